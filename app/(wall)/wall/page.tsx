@@ -1,0 +1,9 @@
+import { WallScreen } from './wall-screen';
+
+export const dynamic = 'force-dynamic';
+
+/** The wall display of the default room. */
+export default async function WallPage({ searchParams }: { searchParams: Promise<{ key?: string }> }) {
+  const { key } = await searchParams;
+  return <WallScreen slug={undefined} displayKey={key ?? null} />;
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import type { TRoomSnapshot } from '../events';
+import { mergeUpdate } from './merge-update';
+import { command, getSocket, type TClientSocket } from './socket';
+
+export type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/** After this long without a connection the indicator says offline rather than reconnecting. */
+const OFFLINE_AFTER_MS = 15_000;
+
+export const roomLiveKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'live'] as const;
+
+function connected(socket: TClientSocket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve) => socket.once('connect', () => resolve()));
+}
+
+/**
+ * A room's live state: the snapshot from `room:join`, kept current by
+ * `metrics:update` pushes. On every reconnect the room is joined again and
+ * the snapshot refetched, so a screen catches up without a reload.
+ */
+export function useRoomLive(slug: string | undefined, token: string | null = null) {
+  const qc = useQueryClient();
+  const socket = useMemo(() => (typeof window === 'undefined' ? null : getSocket(token)), [token]);
+  const key = roomLiveKey(slug);
+  const [connection, setConnection] = useState<TConnection>('connecting');
+  /** server clock minus this device's clock, in ms */
+  const [clockOffset, setClockOffset] = useState(0);
+  const [lastPushAt, setLastPushAt] = useState<number | null>(null);
+
+  const query = useQuery({
+    queryKey: key,
+    enabled: socket !== null,
+    retry: true,
+    retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
+    queryFn: async () => {
+      await connected(socket!);
+      const snap = await command<TRoomSnapshot>(socket!, 'room:join', slug ? { room: slug } : {});
+      setClockOffset(snap.serverTime - Date.now());
+      return snap;
+    },
+  });
+
+  useEffect(() => {
+    if (!socket) return;
+    let offlineTimer: ReturnType<typeof setTimeout> | undefined;
+    let wasDisconnected = false;
+    const onConnect = () => {
+      clearTimeout(offlineTimer);
+      setConnection('live');
+      if (wasDisconnected) void qc.invalidateQueries({ queryKey: key });
+      wasDisconnected = false;
+    };
+    const onDisconnect = () => {
+      wasDisconnected = true;
+      setConnection('reconnecting');
+      clearTimeout(offlineTimer);
+      offlineTimer = setTimeout(() => setConnection('offline'), OFFLINE_AFTER_MS);
+    };
+    const onUpdate: Parameters<TClientSocket['on']>[1] = ((update: Parameters<typeof mergeUpdate>[1]) => {
+      setLastPushAt(Date.now());
+      setClockOffset(update.serverTime - Date.now());
+      qc.setQueryData<TRoomSnapshot>(key, (snap) => (snap && snap.room.id === update.roomId ? mergeUpdate(snap, update) : snap));
+    }) as never;
+    const onTick = ({ serverTime }: { serverTime: number }) => setClockOffset(serverTime - Date.now());
+    const onRoomChanged = () => void qc.invalidateQueries({ queryKey: key });
+    if (socket.connected) setConnection('live');
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onDisconnect);
+    socket.on('metrics:update', onUpdate);
+    socket.on('clock:tick', onTick);
+    socket.on('room:changed', onRoomChanged);
+    return () => {
+      clearTimeout(offlineTimer);
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onDisconnect);
+      socket.off('metrics:update', onUpdate);
+      socket.off('clock:tick', onTick);
+      socket.off('room:changed', onRoomChanged);
+    };
+    // key is derived from slug
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [socket, qc, slug]);
+
+  return { snapshot: query.data, error: query.error, connection, clockOffset, lastPushAt, socket };
+}

@@ -1,0 +1,76 @@
+import type { TAck } from './errors';
+import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
+
+export interface TRoomInfo {
+  id: string;
+  slug: string;
+  name: string;
+  locale: 'en' | 'zh';
+  timeZone: string;
+  goLiveAt: string | null;
+  idleClaimMinutes: number;
+  staleAfterSeconds: number;
+  isDefault: boolean;
+}
+
+export interface TMilestoneInfo {
+  id: string;
+  seriesName: string;
+  threshold: number;
+  label: string;
+  reachedAt: string | null;
+}
+
+export interface TAnnotationInfo {
+  id: string;
+  time: string;
+  label: string;
+}
+
+/** Everything a screen needs on (re)connect; later pushes are deltas against it. */
+export interface TRoomSnapshot {
+  room: TRoomInfo;
+  /** the server's clock (epoch ms) when the snapshot was taken: screens follow it, not their own */
+  serverTime: number;
+  latest: TSeriesLatest[];
+  history: TSeriesPoints[];
+  milestones: TMilestoneInfo[];
+  annotations: TAnnotationInfo[];
+}
+
+/** One coalesced push of a room's metric changes since the previous push. */
+export interface TMetricsUpdate {
+  roomId: string;
+  serverTime: number;
+  latest: TSeriesLatest[];
+  /** new chart points of the headline series (and any series with few points) */
+  points: { name: string; labels: Record<string, string>; points: TChartPoint[] }[];
+}
+
+/** Pushes: server → client. Nouns, `domain:action`. */
+export interface ServerToClientEvents {
+  'metrics:update': (update: TMetricsUpdate) => void;
+  'room:changed': (p: { roomId: string }) => void;
+  'incident:changed': (p: { roomId: string; incidentId: string; seq: number }) => void;
+  /** sent before the server closes a socket whose access was revoked */
+  'session:revoked': (p: { reason: string }) => void;
+  'clock:tick': (p: { serverTime: number }) => void;
+}
+
+/** Commands: client → server. Verbs, each with an ack. */
+export interface ClientToServerEvents {
+  'room:join': (p: { room?: string }, ack: (r: TAck<TRoomSnapshot>) => void) => void;
+  'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
+}
+
+export interface InterServerEvents {}
+
+export interface SocketData {
+  /** filled by the handshake; see server/realtime/auth.ts */
+  actor: unknown;
+}
+
+/** socket.io room name of a Warroom room. */
+export const roomChannel = (roomId: string) => `room:${roomId}`;
+export const userChannel = (userId: string) => `user:${userId}`;
+export const credentialChannel = (credentialId: string) => `cred:${credentialId}`;

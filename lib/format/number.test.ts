@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { formatCompact, formatDelta, formatHeadline, formatPercent } from './number';
+
+describe('formatHeadline', () => {
+  it('groups digits in English', () => {
+    expect(formatHeadline(1_250_000, 'en')).toBe('1,250,000');
+    expect(formatHeadline(999, 'en')).toBe('999');
+  });
+  it('uses 万 and 亿 in Chinese', () => {
+    expect(formatHeadline(1_250_000, 'zh')).toBe('125万');
+    expect(formatHeadline(8_070_000, 'zh')).toBe('807万');
+    expect(formatHeadline(123_456_789, 'zh')).toBe('1.23亿');
+    expect(formatHeadline(9_999, 'zh')).toBe('9,999');
+  });
+  it('rounds fractions away', () => {
+    expect(formatHeadline(1234.6, 'en')).toBe('1,235');
+  });
+});
+
+describe('formatCompact and friends', () => {
+  it('shortens in both locales', () => {
+    expect(formatCompact(1_250_000, 'en')).toBe('1.25M');
+    expect(formatCompact(4_310_000, 'zh')).toBe('431万');
+  });
+  it('signs deltas', () => {
+    expect(formatDelta(1200, 'en')).toBe('+1,200');
+    expect(formatDelta(-1200, 'en')).toBe('−1,200');
+    expect(formatDelta(250_000, 'en')).toBe('+250K');
+  });
+  it('formats percentages', () => {
+    expect(formatPercent(0.0312, 'en')).toBe('3.1%');
+  });
+});

@@ -1,0 +1,41 @@
+export type TLocale = 'en' | 'zh';
+
+const INTL: Record<TLocale, string> = { en: 'en-US', zh: 'zh-CN' };
+const cache = new Map<string, Intl.NumberFormat>();
+
+function nf(locale: TLocale, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = locale + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL[locale], opts);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * A headline number as people in the room say it: 1,250,000 in English,
+ * 125万 in Chinese (万 and 亿 are how a Chinese team reads large counts).
+ */
+export function formatHeadline(value: number, locale: TLocale): string {
+  if (locale === 'zh' && Math.abs(value) >= 10_000) {
+    return nf('zh', { notation: 'compact', maximumFractionDigits: Math.abs(value) >= 1e8 ? 2 : 1 }).format(value);
+  }
+  return nf(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A short number for axes and small labels: 1.25M / 125万. */
+export function formatCompact(value: number, locale: TLocale): string {
+  return nf(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+}
+
+/** A signed change: +12,345 / +1.2万. */
+export function formatDelta(value: number, locale: TLocale): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  return sign + (Math.abs(value) >= 100_000 ? formatCompact(Math.abs(value), locale) : formatHeadline(Math.abs(value), locale));
+}
+
+/** A ratio as a percentage: 0.0312 → 3.1 %. */
+export function formatPercent(ratio: number, locale: TLocale): string {
+  return nf(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+export const MAX_POINTS_PER_BATCH = 10_000;
+/** Upper bound of an ingest body in bytes; a full batch of labelled points fits well inside. */
+export const MAX_INGEST_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Prometheus-style metric and label names. */
+export const METRIC_NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+export const HEADLINE_SERIES = { users: 'users_total', online: 'users_online' } as const;
+
+export const ZRoomSlug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+
+/** A time as ISO-8601 text or epoch milliseconds, to a Date. */
+export const ZPointTime = z.union([
+  z.iso.datetime({ offset: true, message: 'must be ISO-8601 with a time zone, or epoch milliseconds' }),
+  z.number().int().nonnegative().max(8.64e15),
+]);
+
+export const ZMetricPoint = z.strictObject({
+  name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
+  value: z.number().refine(Number.isFinite, 'must be a finite number'),
+  time: ZPointTime.optional(),
+  labels: z
+    .record(
+      z.string().max(100).regex(LABEL_NAME_RE, 'label names are letters, digits and underscores'),
+      z.string().max(200),
+    )
+    .refine((l) => Object.keys(l).length <= 16, 'at most 16 labels')
+    .optional(),
+});
+export type TMetricPoint = z.infer<typeof ZMetricPoint>;
+
+export const ZIngestBody = z.strictObject({
+  room: ZRoomSlug.optional(),
+  points: z.array(ZMetricPoint).min(1, 'at least one point').max(MAX_POINTS_PER_BATCH, `at most ${MAX_POINTS_PER_BATCH} points`),
+});
+export type TIngestBody = z.infer<typeof ZIngestBody>;
+
+export const ZLatestQuery = z.object({ room: ZRoomSlug.optional() });
+
+/** One series' latest value as the API and the socket send it. */
+export const ZSeriesLatest = z.object({
+  name: z.string(),
+  labels: z.record(z.string(), z.string()),
+  value: z.number(),
+  time: z.string(),
+});
+export type TSeriesLatest = z.infer<typeof ZSeriesLatest>;
+
+/** Chart points, compact: [epoch ms, value]. */
+export type TChartPoint = [number, number];
+
+export interface TSeriesPoints {
+  name: string;
+  labels: Record<string, string>;
+  points: TChartPoint[];
+}
+
+/** Canonical text of a label set: sorted keys, "" for none. Series are keyed by it. */
+export function labelsKey(labels: Record<string, string> | undefined): string {
+  if (!labels) return '';
+  const keys = Object.keys(labels);
+  if (keys.length === 0) return '';
+  keys.sort();
+  const sorted: Record<string, string> = {};
+  for (const k of keys) sorted[k] = labels[k]!;
+  return JSON.stringify(sorted);
+}
+
+export function parseLabelsKey(key: string): Record<string, string> {
+  return key ? (JSON.parse(key) as Record<string, string>) : {};
+}

@@ -1,0 +1,40 @@
+// `npm start` builds only when the sources changed since the last build.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SOURCES = ['app', 'lib', 'public', 'server', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const STAMP = '.next/warroom-source-hash';
+
+/** A hash of every source file's path, size and modification time. */
+export function sourceHash(root: string): string {
+  const h = createHash('sha256');
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name));
+    } else {
+      h.update(`${p}\0${st.size}\0${st.mtimeMs}\n`);
+    }
+  };
+  for (const s of SOURCES) walk(join(root, s));
+  return h.digest('hex');
+}
+
+export function buildIfNeeded(root = process.cwd()): boolean {
+  const hash = sourceHash(root);
+  const built = existsSync(join(root, '.next/BUILD_ID')) && existsSync(join(root, STAMP)) && readFileSync(join(root, STAMP), 'utf8') === hash;
+  if (built) return false;
+  console.log('building the web app (first start, or sources changed)…');
+  execFileSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+  });
+  writeFileSync(join(root, STAMP), hash);
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded();

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Environment, validated once at start: a bad value stops the process with the variable's name. */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/warroom.db')
+    .refine((u) => u.startsWith('file:') || /^postgres(ql)?:\/\//.test(u), 'must be file:… (SQLite) or postgresql://…'),
+  REDIS_URL: z.string().url().optional(),
+  WARROOM_ADMIN_EMAIL: z.string().email().optional(),
+  WARROOM_ADMIN_PASSWORD: z.string().min(8).optional(),
+  WARROOM_PUBLIC_URL: z.string().url().optional(),
+  WARROOM_SECRET: z.string().min(16).optional(),
+  /** milliseconds between coalesced metric pushes per room */
+  WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(250),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment: ${lines.join('; ')}`);
+  }
+  const cfg = parsed.data;
+  return { ...cfg, publicUrl: cfg.WARROOM_PUBLIC_URL ?? `http://localhost:${cfg.PORT}` };
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** `file:./data/warroom.db` → `./data/warroom.db` */
+export function sqlitePathFromUrl(url: string): string {
+  return url.replace(/^file:/, '').replace(/\?.*$/, '');
+}

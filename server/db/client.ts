@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient as SqliteClient } from '../../generated/prisma-sqlite/client.ts';
+import { PrismaClient as PostgresClient } from '../../generated/prisma-postgresql/client.ts';
+import { isPostgresUrl, sqlitePathFromUrl } from '../config';
+import { migratePostgres, migrateSqlite, readMigrations, type TProvider } from './migrate';
+import type { SampleStore } from './sample-store';
+import { createSqliteSampleStore } from './sample-store.sqlite';
+import { createPostgresSampleStore } from './sample-store.postgres';
+
+/**
+ * The Prisma client type services use. Both generated clients expose the same
+ * models and methods (one models file feeds both), so the SQLite one's types
+ * stand for either.
+ */
+export type Db = SqliteClient;
+
+export interface TDatabase {
+  provider: TProvider;
+  prisma: Db;
+  samples: SampleStore;
+  /** true when the database answers a trivial query */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_DIR = join(process.cwd(), 'prisma', 'migrations');
+
+/** Opens the database named by `url`, applies pending migrations, and returns the clients. */
+export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<TDatabase> {
+  const migrate = opts.migrate ?? true;
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    if (migrate) await migratePostgres(pool, readMigrations(MIGRATIONS_DIR, 'postgresql'));
+    const prisma = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+    return {
+      provider: 'postgresql',
+      prisma,
+      samples: createPostgresSampleStore(pool),
+      async ping() {
+        await pool.query('SELECT 1');
+        return true;
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  const path = sqlitePathFromUrl(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (migrate) {
+    const raw = new Database(path);
+    try {
+      raw.pragma('journal_mode = WAL');
+      migrateSqlite(raw, readMigrations(MIGRATIONS_DIR, 'sqlite'));
+    } finally {
+      raw.close();
+    }
+  }
+  // Dates as epoch milliseconds: compact, ordered, and what the raw sample store writes.
+  const adapter = new PrismaBetterSqlite3({ url: path, timeout: 5000 }, { timestampFormat: 'unixepoch-ms' });
+  const prisma = new SqliteClient({ adapter });
+  const samples = createSqliteSampleStore(path);
+  return {
+    provider: 'sqlite',
+    prisma,
+    samples,
+    async ping() {
+      await prisma.$queryRawUnsafe('SELECT 1');
+      return true;
+    },
+    async close() {
+      await samples.close();
+      await prisma.$disconnect();
+    },
+  };
+}

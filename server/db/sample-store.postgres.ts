@@ -1,0 +1,80 @@
+import type pg from 'pg';
+import { groupBySeries, toChange, type SampleStore, type TSeriesChange } from './sample-store';
+
+/**
+ * PostgreSQL sample store on the pg pool Prisma also uses: one round trip per
+ * statement kind, arrays passed through unnest() instead of one row per query.
+ */
+export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
+  const seriesIds = new Map<string, number>();
+
+  return {
+    async insertBatch(roomId, rows) {
+      const groups = [...groupBySeries(rows)];
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const missing = groups.filter(([key]) => !seriesIds.has(roomId + '\u0000' + key));
+        if (missing.length) {
+          const names = missing.map(([, g]) => g.name);
+          const keys = missing.map(([, g]) => g.labelsKey);
+          await client.query(
+            `INSERT INTO "MetricSeries" ("roomId", "name", "labelsKey")
+             SELECT $1, n, k FROM unnest($2::text[], $3::text[]) AS t(n, k)
+             ON CONFLICT ("roomId", "name", "labelsKey") DO NOTHING`,
+            [roomId, names, keys],
+          );
+          const { rows: found } = await client.query<{ id: number; name: string; labelsKey: string }>(
+            `SELECT s."id", s."name", s."labelsKey" FROM "MetricSeries" s
+             JOIN unnest($2::text[], $3::text[]) AS t(n, k) ON s."name" = t.n AND s."labelsKey" = t.k
+             WHERE s."roomId" = $1`,
+            [roomId, names, keys],
+          );
+          for (const f of found) seriesIds.set(roomId + '\u0000' + f.name + '\u0000' + f.labelsKey, f.id);
+        }
+        const ids: number[] = [];
+        const times: string[] = [];
+        const values: number[] = [];
+        const changes: TSeriesChange[] = [];
+        for (const [key, g] of groups) {
+          const id = seriesIds.get(roomId + '\u0000' + key)!;
+          for (const [t, v] of g.points) {
+            ids.push(id);
+            times.push(new Date(t).toISOString());
+            values.push(v);
+          }
+          changes.push(toChange(id, g.name, g.labelsKey, g.points));
+        }
+        // Prisma stores DateTime as timestamp(3) holding UTC; the ISO text's Z is dropped by the cast.
+        await client.query(
+          `INSERT INTO "MetricSample" ("seriesId", "time", "value")
+           SELECT * FROM unnest($1::int[], $2::timestamp(3)[], $3::float8[])
+           ON CONFLICT ("seriesId", "time") DO UPDATE SET "value" = excluded."value"`,
+          [ids, times, values],
+        );
+        await client.query(
+          `UPDATE "MetricSeries" s SET "latestValue" = u.v, "latestTime" = u.t
+           FROM unnest($1::int[], $2::timestamp(3)[], $3::float8[]) AS u(id, t, v)
+           WHERE s."id" = u.id AND (s."latestTime" IS NULL OR s."latestTime" <= u.t)`,
+          [changes.map((c) => c.seriesId), changes.map((c) => new Date(c.latestTime).toISOString()), changes.map((c) => c.latestValue)],
+        );
+        await client.query('COMMIT');
+        return changes;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async readRange(seriesId, fromMs, toMs) {
+      const { rows } = await pool.query<{ t: string; value: number }>(
+        `SELECT (extract(epoch from "time") * 1000)::float8 AS t, "value" FROM "MetricSample"
+         WHERE "seriesId" = $1 AND "time" >= $2::timestamp(3) AND "time" <= $3::timestamp(3) ORDER BY "time"`,
+        [seriesId, new Date(fromMs).toISOString(), new Date(toMs).toISOString()],
+      );
+      return rows.map((r) => [Number(r.t), r.value] as [number, number]);
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,36 @@
+import { EventEmitter } from 'node:events';
+import type { TSeriesChange } from '../db/sample-store';
+
+/**
+ * Domain events, published by services after their transaction commits.
+ * server/realtime subscribes and fans them out; services never import io.
+ * The bus is per process: with REDIS_URL set, fan-out crosses processes
+ * through socket.io's Redis adapter, not through this bus.
+ */
+export interface TDomainEvents {
+  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
+  'room.changed': { roomId: string };
+  /** an incident and the timeline entries this change appended */
+  'incident.changed': { roomId: string; incidentId: string; entryIds: string[] };
+  /** a credential, session or user lost its access: close their sockets */
+  'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
+}
+
+export interface TBus {
+  emit<K extends keyof TDomainEvents>(event: K, payload: TDomainEvents[K]): void;
+  on<K extends keyof TDomainEvents>(event: K, fn: (payload: TDomainEvents[K]) => void): () => void;
+}
+
+export function createBus(): TBus {
+  const ee = new EventEmitter();
+  ee.setMaxListeners(100);
+  return {
+    emit(event, payload) {
+      ee.emit(event, payload);
+    },
+    on(event, fn) {
+      ee.on(event, fn as (p: unknown) => void);
+      return () => ee.off(event, fn as (p: unknown) => void);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
+import type { TServiceContext } from '../context';
+import { authenticateRequest } from '../services/access/authenticate-request';
+import type { TActor } from '../services/access/actor';
+import { MetricsCoalescer } from './metrics-coalescer';
+import { registerRoomHandlers } from './rooms.handlers';
+import type { TIo } from './types';
+
+export const SOCKET_PATH = '/socket.io';
+const CLOCK_TICK_MS = 15_000;
+
+/**
+ * Attaches socket.io to the HTTP server: handshake authentication, one
+ * handler module per domain, and the fan-out of domain events to rooms.
+ */
+export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServer): Promise<{ io: TIo; close(): Promise<void> }> {
+  const io: TIo = new Server(httpServer, {
+    path: SOCKET_PATH,
+    // Small, frequent messages: compression costs more CPU than it saves.
+    perMessageDeflate: false,
+    serveClient: false,
+    // Leave upgrades on other paths (Next's HMR) to the listener in server/index.ts.
+    destroyUpgrade: false,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  if (ctx.config.REDIS_URL) {
+    const pub = createClient({ url: ctx.config.REDIS_URL });
+    const sub = pub.duplicate();
+    pub.on('error', (e) => console.error('redis pub:', e.message));
+    sub.on('error', (e) => console.error('redis sub:', e.message));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    cleanups.push(async () => {
+      await Promise.allSettled([pub.quit(), sub.quit()]);
+    });
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(socket.request.headers)) if (typeof v === 'string') headers.set(k, v);
+      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null;
+      const actor = await authenticateRequest({ ctx, headers, token });
+      if (actor.kind === 'anonymous') return next(new Error('unauthorized'));
+      if (actor.kind === 'ingest') return next(new Error('forbidden: an ingest key cannot open a screen'));
+      socket.data.actor = actor;
+      next();
+    } catch (err) {
+      console.error('socket handshake failed:', err);
+      next(new Error('internal'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    // The first HTTP request is kept by every socket unless dropped (socket.io's memory advice).
+    (socket.conn as unknown as { request?: unknown }).request = undefined;
+    const actor = socket.data.actor as TActor;
+    if (actor.kind === 'user') void socket.join(userChannel(actor.userId));
+    if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
+    registerRoomHandlers(ctx, socket);
+    socket.emit('clock:tick', { serverTime: Date.now() });
+  });
+
+  const coalescer = new MetricsCoalescer(ctx.config.WARROOM_PUSH_INTERVAL_MS, (roomId, update) => {
+    io.to(roomChannel(roomId)).emit('metrics:update', update);
+  });
+  cleanups.push(() => coalescer.stop());
+  cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
+  cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
+  cleanups.push(
+    ctx.bus.on('access.revoked', (e) => {
+      const channel = e.credentialId ? credentialChannel(e.credentialId) : e.userId ? userChannel(e.userId) : null;
+      if (!channel) return;
+      io.to(channel).emit('session:revoked', { reason: 'access revoked' });
+      io.in(channel).disconnectSockets(true);
+    }),
+  );
+
+  const tick = setInterval(() => io.emit('clock:tick', { serverTime: Date.now() }), CLOCK_TICK_MS);
+  tick.unref();
+  cleanups.push(() => clearInterval(tick));
+
+  return {
+    io,
+    async close() {
+      for (const c of cleanups.reverse()) await c();
+      await new Promise<void>((r) => io.close(() => r()));
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ZRoomSlug } from '../../lib/schemas/metrics';
+import { roomChannel } from '../../lib/events';
+import type { TServiceContext } from '../context';
+import { assertCan, type TActor } from '../services/access/actor';
+import { resolveRoom } from '../services/rooms/resolve-room';
+import { getRoomSnapshot } from '../services/metrics/get-room-snapshot';
+import type { TSocket } from './types';
+import { withSchema } from './with-schema';
+
+const ZJoin = z.object({ room: ZRoomSlug.optional() });
+const ZLeave = z.object({ roomId: z.string().min(1) });
+
+/** room:join subscribes the socket to a room it may read and answers with the room's snapshot. */
+export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket): void {
+  const actor = socket.data.actor as TActor;
+  socket.on(
+    'room:join',
+    withSchema(ZJoin, async ({ room: slug }) => {
+      // A display link is bound to its room: with no slug, it joins that one.
+      const room =
+        !slug && actor.kind === 'display'
+          ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
+          : await resolveRoom({ ctx, slug });
+      assertCan(actor, 'room:read', room.id);
+      // Join before reading, so nothing committed after the read is missed.
+      await socket.join(roomChannel(room.id));
+      return getRoomSnapshot({ ctx, room });
+    }),
+  );
+  socket.on(
+    'room:leave',
+    withSchema(ZLeave, async ({ roomId }) => {
+      await socket.leave(roomChannel(roomId));
+      return null;
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import { AppError } from '../../errors';
+
+export const ROLES = ['viewer', 'engineer', 'lead', 'admin'] as const;
+export type TRole = (typeof ROLES)[number];
+
+/** Who is calling: a person (by session or personal token), an ingest key, a display link, or nobody. */
+export type TActor =
+  | { kind: 'user'; userId: string; name: string; email: string; role: TRole; via: 'session' | 'token'; credentialId?: string; sessionId?: string }
+  | { kind: 'ingest'; credentialId: string; roomId: string | null }
+  | { kind: 'display'; credentialId: string; roomId: string }
+  | { kind: 'anonymous' };
+
+export const ANONYMOUS: TActor = { kind: 'anonymous' };
+
+const RANK: Record<TRole, number> = { viewer: 0, engineer: 1, lead: 2, admin: 3 };
+
+export function hasRole(actor: TActor, role: TRole): boolean {
+  return actor.kind === 'user' && RANK[actor.role] >= RANK[role];
+}
+
+/** What a caller wants to do; checked the same way on HTTP and on the socket. */
+export type TPermission =
+  | 'room:read'
+  | 'metrics:write'
+  | 'alerts:write'
+  | 'incident:comment'
+  | 'incident:write'
+  | 'incident:lead'
+  | 'room:settings'
+  | 'admin';
+
+export function can(actor: TActor, permission: TPermission, roomId?: string): boolean {
+  switch (actor.kind) {
+    case 'anonymous':
+      return false;
+    case 'ingest':
+      return (permission === 'metrics:write' || permission === 'alerts:write') && (actor.roomId === null || roomId === undefined || actor.roomId === roomId);
+    case 'display':
+      return permission === 'room:read' && roomId === actor.roomId;
+    case 'user':
+      switch (permission) {
+        case 'room:read':
+        case 'incident:comment':
+          return hasRole(actor, 'viewer');
+        case 'metrics:write':
+        case 'incident:write':
+          return hasRole(actor, 'engineer');
+        case 'alerts:write':
+          return false;
+        case 'incident:lead':
+        case 'room:settings':
+          return hasRole(actor, 'lead');
+        case 'admin':
+          return hasRole(actor, 'admin');
+      }
+  }
+}
+
+/** Throws 401 for nobody, 403 for a caller without the permission. */
+export function assertCan(actor: TActor, permission: TPermission, roomId?: string): void {
+  if (actor.kind === 'anonymous') throw new AppError('unauthorized', 'sign in or send a valid Authorization: Bearer token');
+  if (!can(actor, permission, roomId)) throw new AppError('forbidden', `not allowed: ${permission}`);
+}
+
+/** The id and display name written as a change's author. */
+export function authorOf(actor: TActor): { id: string | null; name: string } {
+  switch (actor.kind) {
+    case 'user':
+      return { id: actor.userId, name: actor.name };
+    case 'ingest':
+      return { id: null, name: 'ingest key' };
+    case 'display':
+      return { id: null, name: 'display' };
+    case 'anonymous':
+      return { id: null, name: 'anonymous' };
+  }
+}

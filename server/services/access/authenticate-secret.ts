@@ -1,0 +1,40 @@
+import type { TServiceContext } from '../../context';
+import type { TActor, TRole } from './actor';
+import { ROLES } from './actor';
+import { hashSecret } from './secrets';
+
+/** lastUsedAt is written at most this often per credential, to keep hot paths free of writes. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves a bearer secret (personal token, ingest key or display link) to an
+ * actor, or null when it is unknown, revoked, or its user is disabled.
+ */
+export async function authenticateSecret(opts: { ctx: TServiceContext; secret: string }): Promise<TActor | null> {
+  const { ctx, secret } = opts;
+  if (!secret || secret.length > 200) return null;
+  const cred = await ctx.prisma.credential.findUnique({
+    where: { hash: hashSecret(secret) },
+    include: { user: true },
+  });
+  if (!cred || cred.revokedAt) return null;
+  const now = Date.now();
+  if (!cred.lastUsedAt || now - cred.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Not awaited on purpose: a failed bookkeeping write must not fail the request.
+    ctx.prisma.credential.update({ where: { id: cred.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  }
+  switch (cred.kind) {
+    case 'token': {
+      const u = cred.user;
+      if (!u || u.disabled) return null;
+      const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as TRole) : 'viewer';
+      return { kind: 'user', userId: u.id, name: u.name, email: u.email, role, via: 'token', credentialId: cred.id };
+    }
+    case 'ingest':
+      return { kind: 'ingest', credentialId: cred.id, roomId: cred.roomId };
+    case 'display':
+      return cred.roomId ? { kind: 'display', credentialId: cred.id, roomId: cred.roomId } : null;
+    default:
+      return null;
+  }
+}
