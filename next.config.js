@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build folder per checkout or worker (WARROOM_NEXT_DIST) lets builds run side by side.
+  distDir: process.env.WARROOM_NEXT_DIST ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // The custom server (server/index.ts) owns the process; Next only renders and routes.

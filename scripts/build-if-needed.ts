@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 
 const SOURCES = ['app', 'lib', 'public', 'server', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
-const STAMP = '.next/warroom-source-hash';
+const DIST = process.env.WARROOM_NEXT_DIST ?? '.next';
+const STAMP = join(DIST, 'warroom-source-hash');
 
 /** A hash of every source file's path, size and modification time. */
 export function sourceHash(root: string): string {
@@ -25,7 +26,7 @@ export function sourceHash(root: string): string {
 
 export function buildIfNeeded(root = process.cwd()): boolean {
   const hash = sourceHash(root);
-  const built = existsSync(join(root, '.next/BUILD_ID')) && existsSync(join(root, STAMP)) && readFileSync(join(root, STAMP), 'utf8') === hash;
+  const built = existsSync(join(root, DIST, 'BUILD_ID')) && existsSync(join(root, STAMP)) && readFileSync(join(root, STAMP), 'utf8') === hash;
   if (built) return false;
   console.log('building the web app (first start, or sources changed)…');
   execFileSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {

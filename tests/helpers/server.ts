@@ -1,0 +1,175 @@
+/**
+ * Boots the real Warroom server (production build, real database) in a child
+ * process on a free port, on a throwaway SQLite file or a throwaway
+ * PostgreSQL database it creates, and seeds people and keys through the
+ * same services the CLI uses.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../../server/config';
+import { openDatabase, type TDatabase } from '../../server/db/client';
+import { createBus } from '../../server/events/bus';
+import type { TServiceContext } from '../../server/context';
+import { createCredential } from '../../server/services/access/create-credential';
+import type { TRole } from '../../server/services/access/actor';
+
+export type TDbKind = 'sqlite' | 'postgres';
+
+/** Admin connection used to create and drop throwaway databases. */
+export const PG_ADMIN_URL = process.env.WARROOM_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export interface TTestServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  proc: ChildProcess;
+  /** services on a second connection to the same database, for seeding and for checking what was stored */
+  ctx: TServiceContext;
+  logs(): string;
+  createIngestKey(roomSlug?: string): Promise<string>;
+  /** a person with a role and a personal token acting as them */
+  createUser(role: TRole, name?: string): Promise<{ id: string; email: string; name: string; token: string; password: string }>;
+  createDisplayLink(roomSlug?: string): Promise<string>;
+  /** stops the process (SIGTERM), keeps the database */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** starts the process again on the same database and port */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function createThrowawayDatabase(kind: TDbKind): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'warroom-test-'));
+    return { url: `file:${join(dir, 'test.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `warroom_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function spawnServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
+  const out: string[] = [];
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out.join('')}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      const s = chunk.toString();
+      out.push(s);
+      const m = /warroom ready on http:\/\/localhost:(\d+)/.exec(out.join(''));
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, port: Number(m[1]), out });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (c: Buffer) => out.push(c.toString()));
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was ready:\n${out.join('')}`));
+    });
+  });
+}
+
+export async function startServer(opts: { db?: TDbKind; env?: NodeJS.ProcessEnv } = {}): Promise<TTestServer> {
+  const kind = opts.db ?? (process.env.WARROOM_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+  const throwaway = await createThrowawayDatabase(kind);
+  const env = { PORT: '0', DATABASE_URL: throwaway.url, ...opts.env };
+  let { proc, port, out } = await spawnServer(env);
+  // The server migrated the database; this second connection only reads and seeds.
+  const database: TDatabase = await openDatabase(throwaway.url, { migrate: false });
+  const ctx: TServiceContext = { prisma: database.prisma, samples: database.samples, database, bus: createBus(), config: loadConfig({ DATABASE_URL: throwaway.url }) };
+  const roomId = async (slug?: string) => (slug ? (await ctx.prisma.room.findUniqueOrThrow({ where: { slug } })).id : null);
+  let users = 0;
+
+  const server: TTestServer = {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    databaseUrl: throwaway.url,
+    get proc() {
+      return proc;
+    },
+    ctx,
+    logs: () => out.join(''),
+    async createIngestKey(slug) {
+      return (await createCredential({ ctx, kind: 'ingest', roomId: await roomId(slug) })).secret;
+    },
+    async createDisplayLink(slug) {
+      const id = (await roomId(slug)) ?? (await ctx.prisma.room.findFirstOrThrow({ where: { isDefault: true } })).id;
+      return (await createCredential({ ctx, kind: 'display', roomId: id })).secret;
+    },
+    async createUser(role, name) {
+      users++;
+      const email = `${role}${users}-${randomBytes(3).toString('hex')}@test.warroom`;
+      const display = name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${users}`;
+      const password = `pw-${randomBytes(6).toString('hex')}`;
+      const { createUser } = await import('../../server/services/users/create-user');
+      // With the auth module in ctx (setPassword), the password works for sign-in too.
+      const u = await createUser({ ctx, input: { email, name: display, role, password } });
+      const token = (await createCredential({ ctx, kind: 'token', userId: u.id })).secret;
+      return { id: u.id, email, name: display, token, password };
+    },
+    async kill(signal = 'SIGTERM') {
+      if (proc.exitCode !== null) return;
+      await new Promise<void>((r) => {
+        proc.once('exit', () => r());
+        proc.kill(signal);
+      });
+    },
+    async restart() {
+      await server.kill();
+      ({ proc, out } = await spawnServer({ ...env, PORT: String(port) }));
+    },
+    async stop() {
+      await server.kill();
+      await database.close();
+      await throwaway.drop();
+    },
+  };
+  return server;
+}
+
+/** JSON fetch against the test server with an optional bearer. */
+export async function api(server: TTestServer, method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: {
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...opts.headers,
+    },
+    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  let body: any = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body, headers: res.headers };
+}
