@@ -19,7 +19,7 @@ const ZEnv = z.object({
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+export function loadConfig(env: Record<string, string | undefined> = process.env): TConfig {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -13,9 +13,26 @@ const OFFLINE_AFTER_MS = 15_000;
 
 export const roomLiveKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'live'] as const;
 
+/**
+ * Resolves once the socket is connected. A refused handshake (no session, a
+ * revoked display link) rejects with the server's reason: the client does not
+ * retry those by itself, and the screen should say why.
+ */
 function connected(socket: TClientSocket): Promise<void> {
   if (socket.connected) return Promise.resolve();
-  return new Promise((resolve) => socket.once('connect', () => resolve()));
+  return new Promise((resolve, reject) => {
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve();
+    };
+    const onError = (err: Error) => {
+      if (socket.active) return; // a network failure: socket.io keeps retrying
+      socket.off('connect', onConnect);
+      reject(err);
+    };
+    socket.once('connect', onConnect);
+    socket.on('connect_error', onError);
+  });
 }
 
 /**
@@ -35,7 +52,8 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
   const query = useQuery({
     queryKey: key,
     enabled: socket !== null,
-    retry: true,
+    // A refused handshake will not succeed by retrying; anything else will, eventually.
+    retry: (_n, err) => !/^(unauthorized|forbidden)/.test(err.message),
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
       await connected(socket!);

@@ -64,11 +64,11 @@ export async function createThrowawayDatabase(kind: TDbKind): Promise<{ url: str
   };
 }
 
-function spawnServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
+function spawnServer(env: Record<string, string | undefined>): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
   const out: string[] = [];
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -91,10 +91,10 @@ function spawnServer(env: NodeJS.ProcessEnv): Promise<{ proc: ChildProcess; port
   });
 }
 
-export async function startServer(opts: { db?: TDbKind; env?: NodeJS.ProcessEnv } = {}): Promise<TTestServer> {
+export async function startServer(opts: { db?: TDbKind; env?: Record<string, string | undefined> } = {}): Promise<TTestServer> {
   const kind = opts.db ?? (process.env.WARROOM_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
   const throwaway = await createThrowawayDatabase(kind);
-  const env = { PORT: '0', DATABASE_URL: throwaway.url, ...opts.env };
+  const env: Record<string, string | undefined> = { PORT: '0', DATABASE_URL: throwaway.url, ...opts.env };
   let { proc, port, out } = await spawnServer(env);
   // The server migrated the database; this second connection only reads and seeds.
   const database: TDatabase = await openDatabase(throwaway.url, { migrate: false });

@@ -1,0 +1,28 @@
+import { test as base, expect } from '@playwright/test';
+import { startServer, type TTestServer } from '../helpers/server';
+
+/** A real server per spec file (worker-scoped), on a throwaway SQLite database unless WARROOM_TEST_DB=postgres. */
+export const test = base.extend<{ server: TTestServer }, { workerServer: TTestServer }>({
+  workerServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+  server: async ({ workerServer }, use) => use(workerServer),
+});
+
+export { expect };
+
+/** Posts metric points with an ingest key, as a producer would. */
+export async function pushPoints(server: TTestServer, key: string, points: { name: string; value: number; time?: number; labels?: Record<string, string> }[], room?: string) {
+  const res = await fetch(`${server.url}/api/v1/metrics`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ room, points }),
+  });
+  if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+}
