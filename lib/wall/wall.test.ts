@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { HOUR_MS, MINUTE_MS } from './growth';
+import { etaMs, freshlyReached, lastReached, nextMilestone } from './milestones';
+import { countUpValue, retarget, startCountUp } from './count-up';
+import { formatCountdown } from './countdown';
+import { serverHealth, stateAgainst } from './health';
+import { staleness } from './stale';
+import { formatDuration, formatTimeOfDay } from '../format/duration';
+
+const T0 = Date.UTC(2026, 10, 23, 20, 19);
+
+describe('milestones and ETA', () => {
+  const ms = [1e6, 2e6, 5e6, 1e7].map((threshold, i) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M`, reachedAt: i === 0 ? '2026-11-23T20:31:00.000Z' : null }));
+  it('finds the next milestone above the value and the last one reached', () => {
+    expect(nextMilestone(ms, 'users_total', 1_250_000)?.threshold).toBe(2e6);
+    expect(nextMilestone(ms, 'users_total', 2e6)?.threshold).toBe(5e6);
+    expect(nextMilestone(ms, 'users_online', 0)).toBeUndefined();
+    expect(nextMilestone(ms, 'users_total', 2e7)).toBeUndefined();
+    expect(lastReached(ms, 'users_total')?.threshold).toBe(1e6);
+  });
+  it('estimates the time to reach it at the current rate', () => {
+    expect(etaMs(1_500_000, 2e6, 10_000)).toBe(50 * MINUTE_MS);
+    expect(etaMs(1_500_000, 2e6, 0)).toBeNull();
+    expect(etaMs(1_500_000, 2e6, -5)).toBeNull();
+    expect(etaMs(1_500_000, 2e6, null)).toBeNull();
+    expect(etaMs(2e6, 2e6, 5)).toBe(0);
+  });
+  it('celebrates only crossings of the last moments', () => {
+    const withIds = ms.map((m, i) => ({ ...m, id: String(i) }));
+    expect(freshlyReached(withIds, Date.parse('2026-11-23T20:31:30.000Z'), 60_000).map((m) => m.id)).toEqual(['0']);
+    expect(freshlyReached(withIds, Date.parse('2026-11-23T20:33:00.000Z'), 60_000)).toEqual([]);
+  });
+});
+
+describe('count-up', () => {
+  it('glides to the new value without overshooting', () => {
+    let s = startCountUp(100, 1, 0);
+    s = retarget(s, 200, 2, 0);
+    const seen = [0, 100, 300, 600, 1199, 1200, 5000].map((t) => countUpValue(s, t));
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+    expect(seen[0]).toBe(100);
+    expect(seen.at(-1)).toBe(200);
+    expect(Math.max(...seen)).toBe(200);
+  });
+  it('never steps backwards when an older sample arrives late', () => {
+    let s = startCountUp(1_000, 10, 0);
+    s = retarget(s, 2_000, 20, 0);
+    const before = countUpValue(s, 600);
+    s = retarget(s, 1_500, 15, 600); // delivered late: older sample time
+    expect(countUpValue(s, 600)).toBe(before);
+    expect(countUpValue(s, 10_000)).toBe(2_000);
+  });
+  it('starts from where the number is when retargeted mid-way', () => {
+    let s = startCountUp(0, 0, 0);
+    s = retarget(s, 1000, 1, 0);
+    const mid = countUpValue(s, 300);
+    s = retarget(s, 3000, 2, 300);
+    expect(countUpValue(s, 300)).toBeCloseTo(mid);
+    expect(countUpValue(s, 301)).toBeGreaterThan(mid);
+  });
+});
+
+describe('countdown', () => {
+  it('counts down to go-live, then up', () => {
+    expect(formatCountdown(T0, T0 - 5 * MINUTE_MS)).toEqual({ phase: 'before', text: 'T-05:00' });
+    expect(formatCountdown(T0, T0 - 5 * MINUTE_MS + 1)).toEqual({ phase: 'before', text: 'T-05:00' });
+    expect(formatCountdown(T0, T0 - 500)).toEqual({ phase: 'before', text: 'T-00:01' });
+    expect(formatCountdown(T0, T0 - HOUR_MS - 5 * MINUTE_MS).text).toBe('T-01:05:00');
+    expect(formatCountdown(T0, T0)).toEqual({ phase: 'live', text: 'LIVE +00:00:00' });
+    expect(formatCountdown(T0, T0 + 12 * MINUTE_MS + 34_000 + 999).text).toBe('LIVE +00:12:34');
+    expect(formatCountdown(T0, T0 + 13 * HOUR_MS).text).toBe('LIVE +13:00:00');
+  });
+});
+
+describe('server health', () => {
+  const at = new Date(T0).toISOString();
+  const lines = [
+    { metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' },
+    { metricName: 'free_disk_ratio', warning: 0.2, critical: 0.1, direction: 'below' },
+  ];
+  it('rates a value against warning and critical in either direction', () => {
+    expect(stateAgainst(0.5, lines[0])).toBe('healthy');
+    expect(stateAgainst(0.7, lines[0])).toBe('warning');
+    expect(stateAgainst(0.95, lines[0])).toBe('critical');
+    expect(stateAgainst(0.15, lines[1])).toBe('warning');
+    expect(stateAgainst(0.05, lines[1])).toBe('critical');
+    expect(stateAgainst(123, undefined)).toBe('healthy');
+  });
+  it('groups by server, takes the worst metric, puts the worst server first', () => {
+    const h = serverHealth(
+      [
+        { name: 'cpu_ratio', labels: { server: 'web-2' }, value: 0.4, time: at },
+        { name: 'cpu_ratio', labels: { server: 'web-10' }, value: 0.93, time: at },
+        { name: 'connections', labels: { server: 'web-10' }, value: 1200, time: at },
+        { name: 'free_disk_ratio', labels: { server: 'web-1' }, value: 0.18, time: at },
+        { name: 'users_total', labels: {}, value: 5, time: at },
+      ],
+      lines,
+    );
+    expect(h.map((s) => [s.server, s.state])).toEqual([
+      ['web-10', 'critical'],
+      ['web-1', 'warning'],
+      ['web-2', 'healthy'],
+    ]);
+    expect(h[0]!.metrics[0]!.name).toBe('cpu_ratio');
+  });
+});
+
+describe('staleness and durations', () => {
+  it('is stale once the newest sample is older than the threshold on the server clock', () => {
+    expect(staleness(T0, T0 + 30_000, 30)).toEqual({ stale: false, ageMs: 30_000 });
+    expect(staleness(T0, T0 + 120_000, 30)).toEqual({ stale: true, ageMs: 120_000 });
+    expect(staleness(null, T0, 30).stale).toBe(false);
+  });
+  it('says durations the way people do', () => {
+    expect(formatDuration(45_000, 'en')).toBe('45 s');
+    expect(formatDuration(120_000, 'en')).toBe('2 min');
+    expect(formatDuration(65 * MINUTE_MS, 'en')).toBe('1 h 5 min');
+    expect(formatDuration(2 * HOUR_MS, 'en')).toBe('2 h');
+    expect(formatDuration(51 * HOUR_MS, 'en')).toBe('2 d 3 h');
+    expect(formatDuration(120_000, 'zh')).toBe('2分钟');
+    expect(formatDuration(65 * MINUTE_MS, 'zh')).toBe('1小时5分钟');
+    expect(formatTimeOfDay(T0, 'UTC')).toBe('20:19');
+    expect(formatTimeOfDay(T0, 'Asia/Shanghai', true)).toBe('04:19:00');
+  });
+});
