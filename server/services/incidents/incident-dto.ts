@@ -1,0 +1,108 @@
+import type { Db } from '../../db/client';
+import type { Prisma } from '../../../generated/prisma-sqlite/client.ts';
+import {
+  isIdleClaim,
+  type TEntryKind,
+  type TFindingDto,
+  type TIncidentDto,
+  type TIncidentEntryDto,
+  type TPersonRef,
+  type TSeverity,
+  type TStatus,
+} from '../../../lib/schemas/incidents';
+import { parseLabelsKey } from '../../../lib/schemas/metrics';
+import type { TTx } from './incident-tx';
+
+type TReader = Db | TTx;
+
+const INCLUDE = { helpers: { orderBy: { addedAt: 'asc' } }, findings: { orderBy: { createdAt: 'asc' } }, links: true, room: { select: { idleClaimMinutes: true } } } as const;
+
+async function peopleById(db: TReader, ids: (string | null | undefined)[]): Promise<Map<string, TPersonRef>> {
+  const unique = [...new Set(ids.filter((x): x is string => !!x))];
+  if (unique.length === 0) return new Map();
+  const rows = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } });
+  return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name }]));
+}
+
+/** The public shapes of many incidents, with names resolved in two queries rather than one per row. */
+export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereInput, now = Date.now()): Promise<TIncidentDto[]> {
+  const rows = await db.incident.findMany({ where, include: INCLUDE, orderBy: { createdAt: 'desc' } });
+  if (rows.length === 0) return [];
+  const acks = await db.incidentEntry.findMany({
+    where: { incidentId: { in: rows.map((r) => r.id) }, kind: 'ack' },
+    select: { incidentId: true, authorId: true, authorName: true },
+    orderBy: { seq: 'asc' },
+  });
+  const people = await peopleById(db, [
+    ...rows.flatMap((r) => [r.ownerId, r.escalatedToId, r.createdById, ...r.helpers.map((h) => h.userId), ...r.findings.flatMap((f) => [f.createdById, f.decidedById])]),
+  ]);
+  const ref = (id: string | null) => (id ? (people.get(id) ?? { id, name: '(unknown)' }) : null);
+  return rows.map((r) => {
+    const ackers = new Map<string, TPersonRef>();
+    for (const a of acks) if (a.incidentId === r.id && a.authorId) ackers.set(a.authorId, { id: a.authorId, name: a.authorName ?? '' });
+    const findings: TFindingDto[] = r.findings.map((f) => ({
+      id: f.id,
+      text: f.text,
+      state: f.state as TFindingDto['state'],
+      createdBy: ref(f.createdById),
+      createdAt: f.createdAt.toISOString(),
+      decidedBy: ref(f.decidedById),
+      decidedAt: f.decidedAt?.toISOString() ?? null,
+    }));
+    const dto: TIncidentDto = {
+      id: r.id,
+      roomId: r.roomId,
+      number: r.number,
+      title: r.title,
+      summary: r.summary,
+      severity: r.severity as TSeverity,
+      status: r.status as TStatus,
+      owner: ref(r.ownerId),
+      claimedAt: r.claimedAt?.toISOString() ?? null,
+      ownerActiveAt: r.ownerActiveAt?.toISOString() ?? null,
+      idleClaimMinutes: r.room.idleClaimMinutes,
+      idle: false,
+      escalatedTo: ref(r.escalatedToId),
+      helpers: r.helpers.map((h) => ref(h.userId)!),
+      impact: r.impactText ? { text: r.impactText, value: r.impactValue, unit: r.impactUnit } : null,
+      links: r.links.map((l) => ({ seriesName: l.seriesName, labels: parseLabelsKey(l.labelsKey) })),
+      findings,
+      acknowledgedBy: [...ackers.values()],
+      version: r.version,
+      source: r.source,
+      createdBy: ref(r.createdById),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    };
+    dto.idle = isIdleClaim(dto, now);
+    return dto;
+  });
+}
+
+export async function loadIncidentDto(db: TReader, id: string): Promise<TIncidentDto> {
+  const [dto] = await loadIncidentDtos(db, { id });
+  if (!dto) throw new Error(`incident ${id} vanished`);
+  return dto;
+}
+
+type TEntryRow = Awaited<ReturnType<Db['incidentEntry']['findMany']>>[number];
+
+/** Timeline entries as sent; an edited post points at its latest edit so screens show both texts. */
+export function toEntryDtos(rows: TEntryRow[]): TIncidentEntryDto[] {
+  const latestEdit = new Map<string, string>();
+  for (const r of rows) if (r.kind === 'edit' && r.editsId) latestEdit.set(r.editsId, r.id);
+  return rows.map((r) => ({
+    id: r.id,
+    incidentId: r.incidentId,
+    seq: r.seq,
+    kind: r.kind as TEntryKind,
+    author: r.authorId ? { id: r.authorId, name: r.authorName ?? '' } : null,
+    authorName: r.authorName,
+    body: r.body,
+    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
+    editsId: r.editsId,
+    editedBy: latestEdit.get(r.id) ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,76 @@
+import type { TServiceContext } from '../../context';
+import type { Db } from '../../db/client';
+import type { TEntryKind } from '../../../lib/schemas/incidents';
+import { authorOf, type TActor } from '../access/actor';
+
+/** The client a Prisma interactive transaction hands to its callback. */
+export type TTx = Parameters<Extract<Parameters<Db['$transaction']>[0], (...a: never[]) => unknown>>[0];
+
+/** Five concurrent writers on one SQLite connection queue behind its mutex; give them time. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+export interface TAppend {
+  kind: TEntryKind;
+  body?: string | null;
+  data?: Record<string, unknown> | null;
+  editsId?: string | null;
+}
+
+/**
+ * Appends one timeline entry with the room's next sequence number. The room
+ * row's counter is incremented in the same transaction: on PostgreSQL the
+ * row lock orders concurrent writers, and the unique (roomId, seq) index
+ * backs it, so screens can catch up by "everything after seq N".
+ */
+export async function appendEntry(tx: TTx, incident: { id: string; roomId: string }, actor: TActor, e: TAppend): Promise<string> {
+  const room = await tx.room.update({ where: { id: incident.roomId }, data: { eventSeq: { increment: 1 } }, select: { eventSeq: true } });
+  const author = authorOf(actor);
+  const row = await tx.incidentEntry.create({
+    data: {
+      incidentId: incident.id,
+      roomId: incident.roomId,
+      seq: room.eventSeq,
+      kind: e.kind,
+      authorId: author.id,
+      authorName: author.name,
+      body: e.body ?? null,
+      data: e.data ? JSON.stringify(e.data) : null,
+      editsId: e.editsId ?? null,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/**
+ * Runs one incident change in a transaction: `fn` writes and appends entries;
+ * any entry by the current owner counts as the owner being active (idle-claim
+ * flag). After commit, one 'incident.changed' event carries the new entries.
+ */
+export async function runIncidentChange<R>(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  incident: { id: string; roomId: string };
+  fn: (tx: TTx, append: (e: TAppend) => Promise<string>) => Promise<R>;
+}): Promise<{ result: R; entryIds: string[] }> {
+  const { ctx, actor, incident } = opts;
+  const entryIds: string[] = [];
+  const result = await ctx.prisma.$transaction(async (tx) => {
+    const append = async (e: TAppend) => {
+      const id = await appendEntry(tx, incident, actor, e);
+      entryIds.push(id);
+      return id;
+    };
+    const r = await opts.fn(tx, append);
+    if (entryIds.length > 0) {
+      const now = new Date();
+      const me = authorOf(actor).id;
+      // updatedAt moves with every entry; ownerActiveAt only with the owner's own.
+      const owned = me ? await tx.incident.updateMany({ where: { id: incident.id, ownerId: me }, data: { ownerActiveAt: now } }) : { count: 0 };
+      if (owned.count === 0) await tx.incident.update({ where: { id: incident.id }, data: { updatedAt: now } });
+    }
+    return r;
+  }, TX_OPTIONS);
+  if (entryIds.length > 0) ctx.bus.emit('incident.changed', { roomId: incident.roomId, incidentId: incident.id, entryIds });
+  return { result, entryIds };
+}

@@ -1,0 +1,27 @@
+import type { TServiceContext } from '../../context';
+import type { TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
+import { loadIncidentDtos, toEntryDtos } from './incident-dto';
+
+/** At most this many entries per catch-up; a screen further behind refetches whole. */
+export const CATCH_UP_LIMIT = 500;
+
+/**
+ * What a screen that was offline missed: every timeline entry of the room
+ * after `afterSeq`, and the current state of each incident they touched.
+ * `complete: false` means more than the limit was missed.
+ */
+export async function listEntriesAfter(opts: { ctx: TServiceContext; roomId: string; afterSeq: number }): Promise<{
+  entries: TIncidentEntryDto[];
+  incidents: TIncidentDto[];
+  lastSeq: number;
+  complete: boolean;
+}> {
+  const { ctx, roomId, afterSeq } = opts;
+  const rows = await ctx.prisma.incidentEntry.findMany({ where: { roomId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: CATCH_UP_LIMIT + 1 });
+  const complete = rows.length <= CATCH_UP_LIMIT;
+  const page = rows.slice(0, CATCH_UP_LIMIT);
+  const ids = [...new Set(page.map((r) => r.incidentId))];
+  const incidents = ids.length ? await loadIncidentDtos(ctx.prisma, { id: { in: ids } }) : [];
+  const room = await ctx.prisma.room.findUniqueOrThrow({ where: { id: roomId }, select: { eventSeq: true } });
+  return { entries: toEntryDtos(page), incidents, lastSeq: complete ? room.eventSeq : page[page.length - 1]!.seq, complete };
+}

@@ -1,0 +1,14 @@
+import type { TServiceContext } from '../../context';
+import type { TIncidentDto, TListIncidentsQuery } from '../../../lib/schemas/incidents';
+import { assertCan, type TActor } from '../access/actor';
+import { resolveRoom } from '../rooms/resolve-room';
+import { loadIncidentDtos } from './incident-dto';
+
+/** A room's incidents, newest first: open (not resolved), resolved, or all. */
+export async function listIncidents(opts: { ctx: TServiceContext; actor: TActor; input: TListIncidentsQuery }): Promise<TIncidentDto[]> {
+  const { ctx, actor, input } = opts;
+  const room = await resolveRoom({ ctx, slug: input.room });
+  assertCan(actor, 'room:read', room.id);
+  const status = input.status === 'open' ? { not: 'resolved' } : input.status === 'resolved' ? 'resolved' : undefined;
+  return loadIncidentDtos(ctx.prisma, { roomId: room.id, ...(status ? { status } : {}) });
+}

@@ -1,0 +1,65 @@
+import type { TServiceContext } from '../../context';
+import { AppError } from '../../errors';
+import type { TIncidentEntryDto } from '../../../lib/schemas/incidents';
+import { assertCan, authorOf, can, type TActor } from '../access/actor';
+import { toEntryDtos } from './incident-dto';
+import { findIncident } from './find-incident';
+import { runIncidentChange } from './incident-tx';
+
+const EDITABLE = new Set(['post', 'comment']);
+
+async function entryDto(ctx: TServiceContext, id: string): Promise<TIncidentEntryDto> {
+  return toEntryDtos([await ctx.prisma.incidentEntry.findUniqueOrThrow({ where: { id } })])[0]!;
+}
+
+/** A viewer's comment: anyone who may read the room may comment (incident:comment). */
+export async function commentIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: { body: string } }): Promise<TIncidentEntryDto> {
+  const { ctx, actor } = opts;
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  assertCan(actor, 'incident:comment', row.roomId);
+  const { result } = await runIncidentChange({ ctx, actor, incident: row, fn: (_tx, append) => append({ kind: 'comment', body: opts.input.body }) });
+  return entryDto(ctx, result);
+}
+
+/** "Seen": one acknowledgement per person; a repeat answers the first. */
+export async function acknowledgeIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string }): Promise<TIncidentEntryDto> {
+  const { ctx, actor } = opts;
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  assertCan(actor, 'incident:comment', row.roomId);
+  const me = authorOf(actor);
+  const { result } = await runIncidentChange({
+    ctx,
+    actor,
+    incident: row,
+    fn: async (tx, append) => {
+      const first = me.id ? await tx.incidentEntry.findFirst({ where: { incidentId: row.id, kind: 'ack', authorId: me.id }, select: { id: true } }) : null;
+      return first ? first.id : append({ kind: 'ack' });
+    },
+  });
+  return entryDto(ctx, result);
+}
+
+/**
+ * Edits a post or comment without rewriting history: an "edit" entry carries
+ * the new text and the text it replaced; the original stays as it was.
+ * Only its author (or a lead) may edit.
+ */
+export async function editEntry(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; entryId: string; input: { body: string } }): Promise<TIncidentEntryDto> {
+  const { ctx, actor } = opts;
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  assertCan(actor, 'incident:comment', row.roomId);
+  const target = await ctx.prisma.incidentEntry.findFirst({ where: { id: opts.entryId, incidentId: row.id } });
+  if (!target) throw new AppError('not_found', `no entry ${opts.entryId} on incident ${row.number}`);
+  if (!EDITABLE.has(target.kind)) throw new AppError('conflict', `a ${target.kind} entry cannot be edited`);
+  if (target.authorId !== authorOf(actor).id && !can(actor, 'incident:lead', row.roomId)) throw new AppError('forbidden', 'only the author or a lead may edit a post');
+  const { result } = await runIncidentChange({
+    ctx,
+    actor,
+    incident: row,
+    fn: async (tx, append) => {
+      const last = await tx.incidentEntry.findFirst({ where: { editsId: target.id, kind: 'edit' }, orderBy: { seq: 'desc' }, select: { body: true } });
+      return append({ kind: 'edit', body: opts.input.body, editsId: target.id, data: { previous: last?.body ?? target.body } });
+    },
+  });
+  return entryDto(ctx, result);
+}
