@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './metrics';
+
+export const ZRoomParams = z.object({ room: ZRoomSlug });
+
+const ZTimeZone = z.string().min(1).max(64).refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone, e.g. Asia/Shanghai');
+
+/** What a lead may change on a room; every field optional, at least one required. */
+export const ZRoomSettingsPatch = z
+  .strictObject({
+    name: z.string().trim().min(1, 'required').max(100).optional(),
+    locale: z.enum(['en', 'zh']).optional(),
+    timeZone: ZTimeZone.optional(),
+    /** go-live moment for the countdown; null clears it */
+    goLiveAt: ZPointTime.nullable().optional(),
+    staleAfterSeconds: z.number().int().min(5).max(86_400).optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'name at least one setting to change');
+export type TRoomSettingsPatch = z.infer<typeof ZRoomSettingsPatch>;
+
+const ZSeriesName = z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total');
+
+export const ZMilestoneInput = z.strictObject({
+  seriesName: ZSeriesName.default('users_total'),
+  threshold: z.number().positive('must be above zero').refine(Number.isFinite, 'must be a finite number'),
+  label: z.string().trim().min(1, 'required').max(100).optional(),
+});
+export type TMilestoneInput = z.infer<typeof ZMilestoneInput>;
+
+/** An annotation: a label and, optionally, a time (default: now — "mark now"). */
+export const ZAnnotationInput = z.strictObject({
+  label: z.string().trim().min(1, 'required').max(120),
+  time: ZPointTime.optional(),
+});
+export type TAnnotationInput = z.infer<typeof ZAnnotationInput>;
+
+export const ZSafetyLineInput = z
+  .strictObject({
+    metricName: ZSeriesName,
+    warning: z.number().refine(Number.isFinite, 'must be a finite number'),
+    critical: z.number().refine(Number.isFinite, 'must be a finite number'),
+    direction: z.enum(['above', 'below']).default('above'),
+  })
+  .superRefine((l, ctx) => {
+    const ok = l.direction === 'above' ? l.critical >= l.warning : l.critical <= l.warning;
+    if (!ok) ctx.addIssue({ code: 'custom', path: ['critical'], message: `must be ${l.direction === 'above' ? 'at or above' : 'at or below'} warning when bad is ${l.direction}` });
+  });
+export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
+
+export interface TSafetyLineDto {
+  id: string;
+  metricName: string;
+  warning: number;
+  critical: number;
+  direction: 'above' | 'below';
+}
+
+/** A room's settings as the settings page and the wall read them. */
+export interface TRoomSettings {
+  room: {
+    id: string;
+    slug: string;
+    name: string;
+    locale: 'en' | 'zh';
+    timeZone: string;
+    goLiveAt: string | null;
+    staleAfterSeconds: number;
+    isDefault: boolean;
+  };
+  milestones: { id: string; seriesName: string; threshold: number; label: string; reachedAt: string | null }[];
+  annotations: { id: string; time: string; label: string }[];
+  safetyLines: TSafetyLineDto[];
+}
+
+/** "2M users" / "200万 users": the default label of a milestone. */
+export function defaultMilestoneLabel(seriesName: string, threshold: number): string {
+  const n = threshold >= 1e6 ? `${+(threshold / 1e6).toFixed(2)}M` : threshold >= 1e3 ? `${+(threshold / 1e3).toFixed(2)}K` : String(threshold);
+  return seriesName === 'users_total' ? `${n} users` : seriesName === 'users_online' ? `${n} online` : `${seriesName} ${n}`;
+}

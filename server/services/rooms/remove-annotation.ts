@@ -1,0 +1,11 @@
+import type { TServiceContext } from '../../context';
+import type { TActor } from '../access/actor';
+import { notFound, roomFor } from './room-settings-dto';
+
+/** Deletes one of the room's annotations (lead+). */
+export async function removeAnnotation(opts: { ctx: TServiceContext; actor: TActor; slug: string; id: string }): Promise<void> {
+  const room = await roomFor({ ...opts, permission: 'room:settings' });
+  const { count } = await opts.ctx.prisma.annotation.deleteMany({ where: { id: opts.id, roomId: room.id } });
+  if (count === 0) throw notFound('annotation', opts.id);
+  opts.ctx.bus.emit('room.changed', { roomId: room.id });
+}

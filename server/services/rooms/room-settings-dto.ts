@@ -1,0 +1,50 @@
+import type { TRoomSettings, TSafetyLineDto } from '../../../lib/schemas/rooms';
+import type { TServiceContext } from '../../context';
+import { AppError } from '../../errors';
+import { assertCan, type TActor, type TPermission } from '../access/actor';
+import { resolveRoom, type TRoomRow } from './resolve-room';
+
+type TMilestoneRow = { id: string; seriesName: string; threshold: number; label: string; reachedAt: Date | null };
+type TAnnotationRow = { id: string; time: Date; label: string };
+type TSafetyLineRow = { id: string; metricName: string; warning: number; critical: number; direction: string };
+
+export const milestoneDto = (m: TMilestoneRow) => ({ id: m.id, seriesName: m.seriesName, threshold: m.threshold, label: m.label, reachedAt: m.reachedAt?.toISOString() ?? null });
+export const annotationDto = (a: TAnnotationRow) => ({ id: a.id, time: a.time.toISOString(), label: a.label });
+export const safetyLineDto = (l: TSafetyLineRow): TSafetyLineDto => ({
+  id: l.id,
+  metricName: l.metricName,
+  warning: l.warning,
+  critical: l.critical,
+  direction: l.direction === 'below' ? 'below' : 'above',
+});
+
+export function roomSettingsRoomDto(room: TRoomRow): TRoomSettings['room'] {
+  return {
+    id: room.id,
+    slug: room.slug,
+    name: room.name,
+    locale: room.locale === 'zh' ? 'zh' : 'en',
+    timeZone: room.timeZone,
+    goLiveAt: room.goLiveAt?.toISOString() ?? null,
+    staleAfterSeconds: room.staleAfterSeconds,
+    isDefault: room.isDefault,
+  };
+}
+
+/** The room named by slug, after checking the caller may do `permission` in it. */
+export async function roomFor(opts: { ctx: TServiceContext; actor: TActor; slug: string; permission: TPermission }): Promise<TRoomRow> {
+  // Check "signed in at all" before revealing whether a room exists.
+  if (opts.actor.kind === 'anonymous') assertCan(opts.actor, opts.permission);
+  const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
+  assertCan(opts.actor, opts.permission, room.id);
+  return room;
+}
+
+/** Prisma's unique-constraint violation, on either provider. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
+}
+
+export function notFound(what: string, id: string): AppError {
+  return new AppError('not_found', `no ${what} "${id}" in this room`, [{ field: 'id', message: `no ${what} with this id` }]);
+}

@@ -1,0 +1,18 @@
+import type { TSafetyLineInput } from '../../../lib/schemas/rooms';
+import type { TServiceContext } from '../../context';
+import type { TActor } from '../access/actor';
+import { roomFor, safetyLineDto } from './room-settings-dto';
+
+/** Sets the safety line of one metric (lead+): one line per metric name, so setting it again replaces it. */
+export async function setSafetyLine(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TSafetyLineInput }) {
+  const { ctx, input } = opts;
+  const room = await roomFor({ ...opts, permission: 'room:settings' });
+  const values = { warning: input.warning, critical: input.critical, direction: input.direction };
+  const line = await ctx.prisma.safetyLine.upsert({
+    where: { roomId_metricName: { roomId: room.id, metricName: input.metricName } },
+    update: values,
+    create: { roomId: room.id, metricName: input.metricName, ...values },
+  });
+  ctx.bus.emit('room.changed', { roomId: room.id });
+  return safetyLineDto(line);
+}

@@ -1,0 +1,24 @@
+import type { TRoomSettings, TRoomSettingsPatch } from '../../../lib/schemas/rooms';
+import type { TServiceContext } from '../../context';
+import type { TActor } from '../access/actor';
+import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
+
+const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
+
+/** Changes a room's name, locale, time zone, go-live time or stale threshold (lead+). */
+export async function updateRoomSettings(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TRoomSettingsPatch }): Promise<TRoomSettings['room']> {
+  const { ctx, input } = opts;
+  const room = await roomFor({ ...opts, permission: 'room:settings' });
+  const updated = await ctx.prisma.room.update({
+    where: { id: room.id },
+    data: {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+      ...(input.staleAfterSeconds !== undefined ? { staleAfterSeconds: input.staleAfterSeconds } : {}),
+      ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
+    },
+  });
+  ctx.bus.emit('room.changed', { roomId: room.id });
+  return roomSettingsRoomDto(updated);
+}
