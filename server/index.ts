@@ -5,6 +5,7 @@ import next from 'next';
 import { bootstrap } from './bootstrap';
 import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
+import { startMilestoneCrossings } from './reactors/milestone-crossings';
 
 async function main() {
   const runtime = await bootstrap();
@@ -23,6 +24,8 @@ async function main() {
   // socket.io answers upgrades on its own path; everything else (Next's HMR in
   // dev) goes to Next. One listener decides, so the two never fight over a socket.
   const realtime = await attachRealtime(runtime, server);
+  // Reactors: domain logic that follows domain events (no sockets inside).
+  const stopReactors = [startMilestoneCrossings(runtime)];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);
   });
@@ -39,6 +42,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    for (const stop of stopReactors) stop();
     await realtime.close();
     await new Promise<void>((r) => server.close(() => r()));
     await app.close?.();
