@@ -1,0 +1,92 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo } from 'react';
+import { useRoomLive } from '@/lib/client/use-room-live';
+import { formatCompact, type TLocale } from '@/lib/format/number';
+import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
+import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
+import { HeadlineNumbers } from './headline-numbers';
+import { HOME_LABELS } from './labels';
+import { LiveDot } from './live-dot';
+import { MilestonesReached } from './milestones-reached';
+import { OpenIncidents } from './open-incidents';
+import { Sparkline } from './sparkline';
+import { useOpenIncidents } from './use-open-incidents';
+import { useServerNow } from './use-server-now';
+
+const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
+
+/**
+ * The home page. On a phone (≈390 px) it is the manager's one-glance summary
+ * in a single column; from `md` up the same pieces sit in two columns with a
+ * taller trend, as the overview on a laptop. Layout is CSS only.
+ */
+export function HomeScreen() {
+  const { snapshot, error, connection, clockOffset } = useRoomLive(undefined);
+  const incidents = useOpenIncidents(snapshot?.room.slug, connection);
+  const now = useServerNow(clockOffset);
+  const locale: TLocale = snapshot?.room.locale ?? 'en';
+  const t = HOME_LABELS[locale];
+
+  const headline = (name: string) => snapshot?.latest.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.value;
+  const history = (name: string) => snapshot?.history.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+  const usersPoints = history(HEADLINE_SERIES.users);
+  const onlinePoints = history(HEADLINE_SERIES.online);
+  const users = headline(HEADLINE_SERIES.users);
+  const online = headline(HEADLINE_SERIES.online);
+
+  const lines = useMemo(
+    () => [
+      { color: '#4cc2ff', points: usersPoints, axis: 'a' as const },
+      { color: '#7ee787', points: onlinePoints, axis: 'b' as const },
+    ],
+    [usersPoints, onlinePoints],
+  );
+  const trendSummary =
+    users === undefined ? t.trend : `${t.trend}: ${formatCompact(users, locale)}${online === undefined ? '' : `, ${formatCompact(online, locale)}`}`;
+  const signedOut = !snapshot && error && /^unauthorized/.test(error.message);
+
+  return (
+    <main className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-3 pb-6 pt-3 md:px-6" data-testid="home">
+      <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
+        <div className="flex min-w-0 items-center gap-3">
+          <h1 className="truncate text-lg font-bold">{snapshot?.room.name ?? 'Warroom'}</h1>
+          <LiveDot connection={connection} />
+        </div>
+        <nav aria-label="main" className="flex gap-2">
+          <Link className={NAV} href="/incidents">
+            {t.allIncidents}
+          </Link>
+          <Link className={NAV} href="/wall">
+            {t.wall}
+          </Link>
+        </nav>
+      </header>
+
+      {signedOut ? (
+        <p role="alert" className="rounded-xl border border-edge bg-panel p-3">
+          {t.signIn}{' '}
+          <Link href="/login" className="inline-flex min-h-11 items-center font-semibold text-users underline">
+            {t.signInLink}
+          </Link>
+        </p>
+      ) : error && !snapshot ? (
+        <p role="alert" className="text-crit">
+          {error.message}
+        </p>
+      ) : null}
+
+      <div className="grid gap-3 md:grid-cols-[3fr_2fr]">
+        <div className="flex min-w-0 flex-col gap-3">
+          <HeadlineNumbers users={users} online={online} perMinute={growthPer(usersPoints, MINUTE_MS)} perHour={growthPer(usersPoints, HOUR_MS)} locale={locale} t={t} />
+          <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
+        </div>
+        <div className="flex min-w-0 flex-col gap-3">
+          <OpenIncidents incidents={incidents.data} error={incidents.error} now={now} locale={locale} t={t} />
+          <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
+import type { TChartPoint } from '@/lib/schemas/metrics';
+
+// Only what a sparkline draws: no tooltip (nothing may need hover on a phone), no legend, no axes.
+Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
+
+export interface TSparkLine {
+  color: string;
+  points: TChartPoint[];
+  /** plotted on its own scale, so a small series is not flattened by a big one */
+  axis: 'a' | 'b';
+}
+
+const toXY = (points: TChartPoint[]) => points.map(([x, y]) => ({ x, y }));
+
+/**
+ * A compact trend line. Loaded by ./sparkline.tsx only after first paint, so
+ * Chart.js never delays the numbers. One Chart instance per canvas:
+ * new data calls update('none'), unmount calls destroy().
+ */
+export default function SparklineChart({ lines }: { lines: TSparkLine[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'line', { x: number; y: number }[]> | null>(null);
+
+  useEffect(() => {
+    if (!canvas.current) return;
+    const c = new Chart<'line', { x: number; y: number }[]>(canvas.current, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        events: [],
+        plugins: { legend: { display: false }, tooltip: { enabled: false } },
+        layout: { padding: 2 },
+        scales: {
+          x: { type: 'linear', display: false },
+          a: { type: 'linear', display: false },
+          b: { type: 'linear', display: false },
+        },
+      },
+    });
+    chart.current = c;
+    return () => {
+      c.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    c.data.datasets = lines.map((l) => ({
+      data: toXY(l.points),
+      borderColor: l.color,
+      backgroundColor: l.color + '22',
+      borderWidth: 2,
+      pointRadius: 0,
+      tension: 0.2,
+      fill: l.axis === 'a' ? 'origin' : false,
+      yAxisID: l.axis,
+    }));
+    c.update('none');
+  }, [lines]);
+
+  return <canvas ref={canvas} data-testid="sparkline-canvas" aria-hidden />;
+}
