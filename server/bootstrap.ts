@@ -3,6 +3,7 @@ import { openDatabase } from './db/client';
 import { createBus } from './events/bus';
 import type { TRuntime } from './context';
 import { ensureDefaultRoom } from './services/rooms/ensure-default-room';
+import { mountAuth } from './auth/mount-auth';
 
 /**
  * Builds the process's runtime: validated config, migrated database, event bus,
@@ -19,6 +20,8 @@ export async function bootstrap(opts: { env?: Record<string, string | undefined>
     bus: createBus(),
   };
   await ensureDefaultRoom({ ctx: runtime });
+  // Accounts and sessions (Better Auth); creates the first admin from the environment if there is no user.
+  await mountAuth(runtime, { firstAdmin: true });
   return {
     ...runtime,
     async close() {

@@ -5,6 +5,7 @@ import next from 'next';
 import { bootstrap } from './bootstrap';
 import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
+import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
 
 async function main() {
@@ -19,11 +20,15 @@ async function main() {
   const nextUpgrade = app.getUpgradeHandler();
 
   const server = createServer((req, res) => {
+    // The TCP peer, overwriting anything a client sent, for per-address login limits.
+    req.headers['x-warroom-client-ip'] = req.socket.remoteAddress ?? 'unknown';
     void handle(req, res, parse(req.url ?? '/', true));
   });
   // socket.io answers upgrades on its own path; everything else (Next's HMR in
   // dev) goes to Next. One listener decides, so the two never fight over a socket.
   const realtime = await attachRealtime(runtime, server);
+  // Revocations made by the CLI or another process close this process's sockets too.
+  const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
   const stopReactors = [startMilestoneCrossings(runtime)];
   server.on('upgrade', (req, socket, head) => {
@@ -43,6 +48,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     for (const stop of stopReactors) stop();
+    stopRevocationWatch();
     await realtime.close();
     await new Promise<void>((r) => server.close(() => r()));
     await app.close?.();

@@ -2,14 +2,41 @@ import type { Command } from 'commander';
 import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createCredential } from '../../server/services/access/create-credential';
+import { listCredentials } from '../../server/services/access/list-credentials';
+import { revokeCredential } from '../../server/services/access/revoke-credential';
+import type { TCredentialKind } from '../../server/services/access/secrets';
 import { resolveRoom } from '../../server/services/rooms/resolve-room';
+import { CLI_ACTOR, printRows } from './actor';
 
 type TGetRt = () => Promise<TRuntime>;
 
+/** `<group> list` and `<group> revoke <id-or-prefix>` for one kind of credential. */
+function addListAndRevoke(group: Command, kind: TCredentialKind, rt: TGetRt): void {
+  group
+    .command('list')
+    .description('id, prefix, name, owner or room, created, last used (revoked ones with --all)')
+    .option('--all', 'include revoked ones')
+    .action(async (o: { all?: boolean }) => {
+      const ctx = await rt();
+      const rows = await listCredentials({ ctx, actor: CLI_ACTOR, input: { kind, includeRevoked: !!o.all } });
+      printRows(
+        rows.map((c) => [c.id, c.prefix, c.name, c.user?.email ?? c.room?.slug ?? (kind === 'ingest' ? 'any-room' : ''), c.createdAt, c.lastUsedAt ?? 'never', c.revokedAt ? `revoked ${c.revokedAt}` : '']),
+      );
+    });
+  group
+    .command('revoke')
+    .description('revoke by id or by the prefix shown in list; open sockets using it are closed')
+    .argument('<id-or-prefix>')
+    .action(async (ref: string) => {
+      const ctx = await rt();
+      const r = await revokeCredential({ ctx, actor: CLI_ACTOR, input: { idOrPrefix: ref, kind } });
+      console.log(`revoked ${r.id}`);
+    });
+}
+
 export function registerCredentialCommands(program: Command, rt: TGetRt): void {
-  program
-    .command('token')
-    .description('personal API tokens')
+  const token = program.command('token').description('personal API tokens');
+  token
     .command('create')
     .description('print a personal API token that acts as the user')
     .requiredOption('--email <email>', "the user's email")
@@ -22,10 +49,10 @@ export function registerCredentialCommands(program: Command, rt: TGetRt): void {
       const c = await createCredential({ ctx, kind: 'token', userId: user.id, name: o.name });
       console.log(c.secret);
     });
+  addListAndRevoke(token, 'token', rt);
 
-  program
-    .command('ingest-key')
-    .description('keys that may only push metrics and alerts')
+  const ingest = program.command('ingest-key').description('keys that may only push metrics and alerts');
+  ingest
     .command('create')
     .description('print a new ingest key')
     .option('--room <slug>', 'limit the key to one room (default: any room)')
@@ -36,10 +63,10 @@ export function registerCredentialCommands(program: Command, rt: TGetRt): void {
       const c = await createCredential({ ctx, kind: 'ingest', roomId: room?.id ?? null, name: o.name });
       console.log(c.secret);
     });
+  addListAndRevoke(ingest, 'ingest', rt);
 
-  program
-    .command('display-link')
-    .description('read-only wall-display links')
+  const display = program.command('display-link').description('read-only wall-display links');
+  display
     .command('create')
     .description('print a wall-display URL that needs no sign-in')
     .option('--room <slug>', 'the room (default: the default room)')
@@ -50,4 +77,5 @@ export function registerCredentialCommands(program: Command, rt: TGetRt): void {
       const c = await createCredential({ ctx, kind: 'display', roomId: room.id, name: o.name });
       console.log(`${ctx.config.publicUrl}/wall/${room.slug}?key=${encodeURIComponent(c.secret)}`);
     });
+  addListAndRevoke(display, 'display', rt);
 }

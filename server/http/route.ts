@@ -4,6 +4,7 @@ import { AppError, errorBody } from '../errors';
 import { getRuntime, type TRuntime } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import type { TActor } from '../services/access/actor';
+import { assertSameOrigin } from '../auth/same-origin';
 
 /** Security headers every API answer carries. */
 const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
@@ -26,6 +27,7 @@ export function route<P = Record<string, string>>(handler: (req: Request, c: TRo
     try {
       const rt = getRuntime();
       const actor = await authenticateRequest({ ctx: rt, headers: req.headers });
+      assertSameOrigin(req, actor, rt.config.publicUrl);
       const params = segment?.params ? await segment.params : ({} as P);
       return await handler(req, { rt, actor, params });
     } catch (err) {

@@ -16,6 +16,7 @@ import { createBus } from '../../server/events/bus';
 import type { TServiceContext } from '../../server/context';
 import { createCredential } from '../../server/services/access/create-credential';
 import type { TRole } from '../../server/services/access/actor';
+import { mountAuth } from '../../server/auth/mount-auth';
 
 export type TDbKind = 'sqlite' | 'postgres';
 
@@ -91,14 +92,17 @@ function spawnServer(env: Record<string, string | undefined>): Promise<{ proc: C
   });
 }
 
-export async function startServer(opts: { db?: TDbKind; env?: Record<string, string | undefined> } = {}): Promise<TTestServer> {
+export async function startServer(opts: { db?: TDbKind; env?: Record<string, string | undefined>; /** share another server's database (not dropped on stop) */ databaseUrl?: string } = {}): Promise<TTestServer> {
   const kind = opts.db ?? (process.env.WARROOM_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
-  const throwaway = await createThrowawayDatabase(kind);
+  const throwaway = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createThrowawayDatabase(kind);
   const env: Record<string, string | undefined> = { PORT: '0', DATABASE_URL: throwaway.url, ...opts.env };
   let { proc, port, out } = await spawnServer(env);
   // The server migrated the database; this second connection only reads and seeds.
   const database: TDatabase = await openDatabase(throwaway.url, { migrate: false });
   const ctx: TServiceContext = { prisma: database.prisma, samples: database.samples, database, bus: createBus(), config: loadConfig({ DATABASE_URL: throwaway.url }) };
+  // The same auth wiring as the server, so createUser's password signs in (hashed by the library).
+  // Only hashing is used here: the random secret never signs a cookie the server reads.
+  await mountAuth(ctx, { secret: randomBytes(32).toString('hex') });
   const roomId = async (slug?: string) => (slug ? (await ctx.prisma.room.findUniqueOrThrow({ where: { slug } })).id : null);
   let users = 0;
 

@@ -1,0 +1,16 @@
+import { getRuntime } from '../../../../server/context';
+import { authOf } from '../../../../server/auth/mount-auth';
+import { signInWithLimits } from '../../../../server/auth/sign-in-with-limits';
+
+export const dynamic = 'force-dynamic';
+
+/** Better Auth's endpoints (/api/auth/*) on the one runtime; email sign-in goes through the login limits first. */
+export async function GET(req: Request): Promise<Response> {
+  return authOf(getRuntime()).auth.handler(req);
+}
+
+export async function POST(req: Request): Promise<Response> {
+  const rt = getRuntime();
+  if (new URL(req.url).pathname.endsWith('/sign-in/email')) return signInWithLimits(rt, req);
+  return authOf(rt).auth.handler(req);
+}

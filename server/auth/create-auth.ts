@@ -1,0 +1,94 @@
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import type { TServiceContext } from '../context';
+import { ROLES, type TActor, type TRole } from '../services/access/actor';
+import { resolveAuthSecret } from './secret';
+import { LoginLimiter } from './login-limiter';
+
+/** Header server/index.ts sets from the TCP peer (overwriting any client value), so per-address limits cannot be dodged. */
+export const CLIENT_IP_HEADER = 'x-warroom-client-ip';
+export const AUTH_BASE_PATH = '/api/auth';
+/** Sessions last a week and slide forward daily while used. */
+const SESSION_SECONDS = 7 * 24 * 3600;
+
+/** The request's own origin, from the Host header the browser sent it to. */
+export function requestOrigin(headers: Headers, secure: boolean): string | null {
+  const host = headers.get('host');
+  return host ? `${secure ? 'https' : 'http'}://${host}` : null;
+}
+
+export function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } = {}) {
+  const { config } = ctx;
+  const secure = config.publicUrl.startsWith('https://');
+  return betterAuth({
+    appName: 'Warroom',
+    baseURL: config.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: opts.secret ?? resolveAuthSecret(config.WARROOM_SECRET),
+    database: prismaAdapter(ctx.prisma, { provider: ctx.database.provider === 'postgresql' ? 'postgresql' : 'sqlite' }),
+    // Admins add people (CLI, admin page); nobody signs themselves up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 200 },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'viewer', input: false },
+        disabled: { type: 'boolean', required: false, defaultValue: false, input: false },
+      },
+    },
+    // Every request reads the session row, so disabling a user or signing out takes effect at once.
+    session: { expiresIn: SESSION_SECONDS, updateAge: 24 * 3600, cookieCache: { enabled: false } },
+    // Same-origin requests pass Better Auth's Origin check however the server is reached
+    // (LAN address, localhost, a test's ephemeral port); other origins do not.
+    trustedOrigins: (request) => {
+      const own = request ? requestOrigin(request.headers, secure) : null;
+      return [config.publicUrl, own];
+    },
+    // The library's own per-address limiter stays on as a backstop; the clear
+    // per-account and per-address messages come from LoginLimiter in the route.
+    rateLimit: { enabled: true, window: 60, max: 300, customRules: { '/sign-in/email': { window: 60, max: 30 } } },
+    advanced: {
+      useSecureCookies: secure,
+      cookiePrefix: 'warroom',
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type TBetterAuth = ReturnType<typeof buildBetterAuth>;
+
+export interface TAuthWiring {
+  auth: TBetterAuth;
+  limiter: LoginLimiter;
+  resolveSession(headers: Headers): Promise<TActor | null>;
+  setPassword(u: { email: string; name: string; role: string; password: string }): Promise<{ id: string; email: string; role: string }>;
+}
+
+/**
+ * Better Auth on the runtime's Prisma client, plus the two hooks services use:
+ * session cookie → actor (role from the User row, disabled → nobody), and
+ * creating a user whose password is hashed by the library.
+ */
+export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string } = {}): TAuthWiring {
+  const auth = buildBetterAuth(ctx, opts);
+  return {
+    auth,
+    limiter: new LoginLimiter(),
+    async resolveSession(headers) {
+      const found = await auth.api.getSession({ headers }).catch(() => null);
+      if (!found) return null;
+      // Re-read the row: role and disabled are ours, and a change must apply to the next request.
+      const u = await ctx.prisma.user.findUnique({ where: { id: found.user.id } });
+      if (!u || u.disabled) return null;
+      const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as TRole) : 'viewer';
+      return { kind: 'user', userId: u.id, name: u.name, email: u.email, role, via: 'session', sessionId: found.session.id };
+    },
+    async setPassword(u) {
+      const hash = await (await auth.$context).password.hash(u.password);
+      return ctx.prisma.$transaction(async (tx) => {
+        const user = await tx.user.create({ data: { email: u.email.toLowerCase(), name: u.name, role: u.role, emailVerified: true } });
+        await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: 'credential', password: hash } });
+        return { id: user.id, email: user.email, role: user.role };
+      });
+    },
+  };
+}
