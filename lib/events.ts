@@ -1,5 +1,6 @@
 import type { TAck } from './errors';
 import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
+import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 
 export interface TRoomInfo {
   id: string;
@@ -51,7 +52,10 @@ export interface TMetricsUpdate {
 export interface ServerToClientEvents {
   'metrics:update': (update: TMetricsUpdate) => void;
   'room:changed': (p: { roomId: string }) => void;
-  'incident:changed': (p: { roomId: string; incidentId: string; seq: number }) => void;
+  /** an incident changed: its current state and the timeline entries appended (setQueryData, dedupe by entry id) */
+  'incident:changed': (p: { roomId: string; incidentId: string; seq: number; incident?: TIncidentDto; entries?: TIncidentEntryDto[] }) => void;
+  /** to the named lead's own channel (user:<id>): they were pulled into an incident */
+  'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;
@@ -59,6 +63,8 @@ export interface ServerToClientEvents {
 
 /** Commands: client → server. Verbs, each with an ack. */
 export interface ClientToServerEvents {
+  /** joins a room's incident channel; answers what was missed after afterSeq (catch-up without duplicates) */
+  'incidents:subscribe': (p: { room?: string; afterSeq?: number }, ack: (r: TAck<TIncidentsSubscribed>) => void) => void;
   'room:join': (p: { room?: string }, ack: (r: TAck<TRoomSnapshot>) => void) => void;
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
@@ -74,3 +80,17 @@ export interface SocketData {
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 export const credentialChannel = (credentialId: string) => `cred:${credentialId}`;
+
+/** The answer to incidents:subscribe: who I am, the server clock, and every entry after the cursor. */
+export interface TIncidentsSubscribed {
+  roomId: string;
+  roomSlug: string;
+  serverTime: number;
+  me: { id: string; name: string; role: string } | null;
+  /** the room's latest timeline seq: the next cursor */
+  lastSeq: number;
+  entries: TIncidentEntryDto[];
+  incidents: TIncidentDto[];
+  /** false when more was missed than one answer carries: refetch whole */
+  complete: boolean;
+}

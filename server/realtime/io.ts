@@ -8,6 +8,7 @@ import { authenticateRequest } from '../services/access/authenticate-request';
 import type { TActor } from '../services/access/actor';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
+import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import type { TIo } from './types';
 
 export const SOCKET_PATH = '/socket.io';
@@ -65,6 +66,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     if (actor.kind === 'user') void socket.join(userChannel(actor.userId));
     if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
     registerRoomHandlers(ctx, socket);
+    registerIncidentHandlers(ctx, socket);
     socket.emit('clock:tick', { serverTime: Date.now() });
   });
 
@@ -74,6 +76,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   cleanups.push(() => coalescer.stop());
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
   cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
+  cleanups.push(attachIncidentFanout(ctx, io));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {
       const channel = e.credentialId ? credentialChannel(e.credentialId) : e.userId ? userChannel(e.userId) : null;

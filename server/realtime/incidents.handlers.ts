@@ -1,0 +1,67 @@
+import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
+import { ZIncidentsSubscribe } from '../../lib/schemas/incidents';
+import type { TServiceContext } from '../context';
+import { assertCan, type TActor } from '../services/access/actor';
+import { resolveRoom } from '../services/rooms/resolve-room';
+import { loadIncidentDto, toEntryDtos } from '../services/incidents/incident-dto';
+import { listEntriesAfter } from '../services/incidents/list-entries-after';
+import type { TIo, TSocket } from './types';
+import { withSchema } from './with-schema';
+
+/**
+ * incidents:subscribe joins the room's channel, then answers every timeline
+ * entry after the client's cursor: joining first means nothing committed in
+ * between is missed, and the client drops what it already has by entry id.
+ */
+export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket): void {
+  const actor = socket.data.actor as TActor;
+  socket.on(
+    'incidents:subscribe',
+    withSchema(ZIncidentsSubscribe, async ({ room: slug, afterSeq }): Promise<TIncidentsSubscribed> => {
+      const room =
+        !slug && actor.kind === 'display'
+          ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
+          : await resolveRoom({ ctx, slug });
+      assertCan(actor, 'room:read', room.id);
+      await socket.join(roomChannel(room.id));
+      const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
+      const serverTime = Date.now();
+      if (afterSeq === undefined) {
+        const { eventSeq } = await ctx.prisma.room.findUniqueOrThrow({ where: { id: room.id }, select: { eventSeq: true } });
+        return { roomId: room.id, roomSlug: room.slug, serverTime, me, lastSeq: eventSeq, entries: [], incidents: [], complete: true };
+      }
+      const missed = await listEntriesAfter({ ctx, roomId: room.id, afterSeq });
+      return { roomId: room.id, roomSlug: room.slug, serverTime, me, ...missed };
+    }),
+  );
+}
+
+/**
+ * Fans 'incident.changed' out to the room's channel with the incident's
+ * current state and the new entries, and an escalation to the named lead's
+ * own channel. Pushes of one room go out in commit order (one chain per room).
+ */
+export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void {
+  const chains = new Map<string, Promise<void>>();
+  return ctx.bus.on('incident.changed', (e) => {
+    const next = (chains.get(e.roomId) ?? Promise.resolve())
+      .then(async () => {
+        const [incident, rows] = await Promise.all([
+          loadIncidentDto(ctx.prisma, e.incidentId),
+          ctx.prisma.incidentEntry.findMany({ where: { id: { in: e.entryIds } }, orderBy: { seq: 'asc' } }),
+        ]);
+        const entries = toEntryDtos(rows);
+        const seq = entries.reduce((m, x) => Math.max(m, x.seq), 0);
+        io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: e.incidentId, seq, incident, entries });
+        for (const entry of entries) {
+          const to = entry.kind === 'escalation' ? (entry.data?.to as { id?: string } | undefined)?.id : undefined;
+          if (to) io.to(userChannel(to)).emit('incident:escalated', { incident, entry });
+        }
+      })
+      .catch((err) => console.error('incident fan-out failed:', err));
+    chains.set(e.roomId, next);
+    void next.then(() => {
+      if (chains.get(e.roomId) === next) chains.delete(e.roomId);
+    });
+  });
+}
