@@ -14,7 +14,7 @@ const ZEnv = z.object({
   WARROOM_PUBLIC_URL: z.string().url().optional(),
   WARROOM_SECRET: z.string().min(16).optional(),
   /** milliseconds between coalesced metric pushes per room */
-  WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(250),
+  WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(200),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };
