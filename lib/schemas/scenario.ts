@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { METRIC_NAME_RE, ZRoomSlug } from './metrics';
+
+/**
+ * A rehearsal scenario for `npm run demo`: a launch night (or any game day)
+ * as data. Times are durations relative to go-live ("-30m", "2h10m");
+ * docs/scenarios.md documents every field.
+ */
+
+const DURATION_RE = /^(-)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** "1h30m" → 5400, "-30m" → -1800, "0" → 0; null when it is not a duration. */
+export function parseDuration(text: string): number | null {
+  if (text === '0' || text === '-0') return 0;
+  const m = DURATION_RE.exec(text.trim());
+  if (!m || (!m[2] && !m[3] && !m[4])) return null;
+  const secs = Number(m[2] ?? 0) * 3600 + Number(m[3] ?? 0) * 60 + Number(m[4] ?? 0);
+  return m[1] ? -secs : secs;
+}
+
+/** Seconds as the shortest duration text, for messages: 5400 → "1h30m". */
+export function formatDuration(secs: number): string {
+  const sign = secs < 0 ? '-' : '';
+  let s = Math.abs(Math.round(secs));
+  if (s === 0) return '0';
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  return `${sign}${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+}
+
+/** A duration relative to go-live, in seconds. */
+export const ZDuration = z.union([z.string(), z.number()], 'must be a duration such as 90s, 10m, 1h30m or -30m').transform((v, c) => {
+  const secs = typeof v === 'number' ? (v === 0 ? 0 : null) : parseDuration(v);
+  if (secs === null) {
+    c.addIssue({ code: 'custom', message: `"${v}" is not a duration; write it with a unit, e.g. 90s, 10m, 1h30m or -30m` });
+    return z.NEVER;
+  }
+  return secs;
+});
+
+const QUANTITY_RE = /^(\d+(?:\.\d+)?)([kKM])?$/;
+/** A number, or text with a K/M suffix for readability: "1.25M", "35k". */
+export const ZQuantity = z.union([z.number().refine(Number.isFinite, 'must be a finite number'), z.string()], 'must be a number such as 1250000 or 1.25M').transform((v, c) => {
+  if (typeof v === 'number') return v;
+  const m = QUANTITY_RE.exec(v.trim());
+  if (!m) {
+    c.addIssue({ code: 'custom', message: `"${v}" is not a number; write e.g. 1250000, 1.25M or 35k` });
+    return z.NEVER;
+  }
+  return Number(m[1]) * (m[2] === 'M' ? 1e6 : m[2] ? 1e3 : 1);
+});
+
+const ZKey = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case key, e.g. alice or dirty-data').max(40);
+
+export const ZKeyframe = z.strictObject({ at: ZDuration, value: ZQuantity });
+
+/** How a series' base value moves over the night, before noise and overrides. */
+export const ZCurve = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('keyframes'),
+    /** smooth: monotone cubic (never overshoots a keyframe); linear; step: hold until the next keyframe */
+    interpolate: z.enum(['smooth', 'linear', 'step']).default('smooth'),
+    points: z.array(ZKeyframe).min(1, 'at least one keyframe'),
+  }),
+  z.strictObject({
+    kind: z.literal('follow'),
+    /** another series (without servers) whose shape this one follows, e.g. cpu follows users_online */
+    series: z.string().regex(METRIC_NAME_RE, 'must be a series name'),
+    /** value when the followed series is at zero */
+    min: ZQuantity,
+    /** value when the followed series is at its peak */
+    max: ZQuantity,
+  }),
+]);
+export type TCurve = z.infer<typeof ZCurve>;
+
+/** A window where one series (or one server's copy of it) behaves differently: a fault, a drained node. */
+export const ZOverride = z
+  .strictObject({
+    from: ZDuration,
+    to: ZDuration,
+    /** only this server's copy of the series (see `servers`) */
+    server: z.string().min(1).optional(),
+    /** replace the base value */
+    set: ZQuantity.optional(),
+    /** multiply the base value */
+    scale: ZQuantity.optional(),
+    /** send no points at all: the node is out of the pool */
+    silent: z.literal(true).optional(),
+  })
+  .refine((o) => [o.set, o.scale, o.silent].filter((x) => x !== undefined).length === 1, 'give exactly one of set, scale or silent')
+  .refine((o) => o.to > o.from, { message: 'must be after from', path: ['to'] });
+
+export const ZScenarioSeries = z.strictObject({
+  name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
+  labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names are letters, digits and underscores'), z.string().max(200)).optional(),
+  /** one copy of the series per server, labelled server="…" */
+  servers: z.array(z.string().min(1).max(200)).min(1).optional(),
+  curve: ZCurve,
+  /** relative jitter: 0.01 is about ±1 % */
+  noise: z.number().min(0).max(1).default(0),
+  /** a count that never falls (registered users) */
+  monotonic: z.boolean().default(false),
+  /** whole numbers */
+  round: z.boolean().default(false),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  overrides: z.array(ZOverride).default([]),
+});
+export type TScenarioSeries = z.infer<typeof ZScenarioSeries>;
+
+export const ZPerson = z.strictObject({
+  key: ZKey,
+  name: z.string().trim().min(1).max(100),
+  role: z.enum(['engineer', 'lead', 'admin']),
+  /** default: <key>@demo.warroom */
+  email: z.email('must be an email address').optional(),
+});
+export type TPerson = z.infer<typeof ZPerson>;
+
+const at = { at: ZDuration };
+const by = { by: ZKey };
+const incidentRef = { incident: ZKey };
+export const ZScenarioEvent = z.discriminatedUnion('type', [
+  /** a moment on the room's timeline ("gate opened"); marked by a lead (default: the first lead in people) */
+  z.strictObject({ type: z.literal('annotate'), ...at, by: ZKey.optional(), label: z.string().trim().min(1).max(120) }),
+  z.strictObject({
+    type: z.literal('incident'),
+    ...at,
+    ...by,
+    /** the name later events use for this incident */
+    ref: ZKey,
+    title: z.string().trim().min(1).max(200),
+    severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
+    summary: z.string().max(2000).optional(),
+  }),
+  z.strictObject({ type: z.literal('claim'), ...at, ...by, ...incidentRef }),
+  z.strictObject({
+    type: z.literal('update'),
+    ...at,
+    ...by,
+    ...incidentRef,
+    body: z.string().trim().min(1).max(5000),
+    status: z.enum(['investigating', 'identified', 'monitoring', 'resolved']).optional(),
+  }),
+  /** `by` pulls in a lead (`to`, a person key) */
+  z.strictObject({ type: z.literal('escalate'), ...at, ...by, ...incidentRef, to: ZKey }),
+  /** `by` joins as a helper: "also on it" */
+  z.strictObject({ type: z.literal('join'), ...at, ...by, ...incidentRef }),
+  /** a hypothesis on the elimination log ("middleware?"); `ref` lets a later decide event name it */
+  z.strictObject({ type: z.literal('finding'), ...at, ...by, ...incidentRef, ref: ZKey.optional(), text: z.string().trim().min(1).max(500) }),
+  /** a hypothesis ruled out or confirmed */
+  z.strictObject({ type: z.literal('decide'), ...at, ...by, ...incidentRef, finding: ZKey, state: z.enum(['ruled_out', 'confirmed', 'open']) }),
+]);
+export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;
+
+export const ZScenario = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000).optional(),
+    /** room slug; default: the default room */
+    room: ZRoomSlug.optional(),
+    /** wall-clock label of go-live for the demo's log lines, e.g. "20:19" */
+    goLiveClock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').optional(),
+    /** first point, relative to go-live (≤ 0: a countdown before it) */
+    start: ZDuration,
+    /** last point, relative to go-live */
+    end: ZDuration,
+    /** scenario time between two points of each series */
+    step: ZDuration,
+    /** how much faster than real time it plays; --speed overrides */
+    speed: z.number().min(1).max(1_000_000).default(60),
+    /** default seed of the noise; --seed overrides */
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    people: z.array(ZPerson).default([]),
+    series: z.array(ZScenarioSeries).min(1, 'at least one series'),
+    events: z.array(ZScenarioEvent).default([]),
+  })
+  .superRefine((s, c) => checkReferences(s, c));
+export type TScenario = z.infer<typeof ZScenario>;
+export type TScenarioInput = z.input<typeof ZScenario>;
+
+/** The most points one scenario may produce: keeps a typo in `step` from exhausting memory. */
+export const MAX_SCENARIO_POINTS = 2_000_000;
+
+/** Checks what one field cannot: time order, people and incidents named by events, followed series. */
+function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) => c.addIssue({ code: 'custom', path, message });
+  if (s.end <= s.start) issue(['end'], 'must be after start');
+  if (s.step <= 0) issue(['step'], 'must be positive');
+  else {
+    const copies = s.series.reduce((n, x) => n + (x.servers?.length ?? 1), 0);
+    const points = (Math.floor((s.end - s.start) / s.step) + 1) * copies;
+    if (points > MAX_SCENARIO_POINTS) issue(['step'], `gives ${points} points; at most ${MAX_SCENARIO_POINTS}: use a longer step`);
+  }
+  const inRange = (secs: number) => secs >= s.start && secs <= s.end;
+
+  const people = new Set<string>();
+  s.people.forEach((p, i) => {
+    if (people.has(p.key)) issue(['people', i, 'key'], `"${p.key}" is listed twice`);
+    people.add(p.key);
+  });
+
+  const plain = new Set(s.series.filter((x) => !x.servers && x.curve.kind === 'keyframes').map((x) => x.name));
+  s.series.forEach((x, i) => {
+    if (x.curve.kind === 'follow' && !plain.has(x.curve.series)) {
+      issue(['series', i, 'curve', 'series'], `no series "${x.curve.series}" with keyframes and without servers to follow`);
+    }
+    if (x.min !== undefined && x.max !== undefined && x.max < x.min) issue(['series', i, 'max'], 'must not be below min');
+    x.overrides.forEach((o, j) => {
+      if (o.server !== undefined && !x.servers?.includes(o.server)) {
+        issue(['series', i, 'overrides', j, 'server'], `"${o.server}" is not one of this series' servers`);
+      }
+    });
+  });
+
+  const leads = new Set(s.people.filter((p) => p.role !== 'engineer').map((p) => p.key));
+  const incidents = new Map<string, number>();
+  const findings = new Map<string, { incident: string; at: number }>();
+  s.events.forEach((e, i) => {
+    if (!inRange(e.at)) issue(['events', i, 'at'], 'must lie between start and end');
+    if (e.by !== undefined && !people.has(e.by)) issue(['events', i, 'by'], `no person with key "${e.by}" in people`);
+    if (e.type === 'annotate' && e.by === undefined && leads.size === 0) issue(['events', i, 'by'], 'annotations are marked by a lead: add one to people or name one here');
+    if (e.type === 'annotate' && e.by !== undefined && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; annotations are marked by a lead`);
+    if (e.type === 'escalate' && !leads.has(e.to)) issue(['events', i, 'to'], `no lead with key "${e.to}" in people`);
+    if (e.type === 'incident') {
+      if (incidents.has(e.ref)) issue(['events', i, 'ref'], `incident "${e.ref}" is opened twice`);
+      incidents.set(e.ref, e.at);
+    }
+    if (e.type === 'finding' && e.ref !== undefined) {
+      if (findings.has(e.ref)) issue(['events', i, 'ref'], `finding "${e.ref}" is posted twice`);
+      findings.set(e.ref, { incident: e.incident, at: e.at });
+    }
+  });
+  s.events.forEach((e, i) => {
+    if (!('incident' in e)) return;
+    const opened = incidents.get(e.incident);
+    if (opened === undefined) issue(['events', i, 'incident'], `no incident event with ref "${e.incident}"`);
+    else if (e.at < opened) issue(['events', i, 'at'], `is before incident "${e.incident}" is opened`);
+    if (e.type === 'decide') {
+      const f = findings.get(e.finding);
+      if (!f || f.incident !== e.incident) issue(['events', i, 'finding'], `no finding with ref "${e.finding}" on incident "${e.incident}"`);
+      else if (e.at < f.at) issue(['events', i, 'at'], `is before finding "${e.finding}" is posted`);
+    }
+  });
+}

@@ -1,0 +1,157 @@
+// What each scenario event does, through the public HTTP API only. Where an
+// optional endpoint (findings, helpers, escalation, annotations, room
+// settings) is not there, the step is written another public way and noted.
+import type { TScenarioEvent } from '../../lib/schemas/scenario';
+import type { TCast, TCastMember } from './cast';
+import { ApiError, type WarroomClient } from './client';
+
+export type TMetricPointBody = { name: string; value: number; time: number; labels?: Record<string, string> };
+
+/** The metric name of an annotation written as a metric mark when the annotations endpoint is missing. */
+export const ANNOTATION_MARK_SERIES = 'demo_annotation';
+
+export class ReplayActions {
+  readonly incidents = new Map<string, { id: string; number: number; title: string }>();
+  private readonly findings = new Map<string, { incidentRef: string; id: string | null; text: string }>();
+  /** steps written a fallback way because their endpoint was missing, e.g. "annotations → metric marks" */
+  readonly fallbacks = new Set<string>();
+
+  constructor(
+    private readonly client: WarroomClient,
+    private readonly cast: TCast,
+    /** prefix of this run's Idempotency-Keys: a retried create never creates twice */
+    private readonly runId: string,
+  ) {}
+
+  /** The first lead (or admin) of the cast: marks annotations and sets go-live. */
+  get lead(): TCastMember | undefined {
+    return Object.values(this.cast.people).find((p) => p.role !== 'engineer');
+  }
+
+  private person(key: string): TCastMember {
+    const p = this.cast.people[key];
+    if (!p) throw new Error(`no person "${key}" in the cast`);
+    return p;
+  }
+
+  private incident(ref: string) {
+    const i = this.incidents.get(ref);
+    if (!i) throw new Error(`incident "${ref}" was not opened`);
+    return i;
+  }
+
+  private path(ref: string, rest = ''): string {
+    return `/api/v1/incidents/${encodeURIComponent(this.incident(ref).id)}${rest}`;
+  }
+
+  async pushMetrics(points: TMetricPointBody[]): Promise<number> {
+    const res = await this.client.request('POST', '/api/v1/metrics', { token: this.cast.ingestKey, body: { room: this.cast.room.slug, points } });
+    return (res.body as { accepted: number }).accepted;
+  }
+
+  /** Sets the room's go-live moment for the wall's countdown; false when there is no settings endpoint or lead. */
+  async setGoLive(at: number): Promise<boolean> {
+    const lead = this.lead;
+    if (!lead) return false;
+    return this.optional('room settings → countdown not set', async () => {
+      await this.client.request('PATCH', `/api/v1/rooms/${this.cast.room.slug}/settings`, { token: lead.token, body: { goLiveAt: at } });
+    });
+  }
+
+  /** Runs one scenario event at wall time `time` (epoch ms); returns a line for the log. */
+  async run(e: TScenarioEvent, index: number, time: number): Promise<string> {
+    const idem = `${this.runId}-${index}`;
+    switch (e.type) {
+      case 'annotate': {
+        const by = e.by ? this.person(e.by) : this.lead!;
+        const done = await this.optional('annotations → metric marks', () =>
+          this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/annotations`, { token: by.token, body: { label: e.label, time } }),
+        );
+        if (!done) await this.pushMetrics([{ name: ANNOTATION_MARK_SERIES, value: 1, time, labels: { label: e.label } }]);
+        return `annotation "${e.label}"${done ? ` by ${by.name}` : ' (as a metric mark)'}`;
+      }
+      case 'incident': {
+        const by = this.person(e.by);
+        const res = await this.client.request('POST', '/api/v1/incidents', {
+          token: by.token,
+          idempotencyKey: idem,
+          body: { title: e.title, severity: e.severity, ...(e.summary ? { summary: e.summary } : {}), room: this.cast.room.slug },
+        });
+        const inc = res.body as { id: string; number: number };
+        this.incidents.set(e.ref, { id: inc.id, number: inc.number, title: e.title });
+        return `${by.name} opened #${inc.number} ${e.severity} "${e.title}"`;
+      }
+      case 'claim': {
+        const by = this.person(e.by);
+        await this.client.request('POST', this.path(e.incident, '/claim'), { token: by.token, body: {} });
+        return `${by.name} claimed #${this.incident(e.incident).number}`;
+      }
+      case 'update': {
+        const by = this.person(e.by);
+        await this.update(e.incident, by, e.body, idem, e.status);
+        return `${by.name} on #${this.incident(e.incident).number}: ${e.status ? `[${e.status}] ` : ''}${e.body}`;
+      }
+      case 'escalate': {
+        const by = this.person(e.by);
+        const to = this.person(e.to);
+        const done = await this.optional('escalation → timeline posts', () =>
+          this.client.request('POST', this.path(e.incident, '/escalate'), { token: by.token, body: { leadId: to.userId } }),
+        );
+        if (!done) await this.update(e.incident, by, `Pulling in ${to.name} (lead).`, idem);
+        return `${by.name} pulled ${to.name} into #${this.incident(e.incident).number}`;
+      }
+      case 'join': {
+        const by = this.person(e.by);
+        const done = await this.optional('helpers → timeline posts', () =>
+          this.client.request('POST', this.path(e.incident, '/helpers'), { token: by.token, body: { userId: by.userId } }),
+        );
+        if (!done) await this.update(e.incident, by, `${by.name} is also on this.`, idem);
+        return `${by.name} joined #${this.incident(e.incident).number}`;
+      }
+      case 'finding': {
+        const by = this.person(e.by);
+        let id: string | null = null;
+        const done = await this.optional('findings → timeline posts', async () => {
+          const res = await this.client.request('POST', this.path(e.incident, '/findings'), { token: by.token, body: { text: e.text } });
+          const found = (res.body as { findings?: { id: string; text: string }[] }).findings?.filter((f) => f.text === e.text).at(-1);
+          id = found?.id ?? null;
+        });
+        if (!done) await this.update(e.incident, by, `Hypothesis: ${e.text}?`, idem);
+        if (e.ref) this.findings.set(e.ref, { incidentRef: e.incident, id, text: e.text });
+        return `${by.name} on #${this.incident(e.incident).number}: ${e.text}?`;
+      }
+      case 'decide': {
+        const by = this.person(e.by);
+        const f = this.findings.get(e.finding);
+        if (!f) throw new Error(`finding "${e.finding}" was not posted`);
+        const words = e.state === 'ruled_out' ? 'ruled out' : e.state === 'confirmed' ? 'confirmed' : 'open again';
+        const findingId = f.id;
+        const done =
+          findingId !== null &&
+          (await this.optional('findings → timeline posts', () =>
+            this.client.request('PATCH', this.path(e.incident, `/findings/${encodeURIComponent(findingId)}`), { token: by.token, body: { state: e.state } }),
+          ));
+        if (!done) await this.update(e.incident, by, `${f.text}: ${words}.`, idem);
+        return `${by.name} on #${this.incident(e.incident).number}: ${f.text} ${words}`;
+      }
+    }
+  }
+
+  private async update(ref: string, by: TCastMember, body: string, idempotencyKey: string, status?: string) {
+    await this.client.request('POST', this.path(ref, '/updates'), { token: by.token, idempotencyKey, body: { body, ...(status ? { status } : {}) } });
+  }
+
+  /** Runs an optional endpoint; false (and a noted fallback) when the route does not exist on this server. */
+  private async optional(fallback: string, fn: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await fn();
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.missingRoute) {
+        this.fallbacks.add(fallback);
+        return false;
+      }
+      throw err;
+    }
+  }
+}
