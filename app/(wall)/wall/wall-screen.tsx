@@ -1,67 +1,126 @@
 'use client';
 
 import { useMemo } from 'react';
-import { TrendChart } from '@/app/_components/trend-chart';
+import { NightChart, type TNightLevel, type TNightMark } from '@/app/_components/night-chart';
 import { useRoomLive } from '@/lib/client/use-room-live';
-import { formatHeadline, type TLocale } from '@/lib/format/number';
+import type { TRoomSnapshot } from '@/lib/events';
+import type { TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
+import { serverHealth } from '@/lib/wall/health';
+import { nextMilestone } from '@/lib/wall/milestones';
+import { staleness } from '@/lib/wall/stale';
+import { Celebration } from './celebration';
 import { ConnectionBadge } from './connection-badge';
+import { Countdown } from './countdown';
+import { HeadlinePanel } from './headline-panel';
+import { HealthStrip } from './health-strip';
+import { IncidentsPanel } from './incidents-panel';
+import { WALL_LABELS } from './labels';
 import { ServerClock } from './server-clock';
+import { StaleBadge } from './stale-badge';
+import { useRoomSettings } from './use-room-settings';
+import { useServerNow } from './use-server-now';
+import { useWallIncidents } from './use-wall-incidents';
 
-const LABELS: Record<TLocale, { users: string; online: string; waiting: string }> = {
-  en: { users: 'Registered users', online: 'Online now', waiting: 'waiting for data' },
-  zh: { users: '注册用户', online: '当前在线', waiting: '等待数据' },
-};
+const USERS_COLOR = '#4cc2ff';
+const ONLINE_COLOR = '#7ee787';
 
+function headline(snapshot: TRoomSnapshot | undefined, name: string) {
+  const s = snapshot?.latest.find((x) => x.name === name && Object.keys(x.labels).length === 0);
+  return s ? { value: s.value, time: Date.parse(s.time) } : undefined;
+}
+
+/** Milestone lines: every one reached, and the next one of each series (dashed). */
+function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
+  if (!snapshot) return [];
+  const out: TNightLevel[] = [];
+  for (const [name, right, color] of [
+    [HEADLINE_SERIES.users, false, USERS_COLOR],
+    [HEADLINE_SERIES.online, true, ONLINE_COLOR],
+  ] as const) {
+    const current = headline(snapshot, name)?.value;
+    const ms = snapshot.milestones.filter((m) => m.seriesName === name);
+    for (const m of ms) if (m.reachedAt) out.push({ id: m.id, value: m.threshold, label: m.label, right, reached: true, color });
+    const next = current === undefined ? undefined : nextMilestone(ms, name, current);
+    if (next) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: color + 'aa' });
+  }
+  return out;
+}
+
+/**
+ * The wall: a TV in kiosk mode, read from five metres. Everything is sized
+ * in vh so 1080p and 4K look the same, and the page never scrolls.
+ */
 export function WallScreen({ slug, displayKey }: { slug: string | undefined; displayKey: string | null }) {
-  const { snapshot, error, connection, clockOffset } = useRoomLive(slug, displayKey);
+  const { snapshot, error, connection, clockOffset, socket } = useRoomLive(slug, displayKey);
+  const roomSlug = snapshot?.room.slug ?? slug;
+  const settings = useRoomSettings(roomSlug, displayKey, socket);
+  const incidents = useWallIncidents(roomSlug, displayKey, socket);
+  const now = useServerNow(clockOffset);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
-  const t = LABELS[locale];
+  const timeZone = snapshot?.room.timeZone ?? 'UTC';
+  const t = WALL_LABELS[locale];
 
-  const headline = (name: string) => snapshot?.latest.find((s) => s.name === name && Object.keys(s.labels).length === 0);
-  const users = headline(HEADLINE_SERIES.users);
-  const online = headline(HEADLINE_SERIES.online);
+  const users = headline(snapshot, HEADLINE_SERIES.users);
+  const online = headline(snapshot, HEADLINE_SERIES.online);
+  const newest = Math.max(users?.time ?? -Infinity, online?.time ?? -Infinity);
+  const stale = now === null || !Number.isFinite(newest) ? { stale: false, ageMs: 0 } : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
 
-  const lines = useMemo(() => {
-    const h = (name: string) => snapshot?.history.find((s) => s.name === name)?.points ?? [];
-    return [
-      { label: t.users, color: '#4cc2ff', points: h(HEADLINE_SERIES.users) },
-      { label: t.online, color: '#7ee787', points: h(HEADLINE_SERIES.online), right: true },
-    ];
-  }, [snapshot?.history, t]);
+  const history = snapshot?.history;
+  const points = useMemo(() => {
+    const h = (name: string) => history?.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+    return { users: h(HEADLINE_SERIES.users), online: h(HEADLINE_SERIES.online) };
+  }, [history]);
+  const lines = useMemo(
+    () => [
+      { label: t.users, color: USERS_COLOR, points: points.users },
+      { label: t.online, color: ONLINE_COLOR, points: points.online, right: true },
+    ],
+    [points, t],
+  );
+  const annotations = snapshot?.annotations;
+  const goLiveAt = snapshot?.room.goLiveAt ?? null;
+  const marks = useMemo<TNightMark[]>(() => {
+    const m = (annotations ?? []).map((a) => ({ id: a.id, time: Date.parse(a.time), label: a.label }));
+    if (goLiveAt) m.push({ id: 'go-live', time: Date.parse(goLiveAt), label: t.liveIn });
+    return m;
+  }, [annotations, goLiveAt, t]);
+  const levels = useMemo(() => milestoneLevels(snapshot), [snapshot]);
+  const servers = useMemo(() => serverHealth(snapshot?.latest ?? [], settings?.safetyLines ?? []), [snapshot?.latest, settings?.safetyLines]);
 
+  const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, stale: stale.stale, t };
   return (
-    <main className="flex h-screen flex-col gap-[2vh] overflow-hidden p-[2vh]" data-testid="wall">
-      <header className="flex items-center justify-between text-[2.4vh] text-dim">
-        <span className="font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
-        <div className="flex items-center gap-[2vh]">
+    <main className="grid h-screen grid-rows-[auto_auto_minmax(0,1fr)_auto] gap-[1.6vh] overflow-hidden p-[1.8vh]" data-testid="wall" data-stale={stale.stale ? 'yes' : 'no'}>
+      <header className="flex items-center justify-between gap-[2vh] text-[2.6vh] text-dim">
+        <div className="flex min-w-0 items-center gap-[2vh]">
+          <span className="truncate font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
+          <Countdown goLiveAt={goLiveAt} now={now} />
+        </div>
+        <div className="flex shrink-0 items-center gap-[2.4vh]">
+          {stale.stale ? <StaleBadge ageMs={stale.ageMs} locale={locale} t={t} /> : null}
           <ConnectionBadge connection={connection} />
-          <ServerClock offsetMs={clockOffset} timeZone={snapshot?.room.timeZone ?? 'UTC'} />
+          <span className="text-[3.4vh] font-semibold">
+            <ServerClock offsetMs={clockOffset} timeZone={timeZone} />
+          </span>
         </div>
       </header>
       {error && !snapshot ? (
         <p role="alert" className="text-[3vh] text-crit">
-          {error.message === 'unauthorized' ? 'Sign in, or open this screen with a display link.' : error.message}
+          {error.message === 'unauthorized' ? t.signIn : error.message}
         </p>
       ) : null}
-      <section className="grid grid-cols-2 gap-[2vh]">
-        <Headline label={t.users} value={users?.value} locale={locale} color="text-users" testId="headline-users" waiting={t.waiting} />
-        <Headline label={t.online} value={online?.value} locale={locale} color="text-online" testId="headline-online" waiting={t.waiting} />
+      <section className="grid grid-cols-2 gap-[1.6vh]">
+        <HeadlinePanel {...common} label={t.users} seriesName={HEADLINE_SERIES.users} value={users?.value} time={users?.time} points={points.users} colorClass="text-users" testId="headline-users" />
+        <HeadlinePanel {...common} label={t.online} seriesName={HEADLINE_SERIES.online} value={online?.value} time={online?.time} points={points.online} colorClass="text-online" testId="headline-online" />
       </section>
-      <section className="min-h-0 flex-1 rounded-xl border border-edge bg-panel p-[1.5vh]">
-        <TrendChart lines={lines} locale={locale} timeZone={snapshot?.room.timeZone} className="relative h-full w-full" />
+      <section className="grid min-h-0 grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] gap-[1.6vh]">
+        <div className="relative min-h-0 rounded-[1vh] border border-edge bg-panel p-[1.4vh]">
+          <NightChart lines={lines} marks={marks} levels={levels} locale={locale} timeZone={timeZone} className="relative h-full w-full" />
+          <Celebration milestones={snapshot?.milestones ?? []} now={now} timeZone={timeZone} t={t} />
+        </div>
+        <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />
       </section>
+      <HealthStrip servers={servers} locale={locale} t={t} />
     </main>
-  );
-}
-
-function Headline(props: { label: string; value: number | undefined; locale: TLocale; color: string; testId: string; waiting: string }) {
-  return (
-    <div className="rounded-xl border border-edge bg-panel px-[2vh] py-[1.5vh]">
-      <div className="text-[2.6vh] uppercase tracking-wide text-dim">{props.label}</div>
-      <div data-testid={props.testId} className={`tabular text-[12vh] font-bold leading-none ${props.color}`}>
-        {props.value === undefined ? <span className="text-[4vh] text-dim">{props.waiting}</span> : formatHeadline(props.value, props.locale)}
-      </div>
-    </div>
   );
 }

@@ -1,0 +1,77 @@
+'use client';
+
+import { formatDuration } from '@/lib/format/duration';
+import type { TLocale } from '@/lib/format/number';
+import type { TWallLabels } from './labels';
+
+/** The fields of an incident the wall shows. */
+export interface TWallIncident {
+  id: string;
+  number: number;
+  title: string;
+  severity: string;
+  status: string;
+  owner: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+const SEV_STYLE: Record<string, string> = {
+  SEV1: 'bg-sev1 text-bg',
+  SEV2: 'bg-sev2 text-bg',
+  SEV3: 'bg-sev3 text-bg',
+  SEV4: 'bg-sev4 text-bg',
+};
+const MAX_ROWS = 8;
+
+/** Most severe first; within a severity, the oldest first (it has waited longest). */
+export function sortForWall<T extends TWallIncident>(list: T[]): T[] {
+  return [...list].sort((a, b) => a.severity.localeCompare(b.severity) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+/** Open incidents with owner and age; an unowned one stands out. Never scrolls: extra rows are counted. */
+export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWallIncident[] | undefined; now: number | null; locale: TLocale; t: TWallLabels }) {
+  const sorted = sortForWall(incidents ?? []);
+  const shown = sorted.slice(0, MAX_ROWS);
+  const rest = sorted.length - shown.length;
+  return (
+    <section data-testid="incidents" className="flex min-h-0 flex-col gap-[1vh] overflow-hidden rounded-[1vh] border border-edge bg-panel p-[1.5vh]">
+      <h2 className="flex items-baseline justify-between text-[2.4vh] uppercase tracking-wide text-dim">
+        <span>{t.incidents}</span>
+        <span data-testid="incidents-count" className="tabular text-[3vh] font-bold text-ink">
+          {incidents ? sorted.length : '–'}
+        </span>
+      </h2>
+      {incidents && sorted.length === 0 ? <p className="text-[2.4vh] text-ok">{t.noIncidents}</p> : null}
+      <ol className="flex min-h-0 flex-col gap-[0.8vh]">
+        {shown.map((i) => (
+          <li
+            key={i.id}
+            data-testid="incident"
+            data-severity={i.severity}
+            data-owned={i.owner ? 'yes' : 'no'}
+            className={`flex flex-col gap-[0.3vh] rounded-[0.8vh] border-l-[0.8vh] px-[1.2vh] py-[0.7vh] ${
+              i.owner ? 'border-edge bg-bg/60' : 'border-crit bg-crit/15 outline-2 outline-crit/70'
+            }`}
+          >
+            <div className="flex items-center gap-[1vh] text-[2.3vh]">
+              <span className={`rounded-[0.4vh] px-[0.7vh] text-[1.8vh] font-bold ${SEV_STYLE[i.severity] ?? 'bg-dim text-bg'}`}>{i.severity}</span>
+              <span className="tabular text-dim">#{i.number}</span>
+              <span className="truncate font-semibold">{i.title}</span>
+            </div>
+            <div className="flex items-center justify-between text-[1.9vh]">
+              {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}
+              <span className="tabular shrink-0 text-dim">
+                {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
+              </span>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {rest > 0 ? (
+        <p className="text-[2vh] text-dim">
+          +{rest} {t.more}
+        </p>
+      ) : null}
+    </section>
+  );
+}

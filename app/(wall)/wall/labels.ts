@@ -1,0 +1,51 @@
+import type { TLocale } from '@/lib/format/number';
+
+/** Every word on the wall, in the room's language. */
+export const WALL_LABELS = {
+  en: {
+    users: 'Registered users',
+    online: 'Online now',
+    waiting: 'waiting for data',
+    perMinute: '/min',
+    perHour: '/h',
+    next: 'next',
+    eta: 'in',
+    etaNone: 'not rising',
+    reached: 'reached',
+    stale: 'stale for',
+    noData: 'no data yet',
+    incidents: 'Open incidents',
+    noIncidents: 'No open incidents',
+    unowned: 'UNOWNED',
+    servers: 'Servers',
+    noServers: 'no server health reported',
+    more: 'more',
+    celebrate: 'Milestone',
+    liveIn: 'go-live',
+    signIn: 'Sign in, or open this screen with a display link.',
+  },
+  zh: {
+    users: '注册用户',
+    online: '当前在线',
+    waiting: '等待数据',
+    perMinute: '/分钟',
+    perHour: '/小时',
+    next: '下一目标',
+    eta: '预计',
+    etaNone: '未增长',
+    reached: '达成于',
+    stale: '数据已停滞',
+    noData: '暂无数据',
+    incidents: '未解决事件',
+    noIncidents: '没有未解决事件',
+    unowned: '无人认领',
+    servers: '服务器',
+    noServers: '暂无服务器健康数据',
+    more: '更多',
+    celebrate: '里程碑',
+    liveIn: '上线',
+    signIn: '请登录，或使用展示链接打开此屏幕。',
+  },
+} satisfies Record<TLocale, Record<string, string>>;
+
+export type TWallLabels = (typeof WALL_LABELS)['en'];
