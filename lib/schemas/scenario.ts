@@ -80,7 +80,8 @@ export type TCurve = z.infer<typeof ZCurve>;
 export const ZOverride = z
   .strictObject({
     from: ZDuration,
-    to: ZDuration,
+    /** the window is [from, to); without `to` it lasts to the end */
+    to: ZDuration.optional(),
     /** only this server's copy of the series (see `servers`) */
     server: z.string().min(1).optional(),
     /** replace the base value */
@@ -91,7 +92,7 @@ export const ZOverride = z
     silent: z.literal(true).optional(),
   })
   .refine((o) => [o.set, o.scale, o.silent].filter((x) => x !== undefined).length === 1, 'give exactly one of set, scale or silent')
-  .refine((o) => o.to > o.from, { message: 'must be after from', path: ['to'] });
+  .refine((o) => o.to === undefined || o.to > o.from, { message: 'must be after from', path: ['to'] });
 
 export const ZScenarioSeries = z.strictObject({
   name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),

@@ -55,7 +55,7 @@ function baseCurves(s: TScenario, times: number[]): Map<string, (t: number) => n
 
 function applyOverrides(copy: TCopy, t: number, value: number): number | null {
   for (const o of copy.spec.overrides) {
-    if (t < o.from || t >= o.to || (o.server !== undefined && o.server !== copy.server)) continue;
+    if (t < o.from || t >= (o.to ?? Infinity) || (o.server !== undefined && o.server !== copy.server)) continue;
     if (o.silent) return null;
     if (o.set !== undefined) value = o.set;
     if (o.scale !== undefined) value *= o.scale;
