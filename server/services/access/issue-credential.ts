@@ -1,0 +1,26 @@
+import type { TServiceContext } from '../../context';
+import { AppError } from '../../errors';
+import type { TNewCredential } from '../../../lib/schemas/access';
+import { resolveRoom } from '../rooms/resolve-room';
+import { assertCan, type TActor } from './actor';
+import { createCredential, type TCreatedCredential } from './create-credential';
+
+/** An admin issues a personal token (for a user by email), an ingest key or a display link; the secret is returned once. */
+export async function issueCredential(opts: { ctx: TServiceContext; actor: TActor; input: TNewCredential }): Promise<TCreatedCredential & { url?: string }> {
+  const { ctx, actor, input } = opts;
+  assertCan(actor, 'admin');
+  const createdById = actor.kind === 'user' && actor.userId !== 'cli' ? actor.userId : null;
+  if (input.kind === 'token') {
+    const user = await ctx.prisma.user.findUnique({ where: { email: input.email!.toLowerCase() } });
+    if (!user) throw new AppError('not_found', `no user with email ${input.email}`, [{ field: 'email', message: 'no such user' }]);
+    if (user.disabled) throw new AppError('conflict', `user ${input.email} is disabled`, [{ field: 'email', message: 'user is disabled' }]);
+    return createCredential({ ctx, kind: 'token', userId: user.id, name: input.name, createdById });
+  }
+  if (input.kind === 'ingest') {
+    const room = input.room ? await resolveRoom({ ctx, slug: input.room }) : null;
+    return createCredential({ ctx, kind: 'ingest', roomId: room?.id ?? null, name: input.name, createdById });
+  }
+  const room = await resolveRoom({ ctx, slug: input.room });
+  const c = await createCredential({ ctx, kind: 'display', roomId: room.id, name: input.name, createdById });
+  return { ...c, url: `${ctx.config.publicUrl}/wall/${room.slug}?key=${encodeURIComponent(c.secret)}` };
+}
