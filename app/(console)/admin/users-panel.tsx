@@ -1,0 +1,79 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { TUserInfo } from '@/server/services/users/list-users';
+import { BUTTON, INPUT, when } from './ui';
+import { useAdminMutation, useUsersQuery } from './use-admin';
+
+type TNewUserForm = { email: string; name: string; role: string; password?: string };
+
+export function UsersPanel({ meId }: { meId: string }) {
+  const users = useUsersQuery();
+  const add = useAdminMutation<TNewUserForm, unknown>('POST', () => '/api/v1/admin/users', (i) => i);
+  const toggle = useAdminMutation<{ id: string; disabled: boolean }, unknown>('PATCH', (i) => `/api/v1/admin/users/${encodeURIComponent(i.id)}`, (i) => ({ disabled: i.disabled }));
+  const [formKey, setFormKey] = useState(0);
+
+  async function onAdd(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const password = String(f.get('password') ?? '');
+    await add.mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')), ...(password ? { password } : {}) }).then(
+      () => setFormKey((k) => k + 1),
+      () => {},
+    );
+  }
+
+  return (
+    <section aria-labelledby="people" className="space-y-3">
+      <h2 id="people" className="text-lg font-semibold">People</h2>
+      <form key={formKey} onSubmit={onAdd} className="flex flex-wrap gap-2" aria-label="Add a person">
+        <input name="email" type="email" placeholder="email" aria-label="Email" required className={INPUT} />
+        <input name="name" placeholder="name" aria-label="Name" required className={INPUT} />
+        <select name="role" aria-label="Role" defaultValue="viewer" className={INPUT}>
+          {['viewer', 'engineer', 'lead', 'admin'].map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+        <input name="password" type="password" placeholder="password (8+)" aria-label="Password" autoComplete="new-password" className={INPUT} />
+        <button type="submit" className={BUTTON} disabled={add.isPending}>
+          Add person
+        </button>
+      </form>
+      {add.error && <p role="alert" className="text-sm text-crit">{add.error.message}</p>}
+      {toggle.error && <p role="alert" className="text-sm text-crit">{toggle.error.message}</p>}
+      {users.error && <p role="alert" className="text-sm text-crit">{users.error.message}</p>}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-dim">
+            <tr>
+              <th className="p-2">Email</th>
+              <th className="p-2">Name</th>
+              <th className="p-2">Role</th>
+              <th className="p-2">Last sign-in</th>
+              <th className="p-2">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.users.map((u: TUserInfo) => (
+              <tr key={u.id} data-testid={`user-${u.email}`} className="border-t border-edge">
+                <td className="p-2">{u.email}</td>
+                <td className="p-2">{u.name}</td>
+                <td className="p-2">{u.role}</td>
+                <td className="p-2">{when(u.lastSignInAt)}</td>
+                <td className="p-2">
+                  {u.id === meId ? (
+                    'you'
+                  ) : (
+                    <button type="button" className={BUTTON} disabled={toggle.isPending} onClick={() => toggle.mutate({ id: u.id, disabled: !u.disabled })}>
+                      {u.disabled ? 'Enable' : 'Disable'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
