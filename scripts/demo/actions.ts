@@ -112,7 +112,7 @@ export class ReplayActions {
         const by = this.person(e.by);
         let id: string | null = null;
         const done = await this.optional('findings → timeline posts', async () => {
-          const res = await this.client.request('POST', this.path(e.incident, '/findings'), { token: by.token, body: { text: e.text } });
+          const res = await this.client.request('POST', this.path(e.incident, '/findings'), { token: by.token, idempotencyKey: idem, body: { text: e.text } });
           const found = (res.body as { findings?: { id: string; text: string }[] }).findings?.filter((f) => f.text === e.text).at(-1);
           id = found?.id ?? null;
         });
