@@ -4,10 +4,8 @@ import type { TServiceContext } from '../context';
 import { ROLES, type TActor, type TRole } from '../services/access/actor';
 import { resolveAuthSecret } from './secret';
 import { LoginLimiter } from './login-limiter';
+import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './constants';
 
-/** Header server/index.ts sets from the TCP peer (overwriting any client value), so per-address limits cannot be dodged. */
-export const CLIENT_IP_HEADER = 'x-warroom-client-ip';
-export const AUTH_BASE_PATH = '/api/auth';
 /** Sessions last a week and slide forward daily while used. */
 const SESSION_SECONDS = 7 * 24 * 3600;
 

@@ -24,9 +24,3 @@ export async function mountAuth(rt: TRuntime, opts: { firstAdmin?: boolean; secr
   }
   return wiring;
 }
-
-/** The wiring mountAuth left on the runtime, for the /api/auth route and admin services. */
-export function authOf(rt: TRuntime): TAuthWiring {
-  if (!rt.auth) throw new Error('auth is not mounted on this runtime');
-  return rt.auth as TAuthWiring;
-}

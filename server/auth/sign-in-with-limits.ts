@@ -1,6 +1,6 @@
 import type { TRuntime } from '../context';
-import { CLIENT_IP_HEADER } from './create-auth';
-import { authOf } from './mount-auth';
+import { CLIENT_IP_HEADER } from './constants';
+import { authOf } from './auth-of';
 
 function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ code, message, error: { code, message } }), {

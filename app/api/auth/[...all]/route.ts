@@ -1,5 +1,5 @@
 import { getRuntime } from '../../../../server/context';
-import { authOf } from '../../../../server/auth/mount-auth';
+import { authOf } from '../../../../server/auth/auth-of';
 import { signInWithLimits } from '../../../../server/auth/sign-in-with-limits';
 
 export const dynamic = 'force-dynamic';
