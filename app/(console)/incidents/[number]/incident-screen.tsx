@@ -1,0 +1,83 @@
+'use client';
+
+import Link from 'next/link';
+import { useIncidentQuery, useServerNow } from '@/lib/client/use-incidents';
+import { formatAge, isIdleClaim, needsOwner } from '@/lib/schemas/incidents';
+import { EscalationBanner } from '../_components/escalation-banner';
+import type { TMe } from '../_components/session';
+import { SeverityBadge, StatusText } from '../_components/ui';
+import { Composer } from './composer';
+import { EliminationLog } from './elimination-log';
+import { ImpactPanel } from './impact-panel';
+import { OwnerControls } from './owner-controls';
+import { StateControls } from './state-controls';
+import { Timeline } from './timeline';
+import { useAct } from './use-act';
+
+export type TPerson = { id: string; name: string; role: string };
+
+/** One incident: header with every action, the elimination log, the timeline and the composer. */
+export function IncidentScreen({ number, room, me, people }: { number: number; room?: string; me: TMe; people: TPerson[] }) {
+  const { incident: i, error, isLoading, live } = useIncidentQuery(number, { room });
+  const now = useServerNow(10_000);
+  const actions = useAct(room);
+  const back = `/incidents${room ? `?room=${encodeURIComponent(room)}` : ''}`;
+  if (isLoading) return <main className="p-6 text-dim">Loading…</main>;
+  if (error || !i) {
+    return (
+      <main className="space-y-2 p-6">
+        <p role="alert" className="text-crit">{error?.message ?? 'Not found'}</p>
+        <Link href={back} className="underline">All incidents</Link>
+      </main>
+    );
+  }
+  const canWrite = me.role !== 'viewer';
+  const idle = isIdleClaim(i, now);
+  return (
+    <main className="mx-auto grid max-w-7xl gap-4 p-3 md:p-6 lg:grid-cols-[1fr_22rem]">
+      <EscalationBanner />
+      <section className="space-y-3">
+        <nav className="flex items-center gap-3 text-sm text-dim">
+          <Link href={back} className="underline">← Incidents</Link>
+          <span data-testid="connection" data-state={live.connection} className={live.connection === 'live' ? 'text-ok' : 'text-warn'}>● {live.connection}</span>
+        </nav>
+        <header className="space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="font-mono text-dim">#{i.number}</span>
+            <SeverityBadge severity={i.severity} />
+            <StatusText status={i.status} />
+            <span className="text-sm text-dim tabular">open {formatAge((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt))}</span>
+            {needsOwner(i) && <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg">NEEDS AN OWNER</span>}
+          </div>
+          <h1 className="text-2xl font-semibold" data-testid="incident-heading">{i.title}</h1>
+          {i.summary && <p className="whitespace-pre-wrap text-dim">{i.summary}</p>}
+          <p className="text-sm" data-testid="owner-line">
+            Owner:{' '}
+            {i.owner ? <strong data-testid="owner-name">{i.owner.name}</strong> : <span className="text-dim">nobody</span>}
+            {idle && (
+              <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag">
+                idle: no post for {i.idleClaimMinutes}+ min
+              </span>
+            )}
+            {i.helpers.length > 0 && <span className="text-dim"> · helping: {i.helpers.map((h) => h.name).join(', ')}</span>}
+            {i.escalatedTo && <span className="text-dim"> · escalated to <span className="text-ink">{i.escalatedTo.name}</span></span>}
+          </p>
+          {i.acknowledgedBy.length > 0 && <p className="text-xs text-dim" data-testid="seen-by">Seen by {i.acknowledgedBy.map((p) => p.name).join(', ')}</p>}
+        </header>
+        {actions.error && (
+          <p role="alert" className="rounded border border-crit px-2 py-1 text-sm text-crit" data-testid="action-error">
+            {actions.error}
+          </p>
+        )}
+        <Composer incident={i} me={me} actions={actions} />
+        <Timeline incident={i} me={me} actions={actions} />
+      </section>
+      <aside className="space-y-3">
+        {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
+        {canWrite && <StateControls incident={i} actions={actions} />}
+        <EliminationLog incident={i} canWrite={canWrite} actions={actions} />
+        <ImpactPanel incident={i} canWrite={canWrite} actions={actions} />
+      </aside>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getRuntime } from '@/server/context';
+import { listPeople } from '@/server/services/incidents/list-people';
+import { requireMe } from '../_components/session';
+import { IncidentScreen } from './incident-screen';
+
+export const metadata: Metadata = { title: 'Incident · Warroom' };
+export const dynamic = 'force-dynamic';
+
+/** One incident by its number in the room (?room=slug, else the default room). */
+export default async function IncidentPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ room?: string }> }) {
+  const { number } = await params;
+  const { room } = await searchParams;
+  if (!/^\d{1,9}$/.test(number)) notFound();
+  const me = await requireMe(`/incidents/${number}${room ? `?room=${encodeURIComponent(room)}` : ''}`);
+  const people = await listPeople({ ctx: getRuntime() });
+  return <IncidentScreen number={Number(number)} room={room} me={me} people={people} />;
+}

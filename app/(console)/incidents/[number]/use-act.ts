@@ -1,0 +1,24 @@
+'use client';
+
+import { useState } from 'react';
+import { useIncidentActionMutation, type TIncidentActionVars } from '@/lib/client/use-incidents-actions';
+import { ApiError } from '@/lib/client/use-incidents-api';
+
+/** Runs incident actions and keeps the last failure in words a person can act on. */
+export function useAct(room: string | undefined) {
+  const m = useIncidentActionMutation(room);
+  const [error, setError] = useState<string | null>(null);
+  async function act(v: TIncidentActionVars): Promise<boolean> {
+    setError(null);
+    try {
+      await m.mutateAsync(v);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'stale_version') setError('Someone changed this incident meanwhile; the screen now shows their change. Try again if still needed.');
+      else if (err instanceof ApiError && err.details.length) setError(err.details.map((d) => `${d.field}: ${d.message}`).join('; '));
+      else setError((err as Error).message);
+      return false;
+    }
+  }
+  return { act, error, pending: m.isPending, clear: () => setError(null) };
+}

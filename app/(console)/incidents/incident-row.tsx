@@ -1,0 +1,49 @@
+'use client';
+
+import Link from 'next/link';
+import { eliminationLine, formatAge, isIdleClaim, needsOwner, type TIncidentDto } from '@/lib/schemas/incidents';
+import type { TMe } from './_components/session';
+import { SeverityBadge, StatusText } from './_components/ui';
+
+/** One dense row: number, severity, title, status, owner (or a loud "unowned"), age, idle flag. */
+export function IncidentRow({ incident: i, now, room, me }: { incident: TIncidentDto; now: number; room?: string; me: TMe }) {
+  const loud = needsOwner(i);
+  const idle = isIdleClaim(i, now);
+  const decided = i.findings.filter((f) => f.state !== 'open');
+  const href = `/incidents/${i.number}${room ? `?room=${encodeURIComponent(room)}` : ''}`;
+  return (
+    <li
+      data-testid="incident-row"
+      data-number={i.number}
+      className={`grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-1 px-3 py-2 md:grid-cols-[3.5rem_4rem_1fr_7rem_12rem_6rem] ${loud ? 'border-l-4 border-sev1 bg-sev1/10' : 'bg-bg'}`}
+    >
+      <span className="font-mono text-sm text-dim tabular">#{i.number}</span>
+      <span className="md:order-none">
+        <SeverityBadge severity={i.severity} />
+      </span>
+      <Link href={href} className="col-span-3 truncate font-medium hover:underline md:col-span-1" data-testid="incident-title">
+        {i.title}
+        {decided.length > 0 && <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => eliminationLine(f, i.createdAt)).join(' · ')}</span>}
+      </Link>
+      <StatusText status={i.status} />
+      <span className="truncate text-sm" data-testid="incident-owner">
+        {i.owner ? (
+          <>
+            <span className={i.owner.id === me.id ? 'text-online' : ''}>{i.owner.name}</span>
+            {i.helpers.length > 0 && <span className="text-dim"> +{i.helpers.length}</span>}
+            {idle && (
+              <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag" title={`no post from the owner for ${i.idleClaimMinutes}+ min`}>
+                idle
+              </span>
+            )}
+          </>
+        ) : (
+          <span className={loud ? 'font-semibold text-sev1' : 'text-dim'}>unowned</span>
+        )}
+      </span>
+      <span className="text-right text-sm text-dim tabular" title={new Date(i.createdAt).toLocaleString()}>
+        {formatAge((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt))}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,111 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import { useIncidentsQuery, useServerNow } from '@/lib/client/use-incidents';
+import type { TListStatus } from '@/lib/client/use-incidents-cache';
+import { compareBySeverityThenAge, SEVERITIES, type TSeverity } from '@/lib/schemas/incidents';
+import { EscalationBanner } from './_components/escalation-banner';
+import type { TMe } from './_components/session';
+import { BUTTON, PRIMARY } from './_components/ui';
+import { IncidentRow } from './incident-row';
+import { NewIncidentForm } from './new-incident-form';
+
+const STATUS_FILTERS: { value: TListStatus; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'all', label: 'All' },
+];
+
+/** The incident log: filters, rows by severity then age, live. */
+export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
+  const [status, setStatus] = useState<TListStatus>('open');
+  const [mine, setMine] = useState(false);
+  const [severities, setSeverities] = useState<Set<TSeverity>>(new Set());
+  const [creating, setCreating] = useState(false);
+  const { incidents, isLoading, error, live } = useIncidentsQuery({ room, status });
+  const now = useServerNow(15_000);
+
+  const rows = useMemo(
+    () =>
+      incidents
+        .filter((i) => !mine || i.owner?.id === me.id || i.helpers.some((h) => h.id === me.id))
+        .filter((i) => severities.size === 0 || severities.has(i.severity))
+        .sort(compareBySeverityThenAge),
+    [incidents, mine, severities, me.id],
+  );
+  const toggleSeverity = (s: TSeverity) =>
+    setSeverities((prev) => {
+      const next = new Set(prev);
+      if (next.has(s)) next.delete(s);
+      else next.add(s);
+      return next;
+    });
+  const canWrite = me.role !== 'viewer';
+
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-3 md:p-6">
+      <EscalationBanner />
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-2xl font-semibold">Incidents</h1>
+          <span data-testid="connection" data-state={live.connection} className={`text-xs ${live.connection === 'live' ? 'text-ok' : 'text-warn'}`}>
+            ● {live.connection}
+          </span>
+        </div>
+        <div className="flex items-center gap-2 text-sm text-dim">
+          <span>{me.name} · {me.role}</span>
+          {canWrite && (
+            <button type="button" className={PRIMARY} onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
+              {creating ? 'Close' : 'New incident'}
+            </button>
+          )}
+        </div>
+      </header>
+
+      {creating && <NewIncidentForm room={room} onDone={() => setCreating(false)} />}
+
+      <nav aria-label="Filters" className="flex flex-wrap items-center gap-2">
+        <div role="group" aria-label="Status" className="flex overflow-hidden rounded-md border border-edge">
+          {STATUS_FILTERS.map((f) => (
+            <button
+              key={f.value}
+              type="button"
+              aria-pressed={status === f.value}
+              className={`min-h-9 px-3 text-sm ${status === f.value ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
+              onClick={() => setStatus(f.value)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" aria-pressed={mine} className={`${BUTTON} ${mine ? 'bg-edge' : 'text-dim'}`} onClick={() => setMine((m) => !m)}>
+          Mine
+        </button>
+        <div role="group" aria-label="Severity" className="flex gap-1">
+          {SEVERITIES.map((s) => (
+            <button key={s} type="button" aria-pressed={severities.has(s)} className={`${BUTTON} font-mono ${severities.has(s) ? 'bg-edge' : 'text-dim'}`} onClick={() => toggleSeverity(s)}>
+              {s}
+            </button>
+          ))}
+        </div>
+      </nav>
+
+      {error && <p role="alert" className="text-crit">Could not load incidents: {error.message}</p>}
+      {isLoading ? (
+        <p className="text-dim">Loading…</p>
+      ) : rows.length === 0 ? (
+        <p className="text-dim" data-testid="no-incidents">No incidents match.</p>
+      ) : (
+        <ul className="divide-y divide-edge overflow-hidden rounded-lg border border-edge" data-testid="incident-list">
+          {rows.map((i) => (
+            <IncidentRow key={i.id} incident={i} now={now} room={room} me={me} />
+          ))}
+        </ul>
+      )}
+      <p className="text-xs text-dim">
+        <Link href="/" className="underline">Home</Link>
+      </p>
+    </main>
+  );
+}
