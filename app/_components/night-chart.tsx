@@ -22,6 +22,8 @@ export interface TNightMark {
   id: string;
   time: number;
   label: string;
+  /** draw the label at the bottom, so two marks close together do not cover each other */
+  low?: boolean;
 }
 
 /** A level on one axis (a milestone): a horizontal line, dashed until it is reached. */
@@ -109,7 +111,7 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
         borderColor: '#c9d1d9aa',
         borderWidth: 2,
         borderDash: [6, 6],
-        label: { display: true, content: m.label, position: 'start', color: '#e6edf3', backgroundColor: '#1f2937ee', font: { size: fontSize } },
+        label: { display: true, content: m.label, position: m.low ? 'end' : 'start', color: '#e6edf3', backgroundColor: '#1f2937ee', font: { size: fontSize } },
       };
     }
     for (const l of levels) {
@@ -124,6 +126,10 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
       };
     }
     c.options.plugins!.annotation!.annotations = annotations;
+    // The x axis spans the data exactly: no empty "nice" margin after the newest point.
+    const x = c.options.scales!.x!;
+    x.min = Number.isFinite(xMin) ? xMin : undefined;
+    x.max = Number.isFinite(xMax) ? xMax : undefined;
     c.update('none');
   }, [lines, marks, levels]);
 

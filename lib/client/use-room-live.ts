@@ -69,14 +69,17 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     let wasDisconnected = false;
     const onConnect = () => {
       clearTimeout(offlineTimer);
+      offlineTimer = undefined;
       setConnection('live');
       if (wasDisconnected) void qc.invalidateQueries({ queryKey: key });
       wasDisconnected = false;
     };
     const onDisconnect = () => {
       wasDisconnected = true;
+      // Every failed retry lands here too: only the first failure starts the offline clock,
+      // so retries neither postpone "offline" nor flip it back to "reconnecting".
+      if (offlineTimer !== undefined) return;
       setConnection('reconnecting');
-      clearTimeout(offlineTimer);
       offlineTimer = setTimeout(() => setConnection('offline'), OFFLINE_AFTER_MS);
     };
     const onUpdate: Parameters<TClientSocket['on']>[1] = ((update: Parameters<typeof mergeUpdate>[1]) => {

@@ -64,5 +64,19 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
   await open('db-2 error rate above safety line', 'SEV1');
   await open('Slow avatar uploads in eu-west', 'SEV3');
   if (dirty?.id) await api(server, 'POST', `/api/v1/incidents/${dirty.id}/claim`, { token: engineer.token, body: {} });
-  return { lead, engineer, key, goLive };
+  const lastUsers = users[users.length - 1]!.value;
+  const lastOnline = online[online.length - 1]!.value;
+  const lastTime = users[users.length - 1]!.time;
+  // The curve's slope at the end: about 10,500 users a minute.
+  const perMs = (lastUsers - users[users.length - 11]!.value) / (lastTime - users[users.length - 11]!.time);
+  let beat = 0;
+  /** A fresh sample of both headline series, as a live producer would send: keeps the screen from going stale. */
+  const freshen = async () => {
+    beat++;
+    await pushPoints(server, key, [
+      { name: 'users_total', value: Math.round(lastUsers + perMs * (Date.now() - lastTime)), time: Date.now() },
+      { name: 'users_online', value: lastOnline + beat * 40, time: Date.now() },
+    ], room);
+  };
+  return { lead, engineer, key, goLive, freshen };
 }

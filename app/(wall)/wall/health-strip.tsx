@@ -11,7 +11,7 @@ const STATE: Record<THealthState, { box: string; dot: string }> = {
 /** Short names for the usual health series, so a chip stays one line. */
 const SHORT: Record<string, string> = { cpu_ratio: 'cpu', mem_ratio: 'mem', memory_ratio: 'mem', error_ratio: 'err', connections: 'conn', disk_ratio: 'disk' };
 const MAX_CHIPS = 14;
-const METRICS_PER_CHIP = 3;
+const METRICS_PER_CHIP = 2;
 
 function formatMetric(name: string, value: number, locale: TLocale): string {
   return name.endsWith('_ratio') ? formatPercent(value, locale) : formatCompact(value, locale);
@@ -34,15 +34,15 @@ export function HealthStrip({ servers, locale, t }: { servers: TServerHealth[]; 
           data-testid="server"
           data-server={s.server}
           data-state={s.state}
-          className={`flex min-w-0 flex-col justify-center rounded-[0.8vh] border px-[1.2vh] py-[0.6vh] ${STATE[s.state].box}`}
+          className={`flex min-w-0 flex-1 basis-0 flex-col justify-center overflow-hidden rounded-[0.8vh] border px-[1.2vh] py-[0.6vh] ${STATE[s.state].box}`}
         >
           <div className="flex items-center gap-[0.7vh] text-[2vh] font-semibold">
             <span className={`inline-block h-[1.3vh] w-[1.3vh] shrink-0 rounded-full ${STATE[s.state].dot}`} aria-hidden />
             <span className="truncate">{s.server}</span>
           </div>
-          <div className="tabular flex gap-[1vh] whitespace-nowrap text-[1.6vh] text-dim">
+          <div className="tabular flex flex-col whitespace-nowrap text-[1.7vh] leading-tight text-dim">
             {s.metrics.slice(0, METRICS_PER_CHIP).map((m) => (
-              <span key={m.name} className={m.state === 'critical' ? 'font-semibold text-crit' : m.state === 'warning' ? 'text-warn' : ''}>
+              <span key={m.name} className={`truncate ${m.state === 'critical' ? 'font-semibold text-crit' : m.state === 'warning' ? 'text-warn' : ''}`}>
                 {SHORT[m.name] ?? m.name} {formatMetric(m.name, m.value, locale)}
               </span>
             ))}

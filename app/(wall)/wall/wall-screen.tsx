@@ -24,6 +24,7 @@ import { useWallIncidents } from './use-wall-incidents';
 
 const USERS_COLOR = '#4cc2ff';
 const ONLINE_COLOR = '#7ee787';
+const NEXT_LEVEL_REACH = 1.3;
 
 function headline(snapshot: TRoomSnapshot | undefined, name: string) {
   const s = snapshot?.latest.find((x) => x.name === name && Object.keys(x.labels).length === 0);
@@ -42,7 +43,8 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
     const ms = snapshot.milestones.filter((m) => m.seriesName === name);
     for (const m of ms) if (m.reachedAt) out.push({ id: m.id, value: m.threshold, label: m.label, right, reached: true, color });
     const next = current === undefined ? undefined : nextMilestone(ms, name, current);
-    if (next) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: color + 'aa' });
+    // A next milestone far above the curve would squash it flat; draw it once it is within reach.
+    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: color + 'aa' });
   }
   return out;
 }
@@ -81,8 +83,8 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const annotations = snapshot?.annotations;
   const goLiveAt = snapshot?.room.goLiveAt ?? null;
   const marks = useMemo<TNightMark[]>(() => {
-    const m = (annotations ?? []).map((a) => ({ id: a.id, time: Date.parse(a.time), label: a.label }));
-    if (goLiveAt) m.push({ id: 'go-live', time: Date.parse(goLiveAt), label: t.liveIn });
+    const m: TNightMark[] = (annotations ?? []).map((a) => ({ id: a.id, time: Date.parse(a.time), label: a.label }));
+    if (goLiveAt) m.push({ id: 'go-live', time: Date.parse(goLiveAt), label: t.liveIn, low: true });
     return m;
   }, [annotations, goLiveAt, t]);
   const levels = useMemo(() => milestoneLevels(snapshot), [snapshot]);
