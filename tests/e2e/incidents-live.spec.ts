@@ -1,0 +1,117 @@
+import type { BrowserContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { TTestServer } from '../helpers/server';
+import type { TRole } from '../../server/services/access/actor';
+
+/** Creates a person and signs them in through the real sign-in endpoint; the session cookie lands in the context. */
+async function signIn(context: BrowserContext, server: TTestServer, role: TRole, name: string) {
+  const user = await server.createUser(role, name);
+  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
+  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
+  return user;
+}
+
+async function openIncident(server: TTestServer, token: string, title: string, severity = 'SEV2') {
+  const res = await fetch(`${server.url}/api/v1/incidents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title, severity }),
+  });
+  if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string; number: number };
+}
+
+test('one engineer claims and posts; the other screen sees both live, without a reload', async ({ browser, server }) => {
+  const ctxA = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const ctxB = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const ana = await signIn(ctxA, server, 'engineer', 'Ana Engineer');
+    await signIn(ctxB, server, 'engineer', 'Ben Engineer');
+    const inc = await openIncident(server, ana.token, 'Partner feed sends dirty records');
+
+    const a = await ctxA.newPage();
+    const list = await ctxB.newPage();
+    await a.goto(`${server.url}/incidents/${inc.number}`);
+    await list.goto(`${server.url}/incidents`);
+    await expect(list.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+    const row = list.locator(`[data-testid="incident-row"][data-number="${inc.number}"]`);
+    await expect(row.getByTestId('incident-owner')).toHaveText('unowned');
+    let navigations = 0;
+    list.on('framenavigated', () => navigations++);
+
+    // "I'm on it" is one click.
+    await a.getByTestId('claim').click();
+    await expect(a.getByTestId('owner-name')).toHaveText('Ana Engineer');
+    await expect(row.getByTestId('incident-owner')).toContainText('Ana Engineer', { timeout: 2000 });
+
+    // The detail screen of the other engineer follows the timeline live.
+    const b = await ctxB.newPage();
+    await b.goto(`${server.url}/incidents/${inc.number}`);
+    await expect(b.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+    await a.getByTestId('composer').fill('web-3 node 4 fails the memory scan');
+    await a.getByTestId('composer').press('Control+Enter');
+    await expect(a.getByTestId('composer')).toHaveValue('');
+    await expect(b.getByTestId('timeline')).toContainText('web-3 node 4 fails the memory scan', { timeout: 2000 });
+    await expect(b.getByTestId('owner-name')).toHaveText('Ana Engineer');
+
+    // A finding ruled out shows on the other screen's elimination log.
+    await a.getByLabel('New hypothesis').fill('middleware');
+    await a.getByLabel('New hypothesis').press('Enter');
+    await expect(b.getByTestId('finding')).toHaveText(/middleware\?/);
+    await a.getByRole('button', { name: 'rule out' }).click();
+    await expect(b.getByTestId('finding')).toHaveAttribute('data-state', 'ruled_out');
+    await expect(b.getByTestId('finding')).toContainText(/middleware ruled out after \d+ min/);
+    expect(navigations).toBe(0);
+  } finally {
+    await ctxA.close();
+    await ctxB.close();
+  }
+});
+
+test('a screen that was offline catches up on reconnect without duplicates', async ({ browser, server }) => {
+  const ctx = await browser.newContext();
+  try {
+    const me = await signIn(ctx, server, 'engineer', 'Cy Engineer');
+    const inc = await openIncident(server, me.token, 'Catch-up check', 'SEV3');
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/incidents/${inc.number}`);
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+    await server.restart();
+    for (const body of ['missed one', 'missed two']) {
+      const res = await fetch(`${server.url}/api/v1/incidents/${inc.id}/updates`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${me.token}` },
+        body: JSON.stringify({ body }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+    await expect(page.getByTestId('timeline')).toContainText('missed two', { timeout: 10_000 });
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: 'missed one' })).toHaveCount(1);
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: 'missed two' })).toHaveCount(1);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the new-incident form shows the API schema\'s messages, then opens the incident', async ({ browser, server }) => {
+  const ctx = await browser.newContext();
+  try {
+    await signIn(ctx, server, 'engineer', 'Dee Engineer');
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/incidents`);
+    await page.getByRole('button', { name: 'New incident' }).click();
+    await page.getByRole('button', { name: 'Open incident' }).click();
+    const form = page.getByRole('form', { name: 'New incident' });
+    await expect(form.getByRole('alert')).toContainText('title');
+    await expect(form.getByRole('alert')).toContainText('severity');
+    await form.getByLabel('Title').fill('API 500s on /orders');
+    await form.getByLabel('Severity').selectOption('SEV1');
+    await form.getByRole('button', { name: 'Open incident' }).click();
+    await expect(page).toHaveURL(/\/incidents\/\d+$/);
+    await expect(page.getByTestId('incident-heading')).toHaveText('API 500s on /orders');
+    await expect(page.getByText('NEEDS AN OWNER')).toBeVisible();
+  } finally {
+    await ctx.close();
+  }
+});
