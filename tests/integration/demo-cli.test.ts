@@ -1,0 +1,98 @@
+// `npm run demo` itself: a bad scenario stops it before anything starts, and a
+// short scenario runs start to finish against the Warroom it starts (PORT=0,
+// a throwaway SQLite file), twice, reusing the people the second time.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createThrowawayDatabase } from '../helpers/server';
+import { openDatabase, type TDatabase } from '../../server/db/client';
+
+function runDemo(args: string[], env: Record<string, string> = {}, timeoutMs = 280_000): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`demo did not finish in ${timeoutMs} ms:\n${out}\n${err}`));
+    }, timeoutMs);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
+  });
+}
+
+describe('npm run demo', () => {
+  it('exits non-zero naming the file and the field when the scenario is invalid', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-bad-'));
+    const file = join(dir, 'game-day.yaml');
+    writeFileSync(file, 'name: Game day\nstart: -5m\nend: 10m\nstep: 30 seconds\nseries:\n  - name: users total\n    curve: { kind: keyframes, points: [] }\n');
+    // a database URL nobody could open proves nothing was started
+    const r = await runDemo(['--scenario', file], { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' }, 30_000);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('game-day.yaml: invalid scenario');
+    expect(r.err).toContain('step: "30 seconds" is not a duration');
+    expect(r.err).toContain('series.0.name: must be a Prometheus-style name');
+    expect(r.err).toContain('series.0.curve.points: at least one keyframe');
+    expect(r.out).not.toContain('warroom ready');
+  });
+
+  it('refuses a bad --speed and a missing scenario file', async () => {
+    const speed = await runDemo(['--speed', '0'], {}, 30_000);
+    expect(speed.code).not.toBe(0);
+    expect(speed.err).toMatch(/--speed.*must be a number from 1/);
+    const missing = await runDemo(['--scenario', 'scenarios/nope.yaml'], {}, 30_000);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('scenarios/nope.yaml: invalid scenario\n  (file): no such file');
+  });
+
+  describe('a short scenario, start to finish', () => {
+    let db: { url: string; drop(): Promise<void> };
+    let database: TDatabase | undefined;
+    beforeAll(async () => {
+      db = await createThrowawayDatabase('sqlite');
+    });
+    afterAll(async () => {
+      await database?.close();
+      await db?.drop();
+    });
+
+    it('starts Warroom, replays through the API, stops with --exit; a second run reuses the people', async () => {
+      const env = { PORT: '0', DATABASE_URL: db.url };
+      const args = ['--scenario', 'scenarios/test-short.yaml', '--speed', '2000', '--seed', '3', '--exit'];
+      const first = await runDemo(args, env);
+      expect(first.err).not.toMatch(/demo: (?!SIG)/);
+      expect(first.code).toBe(0);
+      expect(first.out).toMatch(/warroom ready on http:\/\/localhost:\d+/);
+      expect(first.out).toMatch(/demo: the wall, no sign-in needed: http:\/\/127\.0\.0\.1:\d+\/wall\/launch\?key=/);
+      expect(first.out).toMatch(/demo: done: \d+ points in \d+ posts, 10 events, 1 incidents/);
+      expect(first.out).not.toContain('has no endpoint');
+
+      const second = await runDemo(args, env);
+      expect(second.code).toBe(0);
+
+      database = await openDatabase(db.url, { migrate: false });
+      expect(await database.prisma.user.count({ where: { email: { endsWith: '@rehearsal.warroom' } } })).toBe(2);
+      const incidents = await database.prisma.incident.findMany({ orderBy: { number: 'asc' } });
+      expect(incidents.map((i) => [i.number, i.title, i.status])).toEqual([
+        [1, 'Dirty records', 'resolved'],
+        [2, 'Dirty records', 'resolved'],
+      ]);
+      const users = await database.prisma.metricSeries.findFirstOrThrow({ where: { name: 'users_total' } });
+      // same seed, same values: the second run's samples repeat the first's
+      const samples = await database.prisma.metricSample.findMany({ where: { seriesId: users.id }, orderBy: { time: 'asc' } });
+      const half = samples.length / 2;
+      expect(samples.slice(half).map((s) => s.value)).toEqual(samples.slice(0, half).map((s) => s.value));
+      expect(users.latestValue).toBe(samples.at(-1)!.value);
+    }, 600_000); // two runs, each may rebuild when the shared checkout's sources changed meanwhile
+  });
+});
