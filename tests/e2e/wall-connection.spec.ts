@@ -30,9 +30,9 @@ test('the wall says when its numbers are stale, goes offline when the server die
   await pushPoints(server, key, [{ name: 'users_total', value: 1_400_000 }], 'night');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   await expect(page.getByTestId('headline-users')).toHaveText('1,400,000');
-  await expect(page.getByTestId('stale')).toHaveCount(0);
-  // And live pushes flow again.
+  // And live pushes flow again; fresh data clears the stale mark (the reconnect itself may take longer than 5 s).
   await pushPoints(server, key, [{ name: 'users_total', value: 1_410_000 }], 'night');
   await expect(page.getByTestId('headline-users')).toHaveText('1,410,000');
+  await expect(page.getByTestId('stale')).toHaveCount(0);
   expect(navigations).toBe(0);
 });

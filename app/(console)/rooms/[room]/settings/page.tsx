@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getRuntime } from '@/server/context';
+import { can } from '@/server/services/access/actor';
+import { resolveRoom } from '@/server/services/rooms/resolve-room';
+import { isAppError } from '@/server/errors';
+import { RoomSettingsScreen } from './room-settings-screen';
+
+export const metadata: Metadata = { title: 'Room settings · Warroom' };
+export const dynamic = 'force-dynamic';
+
+/** A room's go-live time, milestones, annotations and safety lines. Leads and admins; the API checks again on every call. */
+export default async function RoomSettingsPage({ params }: { params: Promise<{ room: string }> }) {
+  const { room: slug } = await params;
+  const rt = getRuntime();
+  const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
+  if (!actor) redirect(`/login?next=${encodeURIComponent(`/rooms/${slug}/settings`)}`);
+  let room;
+  try {
+    room = await resolveRoom({ ctx: rt, slug });
+  } catch (err) {
+    if (isAppError(err)) return <Notice title="No such room" text={err.message} />;
+    throw err;
+  }
+  if (!can(actor, 'room:settings', room.id)) {
+    return <Notice title="Room settings" text="Only leads and admins can change a room's settings." />;
+  }
+  return <RoomSettingsScreen slug={room.slug} />;
+}
+
+function Notice({ title, text }: { title: string; text: string }) {
+  return (
+    <main className="p-6">
+      <h1 className="text-xl font-semibold">{title}</h1>
+      <p className="mt-2 text-dim">{text}</p>
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useState } from 'react';
+import type { TRoomSettings } from '@/lib/schemas/rooms';
+import { AnnotationsSection, MilestonesSection, SafetyLinesSection } from './sections';
+import { BUTTON, ErrorText, INPUT, PRIMARY, Section, when } from './ui';
+import { useRoomSettingsMutation, useRoomSettingsQuery } from './use-room-settings-admin';
+
+/** datetime-local text (this device's time) for an ISO instant, and back. */
+function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+export function RoomSettingsScreen({ slug }: { slug: string }) {
+  const { data, error } = useRoomSettingsQuery(slug);
+  if (error) return <main className="p-6 text-crit">{error.message}</main>;
+  if (!data) return <main className="p-6 text-dim">Loading…</main>;
+  return (
+    <main className="mx-auto flex max-w-4xl flex-col gap-4 p-4 sm:p-6">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">
+          {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · settings</span>
+        </h1>
+        <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
+          open the wall
+        </a>
+      </header>
+      <GeneralSection slug={slug} room={data.room} />
+      <AnnotationsSection slug={slug} annotations={data.annotations} timeZone={data.room.timeZone} />
+      <MilestonesSection slug={slug} milestones={data.milestones} timeZone={data.room.timeZone} />
+      <SafetyLinesSection slug={slug} lines={data.safetyLines} />
+    </main>
+  );
+}
+
+function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['room'] }) {
+  const save = useRoomSettingsMutation(slug);
+  const [goLive, setGoLive] = useState(toLocalInput(room.goLiveAt));
+  const [locale, setLocale] = useState(room.locale);
+  const [timeZone, setTimeZone] = useState(room.timeZone);
+  const [stale, setStale] = useState(String(room.staleAfterSeconds));
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    save.mutate({
+      method: 'PATCH',
+      path: 'settings',
+      body: { goLiveAt: goLive ? new Date(goLive).toISOString() : null, locale, timeZone, staleAfterSeconds: Number(stale) },
+    });
+  };
+  return (
+    <Section testId="settings-general" title="Go-live and display" hint={room.goLiveAt ? `Goes live ${when(room.goLiveAt, room.timeZone)} (${room.timeZone}).` : 'No go-live time: the wall shows no countdown.'}>
+      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
+        <label className="flex flex-col gap-1 text-sm">
+          Go-live (your local time)
+          <input data-testid="go-live" className={INPUT} type="datetime-local" step={1} value={goLive} onChange={(e) => setGoLive(e.target.value)} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Numbers stale after (seconds)
+          <input className={INPUT} type="number" min={5} value={stale} onChange={(e) => setStale(e.target.value)} />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Language and number format
+          <select className={INPUT} value={locale} onChange={(e) => setLocale(e.target.value as 'en' | 'zh')}>
+            <option value="en">English (K / M)</option>
+            <option value="zh">中文 (万 / 亿)</option>
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          Time zone of the wall clock
+          <input className={INPUT} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
+        </label>
+        <div className="flex gap-2 sm:col-span-2">
+          <button className={PRIMARY} disabled={save.isPending}>
+            Save
+          </button>
+          {goLive ? (
+            <button type="button" className={BUTTON} onClick={() => setGoLive('')}>
+              Clear go-live
+            </button>
+          ) : null}
+          {save.isSuccess ? <span className="self-center text-sm text-ok">Saved</span> : null}
+        </div>
+      </form>
+      <ErrorText error={save.error} />
+    </Section>
+  );
+}
