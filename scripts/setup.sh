@@ -18,7 +18,7 @@ say() { echo "setup: $*"; }
 
 # --- Chromium and fonts -------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then say "installing chromium"; apt_install chromium; fi
-if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
+if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
 
 # --- PostgreSQL -----------------------------------------------------------------
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }
