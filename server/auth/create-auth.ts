@@ -42,7 +42,7 @@ export function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } 
     },
     // The library's own per-address limiter stays on as a backstop; the clear
     // per-account and per-address messages come from LoginLimiter in the route.
-    rateLimit: { enabled: true, window: 60, max: 300, customRules: { '/sign-in/email': { window: 60, max: 30 } } },
+    rateLimit: { enabled: true, window: 60, max: 300, customRules: { '/sign-in/email': { window: 60, max: 100 } } },
     advanced: {
       useSecureCookies: secure,
       cookiePrefix: 'warroom',

@@ -1,0 +1,195 @@
+/**
+ * Every API route against every kind of caller, with the status each must
+ * get. Each allowed call works on a fresh incident or resource, so a status
+ * reflects access, not what an earlier row did.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { makeCallers, type TCaller, type TCallerName } from './access-callers';
+
+const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+
+/** Who may call: public; read (viewer+, a display link of the room); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); lead; admin. */
+type TLevel = 'public' | 'read' | 'comment' | 'write' | 'metrics' | 'lead' | 'admin';
+const RANK = { viewer: 0, engineer: 1, lead: 2, admin: 3 } as const;
+const NEEDS: Record<Exclude<TLevel, 'public'>, keyof typeof RANK> = { read: 'viewer', comment: 'viewer', write: 'engineer', metrics: 'engineer', lead: 'lead', admin: 'admin' };
+
+function expected(level: TLevel, c: TCaller): 'ok' | 401 | 403 {
+  if (level === 'public') return 'ok';
+  if (c.kind === 'nobody') return 401;
+  if (c.kind === 'ingest') return level === 'metrics' ? 'ok' : 403;
+  if (c.kind === 'display') return level === 'read' ? 'ok' : 403;
+  return RANK[c.role!] >= RANK[NEEDS[level]] ? 'ok' : 403;
+}
+
+/** The first `id` anywhere in an answer (services wrap their DTOs differently). */
+function idOf(body: unknown): string {
+  if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>;
+    if (typeof o.id === 'string') return o.id;
+    for (const v of Object.values(o)) {
+      const found = v && typeof v === 'object' ? idOf(v) : '';
+      if (found) return found;
+    }
+  }
+  return '';
+}
+
+interface TEnv {
+  server: TTestServer;
+  lead: string;
+  admin: string;
+  ids: { engineer: string; lead: string };
+  seq: number;
+}
+interface TRow {
+  method: string;
+  /** the path, given ids the row's setup made */
+  path: string | ((e: TEnv, s: Record<string, string>) => string);
+  level: TLevel;
+  body?: (e: TEnv, s: Record<string, string>) => unknown;
+  setup?: (e: TEnv) => Promise<Record<string, string>>;
+  /** the status an allowed caller gets; absent: anything but 401/403/5xx (the outcome depends on rules past access) */
+  ok?: number;
+}
+
+async function freshIncident(e: TEnv): Promise<Record<string, string>> {
+  const r = await api(e.server, 'POST', '/api/v1/incidents', { token: e.lead, body: { title: `access check ${++e.seq}`, severity: 'SEV3' } });
+  if (r.status !== 201) throw new Error(`create incident: ${r.status} ${JSON.stringify(r.body)}`);
+  const inc = r.body.incident ?? r.body;
+  return { id: inc.id, version: String(inc.version ?? 1) };
+}
+const inc = (suffix = '') => (_e: TEnv, s: Record<string, string>) => `/api/v1/incidents/${s.id}${suffix}`;
+const v = (s: Record<string, string>) => Number(s.version);
+async function leadCreates(e: TEnv, path: string, body: unknown, method = 'POST'): Promise<string> {
+  const r = await api(e.server, method, path, { token: e.lead, body });
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return idOf(r.body);
+}
+
+const ROWS: TRow[] = [
+  { method: 'GET', path: '/api/v1/health', level: 'public', ok: 200 },
+  { method: 'GET', path: '/api/v1/ready', level: 'public', ok: 200 },
+  { method: 'POST', path: '/api/v1/metrics', level: 'metrics', ok: 202, body: () => ({ points: [{ name: 'access_check', value: 1 }] }) },
+  { method: 'GET', path: '/api/v1/metrics/latest', level: 'read', ok: 200 },
+  { method: 'GET', path: '/api/v1/incidents?status=all', level: 'read', ok: 200 },
+  { method: 'POST', path: '/api/v1/incidents', level: 'write', ok: 201, body: (e) => ({ title: `opened by a caller ${++e.seq}`, severity: 'SEV4' }) },
+  { method: 'GET', path: inc(), level: 'read', ok: 200, setup: freshIncident },
+  { method: 'POST', path: inc('/claim'), level: 'write', ok: 200, setup: freshIncident },
+  { method: 'POST', path: inc('/release'), level: 'write', setup: freshIncident },
+  { method: 'POST', path: inc('/updates'), level: 'write', ok: 201, setup: freshIncident, body: () => ({ body: 'middleware ruled out' }) },
+  { method: 'POST', path: inc('/status'), level: 'write', ok: 200, setup: freshIncident, body: (_e, s) => ({ status: 'identified', version: v(s) }) },
+  { method: 'POST', path: inc('/severity'), level: 'write', ok: 200, setup: freshIncident, body: (_e, s) => ({ severity: 'SEV2', version: v(s) }) },
+  { method: 'POST', path: inc('/impact'), level: 'write', ok: 200, setup: freshIncident, body: () => ({ text: '0.3% of writes dirty' }) },
+  { method: 'POST', path: inc('/links'), level: 'write', ok: 200, setup: freshIncident, body: () => ({ seriesName: 'users_total' }) },
+  { method: 'POST', path: inc('/helpers'), level: 'write', ok: 200, setup: freshIncident, body: (e) => ({ userId: e.ids.engineer }) },
+  { method: 'POST', path: inc('/escalate'), level: 'write', ok: 200, setup: freshIncident, body: (e) => ({ leadId: e.ids.lead }) },
+  // Handing over an incident one does not own takes a lead.
+  { method: 'POST', path: inc('/handover'), level: 'lead', ok: 200, setup: freshIncident, body: (e) => ({ toUserId: e.ids.engineer }) },
+  { method: 'POST', path: inc('/findings'), level: 'write', ok: 201, setup: freshIncident, body: () => ({ text: 'code ruled out after 3 min' }) },
+  {
+    method: 'POST',
+    path: (_e, s) => `/api/v1/incidents/${s.id}/findings/${s.finding}`,
+    level: 'write',
+    ok: 200,
+    setup: async (e) => {
+      const s = await freshIncident(e);
+      await leadCreates(e, `/api/v1/incidents/${s.id}/findings`, { text: 'a finding' });
+      return { ...s, finding: (await e.server.ctx.prisma.finding.findFirstOrThrow({ where: { incidentId: s.id } })).id };
+    },
+    body: () => ({ state: 'ruled_out' }),
+  },
+  { method: 'POST', path: inc('/comments'), level: 'comment', ok: 201, setup: freshIncident, body: () => ({ body: 'how are we doing?' }) },
+  { method: 'POST', path: inc('/ack'), level: 'comment', setup: freshIncident },
+  {
+    // Editing someone else's post (here the lead's) takes a lead.
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/incidents/${s.id}/entries/${s.entry}`,
+    level: 'lead',
+    setup: async (e) => {
+      const s = await freshIncident(e);
+      return { ...s, entry: await leadCreates(e, `/api/v1/incidents/${s.id}/comments`, { body: 'a note' }) };
+    },
+    body: () => ({ body: 'edited' }),
+  },
+  { method: 'GET', path: '/api/v1/rooms/launch/settings', level: 'read', ok: 200 },
+  { method: 'PATCH', path: '/api/v1/rooms/launch/settings', level: 'lead', ok: 200, body: () => ({ name: 'Launch night' }) },
+  { method: 'POST', path: '/api/v1/rooms/launch/milestones', level: 'lead', ok: 201, body: (e) => ({ threshold: 1_000_000 + ++e.seq }) },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/rooms/launch/milestones/${s.id}`,
+    level: 'lead',
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/milestones', { threshold: 2_000_000 + ++e.seq }) }),
+  },
+  { method: 'POST', path: '/api/v1/rooms/launch/annotations', level: 'lead', ok: 201, body: () => ({ label: 'gate opened' }) },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/rooms/launch/annotations/${s.id}`,
+    level: 'lead',
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/annotations', { label: 'to remove' }) }),
+  },
+  { method: 'PUT', path: '/api/v1/rooms/launch/safety-lines', level: 'lead', body: () => ({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9 }) },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/rooms/launch/safety-lines/${s.id}`,
+    level: 'lead',
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/safety-lines', { metricName: `mem_ratio_${++e.seq}`, warning: 0.7, critical: 0.9 }, 'PUT') }),
+  },
+  { method: 'GET', path: '/api/v1/admin/users', level: 'admin', ok: 200 },
+  { method: 'POST', path: '/api/v1/admin/users', level: 'admin', ok: 201, body: (e) => ({ email: `added${++e.seq}@test.warroom`, name: 'Added', role: 'viewer' }) },
+  {
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/admin/users/${s.id}`,
+    level: 'admin',
+    ok: 200,
+    setup: async (e) => ({ id: (await e.server.createUser('viewer')).id }),
+    body: () => ({ disabled: true }),
+  },
+  { method: 'GET', path: '/api/v1/admin/credentials', level: 'admin', ok: 200 },
+  { method: 'POST', path: '/api/v1/admin/credentials', level: 'admin', ok: 201, body: () => ({ kind: 'display' }) },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/admin/credentials/${s.id}`,
+    level: 'admin',
+    ok: 200,
+    setup: async (e) => ({ id: (await api(e.server, 'POST', '/api/v1/admin/credentials', { token: e.admin, body: { kind: 'ingest' } })).body.credential.id }),
+  },
+];
+
+const CALLERS: TCallerName[] = ['anonymous', 'viewer', 'engineer', 'lead', 'admin', 'viewer (session)', 'admin (session)', 'ingest key', 'display link', 'revoked token', 'disabled user', 'garbage bearer'];
+
+describe.each(KINDS)('every route × every caller on %s', (kind) => {
+  let env: TEnv;
+  let callers: Awaited<ReturnType<typeof makeCallers>>;
+
+  beforeAll(async () => {
+    const server = await startServer({ db: kind });
+    callers = await makeCallers(server);
+    const lead = await server.createUser('lead');
+    const admin = await server.createUser('admin');
+    const engineer = await server.createUser('engineer');
+    env = { server, lead: lead.token, admin: admin.token, ids: { engineer: engineer.id, lead: lead.id }, seq: 0 };
+  });
+  afterAll(async () => {
+    await env?.server.stop();
+  });
+
+  it.each(ROWS.map((r) => [`${r.method} ${typeof r.path === 'string' ? r.path : r.path({} as TEnv, { id: ':id', finding: ':fid', entry: ':eid' })}`, r] as const))('%s', async (_name, row) => {
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const name of CALLERS) {
+      const c = callers[name];
+      const exp = expected(row.level, c);
+      const s = exp === 'ok' || row.setup ? ((await row.setup?.(env)) ?? {}) : {};
+      const path = typeof row.path === 'string' ? row.path : row.path(env, s);
+      const res = await api(env.server, row.method, path, { headers: c.headers, body: row.body ? row.body(env, s) : ['GET', 'DELETE'].includes(row.method) ? undefined : {} });
+      // Errors never carry a stack or SQL.
+      expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|\bSELECT\b|\bINSERT\b|prisma/i);
+      const okStatus = row.ok ? res.status === row.ok : res.status < 500 && res.status !== 401 && res.status !== 403;
+      got.push(`${name}: ${exp === 'ok' ? (okStatus ? 'ok' : res.status) : res.status}`);
+      want.push(`${name}: ${exp}`);
+      if (exp !== 'ok' || !okStatus) got[got.length - 1] += exp === 'ok' ? ` ${JSON.stringify(res.body).slice(0, 200)}` : '';
+    }
+    expect(got).toEqual(want);
+  });
+});
