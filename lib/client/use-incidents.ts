@@ -120,7 +120,9 @@ export function useIncidentsLive(opts: { room?: string; token?: string | null } 
     };
   }, [socket, qc, room]);
 
-  return { me: live.data?.me ?? null, roomId: live.data?.roomId ?? null, connection, error: live.error, socket };
+  // Without a socket (refused handshake) the lists still load over HTTP, just not live.
+  const ready = live.isSuccess || live.isError;
+  return { me: live.data?.me ?? null, roomId: live.data?.roomId ?? null, connection, error: live.error, socket, ready };
 }
 
 /** The room's incidents, newest first, kept live by socket. Reused by the wall and the phone view. */
@@ -129,6 +131,9 @@ export function useIncidentsQuery(opts: { room?: string; status?: TListStatus; t
   const live = useIncidentsLive(opts);
   const query = useQuery({
     queryKey: incidentKeys.list(room, status),
+    // Fetch only once the room channel is joined: a change committed between
+    // an earlier fetch and the join would be neither in the answer nor pushed.
+    enabled: live.ready,
     queryFn: async () => (await apiFetch<{ incidents: TIncidentDto[] }>(`/api/v1/incidents?status=${status}${room ? `&room=${encodeURIComponent(room)}` : ''}`, { token: opts.token })).incidents,
   });
   return { ...query, incidents: query.data ?? [], live };
@@ -139,6 +144,7 @@ export function useIncidentQuery(ref: number | string, opts: { room?: string; to
   const live = useIncidentsLive(opts);
   const query = useQuery({
     queryKey: incidentKeys.detail(opts.room, ref),
+    enabled: live.ready,
     queryFn: () => apiFetch<TIncidentDetail>(`/api/v1/incidents/${encodeURIComponent(String(ref))}${opts.room ? `?room=${encodeURIComponent(opts.room)}` : ''}`, { token: opts.token }),
   });
   return { ...query, incident: query.data, live };

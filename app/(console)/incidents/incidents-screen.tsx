@@ -23,7 +23,7 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
   const [mine, setMine] = useState(false);
   const [severities, setSeverities] = useState<Set<TSeverity>>(new Set());
   const [creating, setCreating] = useState(false);
-  const { incidents, isLoading, error, live } = useIncidentsQuery({ room, status });
+  const { incidents, isPending: isLoading, error, live } = useIncidentsQuery({ room, status });
   const now = useServerNow(15_000);
 
   const rows = useMemo(

@@ -18,7 +18,7 @@ export type TPerson = { id: string; name: string; role: string };
 
 /** One incident: header with every action, the elimination log, the timeline and the composer. */
 export function IncidentScreen({ number, room, me, people }: { number: number; room?: string; me: TMe; people: TPerson[] }) {
-  const { incident: i, error, isLoading, live } = useIncidentQuery(number, { room });
+  const { incident: i, error, isPending: isLoading, live } = useIncidentQuery(number, { room });
   const now = useServerNow(10_000);
   const actions = useAct(room);
   const back = `/incidents${room ? `?room=${encodeURIComponent(room)}` : ''}`;
