@@ -62,6 +62,10 @@ const shutdown = async (signal: string) => {
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// However this process ends (a crash, a closed stdout), it must not leave Warroom running orphaned.
+process.on('exit', () => {
+  if (warroom && warroom.proc.exitCode === null && warroom.proc.signalCode === null) warroom.proc.kill('SIGTERM');
+});
 
 try {
   warroom = await startWarroom({ signal: aborter.signal });
@@ -92,7 +96,9 @@ try {
   console.log(`demo: Warroom keeps serving on ${warroom.url}; Ctrl-C stops it`);
   warroom.proc.once('exit', (code) => process.exit(code ?? 0));
 } catch (err) {
-  if (aborter.signal.aborted) process.exit(0);
-  await warroom?.stop();
-  fail(err instanceof Error ? err.message : String(err));
+  // After a signal, shutdown() stops Warroom and exits; leaving here first would orphan it.
+  if (!aborter.signal.aborted) {
+    await warroom?.stop();
+    fail(err instanceof Error ? err.message : String(err));
+  }
 }

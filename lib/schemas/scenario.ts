@@ -112,6 +112,19 @@ export const ZScenarioSeries = z.strictObject({
 });
 export type TScenarioSeries = z.infer<typeof ZScenarioSeries>;
 
+export const ZScenarioSafetyLine = z
+  .strictObject({
+    metricName: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. cpu_ratio'),
+    warning: z.number(),
+    critical: z.number(),
+    /** bad when higher (above) or lower (below) */
+    direction: z.enum(['above', 'below']).default('above'),
+  })
+  .refine((l) => (l.direction === 'above' ? l.critical >= l.warning : l.critical <= l.warning), {
+    message: 'must be past warning in the bad direction',
+    path: ['critical'],
+  });
+
 export const ZPerson = z.strictObject({
   key: ZKey,
   name: z.string().trim().min(1).max(100),
@@ -176,6 +189,8 @@ export const ZScenario = z
     /** default seed of the noise; --seed overrides */
     seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
     people: z.array(ZPerson).default([]),
+    /** server-health thresholds the wall draws against; set by the first lead before the replay */
+    safetyLines: z.array(ZScenarioSafetyLine).default([]),
     series: z.array(ZScenarioSeries).min(1, 'at least one series'),
     events: z.array(ZScenarioEvent).default([]),
   })
@@ -218,6 +233,7 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
   });
 
   const leads = new Set(s.people.filter((p) => p.role !== 'engineer').map((p) => p.key));
+  if (s.safetyLines.length > 0 && leads.size === 0) issue(['safetyLines'], 'safety lines are set by a lead: add one to people');
   const incidents = new Map<string, number>();
   const findings = new Map<string, { incident: string; at: number }>();
   s.events.forEach((e, i) => {

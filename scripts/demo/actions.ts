@@ -1,7 +1,7 @@
 // What each scenario event does, through the public HTTP API only. Where an
 // optional endpoint (findings, helpers, escalation, annotations, room
 // settings) is not there, the step is written another public way and noted.
-import type { TScenarioEvent } from '../../lib/schemas/scenario';
+import type { TScenario, TScenarioEvent } from '../../lib/schemas/scenario';
 import type { TCast, TCastMember } from './cast';
 import { ApiError, type WarroomClient } from './client';
 
@@ -55,6 +55,17 @@ export class ReplayActions {
     if (!lead) return false;
     return this.optional('room settings → countdown not set', async () => {
       await this.client.request('PATCH', `/api/v1/rooms/${this.cast.room.slug}/settings`, { token: lead.token, body: { goLiveAt: at } });
+    });
+  }
+
+  /** Sets the room's safety lines (one per metric, replaced if there); false when there is no endpoint or lead. */
+  async setSafetyLines(lines: TScenario['safetyLines']): Promise<boolean> {
+    const lead = this.lead;
+    if (!lead || lines.length === 0) return false;
+    return this.optional('safety lines → not set', async () => {
+      for (const line of lines) {
+        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/safety-lines`, { token: lead.token, body: line });
+      }
     });
   }
 

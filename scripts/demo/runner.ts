@@ -65,6 +65,7 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   const summary: TReplaySummary = { ticks: 0, points: 0, posts: 0, events: 0, goLiveAt: wall(0), incidents: {}, fallbacks: [], wallMs: 0 };
 
   if (await actions.setGoLive(wall(0))) log(`countdown: go-live at ${new Date(wall(0)).toISOString()}`);
+  if (await actions.setSafetyLines(s.safetyLines)) log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
   log(`replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`);
 
   let pending: TMetricPointBody[] = [];

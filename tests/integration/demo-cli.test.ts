@@ -1,13 +1,19 @@
 // `npm run demo` itself: a bad scenario stops it before anything starts, and a
 // short scenario runs start to finish against the Warroom it starts (PORT=0,
 // a throwaway SQLite file), twice, reusing the people the second time.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThrowawayDatabase } from '../helpers/server';
 import { openDatabase, type TDatabase } from '../../server/db/client';
+
+const running = new Set<ChildProcess>();
+// A demo still running when the tests end is stopped the polite way, so it stops its Warroom too.
+afterAll(() => {
+  for (const p of running) p.kill('SIGTERM');
+});
 
 function runDemo(args: string[], env: Record<string, string> = {}, timeoutMs = 280_000): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
@@ -16,15 +22,17 @@ function runDemo(args: string[], env: Record<string, string> = {}, timeoutMs = 2
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(proc);
     let out = '';
     let err = '';
     proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
     proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
+      proc.kill('SIGTERM');
       reject(new Error(`demo did not finish in ${timeoutMs} ms:\n${out}\n${err}`));
     }, timeoutMs);
     proc.on('exit', (code) => {
+      running.delete(proc);
       clearTimeout(timer);
       resolve({ code, out, err });
     });

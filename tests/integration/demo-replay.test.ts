@@ -87,13 +87,14 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     expect(kinds.indexOf('claim')).toBeLessThan(kinds.indexOf('escalation'));
   });
 
-  it('marked the gate opening and closing, and set the countdown', async () => {
+  it('marked the gate opening and closing, and set the countdown and the safety lines', async () => {
     const res = await api(server, 'GET', `/api/v1/rooms/${cast.room.slug}/settings`, { token: cast.people.lou!.token });
     expect(res.status).toBe(200);
     const marks = [...(res.body.annotations as { label: string; time: string }[])].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
     expect(marks.map((a) => a.label)).toEqual(['Gate opened', 'Gate closed']);
     expect(Date.parse(marks[0]!.time)).toBe(summary.goLiveAt);
     expect(Date.parse(res.body.room.goLiveAt)).toBe(summary.goLiveAt);
+    expect(res.body.safetyLines).toEqual([expect.objectContaining({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' })]);
   });
 
   it('logged each event as it happened', () => {
