@@ -27,25 +27,33 @@ export default function SparklineChart({ lines }: { lines: TSparkLine[] }) {
 
   useEffect(() => {
     if (!canvas.current) return;
-    const c = new Chart<'line', { x: number; y: number }[]>(canvas.current, {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        normalized: true,
-        events: [],
-        plugins: { legend: { display: false }, tooltip: { enabled: false } },
-        layout: { padding: 2 },
-        scales: {
-          x: { type: 'linear', display: false },
-          a: { type: 'linear', display: false },
-          b: { type: 'linear', display: false },
+    let c: Chart<'line', { x: number; y: number }[]>;
+    try {
+      c = new Chart<'line', { x: number; y: number }[]>(canvas.current, {
+        type: 'line',
+        data: { datasets: [] },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          parsing: false,
+          normalized: true,
+          events: [],
+          plugins: { legend: { display: false }, tooltip: { enabled: false } },
+          layout: { padding: 2 },
+          scales: {
+            // bounds 'data': the line spans the whole box instead of stopping at rounded tick values.
+            x: { type: 'linear', bounds: 'data', display: false },
+            a: { type: 'linear', axis: 'y', bounds: 'data', display: false },
+            b: { type: 'linear', axis: 'y', bounds: 'data', display: false },
+          },
         },
-      },
-    });
+      });
+    } catch (err) {
+      // A trend line is decoration next to the numbers: never let it take the page down.
+      console.error('sparkline:', err);
+      return;
+    }
     chart.current = c;
     return () => {
       c.destroy();

@@ -1,0 +1,87 @@
+/**
+ * How much JavaScript the phone page `/` sends (issue 6): a real Chromium load
+ * of the production build, signed in, at 390×844 with touch. Prints every
+ * script with its transferred (encoded) size, its raw size and its gzip -6
+ * size, split into what loads before first paint and what is deferred past it
+ * (the chart library).
+ *
+ *   npx tsx bench/phone-js-size.ts
+ */
+import { chromium } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { startPhoneBenchServer } from './phone-session';
+
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface TScript {
+  url: string;
+  startMs: number;
+  transferred: number;
+  raw: number;
+  gzip: number;
+  encoding: string;
+  chart: boolean;
+}
+
+const kB = (n: number) => (n / 1024).toFixed(1).padStart(7) + ' kB';
+
+async function main() {
+  const { server, cookies } = await startPhoneBenchServer();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const host = new URL(server.url).hostname;
+    await context.addCookies(cookies.map((c) => ({ ...c, domain: host, path: '/' })));
+    const page = await context.newPage();
+    const pending: Promise<TScript | null>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      pending.push(
+        (async () => {
+          const body = await res.body().catch(() => null);
+          if (!body) return null;
+          const sizes = await res.request().sizes();
+          const timing = res.request().timing();
+          return {
+            url: new URL(res.url()).pathname,
+            startMs: timing.startTime,
+            transferred: sizes.responseBodySize,
+            raw: body.length,
+            gzip: gzipSync(body, { level: 6 }).length,
+            encoding: (await res.headerValue('content-encoding')) ?? 'identity',
+            chart: body.includes('borderCapStyle'),
+          };
+        })(),
+      );
+    });
+    await page.goto(server.url + '/', { waitUntil: 'load' });
+    await page.getByTestId('sparkline').and(page.locator('[data-loaded="true"]')).waitFor({ timeout: 30_000 }).catch(() => console.warn('the sparkline did not load (signed out?)'));
+    await page.waitForLoadState('networkidle');
+    const fcpAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    const scripts = (await Promise.all(pending)).filter((s): s is TScript => s !== null).sort((a, b) => a.startMs - b.startMs);
+
+    console.log(`JavaScript for / at 390×844 (${cookies.length ? 'signed in' : 'SIGNED OUT'}), production build\n`);
+    console.log('   transferred        raw    gzip -6  encoding  when             script');
+    for (const s of scripts) {
+      const when = s.chart ? 'after paint (chart)' : s.startMs < fcpAt ? 'before paint' : 'after paint';
+      console.log(`${kB(s.transferred)} ${kB(s.raw)} ${kB(s.gzip)}  ${s.encoding.padEnd(8)}  ${when.padEnd(19)} ${s.url}`);
+    }
+    const sum = (list: TScript[], k: 'transferred' | 'raw' | 'gzip') => list.reduce((n, s) => n + s[k], 0);
+    const first = scripts.filter((s) => !s.chart && s.startMs < fcpAt);
+    const deferred = scripts.filter((s) => !first.includes(s));
+    const line = (label: string, list: TScript[]) =>
+      console.log(`${label.padEnd(28)} ${String(list.length).padStart(2)} scripts  transferred ${kB(sum(list, 'transferred'))}  raw ${kB(sum(list, 'raw'))}  gzip ${kB(sum(list, 'gzip'))}`);
+    console.log('');
+    line('total', scripts);
+    line('requested before first paint', first);
+    line('after first paint (deferred)', deferred);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

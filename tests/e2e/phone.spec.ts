@@ -1,0 +1,159 @@
+import { expect, pushPoints, test as base } from './fixtures';
+import { startServer, type TTestServer } from '../helpers/server';
+import { horizontalOverflow, PHONE, signIn, smallTapTargets } from './phone-helpers';
+import { createIncident } from '../../server/services/incidents/create-incident';
+import { claimIncident } from '../../server/services/incidents/claim-incident';
+import type { TActor } from '../../server/services/access/actor';
+
+// Each test seeds a night of its own into the default room, so each gets its own server and database.
+const test = base.extend<{ server: TTestServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await server.stop();
+  },
+});
+
+test.use(PHONE);
+
+const MIN = 60_000;
+
+/** Seeds a night in progress: 70 minutes of users rising 1,000 a minute, online, a milestone, incidents. */
+async function seedNight(server: TTestServer) {
+  const key = await server.createIngestKey();
+  const now = Date.now();
+  const points = [];
+  for (let m = 70; m >= 1; m--) {
+    points.push({ name: 'users_total', value: 1_250_000 - m * 1000, time: now - m * MIN });
+    points.push({ name: 'users_online', value: 38_000 + (70 - m) * 10, time: now - m * MIN });
+  }
+  await pushPoints(server, key, points);
+  const room = await server.ctx.prisma.room.findFirstOrThrow({ where: { isDefault: true } });
+  await server.ctx.prisma.milestone.upsert({
+    where: { roomId_seriesName_threshold: { roomId: room.id, seriesName: 'users_total', threshold: 1_200_000 } },
+    create: { roomId: room.id, seriesName: 'users_total', threshold: 1_200_000, label: '1.2M users', reachedAt: new Date(now - 50 * MIN) },
+    update: {},
+  });
+  const eng = await server.createUser('engineer', 'Dana Engineer');
+  const actor: TActor = { kind: 'user', userId: eng.id, name: eng.name, email: eng.email, role: 'engineer', via: 'token' };
+  const dirty = await createIncident({ ctx: server.ctx, actor, input: { title: 'Partner feed sends dirty records', severity: 'SEV2' } });
+  await claimIncident({ ctx: server.ctx, actor, ref: String(dirty.number) });
+  const node = await createIncident({ ctx: server.ctx, actor, input: { title: 'web-3 node hardware fault', severity: 'SEV1' } });
+  return { key, now, dirty, node, actor };
+}
+
+test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({ page, context, server }) => {
+  const night = await seedNight(server);
+  await signIn(context, server, 'viewer');
+  await page.goto(server.url + '/');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  await expect(page.getByTestId('headline-online')).toHaveText('38,690');
+  await expect(page.getByTestId('growth-minute')).toHaveText('+1,000');
+  await expect(page.getByTestId('growth-hour')).toHaveText('+60,000');
+
+  // Most severe first; the unowned SEV1 says so, the claimed SEV2 names its owner.
+  const rows = page.getByTestId('incident-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('web-3 node hardware fault');
+  await expect(rows.nth(0).getByTestId('incident-owner')).toHaveText('no owner');
+  await expect(rows.nth(1)).toContainText('Dana Engineer');
+  await expect(rows.nth(1)).toContainText(/open \d+ s/);
+  await expect(page.getByTestId('severity-counts')).toContainText('SEV1 1');
+  await expect(page.getByTestId('severity-counts')).toContainText('SEV2 1');
+  await expect(page.getByTestId('milestones')).toContainText('1.2M users');
+
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
+  expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+  expect(await smallTapTargets(page)).toEqual([]);
+  void night;
+});
+
+test('the numbers paint before the chart library, which loads after first paint', async ({ page, context, server }) => {
+  await seedNight(server);
+  await signIn(context, server, 'viewer');
+  // Hold back whichever script holds Chart.js until the numbers are on screen.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let chartUrl: string | null = null;
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('borderCapStyle')) {
+      chartUrl = route.request().url();
+      await held;
+    }
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(server.url + '/');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  await expect(page.getByTestId('incident-row')).toHaveCount(2);
+  // The chart script is asked for once the page has painted, and while it is held the numbers stand alone.
+  await expect.poll(() => chartUrl, { message: 'the chart script was requested' }).not.toBeNull();
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'false');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  release();
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('sparkline-canvas')).toBeVisible();
+
+  const timing = await page.evaluate((url) => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const chart = performance.getEntriesByType('resource').find((e) => e.name === url)?.startTime ?? null;
+    return { fcp, chart };
+  }, chartUrl);
+  expect(timing.fcp).not.toBeNull();
+  expect(timing.chart!).toBeGreaterThan(timing.fcp!);
+});
+
+test('numbers and incidents update live, without a reload', async ({ page, context, server }) => {
+  const night = await seedNight(server);
+  await signIn(context, server, 'viewer');
+  await page.goto(server.url + '/');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  let navigations = 0;
+  page.on('framenavigated', () => navigations++);
+
+  await pushPoints(server, night.key, [
+    { name: 'users_total', value: 1_262_000 },
+    { name: 'users_online', value: 41_000 },
+  ]);
+  await expect(page.getByTestId('headline-users')).toHaveText('1,262,000');
+  await expect(page.getByTestId('headline-online')).toHaveText('41,000');
+  expect(navigations).toBe(0);
+});
+
+test('tapping an incident opens its timeline', async ({ page, context, server }) => {
+  const night = await seedNight(server);
+  await signIn(context, server, 'viewer');
+  await page.goto(server.url + '/');
+  const row = page.getByTestId('incident-row').filter({ hasText: 'dirty records' });
+  await row.tap();
+  await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
+});
+
+test('a phone that slept catches up on wake: offline, changes meanwhile, back online — no reload', async ({ page, context, server }) => {
+  const night = await seedNight(server);
+  await signIn(context, server, 'viewer');
+  await page.goto(server.url + '/');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('incident-row')).toHaveCount(2);
+  let navigations = 0;
+  page.on('framenavigated', () => navigations++);
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('connection')).not.toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  // While the phone is away: the numbers move and a new incident opens. No push can reach it.
+  await pushPoints(server, night.key, [{ name: 'users_total', value: 1_300_000 }]);
+  await createIncident({ ctx: server.ctx, actor: night.actor, input: { title: 'Login latency above safety line', severity: 'SEV3' } });
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  await expect(page.getByTestId('headline-users')).toHaveText('1,300,000');
+  await expect(page.getByTestId('incident-row')).toHaveCount(3);
+  await expect(page.getByTestId('severity-counts')).toContainText('SEV3 1');
+  expect(navigations).toBe(0);
+});
