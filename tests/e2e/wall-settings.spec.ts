@@ -1,0 +1,72 @@
+import type { BrowserContext } from '@playwright/test';
+import type { TTestServer } from '../helpers/server';
+import type { TRole } from '../../server/services/access/actor';
+import { expect, pushPoints, test } from './fixtures';
+
+async function signIn(context: BrowserContext, server: TTestServer, role: TRole) {
+  const user = await server.createUser(role);
+  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
+  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
+  return user;
+}
+
+test('a lead sets go-live, marks a moment, adds a milestone and a safety line; the wall follows live', async ({ browser, server }) => {
+  const ingest = await server.createIngestKey();
+  const display = await server.createDisplayLink();
+  await pushPoints(server, ingest, [
+    { name: 'users_total', value: 1_250_000 },
+    { name: 'cpu_ratio', value: 0.95, labels: { server: 'web-3' } },
+  ]);
+  const wall = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await wall.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
+  await expect(wall.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(wall.getByTestId('countdown')).toHaveCount(0);
+  await expect(wall.locator('[data-server="web-3"]')).toHaveAttribute('data-state', 'healthy');
+
+  const leadCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await signIn(leadCtx, server, 'lead');
+  const page = await leadCtx.newPage();
+  await page.goto(`${server.url}/rooms/launch/settings`);
+  await expect(page.getByTestId('milestone')).toHaveCount(4);
+
+  // Go-live in ten minutes (the input is in the browser's local time).
+  const local = await page.evaluate(() => {
+    const d = new Date(Date.now() + 10 * 60_000);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  });
+  await page.getByTestId('go-live').fill(local);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved')).toBeVisible();
+  await expect(wall.getByTestId('countdown')).toHaveText(/^T-(10:00|09:\d\d)$/);
+
+  // One click: "mark now".
+  await page.getByLabel('Annotation label').fill('gate opened');
+  await page.getByRole('button', { name: 'Mark now' }).click();
+  await expect(page.getByTestId('annotation')).toContainText('gate opened');
+  const a = await server.ctx.prisma.annotation.findFirstOrThrow({ where: { label: 'gate opened' } });
+  expect(Math.abs(a.time.getTime() - Date.now())).toBeLessThan(30_000);
+
+  await page.getByLabel('Threshold').fill('1500000');
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  await expect(page.getByTestId('milestone')).toHaveCount(5);
+  await expect(wall.getByTestId('headline-users-eta')).toContainText('1.5M users');
+
+  // A bad line is refused, naming the field; a good one turns web-3 critical on the wall.
+  await page.getByLabel('Warning').fill('0.9');
+  await page.getByLabel('Critical').fill('0.7');
+  await page.getByRole('button', { name: 'Set line' }).click();
+  await expect(page.getByTestId('settings-safety').getByRole('alert')).toContainText('critical: must be at or above warning');
+  await page.getByLabel('Warning').fill('0.7');
+  await page.getByLabel('Critical').fill('0.9');
+  await page.getByRole('button', { name: 'Set line' }).click();
+  await expect(page.getByTestId('safety-line')).toContainText('cpu_ratio');
+  await expect(wall.locator('[data-server="web-3"]')).toHaveAttribute('data-state', 'critical');
+});
+
+test('an engineer is told the settings are for leads', async ({ browser, server }) => {
+  const ctx = await browser.newContext();
+  await signIn(ctx, server, 'engineer');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/rooms/launch/settings`);
+  await expect(page.getByText('Only leads and admins')).toBeVisible();
+});
