@@ -15,7 +15,7 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
     <li
       data-testid="incident-row"
       data-number={i.number}
-      className={`grid grid-cols-[auto_1fr_auto] items-center gap-x-3 gap-y-1 px-3 py-2 md:grid-cols-[3.5rem_4rem_1fr_7rem_12rem_6rem] ${loud ? 'border-l-4 border-sev1 bg-sev1/10' : 'bg-bg'}`}
+      className={`grid grid-cols-[auto_auto_1fr] items-center gap-x-3 gap-y-1 px-3 py-2 md:grid-cols-[3.5rem_4rem_1fr_7rem_12rem_6rem] ${loud ? 'border-l-4 border-sev1 bg-sev1/10' : 'bg-bg'}`}
     >
       <span className="font-mono text-sm text-dim tabular">#{i.number}</span>
       <span className="md:order-none">

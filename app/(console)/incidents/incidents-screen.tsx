@@ -72,7 +72,7 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
               key={f.value}
               type="button"
               aria-pressed={status === f.value}
-              className={`min-h-9 px-3 text-sm ${status === f.value ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
+              className={`min-h-11 md:min-h-9 px-3 text-sm ${status === f.value ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
               onClick={() => setStatus(f.value)}
             >
               {f.label}

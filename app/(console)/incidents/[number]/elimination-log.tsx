@@ -5,7 +5,7 @@ import { eliminationLine, ZNewFinding, type TIncidentDto } from '@/lib/schemas/i
 import { BUTTON, INPUT, PANEL } from '../_components/ui';
 import type { useAct } from './use-act';
 
-const STATE_CLASS = { open: 'text-sev3', ruled_out: 'text-dim line-through', confirmed: 'text-online font-semibold' } as const;
+const STATE_CLASS = { open: 'text-sev3', ruled_out: 'text-dim', confirmed: 'text-online font-semibold' } as const;
 
 /** Triage as elimination: hypotheses, then ruled out or confirmed, with who and how long it took. */
 export function EliminationLog({ incident: i, canWrite, actions }: { incident: TIncidentDto; canWrite: boolean; actions: ReturnType<typeof useAct> }) {

@@ -44,7 +44,7 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
         <p className="text-xs text-dim">Not set.</p>
       )}
       {canWrite && (
-        <div className="grid grid-cols-[1fr_4.5rem_3.5rem_auto] gap-1">
+        <div className="grid grid-cols-[minmax(0,1fr)_3.5rem_3rem_auto] gap-1">
           <input className={INPUT} value={text} onChange={(e) => setText(e.target.value)} placeholder="of writes dirty" aria-label="Impact text" />
           <input className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} placeholder="0.3" inputMode="decimal" aria-label="Impact number" />
           <input className={INPUT} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="%" aria-label="Impact unit" />

@@ -32,8 +32,10 @@ function describe(e: TIncidentEntryDto): string {
       return `escalated to ${nameOf(d.to)}`;
     case 'finding':
       return d.to === 'open' ? (d.from ? `reopened finding "${String(d.text)}"` : `hypothesis: "${String(d.text)}"`) : `${d.to === 'ruled_out' ? 'ruled out' : 'confirmed'} "${String(d.text)}"`;
-    case 'impact':
-      return 'set the impact';
+    case 'impact': {
+      const to = (d.to ?? {}) as { value?: number | null; unit?: string | null };
+      return `set the impact${to.value !== null && to.value !== undefined ? ` to ${to.value}${to.unit ? ` ${to.unit}` : ''}` : ''}`;
+    }
     case 'link':
       return `${d.removed ? 'unlinked' : 'linked'} series ${String(d.seriesName)}`;
     case 'ack':
@@ -60,7 +62,8 @@ export function Timeline({ incident, me, actions }: { incident: TIncidentDetail;
 function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; incident: TIncidentDetail; me: TMe; actions: ReturnType<typeof useAct> }) {
   const [editing, setEditing] = useState<string | null>(null);
   const isText = e.kind === 'post' || e.kind === 'comment';
-  const text = isText ? currentText(e, incident.timeline) : e.body;
+  // A finding's text is already in its one-line description.
+  const text = isText ? currentText(e, incident.timeline) : e.kind === 'finding' ? null : e.body;
   const canEdit = isText && (e.author?.id === me.id || me.role === 'lead' || me.role === 'admin');
   const history = isText && e.editedBy ? incident.timeline.filter((x) => x.kind === 'edit' && x.editsId === e.id) : [];
   return (
