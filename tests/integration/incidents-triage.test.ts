@@ -143,6 +143,24 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
     }
   });
 
+  it('replays an update posted twice with one Idempotency-Key, and guards the socket like HTTP', async () => {
+    const headers = { 'idempotency-key': 'post-once' };
+    const first = await act(eng, 'updates', { body: 'posted once' }, headers);
+    const again = await act(eng, 'updates', { body: 'posted once' }, headers);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id, body: 'posted once' } })).toBe(1);
+    await server.ctx.prisma.room.create({ data: { slug: 'other-room', name: 'Other' } });
+    const display = await connect(server, await server.createDisplayLink('other-room'));
+    try {
+      await expect(subscribe(display, { room: 'launch' })).rejects.toThrow('forbidden');
+      expect((await subscribe(display)).roomSlug).toBe('other-room');
+      await expect(subscribe(display, { afterSeq: -1 } as never)).rejects.toThrow('validation_failed');
+    } finally {
+      display.disconnect();
+    }
+  });
+
   it('flags an idle claim from ownerActiveAt against the room setting', async () => {
     const fresh = (await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Idle check', severity: 'SEV3' } })).body as TIncidentDto;
     await api(server, 'POST', `/api/v1/incidents/${fresh.id}/claim`, { token: eng.token });
