@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isAppError } from '../errors';
+import type { TActor } from '../services/access/actor';
+import { assertSameOrigin } from './same-origin';
+
+const bySession: TActor = { kind: 'user', userId: 'u', name: 'U', email: 'u@x', role: 'engineer', via: 'session' };
+const byToken: TActor = { ...bySession, via: 'token' };
+const req = (method: string, headers: Record<string, string>) => new Request('http://localhost:3000/api/v1/metrics', { method, headers: { host: 'warroom.lan:3000', ...headers } });
+const refused = (f: () => void) => {
+  try {
+    f();
+    return false;
+  } catch (e) {
+    return isAppError(e) && e.code === 'forbidden';
+  }
+};
+
+describe('assertSameOrigin', () => {
+  it('lets reads and Bearer writes through without an Origin', () => {
+    expect(refused(() => assertSameOrigin(req('GET', {}), bySession))).toBe(false);
+    expect(refused(() => assertSameOrigin(req('POST', {}), byToken))).toBe(false);
+  });
+
+  it('accepts a cookie write from this site: matching Origin, the public URL, or Sec-Fetch-Site same-origin', () => {
+    expect(refused(() => assertSameOrigin(req('POST', { origin: 'http://warroom.lan:3000' }), bySession))).toBe(false);
+    expect(refused(() => assertSameOrigin(req('POST', { origin: 'https://warroom.example.com' }), bySession, 'https://warroom.example.com'))).toBe(false);
+    expect(refused(() => assertSameOrigin(req('DELETE', { 'sec-fetch-site': 'same-origin' }), bySession))).toBe(false);
+  });
+
+  it('refuses a cookie write from elsewhere or without evidence', () => {
+    expect(refused(() => assertSameOrigin(req('POST', {}), bySession))).toBe(true);
+    expect(refused(() => assertSameOrigin(req('POST', { origin: 'http://evil.test' }), bySession))).toBe(true);
+    expect(refused(() => assertSameOrigin(req('POST', { origin: 'null' }), bySession))).toBe(true);
+    expect(refused(() => assertSameOrigin(req('PATCH', { 'sec-fetch-site': 'same-site' }), bySession))).toBe(true);
+    expect(refused(() => assertSameOrigin(req('POST', { origin: 'http://warroom.lan:3000.evil.test' }), bySession))).toBe(true);
+  });
+});
