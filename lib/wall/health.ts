@@ -25,6 +25,9 @@ export interface TServerHealth {
 }
 
 const RANK: Record<THealthState, number> = { healthy: 0, warning: 1, critical: 2 };
+/** Within a state, the metrics people look at first. */
+const ORDER = ['cpu_ratio', 'mem_ratio', 'error_ratio', 'connections'];
+const order = (name: string) => (ORDER.indexOf(name) + ORDER.length + 1) % (ORDER.length + 1);
 
 /** Where one value stands against its safety line; no line means healthy. */
 export function stateAgainst(value: number, line: TSafetyLineLike | undefined): THealthState {
@@ -57,6 +60,6 @@ export function serverHealth(latest: TSeriesLatest[], lines: TSafetyLineLike[]):
     if (RANK[state] > RANK[h.state]) h.state = state;
     h.latestTime = Math.max(h.latestTime, Date.parse(s.time) || 0);
   }
-  for (const h of servers.values()) h.metrics.sort((a, b) => RANK[b.state] - RANK[a.state] || a.name.localeCompare(b.name));
+  for (const h of servers.values()) h.metrics.sort((a, b) => RANK[b.state] - RANK[a.state] || order(a.name) - order(b.name) || a.name.localeCompare(b.name));
   return [...servers.values()].sort((a, b) => RANK[b.state] - RANK[a.state] || a.server.localeCompare(b.server, 'en', { numeric: true }));
 }
