@@ -117,3 +117,39 @@ test('the new-incident form shows the API schema\'s messages, then opens the inc
     await ctx.close();
   }
 });
+
+test('a lead sees an escalation at once, and an idle claim is flagged on the list', async ({ browser, server }) => {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const lead = await signIn(ctx, server, 'lead', 'Lena Lead');
+    const eng = await server.createUser('engineer', 'Eve Engineer');
+    const inc = await openIncident(server, eng.token, 'Probe: /orders answers 503', 'SEV2');
+    const call = (path: string, body: unknown) =>
+      fetch(`${server.url}/api/v1/incidents/${inc.id}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${eng.token}` }, body: JSON.stringify(body) });
+    expect((await call('claim', {})).status).toBe(200);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/incidents`);
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+    const row = page.locator(`[data-testid="incident-row"][data-number="${inc.number}"]`);
+    await expect(row.getByTestId('incident-owner')).toHaveText('Eve Engineer');
+    await expect(row.getByTestId('idle-flag')).toHaveCount(0);
+
+    expect((await call('escalate', { leadId: lead.id, note: 'need a decision' })).status).toBe(200);
+    await expect(page.getByTestId('escalation-banner')).toContainText('Eve Engineer escalated', { timeout: 2000 });
+    await expect(page.getByTestId('escalation-banner')).toContainText('need a decision');
+
+    // The owner went quiet 16 minutes ago (room default: 15): the next push carries that, every screen flags it.
+    await server.ctx.prisma.incident.update({ where: { id: inc.id }, data: { ownerActiveAt: new Date(Date.now() - 16 * 60_000) } });
+    // Someone else's change (not the owner's: that would count as activity) brings the push.
+    const other = await server.createUser('engineer', 'Fay Engineer');
+    const helped = await fetch(`${server.url}/api/v1/incidents/${inc.id}/helpers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.token}` },
+      body: JSON.stringify({ userId: other.id }),
+    });
+    expect(helped.status).toBe(200);
+    await expect(row.getByTestId('idle-flag')).toBeVisible();
+  } finally {
+    await ctx.close();
+  }
+});
