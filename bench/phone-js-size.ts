@@ -21,7 +21,19 @@ interface TScript {
   gzip: number;
   encoding: string;
   chart: boolean;
+  /** what is recognisably inside, to see what a chunk costs */
+  holds: string;
 }
+
+/** Strings that survive minification and betray a library. */
+const MARKERS: [string, string][] = [
+  ['borderCapStyle', 'chart.js'],
+  ['invalid_type', 'zod'],
+  ['transports', 'socket.io-client'],
+  ['QueryClient', 'react-query'],
+  ['growth-minute', 'home page'],
+  ['react-dom', 'react-dom'],
+];
 
 const kB = (n: number) => (n / 1024).toFixed(1).padStart(7) + ' kB';
 
@@ -50,6 +62,7 @@ async function main() {
             gzip: gzipSync(body, { level: 6 }).length,
             encoding: (await res.headerValue('content-encoding')) ?? 'identity',
             chart: body.includes('borderCapStyle'),
+            holds: MARKERS.filter(([m]) => body.includes(m)).map(([, name]) => name).join(', '),
           };
         })(),
       );
@@ -64,7 +77,7 @@ async function main() {
     console.log('   transferred        raw    gzip -6  encoding  when             script');
     for (const s of scripts) {
       const when = s.chart ? 'after paint (chart)' : s.startMs < fcpAt ? 'before paint' : 'after paint';
-      console.log(`${kB(s.transferred)} ${kB(s.raw)} ${kB(s.gzip)}  ${s.encoding.padEnd(8)}  ${when.padEnd(19)} ${s.url}`);
+      console.log(`${kB(s.transferred)} ${kB(s.raw)} ${kB(s.gzip)}  ${s.encoding.padEnd(8)}  ${when.padEnd(19)} ${s.url} ${s.holds}`);
     }
     const sum = (list: TScript[], k: 'transferred' | 'raw' | 'gzip') => list.reduce((n, s) => n + s[k], 0);
     const first = scripts.filter((s) => !s.chart && s.startMs < fcpAt);

@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo } from 'react';
-import { useRoomLive } from '@/lib/client/use-room-live';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
 import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
@@ -12,7 +13,8 @@ import { LiveDot } from './live-dot';
 import { MilestonesReached } from './milestones-reached';
 import { OpenIncidents } from './open-incidents';
 import { Sparkline } from './sparkline';
-import { useOpenIncidents } from './use-open-incidents';
+import type { THomeInitial } from './initial-data';
+import { openIncidentsKey, useOpenIncidents } from './use-open-incidents';
 import { useServerNow } from './use-server-now';
 
 const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
@@ -22,9 +24,21 @@ const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-
  * in a single column; from `md` up the same pieces sit in two columns with a
  * taller trend, as the overview on a laptop. Layout is CSS only.
  */
-export function HomeScreen() {
+export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
+  const qc = useQueryClient();
+  // Seed the cache with what the server read, so the first paint has the numbers…
+  const [seeded] = useState(() => {
+    if (!initial || qc.getQueryData(roomLiveKey(undefined))) return false;
+    qc.setQueryData(roomLiveKey(undefined), initial.snapshot);
+    qc.setQueryData(openIncidentsKey(initial.snapshot.room.slug), initial.incidents);
+    return true;
+  });
   const { snapshot, error, connection, clockOffset } = useRoomLive(undefined);
-  const incidents = useOpenIncidents(snapshot?.room.slug, connection);
+  // …then join the room at once: the join is what subscribes this screen to pushes.
+  useEffect(() => {
+    if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(undefined) });
+  }, [seeded, qc]);
+  const incidents = useOpenIncidents(snapshot?.room.slug);
   const now = useServerNow(clockOffset);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];

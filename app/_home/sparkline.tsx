@@ -5,19 +5,29 @@ import type { TSparkLine } from './sparkline-chart';
 
 type TChartComponent = ComponentType<{ lines: TSparkLine[] }>;
 
-/** Runs `fn` once the browser has painted and has a moment to spare. */
+/**
+ * Runs `fn` once the page has loaded and painted and the browser has a moment
+ * to spare: the chart's code then never competes with the numbers, or with
+ * hydration, for a slow phone's CPU.
+ */
 function afterFirstPaint(fn: () => void): () => void {
   let idle: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // A frame callback runs before the paint; a task queued from it runs after.
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 1500 });
-      else fn();
-    }, 0);
-  });
+  let frame: number | undefined;
+  const schedule = () => {
+    // A frame callback runs before the next paint; a task queued from it runs after.
+    frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 3000 });
+        else fn();
+      }, 0);
+    });
+  };
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true });
   return () => {
-    cancelAnimationFrame(frame);
+    window.removeEventListener('load', schedule);
+    if (frame !== undefined) cancelAnimationFrame(frame);
     clearTimeout(timer);
     if (idle !== undefined) cancelIdleCallback(idle);
   };

@@ -1,20 +1,23 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { getSocket } from '@/lib/client/socket';
-import type { TConnection } from '@/lib/client/use-room-live';
+import { roomLiveKey } from '@/lib/client/use-room-live';
 import type { TIncidentDto } from '@/lib/schemas/incidents';
+
+export const openIncidentsKey = (slug: string | undefined) => ['incidents', slug ?? '(default)', 'open', 'home'] as const;
 
 /**
  * The room's open incidents over HTTP, refetched when any incident in the
- * room changes (`incident:changed` arrives on the room channel that
- * useRoomLive joined) and whenever the socket comes back after a drop —
- * a phone waking from sleep catches up without a reload.
+ * room changes (`incident:changed` on the room channel that useRoomLive
+ * joined) and after every successful room join — the first one and each one
+ * after a reconnect — so a phone waking from sleep catches up without a
+ * reload, and nothing that changed between the join and the fetch is missed.
  */
-export function useOpenIncidents(slug: string | undefined, connection: TConnection) {
+export function useOpenIncidents(slug: string | undefined) {
   const qc = useQueryClient();
-  const key = ['incidents', slug ?? '(default)', 'open', 'home'] as const;
+  const key = openIncidentsKey(slug);
   const query = useQuery({
     queryKey: key,
     enabled: slug !== undefined,
@@ -28,23 +31,22 @@ export function useOpenIncidents(slug: string | undefined, connection: TConnecti
   });
 
   useEffect(() => {
+    if (slug === undefined) return;
+    const refetch = () => void qc.invalidateQueries({ queryKey: key });
     const socket = getSocket();
-    const onChanged = () => void qc.invalidateQueries({ queryKey: key });
-    socket.on('incident:changed', onChanged);
+    socket.on('incident:changed', refetch);
+    const roomKey = JSON.stringify(roomLiveKey(undefined));
+    // A fetched snapshot (not a merged push, which is "manual") means the socket has just joined the room.
+    const unsubscribe = qc.getQueryCache().subscribe((e) => {
+      if (e.type === 'updated' && e.action.type === 'success' && !e.action.manual && JSON.stringify(e.query.queryKey) === roomKey) refetch();
+    });
     return () => {
-      socket.off('incident:changed', onChanged);
+      socket.off('incident:changed', refetch);
+      unsubscribe();
     };
     // key is derived from slug
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [qc, slug]);
-
-  // Back to live after a drop: whatever changed meanwhile was not pushed to us.
-  const prev = useRef(connection);
-  useEffect(() => {
-    if (connection === 'live' && prev.current !== 'live' && prev.current !== 'connecting') void qc.invalidateQueries({ queryKey: key });
-    prev.current = connection;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [connection, qc, slug]);
 
   return { data: query.data, error: query.error ? `incidents: ${query.error.message}` : null };
 }

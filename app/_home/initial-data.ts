@@ -1,0 +1,54 @@
+import { headers } from 'next/headers';
+import { decimate } from '@/lib/decimate';
+import type { TRoomSnapshot } from '@/lib/events';
+import type { TIncidentDto } from '@/lib/schemas/incidents';
+import { getRuntime } from '@/server/context';
+import { assertCan } from '@/server/services/access/actor';
+import { authenticateRequest } from '@/server/services/access/authenticate-request';
+import { listIncidents } from '@/server/services/incidents/list-incidents';
+import { getRoomSnapshot } from '@/server/services/metrics/get-room-snapshot';
+import { resolveRoom } from '@/server/services/rooms/resolve-room';
+
+export interface THomeInitial {
+  snapshot: TRoomSnapshot;
+  incidents: TIncidentDto[];
+}
+
+/** The last stretch stays at full resolution: growth per minute and per hour are computed from it. */
+const FULL_RESOLUTION_MS = 65 * 60_000;
+/** Older history only draws a 390 px sparkline. */
+const OLDER_POINTS = 160;
+
+/**
+ * What the summary shows, read on the server for the first paint: on a slow
+ * phone connection the numbers arrive with the HTML instead of after the
+ * JavaScript, the socket and a round trip. The client then joins the room
+ * and takes over. Null when there is nobody signed in or anything fails —
+ * the page then loads its data in the browser as usual.
+ */
+export async function loadHomeInitial(): Promise<THomeInitial | null> {
+  try {
+    const rt = getRuntime();
+    const actor = await authenticateRequest({ ctx: rt, headers: await headers() });
+    if (actor.kind !== 'user') return null;
+    const room = await resolveRoom({ ctx: rt });
+    assertCan(actor, 'room:read', room.id);
+    const [snapshot, incidents] = await Promise.all([
+      getRoomSnapshot({ ctx: rt, room }),
+      listIncidents({ ctx: rt, actor, input: { status: 'open', room: room.slug } }),
+    ]);
+    return { snapshot: { ...snapshot, history: snapshot.history.map((h) => ({ ...h, points: slim(h.points) })) }, incidents };
+  } catch (err) {
+    console.error('home: initial data failed, the browser will load it:', err instanceof Error ? err.message : err);
+    return null;
+  }
+}
+
+/** Keeps the HTML small: the recent hour in full, everything before it decimated. */
+function slim(points: TRoomSnapshot['history'][number]['points']) {
+  const last = points[points.length - 1];
+  if (!last) return points;
+  const cut = points.findIndex((p) => p[0] >= last[0] - FULL_RESOLUTION_MS);
+  if (cut <= 0) return points;
+  return decimate(points.slice(0, cut), OLDER_POINTS).concat(points.slice(cut));
+}

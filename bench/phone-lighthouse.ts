@@ -1,0 +1,68 @@
+/**
+ * Lighthouse 12 on the phone page (issue 6): the production server, a
+ * signed-in viewer (the session cookie travels in extraHeaders), Lighthouse's
+ * default mobile emulation and simulated slow-4G throttling, driving Debian's
+ * Chromium. Prints the performance and accessibility scores (aim: ≥ 90 and
+ * ≥ 95), the paint metrics, and every audit that did not pass.
+ *
+ *   npx tsx bench/phone-lighthouse.ts [--runs 3]
+ */
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { startPhoneBenchServer } from './phone-session';
+
+// The flags from playwright.config.ts, plus the new headless mode Lighthouse wants.
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--headless=new'];
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = Math.max(1, Math.min(10, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 1 : 1));
+
+const pct = (score: number | null | undefined) => (score === null || score === undefined ? 'n/a' : String(Math.round(score * 100)));
+
+async function main() {
+  const { server, cookie } = await startPhoneBenchServer();
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: FLAGS });
+  try {
+    const perf: number[] = [];
+    const a11y: number[] = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const result = await lighthouse(
+        `${server.url}/`,
+        {
+          port: chrome.port,
+          logLevel: 'error',
+          output: 'json',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+          formFactor: 'mobile',
+          ...(cookie ? { extraHeaders: { cookie } } : {}),
+        },
+      );
+      if (!result) throw new Error('lighthouse returned nothing');
+      const { lhr } = result;
+      if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const c = lhr.categories;
+      perf.push(Math.round((c.performance?.score ?? 0) * 100));
+      a11y.push(Math.round((c.accessibility?.score ?? 0) * 100));
+      console.log(`run ${run}/${RUNS}: performance ${pct(c.performance?.score)}  accessibility ${pct(c.accessibility?.score)}  best practices ${pct(c['best-practices']?.score)}${cookie ? '' : '  (SIGNED OUT: sign-in failed)'}`);
+      const metric = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
+      console.log(`  FCP ${metric('first-contentful-paint')}  LCP ${metric('largest-contentful-paint')}  TBT ${metric('total-blocking-time')}  CLS ${metric('cumulative-layout-shift')}  SI ${metric('speed-index')}  JS transfer ${metric('total-byte-weight')}`);
+      if (run === RUNS) {
+        for (const [name, cat] of Object.entries(c)) {
+          const failing = cat.auditRefs
+            .map((r) => lhr.audits[r.id]!)
+            .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual');
+          for (const a of failing) console.log(`  [${name}] ${a.id}: ${pct(a.score)} ${a.displayValue ?? ''} — ${a.title}`);
+        }
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(`\nphone page /: performance ${median(perf)} (median of ${RUNS}), accessibility ${median(a11y)}`);
+  } finally {
+    chrome.kill();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
