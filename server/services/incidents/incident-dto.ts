@@ -25,8 +25,8 @@ async function peopleById(db: TReader, ids: (string | null | undefined)[]): Prom
 }
 
 /** The public shapes of many incidents, with names resolved in two queries rather than one per row. */
-export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereInput, now = Date.now()): Promise<TIncidentDto[]> {
-  const rows = await db.incident.findMany({ where, include: INCLUDE, orderBy: { createdAt: 'desc' } });
+export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereInput, now = Date.now(), take?: number): Promise<TIncidentDto[]> {
+  const rows = await db.incident.findMany({ where, include: INCLUDE, orderBy: [{ createdAt: 'desc' }, { number: 'desc' }], take });
   if (rows.length === 0) return [];
   const acks = await db.incidentEntry.findMany({
     where: { incidentId: { in: rows.map((r) => r.id) }, kind: 'ack' },
