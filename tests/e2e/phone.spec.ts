@@ -121,7 +121,33 @@ test('numbers and incidents update live, without a reload', async ({ page, conte
   ]);
   await expect(page.getByTestId('headline-users')).toHaveText('1,262,000');
   await expect(page.getByTestId('headline-online')).toHaveText('41,000');
+
+  // An engineer on a laptop opens an incident and claims it, through the public API.
+  const eng = await server.createUser('engineer', 'Sam Oncall');
+  const auth = { authorization: `Bearer ${eng.token}`, 'content-type': 'application/json' };
+  const created = await fetch(`${server.url}/api/v1/incidents`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 'Checkout errors', severity: 'SEV1' }) });
+  expect(created.status).toBe(201);
+  const incident = (await created.json()) as { number: number };
+  const row = page.getByTestId('incident-row').filter({ hasText: 'Checkout errors' });
+  await expect(row.getByTestId('incident-owner')).toHaveText('no owner');
+  await expect(page.getByTestId('severity-counts')).toContainText('SEV1 2');
+  const claimed = await fetch(`${server.url}/api/v1/incidents/${incident.number}/claim`, { method: 'POST', headers: auth, body: '{}' });
+  expect(claimed.status).toBe(200);
+  await expect(row.getByTestId('incident-owner')).toContainText('Sam Oncall');
   expect(navigations).toBe(0);
+});
+
+test('the first paint carries the numbers and incidents, even before any JavaScript runs', async ({ browser, server }) => {
+  await seedNight(server);
+  const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  await signIn(context, server, 'viewer');
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  await expect(page.getByTestId('growth-minute')).toHaveText('+1,000');
+  await expect(page.getByTestId('incident-row')).toHaveCount(2);
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'false');
+  await context.close();
 });
 
 test('tapping an incident opens its timeline', async ({ page, context, server }) => {
