@@ -11,7 +11,7 @@ let display: string;
 
 test.beforeAll(async ({ workerServer }) => {
   seeded = await seedLaunchNight(workerServer);
-  display = await workerServer.createDisplayLink();
+  display = await workerServer.createDisplayLink(seeded.room);
 });
 
 /** The wall at one size: nothing scrolls, the numbers are at least a tenth of the height, every part is there. */
@@ -55,7 +55,8 @@ for (const [name, width, height, file] of [
 ] as const) {
   test(`a launch night at ${name}: huge numbers, growth, chart, incidents, health, countdown; no scrolling`, async ({ browser, server }) => {
     const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
+    await seeded.freshen();
+    await page.goto(`${server.url}/wall/${seeded.room}?key=${encodeURIComponent(display)}`);
     await checkLayout(page, width, height);
     mkdirSync('docs', { recursive: true });
     await page.screenshot({ path: file });
@@ -63,13 +64,31 @@ for (const [name, width, height, file] of [
   });
 }
 
+test('an incident claimed elsewhere shows its owner on the wall at once; a new one appears in severity order', async ({ browser, server }) => {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${server.url}/wall/${seeded.room}?key=${encodeURIComponent(display)}`);
+  const rows = page.getByTestId('incident');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-owned', 'no');
+  const list = await api(server, 'GET', `/api/v1/incidents?status=open&room=${seeded.room}`, { token: seeded.engineer.token });
+  const sev1 = list.body.incidents.find((i: { severity: string }) => i.severity === 'SEV1');
+  expect((await api(server, 'POST', `/api/v1/incidents/${sev1.id}/claim`, { token: seeded.lead.token, body: {} })).status).toBe(200);
+  await expect(rows.nth(0)).toHaveAttribute('data-owned', 'yes');
+  await expect(rows.nth(0)).toContainText('Mei Lin');
+  await api(server, 'POST', '/api/v1/incidents', { token: seeded.engineer.token, body: { title: 'Checkout 502s', severity: 'SEV1', room: seeded.room } });
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(1)).toContainText('Checkout 502s');
+  await expect(page.getByTestId('incidents-count')).toHaveText('4');
+  await page.close();
+});
+
 test('a milestone crossing is celebrated without hiding the numbers, and its time is recorded', async ({ browser, server }) => {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
+  await page.goto(`${server.url}/wall/${seeded.room}?key=${encodeURIComponent(display)}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('celebration')).toHaveCount(0);
   const at = Date.now() - 1000;
-  await pushPoints(server, seeded.key, [{ name: 'users_total', value: 5_000_123, time: at }]);
+  await pushPoints(server, seeded.key, [{ name: 'users_total', value: 5_000_123, time: at }], seeded.room);
   const banner = page.getByTestId('celebration');
   await expect(banner).toContainText('5M users');
   await expect(page.getByTestId('headline-users')).toHaveText('5,000,123');
@@ -80,7 +99,7 @@ test('a milestone crossing is celebrated without hiding the numbers, and its tim
     const h = (await page.getByTestId(id).boundingBox())!;
     expect(b.y >= h.y + h.height || b.y + b.height <= h.y).toBe(true);
   }
-  const m = await server.ctx.prisma.milestone.findFirst({ where: { threshold: 5e6 } });
+  const m = await server.ctx.prisma.milestone.findFirst({ where: { threshold: 5e6, room: { slug: seeded.room } } });
   expect(m?.reachedAt?.getTime()).toBe(at);
   await page.close();
 });

@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import type { TTestServer } from '../helpers/server';
 import type { TRole } from '../../server/services/access/actor';
 import { expect, pushPoints, test } from './fixtures';
+import { DEFAULT_MILESTONES } from '../../server/services/rooms/ensure-default-room';
 
 async function signIn(context: BrowserContext, server: TTestServer, role: TRole) {
   const user = await server.createUser(role);
@@ -11,14 +12,23 @@ async function signIn(context: BrowserContext, server: TTestServer, role: TRole)
 }
 
 test('a lead sets go-live, marks a moment, adds a milestone and a safety line; the wall follows live', async ({ browser, server }) => {
-  const ingest = await server.createIngestKey();
-  const display = await server.createDisplayLink();
-  await pushPoints(server, ingest, [
-    { name: 'users_total', value: 1_250_000 },
-    { name: 'cpu_ratio', value: 0.95, labels: { server: 'web-3' } },
-  ]);
+  // Its own room, with the default milestones: spec files share a worker's server.
+  await server.ctx.prisma.room.create({
+    data: { slug: 'gala', name: 'Gala', milestones: { create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })) } },
+  });
+  const ingest = await server.createIngestKey('gala');
+  const display = await server.createDisplayLink('gala');
+  await pushPoints(
+    server,
+    ingest,
+    [
+      { name: 'users_total', value: 1_250_000 },
+      { name: 'cpu_ratio', value: 0.95, labels: { server: 'web-3' } },
+    ],
+    'gala',
+  );
   const wall = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-  await wall.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
+  await wall.goto(`${server.url}/wall/gala?key=${encodeURIComponent(display)}`);
   await expect(wall.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(wall.getByTestId('countdown')).toHaveCount(0);
   await expect(wall.locator('[data-server="web-3"]')).toHaveAttribute('data-state', 'healthy');
@@ -26,7 +36,7 @@ test('a lead sets go-live, marks a moment, adds a milestone and a safety line; t
   const leadCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await signIn(leadCtx, server, 'lead');
   const page = await leadCtx.newPage();
-  await page.goto(`${server.url}/rooms/launch/settings`);
+  await page.goto(`${server.url}/rooms/gala/settings`);
   await expect(page.getByTestId('milestone')).toHaveCount(4);
 
   // Go-live in ten minutes (the input is in the browser's local time).
@@ -43,7 +53,7 @@ test('a lead sets go-live, marks a moment, adds a milestone and a safety line; t
   await page.getByLabel('Annotation label').fill('gate opened');
   await page.getByRole('button', { name: 'Mark now' }).click();
   await expect(page.getByTestId('annotation')).toContainText('gate opened');
-  const a = await server.ctx.prisma.annotation.findFirstOrThrow({ where: { label: 'gate opened' } });
+  const a = await server.ctx.prisma.annotation.findFirstOrThrow({ where: { label: 'gate opened', room: { slug: 'gala' } } });
   expect(Math.abs(a.time.getTime() - Date.now())).toBeLessThan(30_000);
 
   await page.getByLabel('Threshold').fill('1500000');

@@ -1,38 +1,14 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import type { TClientSocket } from '@/lib/client/socket';
+import { useIncidentsQuery } from '@/lib/client/use-incidents';
 import type { TWallIncident } from './incidents-panel';
-import { fetchWithKey } from './use-room-settings';
-
-const key = (slug: string | undefined) => ['room', slug ?? '(default)', 'wall-incidents'] as const;
 
 /**
- * The room's open incidents over HTTP (display link as bearer), refetched on
- * every `incident:changed` push and on reconnect, so the wall catches up.
+ * The room's open incidents through the shared live hook
+ * (lib/client/use-incidents.ts): one HTTP list with the display link as
+ * bearer, then every `incident:changed` push applied to the cache, and a
+ * catch-up from the last seen timeline seq after a reconnect.
  */
-export function useWallIncidents(slug: string | undefined, displayKey: string | null, socket: TClientSocket | null) {
-  const qc = useQueryClient();
-  const query = useQuery({
-    queryKey: key(slug),
-    enabled: Boolean(slug),
-    retry: 3,
-    retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
-    queryFn: async () => {
-      const body = await fetchWithKey<{ incidents?: TWallIncident[] } | TWallIncident[]>(`/api/v1/incidents?status=open&room=${encodeURIComponent(slug!)}`, displayKey);
-      return Array.isArray(body) ? body : (body.incidents ?? []);
-    },
-  });
-  useEffect(() => {
-    if (!socket) return;
-    const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
-    socket.on('incident:changed', refetch);
-    socket.on('connect', refetch);
-    return () => {
-      socket.off('incident:changed', refetch);
-      socket.off('connect', refetch);
-    };
-  }, [socket, qc, slug]);
-  return query.data;
+export function useWallIncidents(slug: string | undefined, displayKey: string | null): TWallIncident[] | undefined {
+  return useIncidentsQuery({ room: slug, status: 'open', token: displayKey }).data;
 }

@@ -57,7 +57,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const { snapshot, error, connection, clockOffset, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
-  const incidents = useWallIncidents(roomSlug, displayKey, socket);
+  const incidents = useWallIncidents(roomSlug, displayKey);
   const now = useServerNow(clockOffset);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
