@@ -58,7 +58,7 @@ describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) =
 
   it('stores go-live, milestones, annotations and safety lines, and tells every screen', async () => {
     const sock: Socket = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: display }, reconnection: false });
-    await new Promise((r) => sock.once('connect', r));
+    await new Promise<void>((r) => sock.once('connect', () => r()));
     await new Promise((r) => sock.emit('room:join', {}, r));
     let changed = 0;
     sock.on('room:changed', () => changed++);
