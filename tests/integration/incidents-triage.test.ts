@@ -120,24 +120,21 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
     }
   });
 
-  it('measures post → push latency over 40 updates', async () => {
+  // Latency is a benchmark's job (bench/incident-push.ts), not a timed assertion here.
+  it('every one of 40 quick updates reaches another screen once, in order', async () => {
     const watcher = await connect(server, viewer.token);
     try {
       await subscribe(watcher);
-      const waits: number[] = [];
+      const seqs: number[] = [];
       for (let n = 0; n < 40; n++) {
-        const body = `latency ${n}`;
+        const body = `burst ${n}`;
         const pushed = nextEvent<TChanged>(watcher, 'incident:changed', (p) => p.entries.some((e) => e.body === body));
-        const t0 = performance.now();
         await act(eng, 'updates', { body });
-        await pushed;
-        waits.push(performance.now() - t0);
+        const p = await pushed;
+        seqs.push(p.entries.find((e) => e.body === body)!.seq);
       }
-      waits.sort((a, b) => a - b);
-      const p50 = waits[Math.floor(waits.length * 0.5)]!;
-      const p95 = waits[Math.floor(waits.length * 0.95)]!;
-      console.log(`[${kind}] POST /updates → incident:changed received: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${waits.at(-1)!.toFixed(1)} ms`);
-      expect(p95).toBeLessThan(1000);
+      expect(new Set(seqs).size).toBe(40);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
     } finally {
       watcher.disconnect();
     }
