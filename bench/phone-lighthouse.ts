@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/phone-lighthouse.ts [--runs 3]
  */
+import { writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { startPhoneBenchServer } from './phone-session';
@@ -45,7 +46,13 @@ async function main() {
       console.log(`run ${run}/${RUNS}: performance ${pct(c.performance?.score)}  accessibility ${pct(c.accessibility?.score)}  best practices ${pct(c['best-practices']?.score)}${cookie ? '' : '  (SIGNED OUT: sign-in failed)'}`);
       const metric = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
       console.log(`  FCP ${metric('first-contentful-paint')}  LCP ${metric('largest-contentful-paint')}  TBT ${metric('total-blocking-time')}  CLS ${metric('cumulative-layout-shift')}  SI ${metric('speed-index')}  JS transfer ${metric('total-byte-weight')}`);
+      if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(lhr));
       if (run === RUNS) {
+        const lcpEl = lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
+        const snippet = lcpEl?.items?.[0]?.items?.[0]?.node?.snippet;
+        if (snippet) console.log(`  LCP element: ${snippet.slice(0, 140)}`);
+        const boot = lhr.audits['bootup-time']?.details as { items?: { url: string; total: number; scripting: number }[] } | undefined;
+        for (const b of (boot?.items ?? []).slice(0, 6)) console.log(`  script time ${Math.round(b.total)} ms (scripting ${Math.round(b.scripting)} ms) ${b.url.replace(server.url, '')}`);
         for (const [name, cat] of Object.entries(c)) {
           const failing = cat.auditRefs
             .map((r) => lhr.audits[r.id]!)

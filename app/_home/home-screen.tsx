@@ -39,7 +39,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(undefined) });
   }, [seeded, qc]);
   const incidents = useOpenIncidents(snapshot?.room.slug);
-  const now = useServerNow(clockOffset);
+  const now = useServerNow(clockOffset, 15_000, initial?.snapshot.serverTime ?? null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
 
