@@ -5,6 +5,7 @@ import { createClient } from 'redis';
 import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
+import { sessionCredentialId } from '../auth/session-channel';
 import type { TActor } from '../services/access/actor';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
@@ -65,6 +66,8 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     const actor = socket.data.actor as TActor;
     if (actor.kind === 'user') void socket.join(userChannel(actor.userId));
     if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
+    // A cookie socket also answers for its session, so signing out closes it.
+    if (actor.kind === 'user' && actor.sessionId) void socket.join(credentialChannel(sessionCredentialId(actor.sessionId)));
     registerRoomHandlers(ctx, socket);
     registerIncidentHandlers(ctx, socket);
     socket.emit('clock:tick', { serverTime: Date.now() });

@@ -142,6 +142,20 @@ describe.each(KINDS)('socket access on %s', (kind) => {
     expect(missing.stderr.trim().split('\n')).toEqual(['warroom: no token wr_pat_missing']);
   });
 
+  it("signing out closes that session's sockets, not the person's other sessions", async () => {
+    const u = await server.createUser('engineer');
+    const cookie = await signInCookie(server, u.email, u.password);
+    const other = await open(server, { cookie: await signInCookie(server, u.email, u.password) });
+    const s = await open(server, { cookie });
+    const closed = closedByServer(s, 3000);
+    const out = await api(server, 'POST', '/api/auth/sign-out', { headers: { cookie, origin: server.url }, body: {} });
+    expect(out.status).toBe(200);
+    expect((await closed).ms).toBeLessThan(1000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(other.connected).toBe(true);
+    other.close();
+  });
+
   it('disabling a person closes their token and session sockets', async () => {
     const u = await server.createUser('lead');
     const byToken = await open(server, { token: u.token });

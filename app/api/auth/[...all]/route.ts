@@ -1,6 +1,7 @@
 import { getRuntime } from '../../../../server/context';
 import { authOf } from '../../../../server/auth/auth-of';
 import { signInWithLimits } from '../../../../server/auth/sign-in-with-limits';
+import { signOut } from '../../../../server/auth/sign-out';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +12,8 @@ export async function GET(req: Request): Promise<Response> {
 
 export async function POST(req: Request): Promise<Response> {
   const rt = getRuntime();
-  if (new URL(req.url).pathname.endsWith('/sign-in/email')) return signInWithLimits(rt, req);
+  const path = new URL(req.url).pathname;
+  if (path.endsWith('/sign-in/email')) return signInWithLimits(rt, req);
+  if (path.endsWith('/sign-out')) return signOut(rt, req);
   return authOf(rt).auth.handler(req);
 }
