@@ -49,7 +49,7 @@ export function UsersPanel({ meId }: { meId: string }) {
               <th className="p-2">Email</th>
               <th className="p-2">Name</th>
               <th className="p-2">Role</th>
-              <th className="p-2">Last sign-in</th>
+              <th className="p-2">Signed in since</th>
               <th className="p-2">State</th>
             </tr>
           </thead>

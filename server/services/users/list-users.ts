@@ -8,7 +8,7 @@ export interface TUserInfo {
   role: string;
   disabled: boolean;
   createdAt: string;
-  /** when their newest session started, if any */
+  /** when their newest live session started (sessions end at sign-out), if any */
   lastSignInAt: string | null;
 }
 
