@@ -159,6 +159,29 @@ test('tapping an incident opens its timeline', async ({ page, context, server })
   await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
 });
 
+test('from the summary a viewer taps into an incident, marks it seen and comments — by touch', async ({ page, context, server }) => {
+  const night = await seedNight(server);
+  const viewer = await signIn(context, server, 'viewer', 'Morgan Manager');
+  await page.goto(server.url + '/');
+  await page.getByTestId('incident-row').filter({ hasText: 'dirty records' }).tap();
+  await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
+  expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+
+  await page.getByTestId('ack').tap();
+  await expect(page.getByTestId('seen-by')).toContainText('Morgan Manager');
+  await page.getByTestId('composer').tap();
+  await page.getByTestId('composer').fill('Customers in the EU report slow sign-up: related?');
+  await page.getByRole('button', { name: 'Comment' }).tap();
+  const comment = page.getByTestId('timeline-entry').filter({ hasText: 'Customers in the EU report slow sign-up' });
+  await expect(comment).toHaveAttribute('data-kind', 'comment');
+
+  // Stored, as a comment by the viewer, for every other screen.
+  const res = await fetch(`${server.url}/api/v1/incidents/${night.dirty.number}`, { headers: { authorization: `Bearer ${viewer.token}` } });
+  const detail = (await res.json()) as { acknowledgedBy: { name: string }[]; timeline: { kind: string; body: string | null; author: { name: string } | null }[] };
+  expect(detail.acknowledgedBy.map((p) => p.name)).toContain('Morgan Manager');
+  expect(detail.timeline.find((e) => e.kind === 'comment')).toMatchObject({ body: 'Customers in the EU report slow sign-up: related?', author: { name: 'Morgan Manager' } });
+});
+
 test('a phone that slept catches up on wake: offline, changes meanwhile, back online — no reload', async ({ page, context, server }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');
