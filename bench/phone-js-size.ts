@@ -2,8 +2,8 @@
  * How much JavaScript the phone page `/` sends (issue 6): a real Chromium load
  * of the production build, signed in, at 390×844 with touch. Prints every
  * script with its transferred (encoded) size, its raw size and its gzip -6
- * size, split into what loads before first paint and what is deferred past it
- * (the chart library).
+ * size, split into what the HTML asks for (needed to hydrate) and what the
+ * page imports later (the chart library, after load and first paint).
  *
  *   npx tsx bench/phone-js-size.ts
  */
@@ -38,7 +38,9 @@ const MARKERS: [string, string][] = [
 const kB = (n: number) => (n / 1024).toFixed(1).padStart(7) + ' kB';
 
 async function main() {
-  const { server, cookies } = await startPhoneBenchServer();
+  const { server, cookies, cookie } = await startPhoneBenchServer();
+  const html = await (await fetch(`${server.url}/`, { headers: cookie ? { cookie } : {} })).text();
+  const inHtml = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!.split('?')[0]!));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
@@ -50,6 +52,7 @@ async function main() {
       if (res.request().resourceType() !== 'script') return;
       pending.push(
         (async () => {
+          // Playwright reports the transfer size once the body has been read.
           const body = await res.body().catch(() => null);
           if (!body) return null;
           const sizes = await res.request().sizes();
@@ -74,20 +77,24 @@ async function main() {
     const scripts = (await Promise.all(pending)).filter((s): s is TScript => s !== null).sort((a, b) => a.startMs - b.startMs);
 
     console.log(`JavaScript for / at 390×844 (${cookies.length ? 'signed in' : 'SIGNED OUT'}), production build\n`);
-    console.log('   transferred        raw    gzip -6  encoding  when             script');
+    console.log(`document: raw ${kB(Buffer.byteLength(html))}, gzip ${kB(gzipSync(html).length)} (numbers, incidents and the trend are in it)\n`);
+    console.log('   transferred        raw    gzip -6  encoding  loaded              script');
     for (const s of scripts) {
-      const when = s.chart ? 'after paint (chart)' : s.startMs < fcpAt ? 'before paint' : 'after paint';
+      const when = inHtml.has(s.url) ? 'in the HTML' : s.startMs < fcpAt ? 'later, before paint' : 'later, after paint';
       console.log(`${kB(s.transferred)} ${kB(s.raw)} ${kB(s.gzip)}  ${s.encoding.padEnd(8)}  ${when.padEnd(19)} ${s.url} ${s.holds}`);
     }
     const sum = (list: TScript[], k: 'transferred' | 'raw' | 'gzip') => list.reduce((n, s) => n + s[k], 0);
-    const first = scripts.filter((s) => !s.chart && s.startMs < fcpAt);
+    const first = scripts.filter((s) => inHtml.has(s.url));
     const deferred = scripts.filter((s) => !first.includes(s));
+    const chart = scripts.filter((s) => s.chart);
+    if (chart.some((s) => s.startMs < fcpAt)) console.warn('\nWARNING: the chart library was requested before first paint');
     const line = (label: string, list: TScript[]) =>
       console.log(`${label.padEnd(28)} ${String(list.length).padStart(2)} scripts  transferred ${kB(sum(list, 'transferred'))}  raw ${kB(sum(list, 'raw'))}  gzip ${kB(sum(list, 'gzip'))}`);
     console.log('');
     line('total', scripts);
-    line('requested before first paint', first);
-    line('after first paint (deferred)', deferred);
+    line('in the HTML (to hydrate)', first);
+    line('imported later (deferred)', deferred);
+    line('  of which chart.js', chart);
   } finally {
     await browser.close();
     await server.stop();
