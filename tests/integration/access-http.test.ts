@@ -3,6 +3,8 @@
  * get. Each allowed call works on a fresh incident or resource, so a status
  * reflects access, not what an earlier row did.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
 import { makeCallers, type TCaller, type TCallerName } from './access-callers';
@@ -99,6 +101,18 @@ const ROWS: TRow[] = [
     },
     body: () => ({ state: 'ruled_out' }),
   },
+  {
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/incidents/${s.id}/findings/${s.finding}`,
+    level: 'write',
+    ok: 200,
+    setup: async (e) => {
+      const s = await freshIncident(e);
+      await leadCreates(e, `/api/v1/incidents/${s.id}/findings`, { text: 'a finding' });
+      return { ...s, finding: (await e.server.ctx.prisma.finding.findFirstOrThrow({ where: { incidentId: s.id } })).id };
+    },
+    body: () => ({ state: 'confirmed' }),
+  },
   { method: 'POST', path: inc('/comments'), level: 'comment', ok: 201, setup: freshIncident, body: () => ({ body: 'how are we doing?' }) },
   { method: 'POST', path: inc('/ack'), level: 'comment', setup: freshIncident },
   {
@@ -155,6 +169,29 @@ const ROWS: TRow[] = [
     setup: async (e) => ({ id: (await api(e.server, 'POST', '/api/v1/admin/credentials', { token: e.admin, body: { kind: 'ingest' } })).body.credential.id }),
   },
 ];
+
+/** Every `METHOD /api/v1/...` that a route file under app/api/v1 exports, in Next's [param] form. */
+function routesOnDisk(dir = join(process.cwd(), 'app/api/v1'), base = '/api/v1'): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('_')) continue;
+    if (e.isDirectory()) out.push(...routesOnDisk(join(dir, e.name), `${base}/${e.name}`));
+    else if (e.name === 'route.ts') {
+      const src = readFileSync(join(dir, e.name), 'utf8');
+      for (const m of src.matchAll(/export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/g)) out.push(`${m[1]} ${base}`);
+    }
+  }
+  return out.sort();
+}
+
+function patternOf(row: TRow): string {
+  const path = typeof row.path === 'string' ? row.path : row.path({} as TEnv, { id: '[id]', finding: '[findingId]', entry: '[entryId]' });
+  return `${row.method} ${path.replace(/\?.*$/, '').replace('/rooms/launch', '/rooms/[room]')}`;
+}
+
+it('the table covers every API route there is', () => {
+  expect([...new Set(ROWS.map(patternOf))].sort()).toEqual(routesOnDisk());
+});
 
 const CALLERS: TCallerName[] = ['anonymous', 'viewer', 'engineer', 'lead', 'admin', 'viewer (session)', 'admin (session)', 'ingest key', 'display link', 'revoked token', 'disabled user', 'garbage bearer'];
 
