@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End-to-end tests in Debian's Chromium (Playwright's own browsers cannot be
- * downloaded here). Each spec file boots its own real server on a throwaway
- * database through tests/helpers/server.ts.
+ * downloaded here). The worker boots one real server on a throwaway database
+ * through tests/helpers/server.ts (tests/e2e/fixtures.ts).
  */
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -1,7 +1,11 @@
 import { test as base, expect } from '@playwright/test';
 import { startServer, type TTestServer } from '../helpers/server';
 
-/** A real server per spec file (worker-scoped), on a throwaway SQLite database unless WARROOM_TEST_DB=postgres. */
+/**
+ * A real server per Playwright worker (one worker: one server for the whole run,
+ * so specs that need a clean slate use their own rooms), on a throwaway SQLite
+ * database unless WARROOM_TEST_DB=postgres.
+ */
 export const test = base.extend<{ server: TTestServer }, { workerServer: TTestServer }>({
   workerServer: [
     // eslint-disable-next-line no-empty-pattern
