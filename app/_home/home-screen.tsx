@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
 import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
@@ -14,7 +15,6 @@ import { MilestonesReached } from './milestones-reached';
 import { OpenIncidents } from './open-incidents';
 import { Sparkline } from './sparkline';
 import type { THomeInitial } from './initial-data';
-import { openIncidentsKey, useOpenIncidents } from './use-open-incidents';
 import { useServerNow } from './use-server-now';
 
 const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
@@ -30,15 +30,22 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   const [seeded] = useState(() => {
     if (!initial || qc.getQueryData(roomLiveKey(undefined))) return false;
     qc.setQueryData(roomLiveKey(undefined), initial.snapshot);
-    qc.setQueryData(openIncidentsKey(initial.snapshot.room.slug), initial.incidents);
+    qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
     return true;
   });
   const { snapshot, error, connection, clockOffset } = useRoomLive(undefined);
-  // …then join the room at once: the join is what subscribes this screen to pushes.
+  // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
+  const incidents = useIncidentsQuery({ status: 'open' });
+  // …then join the room at once (the join is what subscribes this screen to
+  // pushes), and once the incident channel is joined too, refetch the list so
+  // nothing that changed after the server read it is missed.
   useEffect(() => {
     if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(undefined) });
   }, [seeded, qc]);
-  const incidents = useOpenIncidents(snapshot?.room.slug);
+  const incidentsReady = incidents.live.ready;
+  useEffect(() => {
+    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
+  }, [seeded, incidentsReady, qc]);
   const now = useServerNow(clockOffset, 15_000, initial?.snapshot.serverTime ?? null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
@@ -97,7 +104,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
-          <OpenIncidents incidents={incidents.data} error={incidents.error} now={now} locale={locale} t={t} />
+          <OpenIncidents incidents={incidents.data} error={incidents.error ? `incidents: ${incidents.error.message}` : null} now={now} locale={locale} t={t} />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
         </div>
       </div>

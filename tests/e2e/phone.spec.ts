@@ -1,9 +1,6 @@
 import { expect, pushPoints, test as base } from './fixtures';
 import { startServer, type TTestServer } from '../helpers/server';
 import { horizontalOverflow, PHONE, signIn, smallTapTargets } from './phone-helpers';
-import { createIncident } from '../../server/services/incidents/create-incident';
-import { claimIncident } from '../../server/services/incidents/claim-incident';
-import type { TActor } from '../../server/services/access/actor';
 
 // Each test seeds a night of its own into the default room, so each gets its own server and database.
 const test = base.extend<{ server: TTestServer }>({
@@ -19,9 +16,24 @@ test.use(PHONE);
 
 const MIN = 60_000;
 
-/** Seeds a night in progress: 70 minutes of users rising 1,000 a minute, online, a milestone, incidents. */
+/** JSON POST to the real API as a person or key would send it. */
+async function post<T>(server: TTestServer, path: string, token: string, body: unknown): Promise<T> {
+  const res = await fetch(server.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Seeds a night in progress through the public API (the server is the only
+ * writer, as in production): a 1.2M milestone, 70 minutes of users rising
+ * 1,000 a minute across it, online, and two incidents, one claimed.
+ */
 async function seedNight(server: TTestServer) {
   const key = await server.createIngestKey();
+  const lead = await server.createUser('lead', 'Lee Lead');
+  const eng = await server.createUser('engineer', 'Dana Engineer');
+  const room = await server.ctx.prisma.room.findFirstOrThrow({ where: { isDefault: true } });
+  await post(server, `/api/v1/rooms/${room.slug}/milestones`, lead.token, { seriesName: 'users_total', threshold: 1_200_000, label: '1.2M users' });
   const now = Date.now();
   const points = [];
   for (let m = 70; m >= 1; m--) {
@@ -29,22 +41,14 @@ async function seedNight(server: TTestServer) {
     points.push({ name: 'users_online', value: 38_000 + (70 - m) * 10, time: now - m * MIN });
   }
   await pushPoints(server, key, points);
-  const room = await server.ctx.prisma.room.findFirstOrThrow({ where: { isDefault: true } });
-  await server.ctx.prisma.milestone.upsert({
-    where: { roomId_seriesName_threshold: { roomId: room.id, seriesName: 'users_total', threshold: 1_200_000 } },
-    create: { roomId: room.id, seriesName: 'users_total', threshold: 1_200_000, label: '1.2M users', reachedAt: new Date(now - 50 * MIN) },
-    update: {},
-  });
-  const eng = await server.createUser('engineer', 'Dana Engineer');
-  const actor: TActor = { kind: 'user', userId: eng.id, name: eng.name, email: eng.email, role: 'engineer', via: 'token' };
-  const dirty = await createIncident({ ctx: server.ctx, actor, input: { title: 'Partner feed sends dirty records', severity: 'SEV2' } });
-  await claimIncident({ ctx: server.ctx, actor, ref: String(dirty.number) });
-  const node = await createIncident({ ctx: server.ctx, actor, input: { title: 'web-3 node hardware fault', severity: 'SEV1' } });
-  return { key, now, dirty, node, actor };
+  const dirty = await post<{ number: number }>(server, '/api/v1/incidents', eng.token, { title: 'Partner feed sends dirty records', severity: 'SEV2' });
+  await post(server, `/api/v1/incidents/${dirty.number}/claim`, eng.token, {});
+  const node = await post<{ number: number }>(server, '/api/v1/incidents', eng.token, { title: 'web-3 node hardware fault', severity: 'SEV1' });
+  return { key, now, dirty, node, eng };
 }
 
 test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({ page, context, server }) => {
-  const night = await seedNight(server);
+  await seedNight(server);
   await signIn(context, server, 'viewer');
   await page.goto(server.url + '/');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -68,7 +72,6 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
   expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
   expect(await smallTapTargets(page)).toEqual([]);
-  void night;
 });
 
 test('the numbers paint before the chart library, which loads after first paint', async ({ page, context, server }) => {
@@ -195,7 +198,7 @@ test('a phone that slept catches up on wake: offline, changes meanwhile, back on
   await expect(page.getByTestId('connection')).not.toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   // While the phone is away: the numbers move and a new incident opens. No push can reach it.
   await pushPoints(server, night.key, [{ name: 'users_total', value: 1_300_000 }]);
-  await createIncident({ ctx: server.ctx, actor: night.actor, input: { title: 'Login latency above safety line', severity: 'SEV3' } });
+  await post(server, '/api/v1/incidents', night.eng.token, { title: 'Login latency above safety line', severity: 'SEV3' });
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
 
