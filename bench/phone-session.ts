@@ -5,9 +5,6 @@
  */
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { startServer, type TTestServer } from '../tests/helpers/server';
-import { createIncident } from '../server/services/incidents/create-incident';
-import { claimIncident } from '../server/services/incidents/claim-incident';
-import type { TActor } from '../server/services/access/actor';
 
 export interface TPhoneBenchServer {
   server: TTestServer;
@@ -33,11 +30,16 @@ export async function startPhoneBenchServer(): Promise<TPhoneBenchServer> {
     body: JSON.stringify({ points }),
   });
   if (res.status !== 202) throw new Error(`seeding metrics answered ${res.status}`);
+  // Incidents through the public API: the server stays the only writer, as in production.
   const eng = await server.createUser('engineer', 'Dana Engineer');
-  const actor: TActor = { kind: 'user', userId: eng.id, name: eng.name, email: eng.email, role: 'engineer', via: 'token' };
-  const a = await createIncident({ ctx: server.ctx, actor, input: { title: 'Partner feed sends dirty records', severity: 'SEV2' } });
-  await claimIncident({ ctx: server.ctx, actor, ref: String(a.number) });
-  await createIncident({ ctx: server.ctx, actor, input: { title: 'web-3 node hardware fault', severity: 'SEV1' } });
+  const post = async (path: string, body: unknown) => {
+    const r = await fetch(server.url + path, { method: 'POST', headers: { authorization: `Bearer ${eng.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (r.status >= 300) throw new Error(`POST ${path} answered ${r.status}`);
+    return (await r.json()) as { number: number };
+  };
+  const a = await post('/api/v1/incidents', { title: 'Partner feed sends dirty records', severity: 'SEV2' });
+  await post(`/api/v1/incidents/${a.number}/claim`, {});
+  await post('/api/v1/incidents', { title: 'web-3 node hardware fault', severity: 'SEV1' });
 
   const viewer = await server.createUser('viewer', 'Morgan Manager');
   const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, {
