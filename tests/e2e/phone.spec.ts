@@ -209,3 +209,22 @@ test('a phone that slept catches up on wake: offline, changes meanwhile, back on
   await expect(page.getByTestId('severity-counts')).toContainText('SEV3 1');
   expect(navigations).toBe(0);
 });
+
+test.describe('on a laptop', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false, deviceScaleFactor: 1 });
+
+  test('the same page is an overview in two columns, linking to the incident log and the wall', async ({ page, context, server }) => {
+    await seedNight(server);
+    await signIn(context, server, 'viewer');
+    await page.goto(server.url + '/');
+    await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+    const numbers = await page.getByTestId('headline-users').boundingBox();
+    const incidents = await page.getByTestId('incident-list').boundingBox();
+    // Side by side, not stacked as on the phone.
+    expect(incidents!.x).toBeGreaterThan(numbers!.x + numbers!.width);
+    expect(incidents!.y).toBeLessThan(numbers!.y + 200);
+    await expect(page.getByRole('link', { name: 'All incidents' })).toHaveAttribute('href', '/incidents');
+    await expect(page.getByRole('link', { name: 'Wall display' })).toHaveAttribute('href', '/wall');
+    expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+  });
+});
