@@ -7,7 +7,9 @@ import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
 import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
+import { formatDuration } from '@/lib/format/duration';
 import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
+import { staleness } from '@/lib/wall/stale';
 import { HeadlineNumbers } from './headline-numbers';
 import { HOME_LABELS } from './labels';
 import { LiveDot } from './live-dot';
@@ -56,6 +58,9 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   const onlinePoints = history(HEADLINE_SERIES.online);
   const users = headline(HEADLINE_SERIES.users);
   const online = headline(HEADLINE_SERIES.online);
+  // Say plainly when the numbers have stopped moving (a producer down), on the server's clock.
+  const newest = Math.max(...(snapshot?.latest ?? []).filter((s) => s.name === HEADLINE_SERIES.users || s.name === HEADLINE_SERIES.online).map((s) => Date.parse(s.time)));
+  const stale = now === null || !Number.isFinite(newest) ? null : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
 
   const lines = useMemo(
     () => [
@@ -71,9 +76,14 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-3 pb-6 pt-3 md:px-6" data-testid="home">
       <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-        <div className="flex min-w-0 items-center gap-3">
+        <div className="flex min-w-0 flex-wrap items-center gap-x-3">
           <h1 className="truncate text-lg font-bold">{snapshot?.room.name ?? 'Warroom'}</h1>
           <LiveDot connection={connection} />
+          {stale?.stale ? (
+            <span data-testid="stale" className="text-sm text-warn">
+              {t.staleFor} {formatDuration(stale.ageMs, locale)}
+            </span>
+          ) : null}
         </div>
         <nav aria-label="main" className="flex gap-2">
           <Link className={NAV} href="/incidents">

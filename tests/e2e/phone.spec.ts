@@ -68,6 +68,8 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   await expect(page.getByTestId('severity-counts')).toContainText('SEV1 1');
   await expect(page.getByTestId('severity-counts')).toContainText('SEV2 1');
   await expect(page.getByTestId('milestones')).toContainText('1.2M users');
+  // The newest point is a minute old: more than the room's 30 s, and the page says so.
+  await expect(page.getByTestId('stale')).toContainText(/no new data for 1 min/);
 
   await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
   expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
@@ -124,6 +126,7 @@ test('numbers and incidents update live, without a reload', async ({ page, conte
   ]);
   await expect(page.getByTestId('headline-users')).toHaveText('1,262,000');
   await expect(page.getByTestId('headline-online')).toHaveText('41,000');
+  await expect(page.getByTestId('stale')).toHaveCount(0);
 
   // An engineer on a laptop opens an incident and claims it, through the public API.
   const eng = await server.createUser('engineer', 'Sam Oncall');
