@@ -213,6 +213,27 @@ test('a phone that slept catches up on wake: offline, changes meanwhile, back on
   expect(navigations).toBe(0);
 });
 
+test('installable: the page links a manifest whose icons and theme colour are served', async ({ page, context, server }) => {
+  await signIn(context, server, 'viewer');
+  await page.goto(server.url + '/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBe('/manifest.webmanifest');
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#070a0e');
+  const res = await page.request.get(server.url + href);
+  expect(res.status()).toBe(200);
+  const manifest = (await res.json()) as { start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
+  expect(manifest).toMatchObject({ start_url: '/', display: 'standalone', theme_color: '#070a0e' });
+  expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+  for (const icon of manifest.icons) {
+    const r = await page.request.get(server.url + icon.src);
+    expect(r.status(), icon.src).toBe(200);
+    expect(r.headers()['content-type']).toContain(icon.type);
+  }
+  const apple = await page.request.get(server.url + (await page.locator('link[rel="apple-touch-icon"]').getAttribute('href')));
+  expect(apple.status()).toBe(200);
+});
+
 test.describe('on a laptop', () => {
   test.use({ viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false, deviceScaleFactor: 1 });
 
