@@ -76,11 +76,12 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-3 pb-6 pt-3 md:px-6" data-testid="home">
       <header className="flex flex-wrap items-center justify-between gap-x-3 gap-y-2">
-        <div className="flex min-w-0 flex-wrap items-center gap-x-3">
+        {/* One line that never wraps: the room name truncates, so a stale notice appearing shifts nothing below. */}
+        <div className="flex min-w-0 items-center gap-3">
           <h1 className="truncate text-lg font-bold">{snapshot?.room.name ?? 'Warroom'}</h1>
           <LiveDot connection={connection} />
           {stale?.stale ? (
-            <span data-testid="stale" className="text-sm text-warn">
+            <span data-testid="stale" className="shrink-0 whitespace-nowrap text-sm text-warn">
               {t.staleFor} {formatDuration(stale.ageMs, locale)}
             </span>
           ) : null}
