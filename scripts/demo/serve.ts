@@ -3,6 +3,7 @@
 // environment — same PORT, same DATABASE_URL — and waits until it is ready.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pause } from './client';
+import { SERVER_NODE_FLAGS } from '../server-node-flags';
 
 export interface TRunningWarroom {
   url: string;
@@ -16,7 +17,7 @@ const START_TIMEOUT_MS = 10 * 60_000;
 const READY_LINE = /warroom ready on http:\/\/[^:\s]+:(\d+)/;
 
 export async function startWarroom(opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<TRunningWarroom> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags';
 import { loadConfig } from '../../server/config';
 import { openDatabase, type TDatabase } from '../../server/db/client';
 import { createBus } from '../../server/events/bus';
@@ -67,7 +68,7 @@ export async function createThrowawayDatabase(kind: TDbKind): Promise<{ url: str
 
 function spawnServer(env: Record<string, string | undefined>): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
   const out: string[] = [];
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
