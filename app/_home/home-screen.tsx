@@ -59,7 +59,11 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   const users = headline(HEADLINE_SERIES.users);
   const online = headline(HEADLINE_SERIES.online);
   // Say plainly when the numbers have stopped moving (a producer down), on the server's clock.
-  const newest = Math.max(...(snapshot?.latest ?? []).filter((s) => s.name === HEADLINE_SERIES.users || s.name === HEADLINE_SERIES.online).map((s) => Date.parse(s.time)));
+  const newest = Math.max(
+    ...(snapshot?.latest ?? [])
+      .filter((s) => (s.name === HEADLINE_SERIES.users || s.name === HEADLINE_SERIES.online) && Object.keys(s.labels).length === 0)
+      .map((s) => Date.parse(s.time)),
+  );
   const stale = now === null || !Number.isFinite(newest) ? null : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
 
   const lines = useMemo(
