@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { groupBySeries, toChange, type SampleStore, type TSeriesChange } from './sample-store';
+import { groupBySeries, sortedPoints, toChange, type SampleStore, type TSeriesChange, type TSeriesGroup } from './sample-store';
 
 /**
  * PostgreSQL sample store on the pg pool Prisma also uses: one round trip per
@@ -10,14 +10,15 @@ export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
 
   return {
     async insertBatch(roomId, rows) {
-      const groups = [...groupBySeries(rows)];
+      const groups = groupBySeries(rows);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const missing = groups.filter(([key]) => !seriesIds.has(roomId + '\u0000' + key));
+        const keyOf = (g: TSeriesGroup) => roomId + '\u0000' + g.name + '\u0000' + g.labelsKey;
+        const missing = groups.filter((g) => !seriesIds.has(keyOf(g)));
         if (missing.length) {
-          const names = missing.map(([, g]) => g.name);
-          const keys = missing.map(([, g]) => g.labelsKey);
+          const names = missing.map((g) => g.name);
+          const keys = missing.map((g) => g.labelsKey);
           await client.query(
             `INSERT INTO "MetricSeries" ("roomId", "name", "labelsKey")
              SELECT $1, n, k FROM unnest($2::text[], $3::text[]) AS t(n, k)
@@ -36,14 +37,15 @@ export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
         const times: string[] = [];
         const values: number[] = [];
         const changes: TSeriesChange[] = [];
-        for (const [key, g] of groups) {
-          const id = seriesIds.get(roomId + '\u0000' + key)!;
-          for (const [t, v] of g.points) {
+        for (const g of groups) {
+          const id = seriesIds.get(keyOf(g))!;
+          // One row per (series, time): ON CONFLICT cannot touch a row twice in one statement.
+          for (const [t, v] of sortedPoints(g)) {
             ids.push(id);
             times.push(new Date(t).toISOString());
             values.push(v);
           }
-          changes.push(toChange(id, g.name, g.labelsKey, g.points));
+          changes.push(toChange(id, g));
         }
         // Prisma stores DateTime as timestamp(3) holding UTC; the ISO text's Z is dropped by the cast.
         await client.query(

@@ -35,18 +35,19 @@ export function createSqliteSampleStore(path: string): SampleStore {
   const write = db.transaction((roomId: string, rows: TSampleRow[]): TSeriesChange[] => {
     const changes: TSeriesChange[] = [];
     const now = Date.now();
-    for (const [key, g] of groupBySeries(rows)) {
-      const cacheKey = roomId + '\u0000' + key;
+    for (const g of groupBySeries(rows)) {
+      const cacheKey = roomId + '\u0000' + g.name + '\u0000' + g.labelsKey;
       let id = seriesIds.get(cacheKey);
       if (id === undefined) {
         createSeries.run(roomId, g.name, g.labelsKey, now);
         id = findSeries.get(roomId, g.name, g.labelsKey)!.id;
         seriesIds.set(cacheKey, id);
       }
-      for (const [t, v] of g.points) insertSample.run(id, t, v);
-      const change = toChange(id, g.name, g.labelsKey, g.points);
-      updateLatest.run(change.latestValue, change.latestTime, id, change.latestTime);
-      changes.push(change);
+      // In batch order: a repeated time is upserted again, so the later write wins.
+      const { times, values } = g;
+      for (let i = 0; i < times.length; i++) insertSample.run(id, times[i]!, values[i]!);
+      updateLatest.run(g.latestValue, g.latestTime, id, g.latestTime);
+      changes.push(toChange(id, g));
     }
     return changes;
   });

@@ -17,7 +17,7 @@ export interface TSeriesChange {
   /** the batch's newest point of this series */
   latestTime: number;
   latestValue: number;
-  /** every point of this series in the batch, time-ordered, deduplicated by time */
+  /** unlabelled series: every point of the batch, time-ordered, one per time; labelled series: none */
   points: [number, number][];
 }
 
@@ -29,23 +29,64 @@ export interface SampleStore {
   close(): Promise<void>;
 }
 
-/** Groups a batch by series, sorted by time, last write wins for a repeated time. */
-export function groupBySeries(rows: TSampleRow[]): Map<string, { name: string; labelsKey: string; points: Map<number, number> }> {
-  const groups = new Map<string, { name: string; labelsKey: string; points: Map<number, number> }>();
-  for (const r of rows) {
-    const key = r.name + '\u0000' + r.labelsKey;
-    let g = groups.get(key);
-    if (!g) {
-      g = { name: r.name, labelsKey: r.labelsKey, points: new Map() };
-      groups.set(key, g);
-    }
-    g.points.set(r.time, r.value);
-  }
-  return groups;
+/** One series' share of a batch, in batch order. */
+export interface TSeriesGroup {
+  name: string;
+  labelsKey: string;
+  times: number[];
+  values: number[];
+  /** newest point; for a repeated time the later write wins */
+  latestTime: number;
+  latestValue: number;
 }
 
-export function toChange(seriesId: number, name: string, labelsKey: string, points: Map<number, number>): TSeriesChange {
-  const sorted = [...points.entries()].sort((a, b) => a[0] - b[0]);
-  const last = sorted[sorted.length - 1]!;
-  return { seriesId, name, labelsKey, latestTime: last[0], latestValue: last[1], points: sorted };
+/**
+ * One pass over a batch, grouping it by series. Plain arrays, not a map per
+ * series: a 10,000-point batch is the hot path and its garbage counts.
+ */
+export function groupBySeries(rows: TSampleRow[]): TSeriesGroup[] {
+  const byKey = new Map<string, TSeriesGroup>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const key = r.name + '\u0000' + r.labelsKey;
+    let g = byKey.get(key);
+    if (!g) {
+      g = { name: r.name, labelsKey: r.labelsKey, times: [], values: [], latestTime: -Infinity, latestValue: 0 };
+      byKey.set(key, g);
+    }
+    g.times.push(r.time);
+    g.values.push(r.value);
+    if (r.time >= g.latestTime) {
+      g.latestTime = r.time;
+      g.latestValue = r.value;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** A group's points sorted by time, one per time (the later write wins). */
+export function sortedPoints(g: TSeriesGroup): [number, number][] {
+  const { times, values } = g;
+  let increasing = true;
+  for (let i = 1; i < times.length && increasing; i++) increasing = times[i]! > times[i - 1]!;
+  if (increasing) return times.map((t, i) => [t, values[i]!]);
+  const byTime = new Map<number, number>();
+  for (let i = 0; i < times.length; i++) byTime.set(times[i]!, values[i]!);
+  return [...byTime.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * What a batch changed in one series. Chart points are kept for unlabelled
+ * (headline) series only: labelled ones (server health) are shown by their
+ * latest value, and copying thousands of their points would be waste.
+ */
+export function toChange(seriesId: number, g: TSeriesGroup): TSeriesChange {
+  return {
+    seriesId,
+    name: g.name,
+    labelsKey: g.labelsKey,
+    latestTime: g.latestTime,
+    latestValue: g.latestValue,
+    points: g.labelsKey === '' ? sortedPoints(g) : [],
+  };
 }
