@@ -1,4 +1,4 @@
-import type { TChartPoint } from './schemas/metrics';
+import type { TChartPoint } from './series';
 
 /**
  * Reduces time-ordered points to at most `maxPoints`, keeping the first and

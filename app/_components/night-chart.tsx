@@ -5,7 +5,7 @@ import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, 
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { formatTimeOfDay } from '@/lib/format/duration';
-import type { TChartPoint } from '@/lib/schemas/metrics';
+import type { TChartPoint } from '@/lib/series';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, annotationPlugin);
 

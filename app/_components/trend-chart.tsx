@@ -12,7 +12,7 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { formatCompact, type TLocale } from '@/lib/format/number';
-import type { TChartPoint } from '@/lib/schemas/metrics';
+import type { TChartPoint } from '@/lib/series';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
 

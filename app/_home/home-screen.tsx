@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
 import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
+import { HEADLINE_SERIES } from '@/lib/series';
 import { formatDuration } from '@/lib/format/duration';
 import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
 import { staleness } from '@/lib/wall/stale';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, type TSeverity } from '@/lib/schemas/incidents';
+import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, type TSeverity } from '@/lib/incidents';
 import type { THomeLabels } from './labels';
 
 const SEV_BADGE: Record<TSeverity, string> = {

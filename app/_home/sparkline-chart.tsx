@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
-import type { TChartPoint } from '@/lib/schemas/metrics';
+import type { TChartPoint } from '@/lib/series';
 
 // Only what a sparkline draws: no tooltip (nothing may need hover on a phone), no legend, no axes.
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);

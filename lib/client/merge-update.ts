@@ -1,6 +1,6 @@
 import { appendWindowed } from '../decimate';
 import type { TMetricsUpdate, TRoomSnapshot } from '../events';
-import { labelsKey } from '../schemas/metrics';
+import { labelsKey } from '../series';
 
 export const CLIENT_WINDOW_MS = 24 * 3600_000;
 export const CLIENT_MAX_POINTS = 1500;

@@ -1,7 +1,8 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TCreateIncident, TIncidentDto, TIncidentEntryDto } from '../schemas/incidents';
+import type { TCreateIncident } from '../schemas/incidents';
+import type { TIncidentDto, TIncidentEntryDto } from '../incidents';
 import { ApiError, apiFetch } from './use-incidents-api';
 import { applyIncidentChange } from './use-incidents';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../schemas/incidents';
+import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
 import { currentText, mergeDetail, mergeIntoList, mergeTimeline } from './use-incidents-cache';
 
 const inc = (over: Partial<TIncidentDto>): TIncidentDto => ({

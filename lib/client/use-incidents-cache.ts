@@ -1,4 +1,4 @@
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../schemas/incidents';
+import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
 
 /** Which incidents a list query holds; 'all' includes resolved ones. */
 export type TListStatus = 'open' | 'resolved' | 'all';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import type { TIncidentDto, TIncidentEntryDto } from '../schemas/incidents';
+import type { TIncidentDto, TIncidentEntryDto } from '../incidents';
 import { getSocket } from './socket';
 
 export interface TEscalationAlert {

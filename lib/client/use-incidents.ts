@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { TIncidentsSubscribed } from '../events';
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../schemas/incidents';
+import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
 import { command, getSocket, type TClientSocket } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
 import { apiFetch } from './use-incidents-api';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export * from '../series';
+
 export const MAX_POINTS_PER_BATCH = 10_000;
 /** Upper bound of an ingest body in bytes; a full batch of labelled points fits well inside. */
 export const MAX_INGEST_BODY_BYTES = 4 * 1024 * 1024;
@@ -7,8 +9,6 @@ export const MAX_INGEST_BODY_BYTES = 4 * 1024 * 1024;
 /** Prometheus-style metric and label names. */
 export const METRIC_NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-export const HEADLINE_SERIES = { users: 'users_total', online: 'users_online' } as const;
 
 export const ZRoomSlug = z
   .string()
@@ -54,27 +54,3 @@ export const ZSeriesLatest = z.object({
   time: z.string(),
 });
 export type TSeriesLatest = z.infer<typeof ZSeriesLatest>;
-
-/** Chart points, compact: [epoch ms, value]. */
-export type TChartPoint = [number, number];
-
-export interface TSeriesPoints {
-  name: string;
-  labels: Record<string, string>;
-  points: TChartPoint[];
-}
-
-/** Canonical text of a label set: sorted keys, "" for none. Series are keyed by it. */
-export function labelsKey(labels: Record<string, string> | undefined): string {
-  if (!labels) return '';
-  const keys = Object.keys(labels);
-  if (keys.length === 0) return '';
-  keys.sort();
-  const sorted: Record<string, string> = {};
-  for (const k of keys) sorted[k] = labels[k]!;
-  return JSON.stringify(sorted);
-}
-
-export function parseLabelsKey(key: string): Record<string, string> {
-  return key ? (JSON.parse(key) as Record<string, string>) : {};
-}

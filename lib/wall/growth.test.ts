@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { growthPer, HOUR_MS, MINUTE_MS, valueAt } from './growth';
-import type { TChartPoint } from '../schemas/metrics';
+import type { TChartPoint } from '../series';
 
 const T0 = Date.UTC(2026, 10, 23, 20, 19);
 

@@ -1,4 +1,4 @@
-import type { TChartPoint } from '../schemas/metrics';
+import type { TChartPoint } from '../series';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;

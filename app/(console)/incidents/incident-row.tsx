@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { eliminationLine, formatAge, isIdleClaim, needsOwner, type TIncidentDto } from '@/lib/schemas/incidents';
+import { eliminationLine, formatAge, isIdleClaim, needsOwner, type TIncidentDto } from '@/lib/incidents';
 import type { TMe } from './_components/session';
 import { SeverityBadge, StatusText } from './_components/ui';
 
@@ -21,7 +21,7 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
       <span className="md:order-none">
         <SeverityBadge severity={i.severity} />
       </span>
-      <Link href={href} className="col-span-3 truncate font-medium hover:underline md:col-span-1" data-testid="incident-title">
+      <Link href={href} className="col-span-3 block truncate py-3 leading-5 font-medium hover:underline md:col-span-1 md:py-0" data-testid="incident-title">
         {i.title}
         {decided.length > 0 && <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => eliminationLine(f, i.createdAt)).join(' · ')}</span>}
       </Link>

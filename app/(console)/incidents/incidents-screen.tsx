@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import { useIncidentsQuery, useServerNow } from '@/lib/client/use-incidents';
 import type { TListStatus } from '@/lib/client/use-incidents-cache';
-import { compareBySeverityThenAge, SEVERITIES, type TSeverity } from '@/lib/schemas/incidents';
+import { compareBySeverityThenAge, SEVERITIES, type TSeverity } from '@/lib/incidents';
 import { EscalationBanner } from './_components/escalation-banner';
 import type { TMe } from './_components/session';
 import { BUTTON, PRIMARY } from './_components/ui';
@@ -72,7 +72,7 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
               key={f.value}
               type="button"
               aria-pressed={status === f.value}
-              className={`min-h-11 md:min-h-9 px-3 text-sm ${status === f.value ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
+              className={`min-h-11 min-w-11 md:min-h-9 px-3 text-sm ${status === f.value ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
               onClick={() => setStatus(f.value)}
             >
               {f.label}
@@ -104,7 +104,7 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
         </ul>
       )}
       <p className="text-xs text-dim">
-        <Link href="/" className="underline">Home</Link>
+        <Link href="/" className="inline-flex min-h-11 items-center underline">Home</Link>
       </p>
     </main>
   );

@@ -3,7 +3,7 @@
 import type { TMilestoneInfo } from '@/lib/events';
 import { formatDuration, formatTimeOfDay } from '@/lib/format/duration';
 import { formatDelta, formatHeadline, type TLocale } from '@/lib/format/number';
-import type { TChartPoint } from '@/lib/schemas/metrics';
+import type { TChartPoint } from '@/lib/series';
 import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
 import { etaMs, lastReached, nextMilestone } from '@/lib/wall/milestones';
 import type { TWallLabels } from './labels';

@@ -5,7 +5,7 @@ import { NightChart, type TNightLevel, type TNightMark } from '@/app/_components
 import { useRoomLive } from '@/lib/client/use-room-live';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/schemas/metrics';
+import { HEADLINE_SERIES } from '@/lib/series';
 import { serverHealth } from '@/lib/wall/health';
 import { nextMilestone } from '@/lib/wall/milestones';
 import { staleness } from '@/lib/wall/stale';

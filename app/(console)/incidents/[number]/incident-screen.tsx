@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useIncidentQuery, useServerNow } from '@/lib/client/use-incidents';
-import { formatAge, isIdleClaim, needsOwner } from '@/lib/schemas/incidents';
+import { formatAge, isIdleClaim, needsOwner } from '@/lib/incidents';
 import { EscalationBanner } from '../_components/escalation-banner';
 import type { TMe } from '../_components/session';
 import { SeverityBadge, StatusText } from '../_components/ui';
@@ -34,11 +34,11 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
   const canWrite = me.role !== 'viewer';
   const idle = isIdleClaim(i, now);
   return (
-    <main className="mx-auto grid max-w-7xl gap-4 p-3 md:p-6 lg:grid-cols-[1fr_22rem]">
+    <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 md:p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <EscalationBanner />
       <section className="space-y-3">
         <nav className="flex items-center gap-3 text-sm text-dim">
-          <Link href={back} className="underline">← Incidents</Link>
+          <Link href={back} className="inline-flex min-h-11 items-center underline">← Incidents</Link>
           <span data-testid="connection" data-state={live.connection} className={live.connection === 'live' ? 'text-ok' : 'text-warn'}>● {live.connection}</span>
         </nav>
         <header className="space-y-1">
@@ -50,7 +50,7 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
             {needsOwner(i) && <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg">NEEDS AN OWNER</span>}
           </div>
           <h1 className="text-2xl font-semibold" data-testid="incident-heading">{i.title}</h1>
-          {i.summary && <p className="whitespace-pre-wrap text-dim">{i.summary}</p>}
+          {i.summary && <p className="whitespace-pre-wrap text-dim [overflow-wrap:anywhere]">{i.summary}</p>}
           <p className="text-sm" data-testid="owner-line">
             Owner:{' '}
             {i.owner ? <strong data-testid="owner-name">{i.owner.name}</strong> : <span className="text-dim">nobody</span>}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { TIncidentDto } from '@/lib/schemas/incidents';
+import type { TIncidentDto } from '@/lib/incidents';
 import type { TMe } from '../_components/session';
 import { BUTTON, INPUT, PANEL, PRIMARY } from '../_components/ui';
 import type { TPerson } from './incident-screen';

@@ -1,6 +1,6 @@
 'use client';
 
-import { SEVERITIES, STATUSES, type TIncidentDto } from '@/lib/schemas/incidents';
+import { SEVERITIES, STATUSES, type TIncidentDto } from '@/lib/incidents';
 import { BUTTON, PANEL, SeverityBadge } from '../_components/ui';
 import type { useAct } from './use-act';
 

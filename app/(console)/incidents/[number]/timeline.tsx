@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { currentText } from '@/lib/client/use-incidents-cache';
-import type { TIncidentDetail, TIncidentEntryDto } from '@/lib/schemas/incidents';
+import type { TIncidentDetail, TIncidentEntryDto } from '@/lib/incidents';
 import type { TMe } from '../_components/session';
 import { BUTTON, INPUT, timeOf } from '../_components/ui';
 import type { useAct } from './use-act';
@@ -93,10 +93,10 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
           <button type="button" className={BUTTON} onClick={() => setEditing(null)}>Cancel</button>
         </form>
       ) : (
-        text && <p className="whitespace-pre-wrap break-words text-sm">{text}</p>
+        text && <p className="whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{text}</p>
       )}
       {history.length > 0 && (
-        <p className="whitespace-pre-wrap text-xs text-dim" data-testid="edit-history">
+        <p className="whitespace-pre-wrap text-xs text-dim [overflow-wrap:anywhere]" data-testid="edit-history">
           was: <s>{e.body}</s>
           {history.slice(0, -1).map((h) => (
             <span key={h.id}> → <s>{h.body}</s></span>

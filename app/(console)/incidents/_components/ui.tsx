@@ -1,4 +1,4 @@
-import type { TSeverity, TStatus } from '@/lib/schemas/incidents';
+import type { TSeverity, TStatus } from '@/lib/incidents';
 
 export const BUTTON = 'inline-flex min-h-11 md:min-h-9 items-center justify-center gap-1 rounded-md border border-edge px-3 text-sm font-medium hover:bg-panel disabled:opacity-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-users';
 export const PRIMARY = 'inline-flex min-h-11 md:min-h-9 items-center justify-center gap-1 rounded-md bg-users px-3 text-sm font-semibold text-bg hover:brightness-110 disabled:opacity-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ink';

@@ -1,0 +1,30 @@
+/**
+ * Series vocabulary both sides use, free of zod so that screens which only
+ * display numbers do not ship the validator (lib/schemas/metrics.ts
+ * re-exports all of it).
+ */
+export const HEADLINE_SERIES = { users: 'users_total', online: 'users_online' } as const;
+
+/** Chart points, compact: [epoch ms, value]. */
+export type TChartPoint = [number, number];
+
+export interface TSeriesPoints {
+  name: string;
+  labels: Record<string, string>;
+  points: TChartPoint[];
+}
+
+/** Canonical text of a label set: sorted keys, "" for none. Series are keyed by it. */
+export function labelsKey(labels: Record<string, string> | undefined): string {
+  if (!labels) return '';
+  const keys = Object.keys(labels);
+  if (keys.length === 0) return '';
+  keys.sort();
+  const sorted: Record<string, string> = {};
+  for (const k of keys) sorted[k] = labels[k]!;
+  return JSON.stringify(sorted);
+}
+
+export function parseLabelsKey(key: string): Record<string, string> {
+  return key ? (JSON.parse(key) as Record<string, string>) : {};
+}
