@@ -5,7 +5,7 @@ import { groupBySeries, sortedPoints, toChange, type SampleStore, type TSeriesCh
  * PostgreSQL sample store on the pg pool Prisma also uses: one round trip per
  * statement kind, arrays passed through unnest() instead of one row per query.
  */
-export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
+function createStore(pool: pg.Pool): SampleStore {
   const seriesIds = new Map<string, number>();
 
   return {
@@ -78,5 +78,26 @@ export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
       return rows.map((r) => [Number(r.t), r.value] as [number, number]);
     },
     async close() {},
+  };
+}
+
+/**
+ * Concurrent batches touching the same series can deadlock; PostgreSQL then
+ * aborts one transaction whole, which is safe to run again.
+ */
+export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
+  const store = createStore(pool);
+  return {
+    ...store,
+    async insertBatch(roomId, rows) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await store.insertBatch(roomId, rows);
+        } catch (err) {
+          const code = (err as { code?: string }).code;
+          if ((code !== '40P01' && code !== '40001') || attempt >= 3) throw err;
+        }
+      }
+    },
   };
 }
