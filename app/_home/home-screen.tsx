@@ -17,7 +17,7 @@ import { MilestonesReached } from './milestones-reached';
 import { OpenIncidents } from './open-incidents';
 import { Sparkline } from './sparkline';
 import type { THomeInitial } from './initial-data';
-import { useServerNow } from './use-server-now';
+import { useServerNow } from '@/lib/client/use-server-now';
 
 const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
 

@@ -44,3 +44,25 @@ export function command<T>(s: TClientSocket, event: keyof ClientToServerEvents, 
     );
   });
 }
+
+/**
+ * Resolves once the socket is connected. A refused handshake (no session, a
+ * revoked display link) rejects with the server's reason: the client does not
+ * retry those by itself, and the screen should say why.
+ */
+export function whenConnected(socket: TClientSocket): Promise<void> {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve();
+    };
+    const onError = (err: Error) => {
+      if (socket.active) return; // a network failure: socket.io keeps retrying
+      socket.off('connect', onConnect);
+      reject(err);
+    };
+    socket.once('connect', onConnect);
+    socket.on('connect_error', onError);
+  });
+}

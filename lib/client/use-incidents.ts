@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useState } from 'react';
 import type { TIncidentsSubscribed } from '../events';
 import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
-import { command, getSocket, type TClientSocket } from './socket';
+import { command, getSocket, whenConnected, type TClientSocket } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
 import { apiFetch } from './use-incidents-api';
 
@@ -36,22 +36,6 @@ export function applyIncidentChange(qc: QueryClient, room: string | undefined, i
   if (max > (cursors.get(roomKey(room)) ?? 0)) cursors.set(roomKey(room), max);
 }
 
-function connected(socket: TClientSocket): Promise<void> {
-  if (socket.connected) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onConnect = () => {
-      socket.off('connect_error', onError);
-      resolve();
-    };
-    const onError = (err: Error) => {
-      if (socket.active) return;
-      socket.off('connect', onConnect);
-      reject(err);
-    };
-    socket.once('connect', onConnect);
-    socket.on('connect_error', onError);
-  });
-}
 
 /**
  * Keeps a room's incident caches live: subscribes over the tab's socket,
@@ -72,7 +56,7 @@ export function useIncidentsLive(opts: { room?: string; token?: string | null } 
     retry: (_n, err) => !/^(unauthorized|forbidden)/.test(err.message),
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
-      await connected(socket!);
+      await whenConnected(socket!);
       const cursor = cursors.get(roomKey(room));
       const r = await command<TIncidentsSubscribed>(socket!, 'incidents:subscribe', { ...(room ? { room } : {}), ...(cursor !== undefined ? { afterSeq: cursor } : {}) });
       clockOffset = r.serverTime - Date.now();

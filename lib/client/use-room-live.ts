@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { TRoomSnapshot } from '../events';
 import { mergeUpdate } from './merge-update';
-import { command, getSocket, type TClientSocket } from './socket';
+import { command, getSocket, whenConnected, type TClientSocket } from './socket';
 
 export type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -13,27 +13,6 @@ const OFFLINE_AFTER_MS = 15_000;
 
 export const roomLiveKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'live'] as const;
 
-/**
- * Resolves once the socket is connected. A refused handshake (no session, a
- * revoked display link) rejects with the server's reason: the client does not
- * retry those by itself, and the screen should say why.
- */
-function connected(socket: TClientSocket): Promise<void> {
-  if (socket.connected) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onConnect = () => {
-      socket.off('connect_error', onError);
-      resolve();
-    };
-    const onError = (err: Error) => {
-      if (socket.active) return; // a network failure: socket.io keeps retrying
-      socket.off('connect', onConnect);
-      reject(err);
-    };
-    socket.once('connect', onConnect);
-    socket.on('connect_error', onError);
-  });
-}
 
 /**
  * A room's live state: the snapshot from `room:join`, kept current by
@@ -56,7 +35,7 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     retry: (_n, err) => !/^(unauthorized|forbidden)/.test(err.message),
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
-      await connected(socket!);
+      await whenConnected(socket!);
       const snap = await command<TRoomSnapshot>(socket!, 'room:join', slug ? { room: slug } : {});
       setClockOffset(snap.serverTime - Date.now());
       return snap;

@@ -72,6 +72,8 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   await expect(page.getByTestId('stale')).toContainText(/stale for 1 min/);
 
   await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
+  // The README shows this view.
+  await page.screenshot({ path: 'docs/phone.png', fullPage: true });
   expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
   expect(await smallTapTargets(page)).toEqual([]);
   // Nothing jumps while data, ages and the chart arrive (cumulative layout shift).

@@ -19,7 +19,7 @@ import { WALL_LABELS } from './labels';
 import { ServerClock } from './server-clock';
 import { StaleBadge } from './stale-badge';
 import { useRoomSettings } from './use-room-settings';
-import { useServerNow } from './use-server-now';
+import { useServerNow } from '@/lib/client/use-server-now';
 import { useWallIncidents } from './use-wall-incidents';
 
 const USERS_COLOR = '#4cc2ff';
@@ -58,7 +58,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
-  const now = useServerNow(clockOffset);
+  const now = useServerNow(clockOffset, 1000);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];
@@ -102,7 +102,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
           {stale.stale ? <StaleBadge ageMs={stale.ageMs} locale={locale} t={t} /> : null}
           <ConnectionBadge connection={connection} />
           <span className="text-[3.4vh] font-semibold">
-            <ServerClock offsetMs={clockOffset} timeZone={timeZone} />
+            <ServerClock now={now} timeZone={timeZone} />
           </span>
         </div>
       </header>

@@ -1,10 +1,9 @@
 import type { TServiceContext } from '../../context';
+import { changeIncident } from './change-incident';
 import type { TIncidentDto, TStatus } from '../../../lib/schemas/incidents';
-import { assertCan, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
-import { findIncident, type TIncidentRow } from './find-incident';
+import type { TActor } from '../access/actor';
+import type { TIncidentRow } from './find-incident';
 import type { TAppend, TTx } from './incident-tx';
-import { runIncidentChange } from './incident-tx';
 import { updateIfVersion } from './versioned-update';
 
 /**
@@ -23,9 +22,9 @@ export async function applyStatus(tx: TTx, append: (e: TAppend) => Promise<strin
 
 /** Changes status (investigating → identified → monitoring → resolved, or back: reopen) at the version the caller saw. */
 export async function changeStatus(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: { status: TStatus; version: number; body?: string } }): Promise<TIncidentDto> {
-  const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
-  assertCan(actor, 'incident:write', row.roomId);
-  await runIncidentChange({ ctx, actor, incident: row, fn: (tx, append) => applyStatus(tx, append, row, input.status, input.version, input.body) });
-  return loadIncidentDto(ctx.prisma, row.id);
+  const { input } = opts;
+  return changeIncident({
+    ...opts,
+    fn: (tx, append, row) => applyStatus(tx, append, row, input.status, input.version, input.body),
+  });
 }

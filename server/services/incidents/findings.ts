@@ -1,39 +1,28 @@
 import type { TServiceContext } from '../../context';
+import { changeIncident } from './change-incident';
 import { AppError } from '../../errors';
 import type { TDecideFinding, TIncidentDto, TNewFinding } from '../../../lib/schemas/incidents';
-import { assertCan, authorOf, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
-import { findIncident } from './find-incident';
-import { runIncidentChange } from './incident-tx';
+import { authorOf, type TActor } from '../access/actor';
 
 /** Posts a hypothesis to the elimination log ("middleware?"). */
 export async function addFinding(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TNewFinding }): Promise<TIncidentDto> {
-  const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
-  assertCan(actor, 'incident:write', row.roomId);
-  await runIncidentChange({
-    ctx,
-    actor,
-    incident: row,
-    fn: async (tx, append) => {
+  const { input, actor } = opts;
+  return changeIncident({
+    ...opts,
+    fn: async (tx, append, row) => {
       const f = await tx.finding.create({ data: { incidentId: row.id, text: input.text, createdById: authorOf(actor).id } });
       await tx.incident.update({ where: { id: row.id }, data: { version: { increment: 1 } } });
       await append({ kind: 'finding', body: input.text, data: { findingId: f.id, text: input.text, from: null, to: 'open' } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
 }
 
 /** Marks a hypothesis ruled out or confirmed (or open again), with who and when. */
 export async function decideFinding(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; findingId: string; input: TDecideFinding }): Promise<TIncidentDto> {
-  const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
-  assertCan(actor, 'incident:write', row.roomId);
-  await runIncidentChange({
-    ctx,
-    actor,
-    incident: row,
-    fn: async (tx, append) => {
+  const { input, actor } = opts;
+  return changeIncident({
+    ...opts,
+    fn: async (tx, append, row) => {
       const f = await tx.finding.findFirst({ where: { id: opts.findingId, incidentId: row.id } });
       if (!f) throw new AppError('not_found', `no finding ${opts.findingId} on incident ${row.number}`);
       if (f.state === input.state) return;
@@ -48,5 +37,4 @@ export async function decideFinding(opts: { ctx: TServiceContext; actor: TActor;
       await append({ kind: 'finding', body: f.text, data: { findingId: f.id, text: f.text, from: f.state, to: input.state } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
 }

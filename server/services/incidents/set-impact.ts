@@ -1,41 +1,30 @@
 import type { TServiceContext } from '../../context';
+import { changeIncident } from './change-incident';
 import type { TImpact, TIncidentDto, TSeriesLink } from '../../../lib/schemas/incidents';
 import { labelsKey } from '../../../lib/schemas/metrics';
-import { assertCan, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
-import { findIncident } from './find-incident';
-import { runIncidentChange } from './incident-tx';
+import type { TActor } from '../access/actor';
 
 /** Sets the impact figure: free text plus an optional number with a unit ("0.3 % of writes"). */
 export async function setImpact(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TImpact }): Promise<TIncidentDto> {
-  const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
-  assertCan(actor, 'incident:write', row.roomId);
-  await runIncidentChange({
-    ctx,
-    actor,
-    incident: row,
-    fn: async (tx, append) => {
+  const { input } = opts;
+  return changeIncident({
+    ...opts,
+    fn: async (tx, append, row) => {
       const value = input.value ?? null;
       const unit = input.unit || null;
       await tx.incident.update({ where: { id: row.id }, data: { impactText: input.text, impactValue: value, impactUnit: unit, version: { increment: 1 } } });
       await append({ kind: 'impact', body: input.text, data: { from: row.impactText ? { text: row.impactText, value: row.impactValue, unit: row.impactUnit } : null, to: { text: input.text, value, unit } } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
 }
 
 /** Links (or with remove, unlinks) a metric series, so screens can chart it beside the incident. */
 export async function linkSeries(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TSeriesLink }): Promise<TIncidentDto> {
-  const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
-  assertCan(actor, 'incident:write', row.roomId);
-  const key = { incidentId_seriesName_labelsKey: { incidentId: row.id, seriesName: input.seriesName, labelsKey: labelsKey(input.labels) } };
-  await runIncidentChange({
-    ctx,
-    actor,
-    incident: row,
-    fn: async (tx, append) => {
+  const { input } = opts;
+  return changeIncident({
+    ...opts,
+    fn: async (tx, append, row) => {
+      const key = { incidentId_seriesName_labelsKey: { incidentId: row.id, seriesName: input.seriesName, labelsKey: labelsKey(input.labels) } };
       const exists = await tx.incidentSeriesLink.findUnique({ where: key });
       if (input.remove ? !exists : exists) return;
       if (input.remove) await tx.incidentSeriesLink.delete({ where: key });
@@ -44,5 +33,4 @@ export async function linkSeries(opts: { ctx: TServiceContext; actor: TActor; re
       await append({ kind: 'link', data: { seriesName: input.seriesName, labels: input.labels ?? {}, removed: !!input.remove } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
 }
