@@ -66,6 +66,10 @@ export interface ClientToServerEvents {
   /** joins a room's incident channel; answers what was missed after afterSeq (catch-up without duplicates) */
   'incidents:subscribe': (p: { room?: string; afterSeq?: number }, ack: (r: TAck<TIncidentsSubscribed>) => void) => void;
   'room:join': (p: { room?: string }, ack: (r: TAck<TRoomSnapshot>) => void) => void;
+  /** the same actions as POST /incidents/:id/claim, /updates and /comments, by the same rules */
+  'incident:claim': (p: { id: string; room?: string }, ack: (r: TAck<TIncidentDto>) => void) => void;
+  'incident:post': (p: { id: string; room?: string; body: string; status?: string; version?: number }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
+  'incident:comment': (p: { id: string; room?: string; body: string }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
 

@@ -10,6 +10,7 @@ import type { TActor } from '../services/access/actor';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
+import { registerIncidentCommandHandlers } from './incident-commands.handlers';
 import type { TIo } from './types';
 
 export const SOCKET_PATH = '/socket.io';
@@ -70,6 +71,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     if (actor.kind === 'user' && actor.sessionId) void socket.join(credentialChannel(sessionCredentialId(actor.sessionId)));
     registerRoomHandlers(ctx, socket);
     registerIncidentHandlers(ctx, socket);
+    registerIncidentCommandHandlers(ctx, socket);
     socket.emit('clock:tick', { serverTime: Date.now() });
   });
 

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZComment, ZPostUpdate } from '../../lib/schemas/incidents';
+import { ZRoomSlug } from '../../lib/schemas/metrics';
+import type { TServiceContext } from '../context';
+import type { TActor } from '../services/access/actor';
+import { claimIncident } from '../services/incidents/claim-incident';
+import { postUpdate } from '../services/incidents/post-update';
+import { commentIncident } from '../services/incidents/timeline-notes';
+import type { TSocket } from './types';
+import { withSchema } from './with-schema';
+
+/** Which incident a command is about: its id or number, and the room for a number. */
+const ZRef = { id: z.string().min(1, 'required').max(64), room: ZRoomSlug.optional() };
+
+/**
+ * Incident commands over the socket, for screens that already hold one open:
+ * the same services and the same permission checks (assertCan inside each
+ * service) as the HTTP routes, so a viewer's socket can comment but not claim.
+ * The change itself reaches every screen as `incident:changed`.
+ */
+export function registerIncidentCommandHandlers(ctx: TServiceContext, socket: TSocket): void {
+  const actor = socket.data.actor as TActor;
+  socket.on(
+    'incident:claim',
+    withSchema(z.strictObject(ZRef), ({ id, room }) => claimIncident({ ctx, actor, ref: id, room })),
+  );
+  socket.on(
+    'incident:post',
+    withSchema(ZPostUpdate.extend(ZRef), ({ id, room, ...input }) => postUpdate({ ctx, actor, ref: id, room, input })),
+  );
+  socket.on(
+    'incident:comment',
+    withSchema(ZComment.extend(ZRef), ({ id, room, ...input }) => commentIncident({ ctx, actor, ref: id, room, input })),
+  );
+}
