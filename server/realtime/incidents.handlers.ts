@@ -1,8 +1,8 @@
 import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
 import { ZIncidentsSubscribe } from '../../lib/schemas/incidents';
 import type { TServiceContext } from '../context';
-import { assertCan, type TActor } from '../services/access/actor';
-import { resolveRoom } from '../services/rooms/resolve-room';
+import type { TActor } from '../services/access/actor';
+import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { loadIncidentDto, toEntryDtos } from '../services/incidents/incident-dto';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
@@ -18,11 +18,7 @@ export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket):
   socket.on(
     'incidents:subscribe',
     withSchema(ZIncidentsSubscribe, async ({ room: slug, afterSeq }): Promise<TIncidentsSubscribed> => {
-      const room =
-        !slug && actor.kind === 'display'
-          ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
-          : await resolveRoom({ ctx, slug });
-      assertCan(actor, 'room:read', room.id);
+      const room = await resolveReadableRoom({ ctx, actor, slug });
       await socket.join(roomChannel(room.id));
       const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
       const serverTime = Date.now();

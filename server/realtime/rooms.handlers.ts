@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ZRoomSlug } from '../../lib/schemas/metrics';
 import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import { assertCan, type TActor } from '../services/access/actor';
-import { resolveRoom } from '../services/rooms/resolve-room';
+import type { TActor } from '../services/access/actor';
+import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { getRoomSnapshot } from '../services/metrics/get-room-snapshot';
 import type { TSocket } from './types';
 import { withSchema } from './with-schema';
@@ -17,12 +17,7 @@ export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket): voi
   socket.on(
     'room:join',
     withSchema(ZJoin, async ({ room: slug }) => {
-      // A display link is bound to its room: with no slug, it joins that one.
-      const room =
-        !slug && actor.kind === 'display'
-          ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
-          : await resolveRoom({ ctx, slug });
-      assertCan(actor, 'room:read', room.id);
+      const room = await resolveReadableRoom({ ctx, actor, slug });
       // Join before reading, so nothing committed after the read is missed.
       await socket.join(roomChannel(room.id));
       return getRoomSnapshot({ ctx, room });

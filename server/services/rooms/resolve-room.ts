@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
+import { assertCan, type TActor } from '../access/actor';
 
 export type TRoomRow = Awaited<ReturnType<TServiceContext['prisma']['room']['findUniqueOrThrow']>>;
 
@@ -32,3 +33,14 @@ export function toRoomDto(room: TRoomRow) {
   };
 }
 export type TRoomDto = ReturnType<typeof toRoomDto>;
+
+/**
+ * The room a screen asks for, checked for reading: a display link with no
+ * slug means its own room. 404 names the slug; 403 when the caller may not read it.
+ */
+export async function resolveReadableRoom(opts: { ctx: TServiceContext; actor: TActor; slug?: string | null }): Promise<TRoomRow> {
+  const { ctx, actor, slug } = opts;
+  const room = !slug && actor.kind === 'display' ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } }) : await resolveRoom({ ctx, slug });
+  assertCan(actor, 'room:read', room.id);
+  return room;
+}
