@@ -35,6 +35,10 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
   const migrate = opts.migrate ?? true;
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (a restart, a failover, an admin)
+    // is reported here; without a listener it would crash the process. The pool
+    // opens a fresh connection for the next query, and /ready reports the state.
+    pool.on('error', (err) => console.error(`postgres: idle connection lost (${err.message})`));
     if (migrate) await migratePostgres(pool, readMigrations(MIGRATIONS_DIR, 'postgresql'));
     const prisma = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
     return {
