@@ -34,7 +34,7 @@ export const HOME_LABELS = {
     trend: '注册用户与在线人数，近24小时',
     incidents: '未解决事件',
     noIncidents: '没有未解决的事件。',
-    unowned: '无人负责',
+    unowned: '无人认领',
     ownedFor: '已处理',
     open: '持续',
     milestones: '已达成里程碑',
