@@ -2,31 +2,8 @@ import type { TAck } from './errors';
 import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 
-export interface TRoomInfo {
-  id: string;
-  slug: string;
-  name: string;
-  locale: 'en' | 'zh';
-  timeZone: string;
-  goLiveAt: string | null;
-  idleClaimMinutes: number;
-  staleAfterSeconds: number;
-  isDefault: boolean;
-}
-
-export interface TMilestoneInfo {
-  id: string;
-  seriesName: string;
-  threshold: number;
-  label: string;
-  reachedAt: string | null;
-}
-
-export interface TAnnotationInfo {
-  id: string;
-  time: string;
-  label: string;
-}
+export type { TAnnotation as TAnnotationInfo, TMilestone as TMilestoneInfo, TRoomInfo } from './api/common';
+import type { TAnnotation as TAnnotationInfo, TMilestone as TMilestoneInfo, TRoomInfo } from './api/common';
 
 /** Everything a screen needs on (re)connect; later pushes are deltas against it. */
 export interface TRoomSnapshot {

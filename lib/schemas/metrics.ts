@@ -73,6 +73,11 @@ export function isPlainValidPoint(p: unknown): p is TMetricPoint {
   return keys > 0;
 }
 
+function pointJsonSchema(): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(ZMetricPoint, { io: 'input' });
+  return schema;
+}
+
 export const ZIngestBody = z.strictObject({
   room: ZRoomSlug.optional(),
   points: z
@@ -87,7 +92,9 @@ export const ZIngestBody = z.strictObject({
         else points[i] = r.data;
       }
     })
-    .transform((points) => points as TMetricPoint[]),
+    .transform((points) => points as TMetricPoint[])
+    // The items are checked point by point above; say what they are for the OpenAPI document.
+    .meta({ items: pointJsonSchema() }),
 });
 export type TIngestBody = z.infer<typeof ZIngestBody>;
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { TCredentialInfo } from '@/server/services/access/list-credentials';
+import type { TCredentialInfo } from '@/lib/api/admin';
 import { BUTTON, INPUT, when } from './ui';
 import { useAdminMutation, useCredentialsQuery } from './use-admin';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TCredentialInfo } from '@/server/services/access/list-credentials';
-import type { TUserInfo } from '@/server/services/users/list-users';
+import type { TCredentialInfo } from '@/lib/api/admin';
+import type { TUserInfo } from '@/lib/api/admin';
 
 /** fetch with the session cookie; throws the API's error message. */
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { TUserInfo } from '@/server/services/users/list-users';
+import type { TUserInfo } from '@/lib/api/admin';
+import { ROLES } from '@/lib/roles';
 import { BUTTON, INPUT, when } from './ui';
 import { useAdminMutation, useUsersQuery } from './use-admin';
 
@@ -30,7 +31,7 @@ export function UsersPanel({ meId }: { meId: string }) {
         <input name="email" type="email" placeholder="email" aria-label="Email" required className={INPUT} />
         <input name="name" placeholder="name" aria-label="Name" required className={INPUT} />
         <select name="role" aria-label="Role" defaultValue="viewer" className={INPUT}>
-          {['viewer', 'engineer', 'lead', 'admin'].map((r) => (
+          {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>

@@ -1,11 +1,12 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getRuntime } from '@/server/context';
+import type { TRole } from '@/lib/roles';
 
 export interface TMe {
   id: string;
   name: string;
-  role: 'viewer' | 'engineer' | 'lead' | 'admin';
+  role: TRole;
 }
 
 /** The signed-in person for a console page, or a redirect to /login that comes back here. */
