@@ -78,7 +78,7 @@ export const INCIDENTS = {
   get: endpoint({ method: 'GET', path: '/api/v1/incidents/{id}', tag: 'incidents', access: 'viewer+, display link', summary: 'One incident with its timeline.', params: ZIncidentParams, query: ZRoomQuery, response: ZIncidentDetail }),
   claim: action({ path: '/claim', access: 'engineer+', summary: 'Claims it: the caller becomes the owner; 409 already_claimed names the owner.', body: ZEmpty, response: ZIncidentDto }),
   release: action({ path: '/release', access: 'engineer+ (owner or lead)', summary: 'Gives up ownership.', body: ZEmpty, response: ZIncidentDto }),
-  ack: action({ path: '/ack', access: 'viewer+', summary: 'Marks it seen.', body: ZEmpty, response: ZIncidentDto }),
+  ack: action({ path: '/ack', access: 'viewer+', summary: 'Marks it seen (a timeline entry).', body: ZEmpty, response: ZIncidentEntryDto }),
   updates: action({ path: '/updates', access: 'engineer+', summary: 'Posts an update, optionally moving the status in the same step.', body: ZPostUpdate, response: ZIncidentEntryDto, status: 201, idempotent: true }),
   comments: action({ path: '/comments', access: 'viewer+', summary: 'A comment (managers and viewers too).', body: ZComment, response: ZIncidentEntryDto, status: 201, idempotent: true }),
   status: action({ path: '/status', access: 'engineer+', summary: 'Changes the status; a stale version answers 409 stale_version with the current incident.', body: ZChangeStatus, response: ZIncidentDto }),
