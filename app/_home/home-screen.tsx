@@ -48,7 +48,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   useEffect(() => {
     if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
   }, [seeded, incidentsReady, qc]);
-  const now = useServerNow(clockOffset, 15_000, initial?.snapshot.serverTime ?? null);
+  const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
 

@@ -69,8 +69,8 @@ const ZIncidentParams = z.object({ id: z.string().min(1).max(64).describe('incid
 const ZEntryParams = ZIncidentParams.extend({ entryId: z.string().min(1).max(64) });
 const ZFindingParams = ZIncidentParams.extend({ findingId: z.string().min(1).max(64) });
 
-const action = <B extends z.ZodType, R extends z.ZodType>(o: { path: string; summary: string; access: string; body: B; response: R; status?: number; idempotent?: boolean; params?: z.ZodType; method?: 'POST' | 'PATCH' }) =>
-  endpoint({ method: o.method ?? 'POST', path: `/api/v1/incidents/{id}${o.path}`, tag: 'incidents', access: o.access, summary: o.summary, params: o.params ?? ZIncidentParams, query: ZRoomQuery, body: o.body, response: o.response, status: o.status ?? 200, idempotent: o.idempotent });
+const action = <const P extends string, B extends z.ZodType, R extends z.ZodType>(o: { path: P; summary: string; access: string; body: B; response: R; status?: number; idempotent?: boolean; params?: z.ZodType; method?: 'POST' | 'PATCH' }) =>
+  endpoint({ method: o.method ?? 'POST', path: `/api/v1/incidents/{id}${o.path}` as `/api/v1/incidents/{id}${P}`, tag: 'incidents', access: o.access, summary: o.summary, params: o.params ?? ZIncidentParams, query: ZRoomQuery, body: o.body, response: o.response, status: o.status ?? 200, idempotent: o.idempotent });
 
 export const INCIDENTS = {
   list: endpoint({ method: 'GET', path: '/api/v1/incidents', tag: 'incidents', access: 'viewer+', summary: 'The room\'s incidents, newest first.', query: ZListIncidentsQuery, response: ZIncidentList }),

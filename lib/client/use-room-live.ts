@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { TRoomSnapshot } from '../events';
 import { mergeUpdate } from './merge-update';
 import { command, getSocket, whenConnected, type TClientSocket } from './socket';
+import { noteServerTime } from './use-server-now';
 
 export type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -36,8 +37,9 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
       await whenConnected(socket!);
-      const snap = await command<TRoomSnapshot>(socket!, 'room:join', slug ? { room: slug } : {});
+      const snap = await command(socket!, 'room:join', slug ? { room: slug } : {});
       setClockOffset(snap.serverTime - Date.now());
+      noteServerTime(snap.serverTime);
       return snap;
     },
   });
@@ -64,9 +66,13 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     const onUpdate: Parameters<TClientSocket['on']>[1] = ((update: Parameters<typeof mergeUpdate>[1]) => {
       setLastPushAt(Date.now());
       setClockOffset(update.serverTime - Date.now());
+      noteServerTime(update.serverTime);
       qc.setQueryData<TRoomSnapshot>(key, (snap) => (snap && snap.room.id === update.roomId ? mergeUpdate(snap, update) : snap));
     }) as never;
-    const onTick = ({ serverTime }: { serverTime: number }) => setClockOffset(serverTime - Date.now());
+    const onTick = ({ serverTime }: { serverTime: number }) => {
+      setClockOffset(serverTime - Date.now());
+      noteServerTime(serverTime);
+    };
     const onRoomChanged = () => void qc.invalidateQueries({ queryKey: key });
     if (socket.connected) setConnection('live');
     socket.on('connect', onConnect);

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { detailsFromZodError, type TErrorDetail } from '@/lib/errors';
 import { newIdempotencyKey, useCreateIncidentMutation } from '@/lib/client/use-incidents-actions';
-import { ApiError } from '@/lib/client/use-incidents-api';
+import { ApiError, errorText } from '@/lib/client/api';
 import { SEVERITIES, ZCreateIncident } from '@/lib/schemas/incidents';
 import { FieldErrors, INPUT, PANEL, PRIMARY } from './_components/ui';
 

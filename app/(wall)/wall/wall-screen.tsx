@@ -58,7 +58,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
-  const now = useServerNow(clockOffset, 1000);
+  const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];

@@ -85,7 +85,7 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
           className="mt-1 flex gap-2"
           onSubmit={(ev) => {
             ev.preventDefault();
-            void actions.act({ id: incident.id, action: `entries/${e.id}`, method: 'PATCH', body: { body: editing } }).then((ok) => ok && setEditing(null));
+            void actions.act({ id: incident.id, action: 'editEntry', entryId: e.id, body: { body: editing } }).then((ok) => ok && setEditing(null));
           }}
         >
           <input className={`${INPUT} flex-1`} value={editing} onChange={(ev) => setEditing(ev.target.value)} aria-label="Edited text" />

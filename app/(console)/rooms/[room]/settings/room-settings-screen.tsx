@@ -44,8 +44,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate({
-      method: 'PATCH',
-      path: 'settings',
+      op: 'settings',
       body: { goLiveAt: goLive ? new Date(goLive).toISOString() : null, locale, timeZone, staleAfterSeconds: Number(stale) },
     });
   };

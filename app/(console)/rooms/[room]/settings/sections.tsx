@@ -12,7 +12,7 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
   const [label, setLabel] = useState('');
   const mark = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate({ method: 'POST', path: 'annotations', body: { label } }, { onSuccess: () => setLabel('') });
+    save.mutate({ op: 'addAnnotation', body: { label } }, { onSuccess: () => setLabel('') });
   };
   return (
     <Section testId="settings-annotations" title="Annotations" hint="Moments on the chart: gate opened, entry closed, node drained.">
@@ -29,7 +29,7 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
             <span>
               <span className="tabular text-dim">{when(a.time, timeZone)}</span> · {a.label}
             </span>
-            <button className={BUTTON} onClick={() => save.mutate({ method: 'DELETE', path: `annotations/${a.id}` })} aria-label={`Delete ${a.label}`}>
+            <button className={BUTTON} onClick={() => save.mutate({ op: 'removeAnnotation', id: a.id })} aria-label={`Delete ${a.label}`}>
               Delete
             </button>
           </li>
@@ -47,7 +47,7 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate(
-      { method: 'POST', path: 'milestones', body: { seriesName: series, threshold: Number(threshold), ...(label.trim() ? { label } : {}) } },
+      { op: 'addMilestone', body: { seriesName: series, threshold: Number(threshold), ...(label.trim() ? { label } : {}) } },
       { onSuccess: () => (setThreshold(''), setLabel('')) },
     );
   };
@@ -60,7 +60,7 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
               <span className="font-semibold">{m.label}</span> <span className="text-dim">· {m.seriesName} ≥ {formatCompact(m.threshold, 'en')}</span>
               {m.reachedAt ? <span className="text-ok"> · reached {when(m.reachedAt, timeZone)}</span> : null}
             </span>
-            <button className={BUTTON} onClick={() => save.mutate({ method: 'DELETE', path: `milestones/${m.id}` })} aria-label={`Delete ${m.label}`}>
+            <button className={BUTTON} onClick={() => save.mutate({ op: 'removeMilestone', id: m.id })} aria-label={`Delete ${m.label}`}>
               Delete
             </button>
           </li>
@@ -90,7 +90,7 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
   const [direction, setDirection] = useState<'above' | 'below'>('above');
   const set = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate({ method: 'PUT', path: 'safety-lines', body: { metricName: metric, warning: Number(warning), critical: Number(critical), direction } });
+    save.mutate({ op: 'setSafetyLine', body: { metricName: metric, warning: Number(warning), critical: Number(critical), direction } });
   };
   return (
     <Section testId="settings-safety" title="Safety lines" hint="Server health on the wall: each server series (labelled server=…) against its line. Ratios are 0–1.">
@@ -101,7 +101,7 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
               <span className="font-semibold">{l.metricName}</span> <span className="text-dim">bad {l.direction}</span> · warning <span className="text-warn">{l.warning}</span> · critical{' '}
               <span className="text-crit">{l.critical}</span>
             </span>
-            <button className={BUTTON} onClick={() => save.mutate({ method: 'DELETE', path: `safety-lines/${l.id}` })} aria-label={`Delete ${l.metricName}`}>
+            <button className={BUTTON} onClick={() => save.mutate({ op: 'removeSafetyLine', id: l.id })} aria-label={`Delete ${l.metricName}`}>
               Delete
             </button>
           </li>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ApiError } from './use-room-settings-admin';
+import { ApiError } from '@/lib/client/api';
 
 export const BUTTON = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel disabled:opacity-50';
 export const PRIMARY = 'inline-flex min-h-11 items-center justify-center rounded-lg bg-users px-4 text-sm font-semibold text-bg hover:opacity-90 disabled:opacity-50';
