@@ -1,3 +1,4 @@
+import type { TActor } from '../server/services/access/actor';
 import type { TAck } from './errors';
 import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
@@ -53,8 +54,8 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {}
 
 export interface SocketData {
-  /** filled by the handshake; see server/realtime/auth.ts */
-  actor: unknown;
+  /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */
+  actor: TActor;
 }
 
 /** socket.io room name of a Warroom room. */

@@ -19,7 +19,7 @@ const ZRef = { id: z.string().min(1, 'required').max(64), room: ZRoomSlug.option
  * The change itself reaches every screen as `incident:changed`.
  */
 export function registerIncidentCommandHandlers(ctx: TServiceContext, socket: TSocket): void {
-  const actor = socket.data.actor as TActor;
+  const actor = socket.data.actor;
   socket.on(
     'incident:claim',
     withSchema(z.strictObject(ZRef), ({ id, room }) => claimIncident({ ctx, actor, ref: id, room })),

@@ -13,7 +13,7 @@ const ZLeave = z.object({ roomId: z.string().min(1) });
 
 /** room:join subscribes the socket to a room it may read and answers with the room's snapshot. */
 export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket): void {
-  const actor = socket.data.actor as TActor;
+  const actor = socket.data.actor;
   socket.on(
     'room:join',
     withSchema(ZJoin, async ({ room: slug }) => {
