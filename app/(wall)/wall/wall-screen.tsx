@@ -5,7 +5,7 @@ import { NightChart, type TNightLevel, type TNightMark } from '@/app/_components
 import { useRoomLive } from '@/lib/client/use-room-live';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/series';
+import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { serverHealth } from '@/lib/wall/health';
 import { nextMilestone } from '@/lib/wall/milestones';
 import { staleness } from '@/lib/wall/stale';
@@ -27,7 +27,7 @@ const ONLINE_COLOR = '#7ee787';
 const NEXT_LEVEL_REACH = 1.3;
 
 function headline(snapshot: TRoomSnapshot | undefined, name: string) {
-  const s = snapshot?.latest.find((x) => x.name === name && Object.keys(x.labels).length === 0);
+  const s = unlabelled(snapshot?.latest, name);
   return s ? { value: s.value, time: Date.parse(s.time) } : undefined;
 }
 
@@ -70,7 +70,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
 
   const history = snapshot?.history;
   const points = useMemo(() => {
-    const h = (name: string) => history?.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+    const h = (name: string) => unlabelled(history, name)?.points ?? [];
     return { users: h(HEADLINE_SERIES.users), online: h(HEADLINE_SERIES.online) };
   }, [history]);
   const lines = useMemo(
