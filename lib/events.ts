@@ -3,8 +3,7 @@ import type { TAck } from './errors';
 import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 
-export type { TAnnotation as TAnnotationInfo, TMilestone as TMilestoneInfo, TRoomInfo } from './api/common';
-import type { TAnnotation as TAnnotationInfo, TMilestone as TMilestoneInfo, TRoomInfo } from './api/common';
+import type { TAnnotation, TMilestone, TRoomInfo } from './api/common';
 
 /** Everything a screen needs on (re)connect; later pushes are deltas against it. */
 export interface TRoomSnapshot {
@@ -13,8 +12,8 @@ export interface TRoomSnapshot {
   serverTime: number;
   latest: TSeriesLatest[];
   history: TSeriesPoints[];
-  milestones: TMilestoneInfo[];
-  annotations: TAnnotationInfo[];
+  milestones: TMilestone[];
+  annotations: TAnnotation[];
 }
 
 /** One coalesced push of a room's metric changes since the previous push. */
@@ -51,7 +50,8 @@ export interface ClientToServerEvents {
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
 
-export interface InterServerEvents {}
+/** Nothing travels between servers except socket.io's own broadcasts. */
+export type InterServerEvents = Record<string, never>
 
 export interface SocketData {
   /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */

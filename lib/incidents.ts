@@ -4,6 +4,7 @@
  * request schemas are in lib/schemas/incidents.ts.
  */
 import type { z } from 'zod';
+import type { TPersonRef } from './api/common';
 import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentEntryDto } from './api/incidents';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
@@ -20,7 +21,7 @@ export type TEntryKind = (typeof ENTRY_KINDS)[number];
 // ---- response shapes: inferred from the zod schemas in lib/api/incidents.ts ----
 // (type-only imports: the phone page gets the types, not the validator)
 
-export type TPersonRef = import('./api/common').TPersonRef;
+export type { TPersonRef };
 export type TFindingDto = z.infer<typeof ZFindingDto>;
 export type TIncidentDto = z.infer<typeof ZIncidentDto>;
 export type TIncidentEntryDto = z.infer<typeof ZIncidentEntryDto>;

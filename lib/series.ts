@@ -20,7 +20,7 @@ export function labelsKey(labels: Record<string, string> | undefined): string {
   const keys = Object.keys(labels);
   if (keys.length === 0) return '';
   // One label (server="web-3") is the common case on the ingest hot path: no sort, no object.
-  if (keys.length === 1) return '{' + JSON.stringify(keys[0]) + ':' + JSON.stringify(labels[keys[0]!]) + '}';
+  if (keys.length === 1) return `{${JSON.stringify(keys[0])}:${JSON.stringify(labels[keys[0]!])}}`;
   keys.sort();
   const sorted: Record<string, string> = {};
   for (const k of keys) sorted[k] = labels[k]!;

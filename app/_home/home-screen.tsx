@@ -35,7 +35,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
     return true;
   });
-  const { snapshot, error, connection, clockOffset } = useRoomLive(undefined);
+  const { snapshot, error, connection } = useRoomLive(undefined);
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
   // …then join the room at once (the join is what subscribes this screen to

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, type TSeverity } from '@/lib/incidents';
+import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, } from '@/lib/incidents';
 import { SEVERITY_CLASS } from '@/app/_ui/controls';
 import type { THomeLabels } from './labels';
 

@@ -4,7 +4,7 @@ import { ZNewUser, ZRole } from '../schemas/users';
 import { ZIdParams, ZIsoTime } from './common';
 import { endpoint } from './contract';
 
-export const ZUserInfo = z.object({
+const ZUserInfo = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -16,7 +16,7 @@ export const ZUserInfo = z.object({
 });
 export type TUserInfo = z.infer<typeof ZUserInfo>;
 
-export const ZCredentialInfo = z.object({
+const ZCredentialInfo = z.object({
   id: z.string(),
   kind: ZCredentialKind,
   name: z.string(),
@@ -31,7 +31,7 @@ export const ZCredentialInfo = z.object({
 export type TCredentialInfo = z.infer<typeof ZCredentialInfo>;
 
 /** A new credential: its secret is in this answer and never again. */
-export const ZIssuedCredential = z.object({
+const ZIssuedCredential = z.object({
   credential: z.object({ id: z.string(), kind: ZCredentialKind, prefix: z.string(), roomId: z.string().nullable(), userId: z.string().nullable() }),
   secret: z.string(),
   /** display links: the wall URL with the key */

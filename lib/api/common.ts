@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ZErrorBody } from '../errors';
 import { ZRoomSlug } from '../schemas/metrics';
 
 /** Shapes several resources share. One room shape, one person reference, one milestone, one annotation. */
@@ -34,5 +33,3 @@ export const ZRoomParams = z.object({ room: ZRoomSlug });
 export const ZRoomIdParams = z.object({ room: ZRoomSlug, id: z.string().min(1).max(64) });
 /** Path parameter `:id`. */
 export const ZIdParams = z.object({ id: z.string().min(1).max(64) });
-
-export { ZErrorBody };

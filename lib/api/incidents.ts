@@ -63,7 +63,7 @@ export const ZIncidentEntryDto = z.object({
 });
 
 export const ZIncidentDetail = ZIncidentDto.extend({ timeline: z.array(ZIncidentEntryDto) });
-export const ZIncidentList = z.object({ incidents: z.array(ZIncidentDto) });
+const ZIncidentList = z.object({ incidents: z.array(ZIncidentDto) });
 
 const ZIncidentParams = z.object({ id: z.string().min(1).max(64).describe('incident id, or its number in ?room=') });
 const ZEntryParams = ZIncidentParams.extend({ entryId: z.string().min(1).max(64) });

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { ZIngestBody, ZLatestQuery, ZSeriesLatest } from '../schemas/metrics';
 import { endpoint } from './contract';
 
-export const ZIngestAccepted = z.object({ accepted: z.number().int().nonnegative() });
-export const ZLatestList = z.object({ room: z.string(), series: z.array(ZSeriesLatest) });
-export type TLatestList = z.infer<typeof ZLatestList>;
+const ZIngestAccepted = z.object({ accepted: z.number().int().nonnegative() });
+const ZLatestList = z.object({ room: z.string(), series: z.array(ZSeriesLatest) });
 
 export const METRICS = {
   ingest: endpoint({

@@ -40,7 +40,7 @@ function operationOf(e: TEndpoint): TJson {
     summary: e.summary,
     description: `Who: ${e.access}.`,
     tags: [e.tag],
-    operationId: `${e.method.toLowerCase()}${e.path.replace(/^\/api\/v1/, '').replace(/[{}]/g, '').split(/[/.\-]/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`,
+    operationId: `${e.method.toLowerCase()}${e.path.replace(/^\/api\/v1/, '').replace(/[{}]/g, '').split(/[/.-]/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`,
     ...(parameters.length ? { parameters } : {}),
     ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(e.body, 'input') } } } } : {}),
     responses: { [status]: success, default: ERROR_RESPONSE },
@@ -51,7 +51,10 @@ function operationOf(e: TEndpoint): TJson {
 /** The OpenAPI 3.1 document of every /api/v1 endpoint, built from the same zod schemas the routes parse with. */
 export function buildOpenApi(opts: { serverUrl?: string; endpoints?: TEndpoint[] } = {}): TJson {
   const paths: Record<string, Record<string, TJson>> = {};
-  for (const e of opts.endpoints ?? ENDPOINTS) (paths[e.path] ??= {})[e.method.toLowerCase()] = operationOf(e);
+  for (const e of opts.endpoints ?? ENDPOINTS) {
+    paths[e.path] ??= {};
+    paths[e.path]![e.method.toLowerCase()] = operationOf(e);
+  }
   return {
     openapi: '3.1.0',
     info: {

@@ -3,11 +3,11 @@ import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput
 import { ZAnnotation, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
 import { endpoint } from './contract';
 
-export const ZSafetyLineDto = z.object({ id: z.string(), metricName: z.string(), warning: z.number(), critical: z.number(), direction: z.enum(['above', 'below']) });
+const ZSafetyLineDto = z.object({ id: z.string(), metricName: z.string(), warning: z.number(), critical: z.number(), direction: z.enum(['above', 'below']) });
 export type TSafetyLineDto = z.infer<typeof ZSafetyLineDto>;
 
 /** A room's settings as the settings page and the wall read them. */
-export const ZRoomSettings = z.object({ room: ZRoomInfo, milestones: z.array(ZMilestone), annotations: z.array(ZAnnotation), safetyLines: z.array(ZSafetyLineDto) });
+const ZRoomSettings = z.object({ room: ZRoomInfo, milestones: z.array(ZMilestone), annotations: z.array(ZAnnotation), safetyLines: z.array(ZSafetyLineDto) });
 export type TRoomSettings = z.infer<typeof ZRoomSettings>;
 
 const ZNoContent = z.null().describe('204, no body');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from './contract';
 
-export const ZHealth = z.object({ status: z.literal('ok') });
-export const ZReady = z.object({ status: z.literal('ready') });
+const ZHealth = z.object({ status: z.literal('ok') });
+const ZReady = z.object({ status: z.literal('ready') });
 
 export const SYSTEM = {
   health: endpoint({ method: 'GET', path: '/api/v1/health', tag: 'system', access: 'anyone', summary: 'Liveness: 200 while the process serves.', response: ZHealth }),

@@ -32,7 +32,7 @@ type TActions = {
 
 /** One incident action: which, on which incident (id; numbers need the room), with its typed body. */
 export type TIncidentActionVars =
-  | { [K in keyof TActions]: { id: string; action: K; idempotencyKey?: string } & ({} extends TBodyOf<TActions[K]> ? { body?: TBodyOf<TActions[K]> } : { body: TBodyOf<TActions[K]> }) }[keyof TActions]
+  | { [K in keyof TActions]: { id: string; action: K; idempotencyKey?: string } & (Record<string, never> extends TBodyOf<TActions[K]> ? { body?: TBodyOf<TActions[K]> } : { body: TBodyOf<TActions[K]> }) }[keyof TActions]
   | { id: string; action: 'decideFinding'; findingId: string; body: TBodyOf<typeof INCIDENTS.decideFinding>; idempotencyKey?: string }
   | { id: string; action: 'editEntry'; entryId: string; body: TBodyOf<typeof INCIDENTS.editEntry>; idempotencyKey?: string };
 

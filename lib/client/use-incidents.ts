@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useState } from 'react';
 import type { TIncidentsSubscribed } from '../events';
 import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
-import { command, getSocket, whenConnected, type TClientSocket } from './socket';
+import { command, getSocket, whenConnected, } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
 import type { INCIDENTS } from '../api/incidents';
 import { call } from './api';
@@ -45,7 +45,7 @@ export function applyIncidentChange(qc: QueryClient, room: string | undefined, i
  * catches up without a reload and without duplicates. Every incident hook
  * calls it; it is cheap to call from many components.
  */
-export function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
+function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
   const { room, token = null } = opts;
   const qc = useQueryClient();
   const socket = useMemo(() => (typeof window === 'undefined' ? null : getSocket(token)), [token]);

@@ -11,7 +11,7 @@ export function noteServerTime(serverTime: number): void {
 }
 
 /** The server's clock now, as best this tab knows it. */
-export function serverNow(): number {
+function serverNow(): number {
   return Date.now() + offsetMs;
 }
 

@@ -52,7 +52,7 @@ export function isPlainValidPoint(p: unknown): p is TMetricPoint {
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
   let keys = 0;
   for (const k in p) {
-    if (!Object.prototype.hasOwnProperty.call(p, k)) return false;
+    if (!Object.hasOwn(p, k)) return false;
     if (k !== 'name' && k !== 'value' && k !== 'time' && k !== 'labels') return false;
     keys++;
   }
@@ -64,7 +64,7 @@ export function isPlainValidPoint(p: unknown): p is TMetricPoint {
     if (typeof labels !== 'object' || labels === null || Array.isArray(labels) || Object.getPrototypeOf(labels) !== Object.prototype) return false;
     let n = 0;
     for (const k in labels) {
-      if (!Object.prototype.hasOwnProperty.call(labels, k)) return false;
+      if (!Object.hasOwn(labels, k)) return false;
       if (++n > 16 || k.length > 100 || !LABEL_NAME_RE.test(k)) return false;
       const v = (labels as Record<string, unknown>)[k];
       if (typeof v !== 'string' || v.length > 200) return false;

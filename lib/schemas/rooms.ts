@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './metrics';
 
-export const ZRoomParams = z.object({ room: ZRoomSlug });
-
 const ZTimeZone = z.string().min(1).max(64).refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });

@@ -26,7 +26,7 @@ export interface TCast {
 }
 
 
-export const emailOf = (p: TPerson) => (p.email ?? `${p.key}@demo.warroom`).toLowerCase();
+const emailOf = (p: TPerson) => (p.email ?? `${p.key}@demo.warroom`).toLowerCase();
 
 /**
  * Finds or adds each person of the scenario (re-running the demo reuses them)

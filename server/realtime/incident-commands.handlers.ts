@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZComment, ZPostUpdate } from '../../lib/schemas/incidents';
 import { ZRoomSlug } from '../../lib/schemas/metrics';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { claimIncident } from '../services/incidents/claim-incident';
 import { postUpdate } from '../services/incidents/post-update';
 import { commentIncident } from '../services/incidents/timeline-notes';

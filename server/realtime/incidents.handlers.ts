@@ -1,7 +1,6 @@
 import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
 import { ZIncidentsSubscribe } from '../../lib/schemas/incidents';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';

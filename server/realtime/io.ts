@@ -6,7 +6,6 @@ import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
-import type { TActor } from '../services/access/actor';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';

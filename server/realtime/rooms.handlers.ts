@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZRoomSlug } from '../../lib/schemas/metrics';
 import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { getRoomSnapshot } from '../services/metrics/get-room-snapshot';
 import type { TSocket } from './types';

@@ -12,7 +12,7 @@ export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'seve
 const MAX_ROWS = 8;
 
 /** Most severe first; within a severity, the oldest first (it has waited longest). */
-export function sortForWall<T extends TWallIncident>(list: T[]): T[] {
+function sortForWall<T extends TWallIncident>(list: T[]): T[] {
   return [...list].sort((a, b) => a.severity.localeCompare(b.severity) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 

@@ -6,7 +6,7 @@ import type { TClientSocket } from '@/lib/client/socket';
 import type { ROOMS } from '@/lib/api/rooms';
 import { call } from '@/lib/client/api';
 
-export const roomSettingsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'settings'] as const;
+const roomSettingsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'settings'] as const;
 
 /**
  * The room's settings (safety lines above all, for the health strip), read

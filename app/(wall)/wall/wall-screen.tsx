@@ -44,7 +44,7 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
     for (const m of ms) if (m.reachedAt) out.push({ id: m.id, value: m.threshold, label: m.label, right, reached: true, color });
     const next = current === undefined ? undefined : nextMilestone(ms, name, current);
     // A next milestone far above the curve would squash it flat; draw it once it is within reach.
-    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: color + 'aa' });
+    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: `${color}aa` });
   }
   return out;
 }
@@ -54,7 +54,7 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
  * in vh so 1080p and 4K look the same, and the page never scrolls.
  */
 export function WallScreen({ slug, displayKey }: { slug: string | undefined; displayKey: string | null }) {
-  const { snapshot, error, connection, clockOffset, socket } = useRoomLive(slug, displayKey);
+  const { snapshot, error, connection, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);

@@ -14,7 +14,7 @@ export type TActor =
 export const ANONYMOUS: TActor = { kind: 'anonymous' };
 
 
-export function hasRole(actor: TActor, role: TRole): boolean {
+function hasRole(actor: TActor, role: TRole): boolean {
   return actor.kind === 'user' && ROLE_RANK[actor.role] >= ROLE_RANK[role];
 }
 

@@ -3,7 +3,7 @@ import type { TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incid
 import { loadIncidentDtos, toEntryDtos } from './incident-dto';
 
 /** At most this many entries per catch-up; a screen further behind refetches whole. */
-export const CATCH_UP_LIMIT = 500;
+const CATCH_UP_LIMIT = 500;
 
 /**
  * What a screen that was offline missed: every timeline entry of the room

@@ -13,6 +13,6 @@ export interface TMe {
 export async function requireMe(next: string): Promise<TMe> {
   const rt = getRuntime();
   const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
-  if (!actor || actor.kind !== 'user') redirect(`/login?next=${encodeURIComponent(next)}`);
+  if (actor?.kind !== 'user') redirect(`/login?next=${encodeURIComponent(next)}`);
   return { id: actor.userId, name: actor.name, role: actor.role };
 }

@@ -71,7 +71,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
           <input className={INPUT} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
         </label>
         <div className="flex gap-2 sm:col-span-2">
-          <button className={PRIMARY} disabled={save.isPending}>
+          <button type="submit" className={PRIMARY} disabled={save.isPending}>
             Save
           </button>
           {goLive ? (
