@@ -1,36 +1,21 @@
+// Socket payload shapes are inferred from the schemas in lib/api/realtime.ts (type-only: no zod in screens).
 import type { TActor } from '../server/services/access/actor';
 import type { TAck } from './errors';
-import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
+import type { z } from 'zod';
+import type { ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZRoomSnapshot } from './api/realtime';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 
-import type { TAnnotation, TMilestone, TRoomInfo } from './api/common';
-
-/** Everything a screen needs on (re)connect; later pushes are deltas against it. */
-export interface TRoomSnapshot {
-  room: TRoomInfo;
-  /** the server's clock (epoch ms) when the snapshot was taken: screens follow it, not their own */
-  serverTime: number;
-  latest: TSeriesLatest[];
-  history: TSeriesPoints[];
-  milestones: TMilestone[];
-  annotations: TAnnotation[];
-}
-
-/** One coalesced push of a room's metric changes since the previous push. */
-export interface TMetricsUpdate {
-  roomId: string;
-  serverTime: number;
-  latest: TSeriesLatest[];
-  /** new chart points of the headline series (and any series with few points) */
-  points: { name: string; labels: Record<string, string>; points: TChartPoint[] }[];
-}
+export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
+export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
+export type TIncidentChanged = z.infer<typeof ZIncidentChanged>;
+export type TIncidentsSubscribed = z.infer<typeof ZIncidentsSubscribed>;
 
 /** Pushes: server → client. Nouns, `domain:action`. */
 export interface ServerToClientEvents {
   'metrics:update': (update: TMetricsUpdate) => void;
   'room:changed': (p: { roomId: string }) => void;
   /** an incident changed: its current state and the timeline entries appended (setQueryData, dedupe by entry id) */
-  'incident:changed': (p: { roomId: string; incidentId: string; seq: number; incident?: TIncidentDto; entries?: TIncidentEntryDto[] }) => void;
+  'incident:changed': (p: TIncidentChanged) => void;
   /** to the named lead's own channel (user:<id>): they were pulled into an incident */
   'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
   /** sent before the server closes a socket whose access was revoked */
@@ -51,7 +36,7 @@ export interface ClientToServerEvents {
 }
 
 /** Nothing travels between servers except socket.io's own broadcasts. */
-export type InterServerEvents = Record<string, never>
+export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
   /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */
@@ -62,17 +47,3 @@ export interface SocketData {
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 export const credentialChannel = (credentialId: string) => `cred:${credentialId}`;
-
-/** The answer to incidents:subscribe: who I am, the server clock, and every entry after the cursor. */
-export interface TIncidentsSubscribed {
-  roomId: string;
-  roomSlug: string;
-  serverTime: number;
-  me: { id: string; name: string; role: string } | null;
-  /** the room's latest timeline seq: the next cursor */
-  lastSeq: number;
-  entries: TIncidentEntryDto[];
-  incidents: TIncidentDto[];
-  /** false when more was missed than one answer carries: refetch whole */
-  complete: boolean;
-}

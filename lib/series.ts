@@ -3,16 +3,16 @@
  * display numbers do not ship the validator (lib/schemas/metrics.ts
  * re-exports all of it).
  */
+import type { z } from 'zod';
+import type { ZSeriesPoints } from './api/realtime';
+
 export const HEADLINE_SERIES = { users: 'users_total', online: 'users_online' } as const;
 
 /** Chart points, compact: [epoch ms, value]. */
 export type TChartPoint = [number, number];
 
-export interface TSeriesPoints {
-  name: string;
-  labels: Record<string, string>;
-  points: TChartPoint[];
-}
+/** A series' chart points as the socket sends them (schema: ZSeriesPoints in lib/api/realtime.ts). */
+export type TSeriesPoints = z.infer<typeof ZSeriesPoints>;
 
 /** Canonical text of a label set: sorted keys, "" for none. Series are keyed by it. */
 export function labelsKey(labels: Record<string, string> | undefined): string {
