@@ -7,7 +7,7 @@ import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 
 export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
 export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
-export type TIncidentChanged = z.infer<typeof ZIncidentChanged>;
+type TIncidentChanged = z.infer<typeof ZIncidentChanged>;
 export type TIncidentsSubscribed = z.infer<typeof ZIncidentsSubscribed>;
 
 /** Pushes: server → client. Nouns, `domain:action`. */

@@ -19,13 +19,11 @@ export const ZRoomInfo = z.object({
   staleAfterSeconds: z.number().int(),
   isDefault: z.boolean(),
 });
-export type TRoomInfo = z.infer<typeof ZRoomInfo>;
 
 export const ZMilestone = z.object({ id: z.string(), seriesName: z.string(), threshold: z.number(), label: z.string(), reachedAt: ZIsoTime.nullable() });
 export type TMilestone = z.infer<typeof ZMilestone>;
 
 export const ZAnnotation = z.object({ id: z.string(), time: ZIsoTime, label: z.string() });
-export type TAnnotation = z.infer<typeof ZAnnotation>;
 
 /** Path parameter `:room`. */
 export const ZRoomParams = z.object({ room: ZRoomSlug });

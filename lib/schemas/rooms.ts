@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './metrics';
+import { METRIC_NAME_RE, ZPointTime, } from './metrics';
 
 const ZTimeZone = z.string().min(1).max(64).refine((tz) => {
   try {
