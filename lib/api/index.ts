@@ -3,6 +3,7 @@ import type { TEndpoint } from './contract';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { ROOMS } from './rooms';
+import { SETUP } from './setup';
 import { SYSTEM } from './system';
 
 /**
@@ -16,4 +17,5 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(INCIDENTS),
   ...Object.values(ROOMS),
   ...Object.values(ADMIN),
+  ...Object.values(SETUP),
 ];
