@@ -5,8 +5,8 @@ import { endpoint } from './contract';
 const ZPassword = z.string({ message: 'required' }).min(8, 'at least 8 characters').max(200, 'at most 200 characters');
 
 /** The first admin of a new install, from /setup. */
-export const ZFirstAdmin = z.strictObject({ email: ZNewUser.shape.email, name: ZNewUser.shape.name, password: ZPassword });
-export const ZRedeemPasswordLink = z.strictObject({ token: z.string({ message: 'required' }).min(10, 'not a link token').max(200), password: ZPassword });
+const ZFirstAdmin = z.strictObject({ email: ZNewUser.shape.email, name: ZNewUser.shape.name, password: ZPassword });
+const ZRedeemPasswordLink = z.strictObject({ token: z.string({ message: 'required' }).min(10, 'not a link token').max(200), password: ZPassword });
 
 export const SETUP = {
   setup: endpoint({
