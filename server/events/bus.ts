@@ -12,6 +12,8 @@ export interface TDomainEvents {
   'room.changed': { roomId: string };
   /** an incident and the timeline entries this change appended */
   'incident.changed': { roomId: string; incidentId: string; entryIds: string[] };
+  /** a server was drained from or restored to its room's pool */
+  'servers.changed': { roomId: string; server: string; action: 'drain' | 'restore' };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }
