@@ -45,3 +45,15 @@ export function describeOutlier(o: Pick<TOutlier, 'metric' | 'value' | 'poolMedi
   if (locale === 'zh') return `${m}${side ? '高于' : '低于'}池中位数 ${mads} 个 MAD（中位数 ${median}）`;
   return `${m} ${mads} MADs ${side ? 'above' : 'below'} pool median (${median})`;
 }
+
+/** A server's state in words, the same on every screen. */
+export const STATE_WORDS: Record<TLocale, Record<'ok' | 'warning' | 'critical' | 'silent' | 'drained', string>> = {
+  en: { ok: 'ok', warning: 'warning', critical: 'critical', silent: 'silent', drained: 'drained' },
+  zh: { ok: '正常', warning: '警告', critical: '严重', silent: '无数据', drained: '已摘除' },
+};
+
+/** "err 9.5×" / "cpu +6 MAD": an outlier on a small tile. */
+export function outlierShort(o: Pick<TOutlier, 'metric' | 'mads' | 'ratio' | 'rule'>): string {
+  if (o.rule === 'ratio') return `${metricShort(o.metric)} ${o.ratio !== null ? `${times(o.ratio)}×` : '≫'}`;
+  return `${metricShort(o.metric)} ${o.mads >= 0 ? '+' : '−'}${times(Math.abs(o.mads))} MAD`;
+}
