@@ -16,10 +16,10 @@ const STATE: Record<TServerState, { box: string; dot: string }> = {
 };
 
 /** A tile is this wide (in vh, so 1080p and 4K look alike) and never narrower: the rest is counted, not squeezed. */
-const TILE_VH = 24;
+const TILE_VH = 18;
 const GAP_VH = 1;
 /** Room kept for the label at the left and the "46 ok" summary at the right. */
-const RESERVED_VH = 34;
+const RESERVED_VH = 26;
 const METRICS_PER_TILE = 2;
 
 /** How many tiles fit across the strip, from its measured width. */
