@@ -19,7 +19,7 @@ const STATE: Record<TServerState, { box: string; dot: string }> = {
 const TILE_VH = 18;
 const GAP_VH = 1;
 /** Room kept for the label at the left and the "46 ok" summary at the right. */
-const RESERVED_VH = 26;
+const RESERVED_VH = 20;
 const METRICS_PER_TILE = 2;
 
 /** How many tiles fit across the strip, from its measured width. */
@@ -41,11 +41,16 @@ function useTilesThatFit(): [React.RefObject<HTMLElement | null>, number] {
   return [ref, fit];
 }
 
-/** The metrics a tile shows: the outlying one first, then the worst against its line. */
+/** Within a rank, the metrics people look at first. */
+const ORDER = ['cpu_ratio', 'mem_ratio', 'memory_ratio', 'error_ratio', 'connections'];
+const order = (m: string) => (ORDER.includes(m) ? ORDER.indexOf(m) : ORDER.length);
+
+/** The metrics a tile shows: those past their line first, then the outlying one, then the usual ones. */
 function tileMetrics(s: TFleetRow): string[] {
-  const names = Object.keys(s.metrics);
-  const rank = (m: string) => (s.outlier?.metric === m ? 3 : s.metricStates[m] === 'critical' ? 2 : s.metricStates[m] === 'warning' ? 1 : 0);
-  return names.sort((a, b) => rank(b) - rank(a) || a.localeCompare(b)).slice(0, METRICS_PER_TILE);
+  const rank = (m: string) => (s.metricStates[m] === 'critical' ? 3 : s.metricStates[m] === 'warning' ? 2 : s.outlier?.metric === m ? 1 : 0);
+  return Object.keys(s.metrics)
+    .sort((a, b) => rank(b) - rank(a) || order(a) - order(b) || a.localeCompare(b))
+    .slice(0, METRICS_PER_TILE);
 }
 
 function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
@@ -72,17 +77,15 @@ function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
             {words.silent} {formatDuration(s.ageSeconds * 1000, locale)}
           </span>
         ) : (
-          <>
-            {s.outlier && s.outliers[0] ? <span className="truncate font-semibold text-sev2">≠ {outlierShort(s.outliers[0])}</span> : null}
-            {tileMetrics(s)
-              .filter((m) => m !== s.outlier?.metric)
-              .slice(0, s.outlier ? 1 : METRICS_PER_TILE)
-              .map((m) => (
-                <span key={m} className={`truncate ${s.metricStates[m] === 'critical' ? 'font-semibold text-crit' : s.metricStates[m] === 'warning' ? 'text-warn' : ''}`}>
-                  {metricShort(m)} {formatMetric(m, s.metrics[m]!, locale)}
-                </span>
-              ))}
-          </>
+          tileMetrics(s).map((m) => (
+            <span
+              key={m}
+              className={`truncate ${s.metricStates[m] === 'critical' ? 'font-semibold text-crit' : s.metricStates[m] === 'warning' ? 'text-warn' : m === s.outlier?.metric ? 'font-semibold text-sev2' : ''}`}
+            >
+              {m === s.outlier?.metric ? '≠ ' : ''}
+              {m === s.outlier?.metric && s.outliers[0]?.rule === 'ratio' ? outlierShort(s.outliers[0]) : `${metricShort(m)} ${formatMetric(m, s.metrics[m]!, locale)}`}
+            </span>
+          ))
         )}
       </div>
     </div>
