@@ -110,6 +110,7 @@ export const serversApi = {
     params: ZServerParams,
     body: ZDrainBody,
     response: ZDrainResponse,
+    idempotent: true,
   }),
   restore: endpoint({
     method: 'POST',
@@ -120,5 +121,6 @@ export const serversApi = {
     params: ZServerParams,
     body: ZRestoreBody,
     response: ZDrainResponse,
+    idempotent: true,
   }),
 };

@@ -169,4 +169,13 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
     expect(await server.ctx.prisma.incidentEntry.count({ where: { kind: 'server' } })).toBe(before);
     expect((await byName('pool-3')).state).toBe('drained');
   });
+
+  it('honours Idempotency-Key: a retried restore answers the first result and writes nothing twice', async () => {
+    const headers = { 'idempotency-key': 'restore-pool-3' };
+    const first = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-3/restore', { token: lead.token, headers, body: {} });
+    const again = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-3/restore', { token: lead.token, headers, body: {} });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body.record.id).toBe(first.body.record.id);
+    expect((await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-3/restore', { token: lead.token, body: {} })).status).toBe(409);
+  });
 });

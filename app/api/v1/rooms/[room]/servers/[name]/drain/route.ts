@@ -1,5 +1,6 @@
 import { serversApi } from '@/lib/api/servers';
-import { json, parseWith, route } from '@/server/http/route';
+import { withIdempotency } from '@/server/http/idempotency';
+import { parseWith, route } from '@/server/http/route';
 import { drainServer } from '@/server/services/servers/drain-server';
 import { readOptionalJson } from '../../optional-body';
 
@@ -9,5 +10,6 @@ export const dynamic = 'force-dynamic';
 export const POST = route<{ room: string; name: string }>(async (req, { rt, actor, params }) => {
   const { room, name } = parseWith(serversApi.drain.params, params, 'path');
   const input = parseWith(serversApi.drain.body, await readOptionalJson(req));
-  return json(await drainServer({ ctx: rt, actor, slug: room, name, input }));
+  const run = async () => ({ status: 200, body: await drainServer({ ctx: rt, actor, slug: room, name, input }) });
+  return withIdempotency({ ctx: rt, req, actor, operation: `POST /rooms/${room}/servers/${name}/drain`, run });
 });
