@@ -70,6 +70,7 @@ test('a lead finds the outlier on the servers page and drains it; the wall shows
   await expect(rows.last()).toHaveAttribute('data-server', 'web-7');
   await expect(row).toContainText('Nora Lead');
   await expect(row.getByTestId('fleet-restore')).toBeVisible();
+  await page.screenshot({ path: 'docs/servers.png', fullPage: true });
 
   // The wall, never reloaded: web-7 leaves the tiles (drained sorts last) and is counted as drained.
   await expect(wall.getByTestId('servers-rest').locator('[data-state="drained"]')).toHaveText(/^1 drained$/);
