@@ -170,6 +170,22 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
     expect((await byName('pool-3')).state).toBe('drained');
   });
 
+  it('links an incident by id too, but never one of another room', async () => {
+    await server.ctx.prisma.room.create({ data: { slug: 'other', name: 'Other' } });
+    const elsewhere = await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title: 'elsewhere', severity: 'SEV3', room: 'other' } });
+    const mine = await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title: 'pool-5 check', severity: 'SEV4' } });
+    const otherId = (elsewhere.body.incident ?? elsewhere.body).id;
+    const mineId = (mine.body.incident ?? mine.body).id;
+    const refused = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-5/drain', { token: lead.token, body: { incident: otherId } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].field).toBe('incident');
+    const ok = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-5/drain', { token: lead.token, body: { incident: mineId } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.drain.incident.id).toBe(mineId);
+    const detail = await api(server, 'GET', `/api/v1/incidents/${mineId}`, { token: lead.token });
+    expect(detail.body.timeline.filter((e: { kind: string }) => e.kind === 'server')).toHaveLength(1);
+  });
+
   it('honours Idempotency-Key: a retried restore answers the first result and writes nothing twice', async () => {
     const headers = { 'idempotency-key': 'restore-pool-3' };
     const first = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-3/restore', { token: lead.token, headers, body: {} });
