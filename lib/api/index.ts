@@ -3,6 +3,7 @@ import type { TEndpoint } from './contract';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { ROOMS } from './rooms';
+import { serversApi } from './servers';
 import { SETUP } from './setup';
 import { SYSTEM } from './system';
 
@@ -18,4 +19,5 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(ROOMS),
   ...Object.values(ADMIN),
   ...Object.values(SETUP),
+  ...Object.values(serversApi),
 ];

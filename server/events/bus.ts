@@ -13,6 +13,8 @@ export interface TDomainEvents {
   'room.changed': { roomId: string };
   /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
+  /** a server was drained from or restored to its room's pool */
+  'servers.changed': { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

@@ -70,6 +70,15 @@ async function leadCreates(e: TEnv, path: string, body: unknown, method = 'POST'
   return idOf(r.body);
 }
 
+/** A server seen in the room (one cpu point), drained first when asked. */
+async function freshServer(e: TEnv, drained: boolean): Promise<Record<string, string>> {
+  const name = `access-${++e.seq}`;
+  await leadCreates(e, '/api/v1/metrics', { room: 'launch', points: [{ name: 'cpu_ratio', value: 0.3, labels: { server: name } }] });
+  if (drained) await leadCreates(e, `/api/v1/rooms/launch/servers/${name}/drain`, {});
+  return { name };
+}
+const serverPath = (verb: string) => (_e: TEnv, s: Record<string, string>) => `/api/v1/rooms/launch/servers/${s.name ?? '[name]'}/${verb}`;
+
 const ROWS: TRow[] = [
   { method: 'GET', path: '/api/v1/health', level: 'public', ok: 200 },
   { method: 'GET', path: '/api/v1/ready', level: 'public', ok: 200 },
@@ -151,6 +160,9 @@ const ROWS: TRow[] = [
     level: 'lead',
     setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/safety-lines', { metricName: `mem_ratio_${++e.seq}`, warning: 0.7, critical: 0.9 }, 'PUT') }),
   },
+  { method: 'GET', path: '/api/v1/rooms/launch/servers', level: 'read', ok: 200 },
+  { method: 'POST', path: serverPath('drain'), level: 'lead', ok: 200, setup: (e) => freshServer(e, false) },
+  { method: 'POST', path: serverPath('restore'), level: 'lead', ok: 200, setup: (e) => freshServer(e, true) },
   { method: 'GET', path: '/api/v1/admin/users', level: 'admin', ok: 200 },
   { method: 'POST', path: '/api/v1/admin/users', level: 'admin', ok: 201, body: (e) => ({ email: `added${++e.seq}@test.warroom`, name: 'Added', role: 'viewer' }) },
   {

@@ -125,6 +125,24 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
     expect(last.body.error.details[0].field).toBe('role');
   });
 
+  it('a second server on a taken port exits non-zero with one line naming the port', async () => {
+    const second = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+        env: { ...process.env, NODE_ENV: 'production', PORT: String(server.port), DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      p.stderr.on('data', (c: Buffer) => (stderr += c));
+      const kill = setTimeout(() => p.kill('SIGKILL'), 60_000);
+      p.on('exit', (code) => {
+        clearTimeout(kill);
+        resolve({ code, stderr });
+      });
+    });
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim().split('\n')).toEqual([`warroom failed to start: port ${server.port} is already in use (another Warroom?); stop it or set PORT`]);
+  });
+
   it('the CLI: add without a password prints a link, set-role, set-password from stdin, lists with headers, names its database', async () => {
     const add = await cli(server, ['user', 'add', '--email', 'cli@test.warroom', '--name', 'Cli Person', '--role', 'viewer']);
     expect(add.code).toBe(0);
