@@ -70,6 +70,7 @@ export function NightChart(props: {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', TPoint[]> | null>(null);
   const withSeconds = useRef(false);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -133,8 +134,10 @@ export function NightChart(props: {
     const [xMin, lastX] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [Infinity, -Infinity];
     // The axis ends at now, so what happened after the newest point (a mark, a silence) is in view.
     const xMax = now !== null && Number.isFinite(lastX) ? Math.max(lastX, now) : lastX;
+    const drawn: string[] = [];
     for (const m of marks) {
       if (m.time < xMin || m.time > xMax) continue;
+      drawn.push(m.id);
       annotations[`mark-${m.id}`] = {
         type: 'line',
         scaleID: 'x',
@@ -163,10 +166,18 @@ export function NightChart(props: {
     x.max = Number.isFinite(xMax) ? xMax : undefined;
     for (const id of ['x', 'y', 'y2']) c.options.scales![id]!.display = xs.length > 0;
     c.update('none');
+    // What was drawn, for tests and for anyone inspecting a kiosk: the canvas itself says nothing.
+    const el = box.current;
+    if (el) {
+      el.dataset.xMax = String(c.scales.x?.max ?? '');
+      el.dataset.lastPoint = Number.isFinite(lastX) ? String(lastX) : '';
+      el.dataset.marks = drawn.join(' ');
+      el.dataset.ticks = (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|');
+    }
   }, [lines, marks, levels, now]);
 
   return (
-    <div className={props.className}>
+    <div ref={box} data-testid="night-chart" className={props.className}>
       <canvas ref={canvas} role="img" aria-label={`${lines.map((l) => l.label).join(' and ')} over time`} />
       {empty && props.waiting ? (
         <div data-testid="chart-waiting" className="absolute inset-0 flex items-center justify-center p-[2vh] text-center text-[min(3vh,5vw)] text-dim">
