@@ -172,7 +172,7 @@ export function NightChart(props: {
       el.dataset.xMax = String(c.scales.x?.max ?? '');
       el.dataset.lastPoint = Number.isFinite(lastX) ? String(lastX) : '';
       el.dataset.marks = drawn.join(' ');
-      el.dataset.ticks = (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|');
+      el.dataset.ticks = xs.length ? (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|') : '';
     }
   }, [lines, marks, levels, now]);
 

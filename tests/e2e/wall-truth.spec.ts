@@ -221,9 +221,11 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     await page.goto(`${server.url}/wall/${slug}?key=${encodeURIComponent(display)}`);
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
-    await expect(page.getByTestId('incident')).toHaveCount(3);
+    await expect(page.getByTestId('incidents-count')).toHaveText('3');
     await expect(page.locator('[data-testid="server"]').first()).toBeVisible();
-    await expectNoOverflow(page);
     if (width === 360 || width === 1366) await shot(page, `size-${width}x${height}`);
+    // At least the most urgent incident has room, whatever the size; the rest are counted.
+    await expect(page.getByTestId('incident').first()).toBeVisible();
+    await expectNoOverflow(page);
   });
 }

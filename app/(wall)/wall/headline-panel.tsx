@@ -64,7 +64,7 @@ export function HeadlinePanel(p: THeadlineProps) {
       </div>
       <div
         data-testid={p.testId}
-        className={`tabular truncate whitespace-nowrap font-bold leading-[1.05] text-[min(13vh,15vw)] landscape:text-[min(13vh,7.6vw)] ${stale ? 'text-dim' : p.colorClass}`}
+        className={`tabular truncate whitespace-nowrap font-bold leading-[1.05] text-[min(13vh,12.5vw)] landscape:text-[min(13vh,7.4vw)] ${stale ? 'text-dim' : p.colorClass}`}
       >
         {shown === undefined ? <span className="text-[4vh] font-normal text-dim">{p.t.waiting}</span> : formatHeadline(shown, p.locale)}
       </div>

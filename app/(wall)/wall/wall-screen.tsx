@@ -106,16 +106,16 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, now, staleAfterSeconds: staleAfter, t };
   return (
     <main
-      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(0,0.8fr)_auto]"
+      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(23vh,0.8fr)_auto]"
       data-testid="wall"
       data-stale={stale.stale ? 'yes' : 'no'}
     >
-      <header className="flex min-w-0 items-center justify-between gap-[2vh] text-[min(2.6vh,4vw)] text-dim">
+      <header className="flex min-w-0 flex-wrap items-center justify-between gap-x-[2vh] gap-y-[0.6vh] text-[min(2.6vh,4vw)] text-dim">
         <div className="flex min-w-0 items-center gap-[2vh]">
           <span className="truncate font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
           <Countdown goLiveAt={goLiveAt} now={now} />
         </div>
-        <div className="flex min-w-0 items-center gap-[2.4vh]">
+        <div className="ml-auto flex min-w-0 items-center gap-[2.4vh]">
           <ConnectionBadge state={feed} staleMs={stale.stale ? stale.ageMs : null} locale={locale} />
           <span className="shrink-0 text-[min(3.4vh,5vw)] font-semibold">
             <ServerClock now={now} timeZone={timeZone} />
