@@ -31,6 +31,25 @@ export interface TFindingDto {
   decidedAt: string | null;
 }
 
+export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook'] as const;
+export type TSignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** What opened an incident when no person did, and how that signal has behaved since. */
+export interface TIncidentSource {
+  kind: TSignalKind;
+  /** the deduplication key (probe id, rule id + label set, groupKey, dedupKey) */
+  key: string;
+  name: string;
+  /** where to look: the probed URL, Alertmanager's generator link, the webhook's url */
+  url: string | null;
+  /** firing or recovered, while this incident is the signal's current one; null after */
+  state: 'firing' | 'recovered' | null;
+  firstSeenAt: string | null;
+  lastSeenAt: string | null;
+  /** how many times the signal fired within this incident */
+  fireCount: number | null;
+}
+
 export interface TIncidentDto {
   id: string;
   roomId: string;
@@ -53,7 +72,8 @@ export interface TIncidentDto {
   findings: TFindingDto[];
   acknowledgedBy: TPersonRef[];
   version: number;
-  source: string;
+  /** null when a person opened it */
+  source: TIncidentSource | null;
   createdBy: TPersonRef | null;
   createdAt: string;
   updatedAt: string;
