@@ -1,6 +1,7 @@
 import type { TAck } from './errors';
 import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
+import type { TProbe } from './schemas/signals';
 
 export interface TRoomInfo {
   id: string;
@@ -56,6 +57,8 @@ export interface ServerToClientEvents {
   'incident:changed': (p: { roomId: string; incidentId: string; seq: number; incident?: TIncidentDto; entries?: TIncidentEntryDto[] }) => void;
   /** to the named lead's own channel (user:<id>): they were pulled into an incident */
   'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
+  /** a probe was checked, changed or deleted (probe null): replace it in the room's probe list */
+  'probe:changed': (p: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number }) => void;
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;

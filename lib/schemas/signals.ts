@@ -166,8 +166,8 @@ export const ZRule = z.object({
   forSeconds: z.number().int(),
   severity: ZSeverity,
   title: z.string().nullable(),
-  /** label sets currently beyond the threshold (firing), as this process sees them */
-  firing: z.array(z.object({ labels: z.record(z.string(), z.string()), since: z.string(), value: z.number() })),
+  /** label sets whose signal is firing now */
+  firing: z.array(z.object({ labels: z.record(z.string(), z.string()), since: z.string() })),
 });
 export type TRule = z.infer<typeof ZRule>;
 export const ZRuleList = z.object({ rules: z.array(ZRule) });

@@ -12,6 +12,10 @@ export interface TDomainEvents {
   'room.changed': { roomId: string };
   /** an incident and the timeline entries this change appended */
   'incident.changed': { roomId: string; incidentId: string; entryIds: string[] };
+  /** a probe was added, changed, deleted or checked */
+  'probe.changed': { roomId: string; probeId: string };
+  /** an alert rule was added, changed or deleted: evaluators reload it */
+  'rule.changed': { roomId: string; ruleId: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

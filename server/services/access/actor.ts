@@ -40,7 +40,8 @@ export function can(actor: TActor, permission: TPermission, roomId?: string): bo
     case 'display':
       return permission === 'room:read' && roomId === actor.roomId;
     case 'system':
-      return permission === 'alerts:write';
+      // Probe results are stored as series through the ordinary ingest.
+      return permission === 'alerts:write' || permission === 'metrics:write';
     case 'user':
       switch (permission) {
         case 'room:read':
