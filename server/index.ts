@@ -50,7 +50,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    for (const stop of stopReactors) stop();
+    await Promise.allSettled(stopReactors.map((stop) => stop()));
     stopRevocationWatch();
     await realtime.close();
     await new Promise<void>((r) => server.close(() => r()));

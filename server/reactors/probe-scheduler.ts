@@ -20,9 +20,9 @@ const LEASE_MARGIN_MS = 15_000;
  * picks the schedule up where it was. A process that dies mid-check leaves
  * a lease that expires; another process then runs that check.
  */
-export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: number } = {}): () => void {
+export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: number } = {}): () => Promise<void> {
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  const running = new Set<string>();
+  const running = new Map<string, Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -35,10 +35,10 @@ export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: numbe
         expectText: p.expectText,
         timeoutMs: p.timeoutMs,
       });
-      if (stopped) return;
+      // Even while stopping: a check that ran is recorded, so a restart neither loses nor repeats it.
       await recordProbeResult({ ctx, probe: p, owner, result, at: new Date() });
     } catch (err) {
-      if (!stopped) console.error(`probe ${p.name} failed to record:`, err instanceof Error ? err.message : err);
+      console.error(`probe ${p.name} failed to record:`, err instanceof Error ? err.message : err);
     } finally {
       running.delete(p.id);
     }
@@ -55,8 +55,7 @@ export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: numbe
         data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + p.timeoutMs + LEASE_MARGIN_MS) },
       });
       if (claimed.count !== 1) continue;
-      running.add(p.id);
-      void runOne({ ...p, leaseOwner: owner });
+      running.set(p.id, runOne({ ...p, leaseOwner: owner }));
     }
   }
 
@@ -74,8 +73,11 @@ export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: numbe
       });
   };
   loop();
-  return () => {
+  return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    await Promise.allSettled([...running.values()]);
+    // Anything still leased by this process is free for the others at once.
+    await ctx.prisma.probe.updateMany({ where: { leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } }).catch(() => {});
   };
 }
