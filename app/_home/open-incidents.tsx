@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
 import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, type TSeverity } from '@/lib/incidents';
 import type { THomeLabels } from './labels';
+import { SourceBadge } from '@/app/_components/source-badge';
 
 const SEV_BADGE: Record<TSeverity, string> = {
   SEV1: 'bg-sev1 text-bg',
@@ -67,6 +68,7 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
                     )}
                     {age ? ` · ${t.open} ${age}` : null}
                   </span>
+                  {i.source ? <SourceBadge source={i.source} locale={locale} className="mt-0.5 text-xs" /> : null}
                 </span>
                 <span aria-hidden className="shrink-0 text-dim">›</span>
               </Link>

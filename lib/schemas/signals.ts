@@ -129,7 +129,7 @@ export const ZProbe = z.object({
   incident: z.object({ id: z.string(), number: z.number().int() }).nullable(),
 });
 export type TProbe = z.infer<typeof ZProbe>;
-export const ZProbeList = z.object({ probes: z.array(ZProbe), serverTime: z.number() });
+export const ZProbeList = z.object({ roomId: z.string(), probes: z.array(ZProbe), serverTime: z.number() });
 export const ZProbeAnswer = z.object({ probe: ZProbe });
 
 // ---- alert rules ----

@@ -3,6 +3,8 @@
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
 import type { TWallLabels } from './labels';
+import { SourceBadge } from '@/app/_components/source-badge';
+import type { TIncidentSource } from '@/lib/incidents';
 
 /** The fields of an incident the wall shows. */
 export interface TWallIncident {
@@ -13,6 +15,8 @@ export interface TWallIncident {
   status: string;
   owner: { id: string; name: string } | null;
   createdAt: string;
+  /** the signal that opened it, when no person did */
+  source?: Pick<TIncidentSource, 'kind' | 'name'> | null;
 }
 
 const SEV_STYLE: Record<string, string> = {
@@ -57,6 +61,7 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
               <span className={`rounded-[0.4vh] px-[0.7vh] text-[1.8vh] font-bold ${SEV_STYLE[i.severity] ?? 'bg-dim text-bg'}`}>{i.severity}</span>
               <span className="tabular text-dim">#{i.number}</span>
               <span className="truncate font-semibold">{i.title}</span>
+              <SourceBadge source={i.source} locale={locale} className="ml-auto text-[1.7vh]" />
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
               {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}

@@ -15,9 +15,9 @@ async function one(ctx: TServiceContext, roomId: string, id: string): Promise<TP
 }
 
 /** The room's probes with their state and recent results (viewer+). */
-export async function listProbes(opts: { ctx: TServiceContext; actor: TActor; slug: string }): Promise<{ probes: TProbe[]; serverTime: number }> {
+export async function listProbes(opts: { ctx: TServiceContext; actor: TActor; slug: string }): Promise<{ roomId: string; probes: TProbe[]; serverTime: number }> {
   const room = await roomFor({ ...opts, permission: 'room:read' });
-  return { probes: await loadProbeDtos(opts.ctx, { roomId: room.id }), serverTime: Date.now() };
+  return { roomId: room.id, probes: await loadProbeDtos(opts.ctx, { roomId: room.id }), serverTime: Date.now() };
 }
 
 /**

@@ -9,6 +9,7 @@ import { SeverityBadge, StatusText } from '../_components/ui';
 import { Composer } from './composer';
 import { EliminationLog } from './elimination-log';
 import { ImpactPanel } from './impact-panel';
+import { SourcePanel } from './source-panel';
 import { OwnerControls } from './owner-controls';
 import { StateControls } from './state-controls';
 import { Timeline } from './timeline';
@@ -75,6 +76,7 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
       <aside className="space-y-3">
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
         {canWrite && <StateControls incident={i} actions={actions} />}
+        {i.source && <SourcePanel source={i.source} now={now} />}
         <EliminationLog incident={i} canWrite={canWrite} actions={actions} />
         <ImpactPanel incident={i} canWrite={canWrite} actions={actions} />
       </aside>
