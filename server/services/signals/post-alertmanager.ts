@@ -41,7 +41,7 @@ const nameOf = (a: TAlert) => a.annotations.summary || [a.labels.alertname, a.la
  * So a redelivery is not newer, and a firing that arrives after its own
  * resolve (out of order) is not taken for a new episode.
  */
-function isNewer(incoming: { status: string; startsAt: number }, stored: { status: string; startsAt: Date | null } | undefined): boolean {
+export function isNewer(incoming: { status: string; startsAt: number }, stored: { status: string; startsAt: Date | null } | undefined): boolean {
   if (!stored) return true;
   const s = stored.startsAt?.getTime() ?? 0;
   if (incoming.startsAt !== s) return incoming.startsAt > s;
