@@ -32,6 +32,18 @@ test('a probe going down appears on the wall and the phone without a reload, wit
   await expect(phone.getByTestId('home')).toBeVisible();
   await expect(phone.getByTestId('open-count')).toHaveText(/\d+/);
 
+  // Both screens are settled and live: an incident a person opens reaches both first.
+  const warm = await fetch(`${server.url}/api/v1/incidents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${lead.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'warm-up', severity: 'SEV4' }),
+  });
+  expect(warm.status).toBe(201);
+  await expect(page.getByTestId('incident').filter({ hasText: 'warm-up' })).toBeVisible();
+  await expect(phone.getByTestId('incident-row').filter({ hasText: 'warm-up' })).toBeVisible();
+  // A person's incident carries no source badge.
+  await expect(phone.getByTestId('incident-row').filter({ hasText: 'warm-up' }).getByTestId('source-badge')).toHaveCount(0);
+
   let navigations = 0;
   page.on('framenavigated', () => navigations++);
   phone.on('framenavigated', () => navigations++);
@@ -59,6 +71,19 @@ test('a probe going down appears on the wall and the phone without a reload, wit
 
   expect(navigations).toBe(0);
   await phoneContext.close();
+
+  // The console: the incident page says where it came from, with a link, first/last seen and times fired.
+  const consoleContext = await browser.newContext();
+  const laptop = await consoleContext.newPage();
+  await signIn(consoleContext, server, 'engineer');
+  const number = await wallIncident.locator('.tabular').first().textContent();
+  await laptop.goto(`${server.url}/incidents/${number!.replace('#', '')}`);
+  const source = laptop.getByTestId('source-panel');
+  await expect(source).toHaveAttribute('data-kind', 'probe');
+  await expect(source.getByTestId('source-link')).toHaveAttribute('href', targetUrl);
+  await expect(source.getByTestId('source-fired')).toHaveText('1 time');
+  await expect(source.getByTestId('source-state')).toHaveText('firing');
+  await consoleContext.close();
 });
 
 test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in words, a good one appears and is checked', async ({ browser, server }) => {
