@@ -44,6 +44,21 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     expect(await server.ctx.prisma.incident.count({ where: { source: 'alertmanager' } })).toBe(1);
   });
 
+  it('the same notification delivered five times at once (an HA pair, retries) opens one incident', async () => {
+    const gk = '{}:{alertname="HAPair"}';
+    const payload = amPayload(gk, [amAlert('h1', 'firing'), amAlert('h2', 'firing')]);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => am(payload)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.map((a) => a.body.incidents[0].action).sort()).toEqual(['ignored', 'ignored', 'ignored', 'ignored', 'opened']);
+    expect(new Set(answers.map((a) => a.body.incidents[0].id)).size).toBe(1);
+    expect(await server.ctx.prisma.incident.count({ where: { sourceKey: gk } })).toBe(1);
+    // And the generic webhook alike.
+    const body = { status: 'firing', title: 'Burst', dedupKey: 'burst-1' };
+    const g = await Promise.all(Array.from({ length: 5 }, () => generic(body)));
+    expect(g.map((a) => a.body.action).sort()).toEqual(['ignored', 'ignored', 'ignored', 'ignored', 'opened']);
+    expect(await server.ctx.prisma.incident.count({ where: { sourceKey: 'burst-1' } })).toBe(1);
+  });
+
   it('a new alert in the group is noted; all resolved moves to monitoring; firing after people resolved opens a new one', async () => {
     const gk = '{}:{alertname="DiskFull"}';
     const opened = await am(amPayload(gk, [amAlert('d1', 'firing', { labels: { severity: 'warning' } })]));

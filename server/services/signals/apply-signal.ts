@@ -42,6 +42,17 @@ export interface TSignalWrite extends TSignalOutcome {
 const OPEN = { not: 'resolved' } as const;
 
 /**
+ * Serializes signal changes of one room: a no-op UPDATE of the room row takes
+ * its lock (PostgreSQL) before anything is read, so two processes receiving
+ * the same Alertmanager notification at once (HA pairs send it twice) cannot
+ * both see "no signal yet" and open two incidents. SQLite transactions are
+ * serialized already.
+ */
+export async function lockRoomSignals(tx: TTx, roomId: string): Promise<void> {
+  await tx.room.update({ where: { id: roomId }, data: { incidentSeq: { increment: 0 } }, select: { id: true } });
+}
+
+/**
  * The one signal → incident path, inside the caller's transaction. Deliveries
  * are at least once, so it compares with what is stored: firing while firing
  * changes nothing; firing after a recovery updates the open incident or, when
@@ -57,6 +68,7 @@ export async function applySignalTx(
 ): Promise<TSignalWrite> {
   const at = sig.at ?? new Date();
   const where = { roomId_kind_dedupKey: { roomId: sig.roomId, kind: sig.kind, dedupKey: sig.dedupKey } };
+  if (opts.current === undefined) await lockRoomSignals(tx, sig.roomId);
   const current = opts.current !== undefined ? opts.current : await tx.signal.findUnique({ where });
   const incident = current?.incidentId ? await tx.incident.findFirst({ where: { id: current.incidentId, status: OPEN }, select: { id: true, roomId: true, number: true, status: true } }) : null;
   const entryIds: string[] = [];

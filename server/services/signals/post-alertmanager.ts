@@ -4,7 +4,7 @@ import type { TAlertmanagerPayload, TSignalAction } from '../../../lib/schemas/s
 import type { TActor } from '../access/actor';
 import { TX_OPTIONS } from '../incidents/incident-tx';
 import { alertRoom } from './alert-room';
-import { applySignalTx, emitSignalWrite, isUniqueViolation, type TSignalWrite } from './apply-signal';
+import { applySignalTx, emitSignalWrite, isUniqueViolation, lockRoomSignals, type TSignalWrite } from './apply-signal';
 
 type TAlert = TAlertmanagerPayload['alerts'][number];
 
@@ -66,6 +66,7 @@ export async function postAlertmanager(opts: { ctx: TServiceContext; actor: TAct
 
   const run = () =>
     ctx.prisma.$transaction(async (tx): Promise<TSignalWrite> => {
+      await lockRoomSignals(tx, room.id);
       const current = await tx.signal.findUnique({ where, include: { alerts: true } });
       const stored = new Map((current?.alerts ?? []).map((a) => [a.fingerprint, a]));
       // The last delivery of a fingerprint in one payload wins.
