@@ -73,6 +73,24 @@ describe.each(KINDS)('alert rules on %s', (kind) => {
     expect(await ruleIncidents()).toHaveLength(1);
   });
 
+  it('a restart remembers a firing rule: recovery after it still notes the incident and moves it to monitoring', async () => {
+    const r = await api(server, 'POST', '/api/v1/rooms/launch/rules', { token: lead, body: { name: 'queue depth', series: 'queue_depth', when: 'above', threshold: 100, forSeconds: 60 } });
+    expect(r.status).toBe(201);
+    await push('queue_depth', 500, 0);
+    await push('queue_depth', 600, 60);
+    const inc = await waitFor('queue incident', () => server.ctx.prisma.incident.findFirst({ where: { source: 'rule', sourceKey: r.body.rule.id } }));
+    await server.restart();
+    // Fresh process: the window state comes back from the firing signal, so "back within for 60 s" recovers it.
+    await push('queue_depth', 10, 100);
+    await push('queue_depth', 12, 160);
+    const back = await waitFor('monitoring after restart', async () => {
+      const i = await server.ctx.prisma.incident.findUniqueOrThrow({ where: { id: inc.id } });
+      return i.status === 'monitoring' ? i : null;
+    });
+    expect(back.status).toBe('monitoring');
+    expect(await server.ctx.prisma.incident.count({ where: { source: 'rule', sourceKey: r.body.rule.id } })).toBe(1);
+  });
+
   it('a rule with labels watches only that label set, one incident per label set', async () => {
     const r = await api(server, 'POST', '/api/v1/rooms/launch/rules', {
       token: lead,
