@@ -1,5 +1,6 @@
 import { PROBE_LABELS } from '@/app/_components/probe-labels';
-import type { TProbeList } from '@/lib/client/use-probes';
+import { isProbeStale, type TProbeList } from '@/lib/client/use-probes';
+import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
 
 /**
@@ -7,7 +8,7 @@ import type { TLocale } from '@/lib/format/number';
  * the incident it opened. When every probe is up, one quiet line says so;
  * with no probes, nothing.
  */
-export function DownProbes({ list, locale }: { list: TProbeList | undefined; locale: TLocale }) {
+export function DownProbes({ list, locale, now }: { list: TProbeList | undefined; locale: TLocale; now: number | null }) {
   const t = PROBE_LABELS[locale];
   if (!list || list.probes.length === 0) return null;
   const down = list.probes.filter((p) => p.state === 'down');
@@ -30,7 +31,15 @@ export function DownProbes({ list, locale }: { list: TProbeList | undefined; loc
               {p.name}
               {p.incident ? <span className="tabular text-dim"> · #{p.incident.number}</span> : null}
             </span>
-            <span className="block truncate text-sm text-dim">{p.lastError ?? ''}</span>
+            <span className="block truncate text-sm text-dim">
+              {p.lastError ?? ''}
+              {now !== null && p.lastCheckedAt && isProbeStale(p, now) ? (
+                <span className="text-warn" data-testid="probe-stale">
+                  {' '}
+                  · {t.stale} {formatDuration(now - Date.parse(p.lastCheckedAt), locale)}
+                </span>
+              ) : null}
+            </span>
           </li>
         ))}
       </ul>

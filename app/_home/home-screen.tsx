@@ -122,7 +122,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
-          <DownProbes list={probes} locale={locale} />
+          <DownProbes list={probes} locale={locale} now={now} />
           <OpenIncidents incidents={incidents.data} error={incidents.error ? `incidents: ${incidents.error.message}` : null} now={now} locale={locale} t={t} />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
         </div>
