@@ -57,8 +57,9 @@ export async function lockRoomSignals(tx: TTx, roomId: string): Promise<void> {
  * are at least once, so it compares with what is stored: firing while firing
  * changes nothing; firing after a recovery updates the open incident or, when
  * people resolved it, opens a new one; recovery notes it and moves the incident
- * to monitoring (people resolve). `extra` appends notes of its own (Alertmanager
- * lists its alerts) only when `force` or the state moved.
+ * to monitoring (people resolve). `extraNote` is a note of the caller's own
+ * (Alertmanager lists the alerts that changed), written on the incident the
+ * signal lands on; while firing, it turns "ignored" into "updated".
  */
 export async function applySignalTx(
   tx: TTx,
