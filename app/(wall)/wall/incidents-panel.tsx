@@ -61,11 +61,11 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
               <span className={`rounded-[0.4vh] px-[0.7vh] text-[1.8vh] font-bold ${SEV_STYLE[i.severity] ?? 'bg-dim text-bg'}`}>{i.severity}</span>
               <span className="tabular text-dim">#{i.number}</span>
               <span className="truncate font-semibold">{i.title}</span>
-              <SourceBadge source={i.source} locale={locale} className="ml-auto text-[1.7vh]" />
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
               {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}
-              <span className="tabular shrink-0 text-dim">
+              <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
+              <span className="tabular shrink-0 pl-[1vh] text-dim">
                 {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
               </span>
             </div>

@@ -77,8 +77,8 @@ export async function recordProbeResult(opts: { ctx: TServiceContext; probe: TPr
         url: probe.url,
         description: down ? `${probe.method} ${probe.url}: ${result.error ?? 'failed'}` : null,
         note: down
-          ? `probe ${probe.name} down after ${next.failStreak} failed checks: ${result.error ?? 'failed'}`
-          : `probe ${probe.name} up again after ${next.okStreak} good checks (${result.latencyMs} ms)`,
+          ? `probe ${probe.name} down after ${next.failStreak} failed ${next.failStreak === 1 ? 'check' : 'checks'}: ${result.error ?? 'failed'}`
+          : `probe ${probe.name} up again after ${next.okStreak} good ${next.okStreak === 1 ? 'check' : 'checks'} (${result.latencyMs} ms)`,
         noteData: { probe: probe.name, url: probe.url, error: result.error ?? null, status: result.status ?? null },
         at,
       },

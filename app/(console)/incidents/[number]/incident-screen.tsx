@@ -74,9 +74,9 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
         <Timeline incident={i} me={me} actions={actions} />
       </section>
       <aside className="space-y-3">
+        {i.source && <SourcePanel source={i.source} now={now} />}
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
         {canWrite && <StateControls incident={i} actions={actions} />}
-        {i.source && <SourcePanel source={i.source} now={now} />}
         <EliminationLog incident={i} canWrite={canWrite} actions={actions} />
         <ImpactPanel incident={i} canWrite={canWrite} actions={actions} />
       </aside>
