@@ -4,6 +4,7 @@ import type { TAck } from './errors';
 import type { z } from 'zod';
 import type { ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZRoomSnapshot } from './api/realtime';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
+import type { TProbe } from './schemas/signals';
 
 export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
 export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
@@ -20,6 +21,8 @@ export interface ServerToClientEvents {
   'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
   /** a server was drained or restored: screens refetch the fleet (and the wall's strip shows it at once) */
   'servers:changed': (p: { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] }) => void;
+  /** a probe was checked, changed or deleted (probe null): replace it in the room's probe list */
+  'probe:changed': (p: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number }) => void;
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;

@@ -1,8 +1,11 @@
 import { ADMIN } from './admin';
 import type { TEndpoint } from './contract';
+import { alertsApi } from './alerts';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
+import { probesApi } from './probes';
 import { ROOMS } from './rooms';
+import { rulesApi } from './rules';
 import { serversApi } from './servers';
 import { SETUP } from './setup';
 import { SYSTEM } from './system';
@@ -20,4 +23,7 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(ADMIN),
   ...Object.values(SETUP),
   ...Object.values(serversApi),
+  ...Object.values(alertsApi),
+  ...Object.values(probesApi),
+  ...Object.values(rulesApi),
 ];

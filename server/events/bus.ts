@@ -15,6 +15,10 @@ export interface TDomainEvents {
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
   /** a server was drained from or restored to its room's pool */
   'servers.changed': { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] };
+  /** a probe was added, changed, deleted or checked */
+  'probe.changed': { roomId: string; probeId: string };
+  /** an alert rule was added, changed or deleted: evaluators reload it */
+  'rule.changed': { roomId: string; ruleId: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

@@ -22,6 +22,8 @@ import { useRoomSettings } from './use-room-settings';
 import { useServerNow } from '@/lib/client/use-server-now';
 import { useWallIncidents } from './use-wall-incidents';
 import { useWallDrains } from './use-wall-drains';
+import { ProbesRow } from './probes-row';
+import { useProbesQuery } from '@/lib/client/use-probes';
 
 const USERS_COLOR = '#4cc2ff';
 const ONLINE_COLOR = '#7ee787';
@@ -59,6 +61,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(access ? undefined : roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
+  const probes = useProbesQuery(roomSlug, displayKey, socket).data;
   const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
@@ -106,7 +109,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, now, staleAfterSeconds: staleAfter, t };
   return (
     <main
-      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(23vh,0.8fr)_auto]"
+      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(23vh,0.8fr)_auto_auto]"
       data-testid="wall"
       data-stale={stale.stale ? 'yes' : 'no'}
     >
@@ -134,6 +137,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
         <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />
       </section>
       <HealthStrip servers={servers} locale={locale} t={t} />
+      <ProbesRow list={probes} now={now} locale={locale} />
     </main>
   );
 }

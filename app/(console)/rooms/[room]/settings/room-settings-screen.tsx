@@ -23,9 +23,14 @@ export function RoomSettingsScreen({ slug }: { slug: string }) {
         <h1 className="text-2xl font-semibold">
           {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · settings</span>
         </h1>
-        <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
-          open the wall
-        </a>
+        <span className="flex gap-3">
+          <a className="text-sm text-users underline" href={`/rooms/${data.room.slug}/probes`}>
+            probes and alert rules
+          </a>
+          <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
+            open the wall
+          </a>
+        </span>
       </header>
       <GeneralSection slug={slug} room={data.room} />
       <AnnotationsSection slug={slug} annotations={data.annotations} timeZone={data.room.timeZone} />
