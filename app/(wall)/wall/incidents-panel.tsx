@@ -83,7 +83,7 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
               <span className="truncate font-semibold">{i.title}</span>
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
-              {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}
+              {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold uppercase tracking-wide text-crit">{t.unowned}</span>}
               <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
               <span className="tabular shrink-0 pl-[1vh] text-dim">
                 {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
