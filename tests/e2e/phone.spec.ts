@@ -48,7 +48,7 @@ async function seedNight(server: TTestServer) {
 }
 
 test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({ page, context, server }) => {
-  const { key } = await seedNight(server);
+  const { key, now } = await seedNight(server);
   await signIn(context, server, 'viewer');
   await page.goto(`${server.url}/`);
   // The newest point is a minute old, past the room's 30 s: connected, but not "live";
@@ -72,7 +72,9 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   await expect(page.getByTestId('severity-counts')).toContainText('SEV2 1');
   await expect(page.getByTestId('milestones')).toContainText('1.2M users');
   // Fresh data: live again, and growth per minute and per hour from one window.
-  await pushPoints(server, key, [{ name: 'users_total', value: 1_250_000, time: Date.now() }, { name: 'users_online', value: 38_700, time: Date.now() }]);
+  // On the seeded line (+1,000 a minute), so growth reads exactly that.
+  const t = Date.now();
+  await pushPoints(server, key, [{ name: 'users_total', value: Math.round(1_249_000 + ((t - (now - MIN)) / MIN) * 1000), time: t }, { name: 'users_online', value: 38_700, time: t }]);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('stale')).toHaveCount(0);
   await expect(page.getByTestId('growth-minute')).toHaveText('+1,000');
