@@ -38,7 +38,11 @@ export function HeadlineNumbers(props: {
 function Tile(props: { label: string; testId: string; valueClass: string; age: TAge; locale: TLocale; children: string | null }) {
   const stale = props.age?.stale ?? false;
   return (
-    <div data-testid={`${props.testId}-tile`} data-stale={stale ? 'yes' : 'no'} className={`min-w-0 rounded-xl border bg-panel px-3 py-2.5 ${stale ? 'border-dashed border-dim' : 'border-edge'}`}>
+    <div
+      data-testid={`${props.testId}-tile`}
+      data-stale={stale ? 'yes' : 'no'}
+      className={`min-w-0 rounded-xl border bg-panel px-3 py-2.5 ${stale ? 'border-dashed border-dim' : 'border-edge'}`}
+    >
       <h2 className="flex min-w-0 justify-between gap-2 text-xs font-medium uppercase tracking-wide text-dim">
         <span className="truncate">{props.label}</span>
         {stale && props.age ? (
@@ -47,7 +51,10 @@ function Tile(props: { label: string; testId: string; valueClass: string; age: T
           </span>
         ) : null}
       </h2>
-      <p data-testid={props.testId} className={`tabular mt-0.5 truncate text-[1.65rem] font-bold leading-tight md:text-4xl ${stale ? 'text-dim' : props.valueClass}`}>
+      <p
+        data-testid={props.testId}
+        className={`tabular mt-0.5 truncate text-[1.65rem] font-bold leading-tight md:text-4xl ${stale ? 'text-dim' : props.valueClass}`}
+      >
         {props.children ?? <span className="text-base font-normal text-dim">—</span>}
       </p>
     </div>
@@ -60,7 +67,11 @@ function Growth(props: { label: string; value: number | undefined; estimate: boo
   return (
     <div className="min-w-0 rounded-xl border border-edge bg-panel px-3 py-2">
       <h2 className="truncate text-xs font-medium uppercase tracking-wide text-dim">{props.label}</h2>
-      <p data-testid={props.testId} className={`tabular truncate text-lg font-semibold ${tone}`} title={v === undefined ? props.t.noRate : undefined}>
+      <p
+        data-testid={props.testId}
+        className={`tabular truncate text-lg font-semibold ${tone}`}
+        title={v === undefined ? props.t.noRate : undefined}
+      >
         {v === undefined ? '—' : formatDelta(Math.round(v), props.locale)}
         {v !== undefined && props.estimate ? <span className="ml-1 text-xs font-normal text-dim">({props.t.estimate})</span> : null}
       </p>

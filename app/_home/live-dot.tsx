@@ -9,7 +9,13 @@ const DOT: Record<TFeedState, string> = {
   reconnecting: 'bg-warn animate-pulse',
   offline: 'bg-crit',
 };
-const TEXT: Record<TFeedState, string> = { connecting: 'text-dim', live: 'text-dim', stale: 'text-warn font-semibold', reconnecting: 'text-warn', offline: 'text-crit font-semibold' };
+const TEXT: Record<TFeedState, string> = {
+  connecting: 'text-dim',
+  live: 'text-dim',
+  stale: 'text-warn font-semibold',
+  reconnecting: 'text-warn',
+  offline: 'text-crit font-semibold',
+};
 
 /**
  * Says plainly whether the numbers are live, in the wall's words: a phone back

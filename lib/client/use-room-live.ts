@@ -20,7 +20,7 @@ export type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 export type TAccessProblem = 'signin' | 'badKey' | 'revoked' | 'unknownRoom' | 'forbidden';
 
 /** The access problem an error from the handshake or `room:join` means, or null for anything retryable. */
-export function accessProblem(err: unknown, hasKey: boolean): TAccessProblem | null {
+function accessProblem(err: unknown, hasKey: boolean): TAccessProblem | null {
   const code = err instanceof ApiError ? err.code : '';
   const message = err instanceof Error ? err.message : '';
   if (code === 'not_found') return 'unknownRoom';

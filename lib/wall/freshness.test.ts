@@ -8,7 +8,8 @@ import { timeTicks, zoneOffsetMs } from './time-ticks';
 
 const T0 = Date.UTC(2026, 10, 28, 20, 0);
 /** One point a minute for `n` minutes, rising `step` a minute, the last at T0. */
-const line = (n: number, step: number, start = 1_000_000) => Array.from({ length: n }, (_, i) => [T0 - (n - 1 - i) * MINUTE_MS, start + i * step] as [number, number]);
+const line = (n: number, step: number, start = 1_000_000) =>
+  Array.from({ length: n }, (_, i) => [T0 - (n - 1 - i) * MINUTE_MS, start + i * step] as [number, number]);
 
 describe('freshRate: growth only over fresh data', () => {
   it('gives per minute and per hour from one window, so they agree', () => {

@@ -28,7 +28,9 @@ async function room(server: TTestServer, slug: string, staleAfterSeconds = 30, m
         slug,
         name: `Truth: ${slug}`,
         staleAfterSeconds,
-        milestones: { create: milestones.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })) },
+        milestones: {
+          create: milestones.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })),
+        },
       },
     });
   }
@@ -47,17 +49,25 @@ function night(end: number, base = 1_500_000) {
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-test('stale data: headline and rates grey with their age, the badge says stale (never live), a silent server says silent', async ({ page, server }) => {
+test('stale data: headline and rates grey with their age, the badge says stale (never live), a silent server says silent', async ({
+  page,
+  server,
+}) => {
   const { key, display } = await room(server, 'truth-stale', 10);
   const now = Date.now();
   await pushPoints(server, key, night(now), 'truth-stale');
-  await pushPoints(server, key, [
-    { name: 'cpu_ratio', value: 0.41, labels: { server: 'web-1' }, time: now },
-    { name: 'error_ratio', value: 0.002, labels: { server: 'web-1' }, time: now },
-    // web-2 last reported two minutes ago: silent, not its last colour.
-    { name: 'cpu_ratio', value: 0.97, labels: { server: 'web-2' }, time: now - 2 * MIN },
-    { name: 'error_ratio', value: 0.08, labels: { server: 'web-2' }, time: now - 2 * MIN },
-  ], 'truth-stale');
+  await pushPoints(
+    server,
+    key,
+    [
+      { name: 'cpu_ratio', value: 0.41, labels: { server: 'web-1' }, time: now },
+      { name: 'error_ratio', value: 0.002, labels: { server: 'web-1' }, time: now },
+      // web-2 last reported two minutes ago: silent, not its last colour.
+      { name: 'cpu_ratio', value: 0.97, labels: { server: 'web-2' }, time: now - 2 * MIN },
+      { name: 'error_ratio', value: 0.08, labels: { server: 'web-2' }, time: now - 2 * MIN },
+    ],
+    'truth-stale',
+  );
   await page.goto(`${server.url}/wall/truth-stale?key=${encodeURIComponent(display)}`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,600,000');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -89,7 +99,15 @@ test('stale data: headline and rates grey with their age, the badge says stale (
   await shot(page, 'stale');
 
   // Data again: live, and the rates come back.
-  await pushPoints(server, key, [{ name: 'users_total', value: 1_605_000, time: Date.now() }, { name: 'users_online', value: 41_300, time: Date.now() }], 'truth-stale');
+  await pushPoints(
+    server,
+    key,
+    [
+      { name: 'users_total', value: 1_605_000, time: Date.now() },
+      { name: 'users_online', value: 41_300, time: Date.now() },
+    ],
+    'truth-stale',
+  );
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('headline-users-per-min')).not.toHaveText('—/min');
   await expect(page.getByTestId('stale')).toHaveCount(0);
@@ -100,8 +118,14 @@ test('a display link revoked while showing clears the wall within 10 s, and says
   const { key } = await room(server, 'truth-revoke');
   const admin = await server.createUser('admin');
   await pushPoints(server, key, night(Date.now()), 'truth-revoke');
-  await api(server, 'POST', '/api/v1/incidents', { token: admin.token, body: { title: 'Checkout latency above 2 s', severity: 'SEV2', room: 'truth-revoke' } });
-  const issued = await api(server, 'POST', '/api/v1/admin/credentials', { token: admin.token, body: { kind: 'display', room: 'truth-revoke', name: 'lobby TV' } });
+  await api(server, 'POST', '/api/v1/incidents', {
+    token: admin.token,
+    body: { title: 'Checkout latency above 2 s', severity: 'SEV2', room: 'truth-revoke' },
+  });
+  const issued = await api(server, 'POST', '/api/v1/admin/credentials', {
+    token: admin.token,
+    body: { kind: 'display', room: 'truth-revoke', name: 'lobby TV' },
+  });
   expect(issued.status).toBe(201);
   const { secret, credential } = issued.body as { secret: string; credential: { id: string } };
 
@@ -214,7 +238,15 @@ for (const [width, height] of [
     else {
       // Later sizes: keep the numbers live.
       const key = await server.createIngestKey(slug);
-      await pushPoints(server, key, [{ name: 'users_total', value: 2_510_000, time: Date.now() }, { name: 'users_online', value: 126_000, time: Date.now() }], slug);
+      await pushPoints(
+        server,
+        key,
+        [
+          { name: 'users_total', value: 2_510_000, time: Date.now() },
+          { name: 'users_online', value: 126_000, time: Date.now() },
+        ],
+        slug,
+      );
     }
     seeded = null;
     const display = await server.createDisplayLink(slug);

@@ -14,7 +14,15 @@ const SHOW_MS = 12_000;
  * the wall after a crossing, or a first point that lands above a milestone,
  * celebrates nothing. It sits over the chart, never over the numbers.
  */
-export function Celebration({ milestones, values, t }: { milestones: TMilestone[]; values: Record<string, number | undefined>; t: TWallLabels }) {
+export function Celebration({
+  milestones,
+  values,
+  t,
+}: {
+  milestones: TMilestone[];
+  values: Record<string, number | undefined>;
+  t: TWallLabels;
+}) {
   const seen = useRef<Record<string, number | undefined>>({});
   const [current, setCurrent] = useState<TMilestone | null>(null);
 

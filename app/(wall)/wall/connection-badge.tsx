@@ -18,7 +18,12 @@ export function ConnectionBadge({ state, staleMs, locale }: { state: TFeedState;
   const look = LOOK[state];
   return (
     <span className="flex min-w-0 flex-wrap items-center justify-end gap-x-[1.4vh]">
-      <span data-testid="connection" data-state={state} role="status" className={`flex shrink-0 items-center gap-[0.8vh] font-semibold uppercase tracking-wide ${look.box}`}>
+      <span
+        data-testid="connection"
+        data-state={state}
+        role="status"
+        className={`flex shrink-0 items-center gap-[0.8vh] font-semibold uppercase tracking-wide ${look.box}`}
+      >
         <span className={`inline-block h-[1.6vh] w-[1.6vh] rounded-full ${look.dot}`} aria-hidden />
         {STATE_VOCABULARY[locale][state]}
       </span>

@@ -73,7 +73,8 @@ export function HeadlinePanel(p: THeadlineProps) {
         <Growth testId={`${p.testId}-per-hour`} value={rate?.perHour} unit={p.t.perHour} locale={p.locale} estimate={estimate} t={p.t} />
         {next ? (
           <span data-testid={`${p.testId}-eta`} className="ml-auto min-w-0 truncate text-dim">
-            {p.t.next} <span className="text-ink">{next.label}</span> {rate === null ? '—' : eta === null ? p.t.etaNone : `${p.t.eta} ${formatDuration(eta, p.locale)}`}
+            {p.t.next} <span className="text-ink">{next.label}</span>{' '}
+            {rate === null ? '—' : eta === null ? p.t.etaNone : `${p.t.eta} ${formatDuration(eta, p.locale)}`}
           </span>
         ) : null}
       </div>
@@ -83,7 +84,11 @@ export function HeadlinePanel(p: THeadlineProps) {
 
 function Growth(p: { value: number | undefined; unit: string; locale: TLocale; testId: string; estimate: boolean; t: TWallLabels }) {
   return (
-    <span data-testid={p.testId} className={`tabular whitespace-nowrap ${p.value === undefined ? 'text-dim' : ''}`} title={p.estimate ? p.t.estimated : undefined}>
+    <span
+      data-testid={p.testId}
+      className={`tabular whitespace-nowrap ${p.value === undefined ? 'text-dim' : ''}`}
+      title={p.estimate ? p.t.estimated : undefined}
+    >
       {p.value === undefined ? '—' : `${p.estimate ? '~' : ''}${formatDelta(Math.round(p.value), p.locale)}`}
       <span className="text-dim">{p.unit}</span>
     </span>
