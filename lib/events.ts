@@ -1,6 +1,7 @@
 import type { TAck } from './errors';
 import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
+import type { THandoverDto } from './schemas/night';
 
 export interface TRoomInfo {
   id: string;
@@ -59,6 +60,10 @@ export interface ServerToClientEvents {
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;
+  /** a shift handover was created or accepted (acceptedAt set: a new lead is on duty) */
+  'handover:changed': (p: { roomId: string; handover: THandoverDto }) => void;
+  /** a series' planned curve was set: refetch GET /rooms/:room/plan */
+  'plan:changed': (p: { roomId: string; series: string }) => void;
 }
 
 /** Commands: client → server. Verbs, each with an ack. */

@@ -12,6 +12,10 @@ export interface TDomainEvents {
   'room.changed': { roomId: string };
   /** an incident and the timeline entries this change appended */
   'incident.changed': { roomId: string; incidentId: string; entryIds: string[] };
+  /** a shift handover was created or accepted */
+  'handover.changed': { roomId: string; handoverId: string };
+  /** a planned curve was set */
+  'plan.changed': { roomId: string; series: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }
