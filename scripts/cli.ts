@@ -5,6 +5,7 @@ import { bootstrap } from '../server/bootstrap';
 import { isAppError } from '../server/errors';
 import { registerCredentialCommands } from './cli/credentials';
 import { registerUserCommands } from './cli/users';
+import { registerReportCommand } from './cli/report';
 
 type TRt = Awaited<ReturnType<typeof bootstrap>>;
 const opened: { rt?: TRt } = {};
@@ -20,6 +21,7 @@ const program = new Command('warroom')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 registerUserCommands(program, rt);
 registerCredentialCommands(program, rt);
+registerReportCommand(program, rt);
 
 try {
   await program.parseAsync(process.argv);

@@ -19,6 +19,8 @@ say() { echo "setup: $*"; }
 # --- Chromium and fonts -------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then say "installing chromium"; apt_install chromium; fi
 if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
+# pdftotext: the report test reads the PDF the CLI prints.
+if ! command -v pdftotext >/dev/null; then say "installing poppler-utils"; apt_install poppler-utils; fi
 
 # --- PostgreSQL -----------------------------------------------------------------
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }
