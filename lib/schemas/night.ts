@@ -77,7 +77,12 @@ export const ZHandoverDto = z.object({
   brief: ZBrief,
 });
 export type THandoverDto = z.infer<typeof ZHandoverDto>;
-export const ZHandoverList = z.object({ handovers: z.array(ZHandoverDto), onDuty: z.object({ person: ZPerson, since: ZIso }).nullable() });
+export const ZHandoverList = z.object({
+  room: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), locale: z.enum(['en', 'zh']) }),
+  handovers: z.array(ZHandoverDto),
+  /** the lead of the last accepted handover, since its acceptance */
+  onDuty: z.object({ person: ZPerson, since: ZIso }).nullable(),
+});
 export type THandoverList = z.infer<typeof ZHandoverList>;
 export const ZBriefPreview = z.object({ brief: ZBrief });
 

@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { THandoverList } from '../../../lib/schemas/night';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom } from '../rooms/resolve-room';
+import { resolveReadableRoom, toRoomDto } from '../rooms/resolve-room';
 import { toHandoverDto } from './handover-dto';
 
 export const MAX_HANDOVERS_LISTED = 100;
@@ -14,7 +14,9 @@ export async function listHandovers(opts: { ctx: TServiceContext; actor: TActor;
     ctx.prisma.handover.findMany({ where: { roomId: room.id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: MAX_HANDOVERS_LISTED }),
     ctx.prisma.handover.findFirst({ where: { roomId: room.id, acceptedAt: { not: null } }, orderBy: { acceptedAt: 'desc' } }),
   ]);
+  const r = toRoomDto(room);
   return {
+    room: { slug: r.slug, name: r.name, timeZone: r.timeZone, locale: r.locale },
     handovers: rows.map(toHandoverDto),
     onDuty: duty?.acceptedAt && duty.acceptedById ? { person: { id: duty.acceptedById, name: duty.acceptedByName ?? '' }, since: duty.acceptedAt.toISOString() } : null,
   };
