@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fastestGrowth, perMinute, planDelta, seriesFigures, stat, formatPlanDelta } from './figures';
+import { fastestGrowth, lastValuesAt, planDelta, replayTimes, seriesFigures, stat, formatPlanDelta } from './figures';
 
 describe('night figures', () => {
   it('median and p90 by their stated rules', () => {
@@ -18,8 +18,10 @@ describe('night figures', () => {
     // start between samples: at 100 s, start 40 s → 10 + (20-10)·(10/30)
     expect(fastestGrowth([[0, 0], [30_000, 10], [60_000, 20], [100_000, 100]], 60_000)!.value).toBeCloseTo(100 - (10 + 10 / 3), 9);
   });
-  it('per-minute values are the last at or before each minute', () => {
-    expect(perMinute([[30_000, 1], [60_000, 2], [150_000, 3]], 0, 180_000)).toEqual([null, 2, 2, 3]);
+  it('replay stops at each minute and at the window end; values are the last at or before each', () => {
+    expect(replayTimes(0, 180_000)).toEqual([0, 60_000, 120_000, 180_000]);
+    expect(replayTimes(1, 130_000)).toEqual([60_000, 120_000, 130_000]);
+    expect(lastValuesAt([[30_000, 1], [60_000, 2], [150_000, 3]], [0, 60_000, 120_000, 180_000])).toEqual([null, 2, 2, 3]);
   });
   it('plan delta at the latest point, none outside the plan', () => {
     expect(planDelta([[0, 100], [100, 200]], { time: 50, value: 156 })!.ratio).toBeCloseTo(0.04, 9);

@@ -45,11 +45,19 @@ export function stat(values: number[]): { median: number | null; p90: number | n
   return { median, p90, count: n };
 }
 
-/** The last value at or before each minute boundary of [from, to] (null before the first sample): replay reads these. */
-export function perMinute(points: TChartPoint[], from: number, to: number): (number | null)[] {
+/** Each minute boundary of [from, to], and `to` itself when it falls between minutes: the replay's stops. */
+export function replayTimes(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let t = Math.ceil(from / 60_000) * 60_000; t <= to; t += 60_000) out.push(t);
+  if (out[out.length - 1] !== to) out.push(to);
+  return out;
+}
+
+/** The last value at or before each of the (ascending) times; null before the first sample. */
+export function lastValuesAt(points: TChartPoint[], times: number[]): (number | null)[] {
   const out: (number | null)[] = [];
   let i = -1;
-  for (let t = Math.ceil(from / 60_000) * 60_000; t <= to; t += 60_000) {
+  for (const t of times) {
     while (i + 1 < points.length && points[i + 1]![0] <= t) i++;
     out.push(i >= 0 ? points[i]![1] : null);
   }

@@ -176,7 +176,7 @@ export const ZReport = z.object({
   people: z.array(z.object({ person: ZPerson, incidentsOwned: z.number(), claims: z.number(), posts: z.number() })),
   handovers: z.array(ZHandoverDto.omit({ brief: true })),
   timeline: z.array(ZMoment),
-  /** the chart: headline series decimated, the plan, and each minute's values for replay */
+  /** the chart: headline series decimated, the plans, and for replay [time, users, online] at each minute and at the window's end */
   chart: z.object({
     users: z.array(z.tuple([z.number(), z.number()])),
     online: z.array(z.tuple([z.number(), z.number()])),

@@ -2,7 +2,7 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { decimate } from '../../../lib/decimate';
 import { HEADLINE_SERIES } from '../../../lib/series';
-import { fastestGrowth, perMinute, planDelta, seriesFigures, stat } from '../../../lib/night/figures';
+import { fastestGrowth, lastValuesAt, planDelta, replayTimes, seriesFigures, stat } from '../../../lib/night/figures';
 import { MAX_REPORT_WINDOW_MS, type TMoment, type TReport } from '../../../lib/schemas/night';
 import { HOUR_MS, MINUTE_MS } from '../../../lib/wall/growth';
 import type { TActor } from '../access/actor';
@@ -66,10 +66,9 @@ export async function buildReport(opts: { ctx: TServiceContext; actor: TActor; s
   }
   moments.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
-  const minuteTimes: number[] = [];
-  for (let t = Math.ceil(from / MINUTE_MS) * MINUTE_MS; t <= to; t += MINUTE_MS) minuteTimes.push(t);
-  const usersByMinute = perMinute(users, from, to);
-  const onlineByMinute = perMinute(online, from, to);
+  const minuteTimes = replayTimes(from, to);
+  const usersByMinute = lastValuesAt(users, minuteTimes);
+  const onlineByMinute = lastValuesAt(online, minuteTimes);
   const dto = toRoomDto(room);
   return {
     room: { slug: dto.slug, name: dto.name, timeZone: dto.timeZone, locale: dto.locale },
