@@ -14,7 +14,7 @@ export function PlanDelta({ plan, latest, stale, locale }: { plan: TChartPoint[]
   const ahead = d.ratio >= 0;
   return (
     <div
-      className={`absolute right-[2vh] top-[1.6vh] rounded-[0.8vh] bg-bg/80 px-[1.2vh] py-[0.4vh] text-[2.6vh] font-semibold tabular ${stale ? 'text-dim line-through' : ahead ? 'text-ok' : 'text-warn'}`}
+      className={`absolute left-[9vh] top-[1.6vh] rounded-[0.8vh] bg-bg/80 px-[1.2vh] py-[0.4vh] text-[2.6vh] font-semibold tabular ${stale ? 'text-dim line-through' : ahead ? 'text-ok' : 'text-warn'}`}
       data-testid="plan-delta"
       data-stale={stale ? 'yes' : 'no'}
     >

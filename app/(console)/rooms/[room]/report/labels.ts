@@ -4,8 +4,8 @@ import type { TLocale } from '@/lib/format/number';
 export const REPORT_LABELS = {
   en: {
     title: 'Night report',
-    from: 'From',
-    to: 'To',
+    from: 'From (your local time)',
+    to: 'To (your local time)',
     show: 'Show',
     print: 'Print',
     loading: 'Building the report…',
@@ -59,8 +59,8 @@ export const REPORT_LABELS = {
   },
   zh: {
     title: '值班报告',
-    from: '从',
-    to: '到',
+    from: '从（本机时间）',
+    to: '到（本机时间）',
     show: '查看',
     print: '打印',
     loading: '正在生成报告…',
