@@ -6,7 +6,6 @@ import { createCredential } from '../../server/services/access/create-credential
 import { revokeCredential } from '../../server/services/access/revoke-credential';
 import { resolveRoom } from '../../server/services/rooms/resolve-room';
 import { CLI_ACTOR } from './actor';
-import { printReportPdf } from './report-pdf';
 
 type TGetRt = () => Promise<TRuntime>;
 
@@ -57,6 +56,8 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
         if (to) q.set('to', to);
         let out: Buffer;
         if (o.format === 'pdf') {
+          // Loaded only here: every other command stays free of Playwright.
+          const { printReportPdf } = await import('./report-pdf');
           out = await printReportPdf(`${base}/rooms/${encodeURIComponent(room.slug)}/report?${q}`);
         } else {
           q.delete('key');
