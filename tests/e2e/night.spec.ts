@@ -63,16 +63,23 @@ test('the report page renders the incidents table and replays the night without 
   await expect(page.getByTestId('incidents-table')).toContainText('Eng Report');
   await expect(page.getByTestId('report')).toHaveAttribute('data-report-ready', 'yes');
 
-  let navigations = 0;
-  page.on('framenavigated', () => navigations++);
+  // A mark on the document: a reload would drop it (the URL's ?at= changes in place, which is not a reload).
+  await page.evaluate(() => ((window as unknown as { replayMark: number }).replayMark = 1));
   const slider = page.getByTestId('replay-slider');
   const max = Number(await slider.getAttribute('max'));
   // 20 minutes before the end of the window (its last minute is now): the series read 1,010,000 or so, nothing was open.
   await slider.fill(String(max - 20));
   await expect(page.getByTestId('replay-users')).toHaveText(/^1,0\d\d,000$/);
   await expect(page.getByTestId('replay-incidents')).toBeEmpty();
+  const then = await page.getByTestId('replay-users').innerText();
+  const at = new URL(page.url()).searchParams.get('at');
+  expect(at).not.toBeNull();
   await slider.fill(String(max));
   await expect(page.getByTestId('replay-incidents')).toContainText('Login latency on web-3');
-  expect(navigations).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { replayMark?: number }).replayMark)).toBe(1);
+  // The replay's moment is in the URL (?at=): opening it again lands on the same minute.
+  await page.goto(`${server.url}/rooms/report-e2e/report?at=${encodeURIComponent(at!)}`);
+  await expect(page.getByTestId('replay-users')).toHaveText(then);
+  await expect(page.getByTestId('replay-incidents')).toBeEmpty();
   await ctx.close();
 });

@@ -15,7 +15,7 @@ const BUTTON = 'inline-flex min-h-11 items-center justify-center rounded-lg bord
 const toLocalInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** The night report: figures, chart with plan and replay cursor, milestones, incidents, load, handovers, key moments. */
-export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ }: { slug: string; displayKey: string | null; from: string | null; to: string | null }) {
+export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ, at }: { slug: string; displayKey: string | null; from: string | null; to: string | null; at: string | null }) {
   const [span, setSpan] = useState({ from: fromQ, to: toQ });
   const { data: report, error } = useReport(slug, span.from, span.to, displayKey);
   const t = REPORT_LABELS[report?.room.locale ?? 'en'];
@@ -26,11 +26,25 @@ export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ }: { slug:
   useEffect(() => {
     if (!report) return;
     setForm({ from: toLocalInput(Date.parse(report.from)), to: toLocalInput(Date.parse(report.to)) });
-    setIndex(null);
+    // ?at= opens the replay at the last stop at or before that moment.
+    const atMs = at ? Date.parse(at) : NaN;
+    const stops = report.chart.minutes;
+    const found = Number.isNaN(atMs) ? -1 : stops.findLastIndex(([t]) => t <= atMs);
+    setIndex(found >= 0 ? found : null);
     // Two frames: the chart has drawn before the printer (or the CLI's Chromium) looks.
     const id = requestAnimationFrame(() => requestAnimationFrame(() => setDrawn(true)));
     return () => cancelAnimationFrame(id);
+    // ?at= applies once per loaded report, not on every render.
   }, [report]);
+
+  const moveReplay = (i: number) => {
+    setIndex(i);
+    const t = report?.chart.minutes[i]?.[0];
+    if (t === undefined) return;
+    const url = new URL(location.href);
+    url.searchParams.set('at', new Date(t).toISOString());
+    history.replaceState(null, '', url);
+  };
 
   const apply = (e: React.FormEvent) => {
     e.preventDefault();
@@ -80,7 +94,7 @@ export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ }: { slug:
         <ReportChart report={report} t={t} cursor={cursor} />
       </Block>
       <div className="print:hidden">
-        <Replay report={report} t={t} index={cursorIndex} onIndex={setIndex} />
+        <Replay report={report} t={t} index={cursorIndex} onIndex={moveReplay} />
       </div>
       <MilestonesBlock report={report} t={t} />
       <IncidentsBlock report={report} t={t} />
