@@ -127,7 +127,10 @@ async function main() {
     const key = await server.createIngestKey();
     const display = await server.createDisplayLink();
     const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: display }, reconnection: false });
-    await new Promise<void>((r, j) => (socket.once('connect', () => r()), socket.once('connect_error', j)));
+    await new Promise<void>((r, j) => {
+      socket.once('connect', () => r());
+      socket.once('connect_error', j);
+    });
     await new Promise<void>((r) => socket.emit('room:join', {}, () => r()));
 
     const acked = new Map<number, number>(); // batch → time of its 202

@@ -54,7 +54,11 @@ try {
 
   const seedStart = performance.now();
   for (let n = 0; n < INCIDENTS; n++) {
-    const inc = await createIncident({ ctx, actor, input: { title: `bench incident ${n}`, severity: (['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const)[n % 4]! } });
+    const inc = await createIncident({
+      ctx,
+      actor,
+      input: { title: `bench incident ${n}`, severity: (['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const)[n % 4]! },
+    });
     if (n % 10 === 9) continue; // some stay unclaimed
     await claimIncident({ ctx, actor, ref: inc.id });
     await postUpdate({ ctx, actor, ref: inc.id, input: { body: `looking at ${n}` } });
@@ -79,9 +83,15 @@ try {
   });
   const json = JSON.stringify(report);
   console.log(`machine: ${cpus().length} cores, node ${process.version}, database ${DB}`);
-  console.log(`night: ${HOURS} h of ${STEP_MS / 1000}-second points, ${rows.length} samples (2 series), ${INCIDENTS} incidents (${report.incidents.length} in the report, ${report.timeToResolve.count} resolved); seeding incidents took ${(seedMs / 1000).toFixed(1)} s`);
-  console.log(`report JSON: ${(json.length / 1024).toFixed(0)} KiB, ${report.chart.minutes.length} replay stops, ${report.timeline.length} key moments`);
-  console.log(`build (service, in process), median of ${RUNS}: ${median(service).toFixed(0)} ms (min ${Math.min(...service).toFixed(0)}, max ${Math.max(...service).toFixed(0)})`);
+  console.log(
+    `night: ${HOURS} h of ${STEP_MS / 1000}-second points, ${rows.length} samples (2 series), ${INCIDENTS} incidents (${report.incidents.length} in the report, ${report.timeToResolve.count} resolved); seeding incidents took ${(seedMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `report JSON: ${(json.length / 1024).toFixed(0)} KiB, ${report.chart.minutes.length} replay stops, ${report.timeline.length} key moments`,
+  );
+  console.log(
+    `build (service, in process), median of ${RUNS}: ${median(service).toFixed(0)} ms (min ${Math.min(...service).toFixed(0)}, max ${Math.max(...service).toFixed(0)})`,
+  );
   console.log(`Markdown rendering, median of ${RUNS}: ${median(md).toFixed(1)} ms`);
   console.log(`GET /report (JSON) over HTTP, median of ${RUNS}: ${median(httpJson).toFixed(0)} ms`);
   console.log(`GET /report?format=md over HTTP, median of ${RUNS}: ${median(httpMd).toFixed(0)} ms`);

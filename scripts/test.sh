@@ -12,6 +12,11 @@ stage() { echo; echo "=== $1"; }
 stage "types (tsc --noEmit)"
 npx tsc --noEmit || status=1
 
+stage "lint and format (Biome), dead code (knip), file paths named in docs"
+npx biome check . || status=1
+npx knip || status=1
+node scripts/check-paths.mjs || status=1
+
 stage "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json" || status=1
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
 import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/series';
+import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { formatDuration } from '@/lib/format/duration';
 import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
 import { staleness } from '@/lib/wall/stale';
@@ -35,7 +35,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
     return true;
   });
-  const { snapshot, error, connection, clockOffset } = useRoomLive(undefined);
+  const { snapshot, error, connection } = useRoomLive(undefined);
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
   // …then join the room at once (the join is what subscribes this screen to
@@ -48,21 +48,22 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   useEffect(() => {
     if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
   }, [seeded, incidentsReady, qc]);
-  const now = useServerNow(clockOffset, 15_000, initial?.snapshot.serverTime ?? null);
+  const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
 
-  const headline = (name: string) => snapshot?.latest.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.value;
-  const history = (name: string) => snapshot?.history.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+  const headline = (name: string) => unlabelled(snapshot?.latest, name)?.value;
+  const history = (name: string) => unlabelled(snapshot?.history, name)?.points ?? [];
   const usersPoints = history(HEADLINE_SERIES.users);
   const onlinePoints = history(HEADLINE_SERIES.online);
   const users = headline(HEADLINE_SERIES.users);
   const online = headline(HEADLINE_SERIES.online);
   // Say plainly when the numbers have stopped moving (a producer down), on the server's clock.
   const newest = Math.max(
-    ...(snapshot?.latest ?? [])
-      .filter((s) => (s.name === HEADLINE_SERIES.users || s.name === HEADLINE_SERIES.online) && Object.keys(s.labels).length === 0)
-      .map((s) => Date.parse(s.time)),
+    ...[HEADLINE_SERIES.users, HEADLINE_SERIES.online].map((name) => {
+      const s = unlabelled(snapshot?.latest, name);
+      return s ? Date.parse(s.time) : -Infinity;
+    }),
   );
   const stale = now === null || !Number.isFinite(newest) ? null : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
 

@@ -1,5 +1,10 @@
+import { ADMIN } from './admin';
 import type { TEndpoint } from './contract';
-import { NIGHT_ENDPOINTS } from './night';
+import { INCIDENTS } from './incidents';
+import { METRICS } from './metrics';
+import { ROOMS } from './rooms';
+import { SYSTEM } from './system';
+import { NIGHT } from './night';
 
 /**
  * Every /api/v1 endpoint, for the OpenAPI document and the test that each
@@ -7,5 +12,10 @@ import { NIGHT_ENDPOINTS } from './night';
  * endpoints as one object; add that object's values here.
  */
 export const ENDPOINTS: TEndpoint[] = [
-  ...Object.values(NIGHT_ENDPOINTS),
+  ...Object.values(SYSTEM),
+  ...Object.values(METRICS),
+  ...Object.values(INCIDENTS),
+  ...Object.values(ROOMS),
+  ...Object.values(ADMIN),
+  ...Object.values(NIGHT),
 ];

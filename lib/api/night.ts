@@ -1,4 +1,3 @@
-
 import { endpoint } from './contract';
 import {
   ZAcceptHandover,
@@ -6,17 +5,16 @@ import {
   ZCreateHandover,
   ZHandoverDto,
   ZHandoverList,
-  ZHandoverParams,
   ZPlanDto,
   ZPlanInput,
   ZPlanList,
   ZReport,
   ZReportQuery,
-  ZRoomParams,
 } from '../schemas/night';
+import { ZRoomIdParams, ZRoomParams } from './common';
 
 /** Shift handovers, the night report and the planned curve (CONTRACT "Servers, shifts, the night"). */
-export const NIGHT_ENDPOINTS = {
+export const NIGHT = {
   createHandover: endpoint({
     method: 'POST',
     path: '/api/v1/rooms/{room}/handovers',
@@ -53,7 +51,7 @@ export const NIGHT_ENDPOINTS = {
     summary: 'The incoming lead accepts; takeOwnership moves the open incidents to them',
     access: 'the lead named in `to` (any lead when none)',
     tag: 'handovers',
-    params: ZHandoverParams,
+    params: ZRoomIdParams,
     body: ZAcceptHandover,
     response: ZHandoverDto,
   }),
@@ -87,6 +85,3 @@ export const NIGHT_ENDPOINTS = {
     response: ZPlanList,
   }),
 } as const;
-
-export type TNightEndpoints = typeof NIGHT_ENDPOINTS;
-

@@ -2,7 +2,12 @@ import type { TChartPoint } from '../series';
 import { valueAt } from '../wall/growth';
 
 /** First, last and highest value of points sorted by time; the peak's time is its first occurrence. */
-export function seriesFigures(points: TChartPoint[]): { start: number | null; end: number | null; peak: number | null; peakAt: number | null } {
+export function seriesFigures(points: TChartPoint[]): {
+  start: number | null;
+  end: number | null;
+  peak: number | null;
+  peakAt: number | null;
+} {
   if (points.length === 0) return { start: null, end: null, peak: null, peakAt: null };
   let peak = points[0]!;
   for (const p of points) if (p[1] > peak[1]) peak = p;
@@ -69,7 +74,10 @@ export function lastValuesAt(points: TChartPoint[], times: number[]): (number | 
  * ratio of the plan, at the time of the latest actual point. Null when the
  * plan has no value there (outside its span) or plans zero.
  */
-export function planDelta(plan: TChartPoint[], actual: { time: number; value: number } | undefined): { ratio: number; planned: number; at: number } | null {
+export function planDelta(
+  plan: TChartPoint[],
+  actual: { time: number; value: number } | undefined,
+): { ratio: number; planned: number; at: number } | null {
   if (!actual || plan.length === 0) return null;
   if (actual.time < plan[0]![0] || actual.time > plan[plan.length - 1]![0]) return null;
   const planned = valueAt(plan, actual.time);

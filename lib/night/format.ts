@@ -6,7 +6,15 @@ const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = FORMATTERS.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
     FORMATTERS.set(timeZone, f);
   }
   return f;
@@ -15,7 +23,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 /** "2026-11-28 20:19" on the room's clock. */
 export function formatStamp(ms: number | string, timeZone: string): string {
   const d = typeof ms === 'string' ? new Date(Date.parse(ms)) : new Date(ms);
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(d).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
 }
 

@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './metrics';
+import { METRIC_NAME_RE, ZPointTime } from './metrics';
 import { SEVERITIES, STATUSES } from '../incidents';
+import { ZIsoTime as ZIso, ZMilestone, ZPersonRef as ZPerson } from '../api/common';
 
 // The night's end: shift handovers, the night report and the planned curve
 // (CONTRACT "Servers, shifts, the night"). Response types are z.infer of
 // these schemas; screens import them with `import type`.
 
-const ZIso = z.string();
-const ZPerson = z.object({ id: z.string(), name: z.string() });
 const ZSeverityOut = z.enum(SEVERITIES);
 const ZStatusOut = z.enum(STATUSES);
-
-export const ZRoomParams = z.object({ room: ZRoomSlug });
-export const ZHandoverParams = z.object({ room: ZRoomSlug, id: z.string().min(1).max(64) });
 
 // ---- handovers ----
 
@@ -24,7 +20,7 @@ export type TCreateHandover = z.infer<typeof ZCreateHandover>;
 
 export const ZAcceptHandover = z.strictObject({ takeOwnership: z.boolean().optional() });
 
-export const ZBriefIncident = z.object({
+const ZBriefIncident = z.object({
   id: z.string(),
   number: z.number(),
   title: z.string(),
@@ -37,9 +33,9 @@ export const ZBriefIncident = z.object({
   /** the elimination log: hypotheses ruled out, in the order they were decided */
   ruledOut: z.array(z.object({ text: z.string(), decidedAt: ZIso.nullable(), decidedBy: z.string().nullable() })),
 });
-export const ZBriefEvent = z.object({ number: z.number(), title: z.string(), severity: ZSeverityOut, at: ZIso });
+const ZBriefEvent = z.object({ number: z.number(), title: z.string(), severity: ZSeverityOut, at: ZIso });
 
-export const ZBriefFigures = z.object({
+const ZBriefFigures = z.object({
   /** first and last users_total sample since the shift began, and the difference */
   usersStart: z.number().nullable(),
   usersEnd: z.number().nullable(),
@@ -48,9 +44,10 @@ export const ZBriefFigures = z.object({
   onlinePeakAt: ZIso.nullable(),
 });
 
-export const ZMilestoneReached = z.object({ id: z.string(), seriesName: z.string(), threshold: z.number(), label: z.string(), reachedAt: ZIso.nullable() });
+/** A milestone with the time it was reached. */
+const ZMilestoneReached = ZMilestone;
 
-export const ZBrief = z.object({
+const ZBrief = z.object({
   since: ZIso,
   /** when the brief was built (the handover's creation) */
   until: ZIso,
@@ -88,13 +85,15 @@ export const ZBriefPreview = z.object({ brief: ZBrief });
 
 // ---- the plan ----
 
-export const MAX_PLAN_POINTS = 10_000;
+const MAX_PLAN_POINTS = 10_000;
 
 export const ZPlanInput = z
   .strictObject({
     series: z.string({ message: 'required' }).max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
     points: z
-      .array(z.strictObject({ time: ZPointTime, value: z.number({ message: 'must be a finite number' }) }), { message: 'required: a list of {time, value}' })
+      .array(z.strictObject({ time: ZPointTime, value: z.number({ message: 'must be a finite number' }) }), {
+        message: 'required: a list of {time, value}',
+      })
       .min(1, 'at least one point')
       .max(MAX_PLAN_POINTS, `at most ${MAX_PLAN_POINTS} points`),
   })
@@ -131,7 +130,7 @@ export const ZReportQuery = z.object({
 const ZStat = z.object({ median: z.number().nullable(), p90: z.number().nullable(), count: z.number() });
 const ZGrowth = z.object({ value: z.number(), at: ZIso }).nullable();
 
-export const ZReportIncident = z.object({
+const ZReportIncident = z.object({
   id: z.string(),
   number: z.number(),
   title: z.string(),
@@ -147,9 +146,18 @@ export const ZReportIncident = z.object({
 });
 export type TReportIncident = z.infer<typeof ZReportIncident>;
 
-export const ZMoment = z.object({
+const ZMoment = z.object({
   at: ZIso,
-  kind: z.enum(['go-live', 'annotation', 'milestone', 'incident-opened', 'incident-claimed', 'incident-resolved', 'handover', 'handover-accepted']),
+  kind: z.enum([
+    'go-live',
+    'annotation',
+    'milestone',
+    'incident-opened',
+    'incident-claimed',
+    'incident-resolved',
+    'handover',
+    'handover-accepted',
+  ]),
   text: z.string(),
   incidentNumber: z.number().optional(),
 });

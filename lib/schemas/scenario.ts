@@ -54,10 +54,10 @@ export const ZQuantity = z.union([z.number().refine(Number.isFinite, 'must be a 
 
 const ZKey = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case key, e.g. alice or dirty-data').max(40);
 
-export const ZKeyframe = z.strictObject({ at: ZDuration, value: ZQuantity });
+const ZKeyframe = z.strictObject({ at: ZDuration, value: ZQuantity });
 
 /** How a series' base value moves over the night, before noise and overrides. */
-export const ZCurve = z.discriminatedUnion('kind', [
+const ZCurve = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('keyframes'),
     /** smooth: monotone cubic (never overshoots a keyframe); linear; step: hold until the next keyframe */
@@ -77,7 +77,7 @@ export const ZCurve = z.discriminatedUnion('kind', [
 export type TCurve = z.infer<typeof ZCurve>;
 
 /** A window where one series (or one server's copy of it) behaves differently: a fault, a drained node. */
-export const ZOverride = z
+const ZOverride = z
   .strictObject({
     from: ZDuration,
     /** the window is [from, to); without `to` it lasts to the end */
@@ -94,7 +94,7 @@ export const ZOverride = z
   .refine((o) => [o.set, o.scale, o.silent].filter((x) => x !== undefined).length === 1, 'give exactly one of set, scale or silent')
   .refine((o) => o.to === undefined || o.to > o.from, { message: 'must be after from', path: ['to'] });
 
-export const ZScenarioSeries = z.strictObject({
+const ZScenarioSeries = z.strictObject({
   name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
   labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names are letters, digits and underscores'), z.string().max(200)).optional(),
   /** one copy of the series per server, labelled server="…" */
@@ -113,13 +113,12 @@ export const ZScenarioSeries = z.strictObject({
 export type TScenarioSeries = z.infer<typeof ZScenarioSeries>;
 
 /** The curve a series was expected to follow (keyframes relative to go-live), PUT as the room's plan before the replay. */
-export const ZScenarioPlan = z.strictObject({
+const ZScenarioPlan = z.strictObject({
   series: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
   points: z.array(ZKeyframe).min(1, 'at least one keyframe').max(10_000, 'at most 10000 keyframes'),
 });
-export type TScenarioPlan = z.infer<typeof ZScenarioPlan>;
 
-export const ZScenarioSafetyLine = z
+const ZScenarioSafetyLine = z
   .strictObject({
     metricName: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. cpu_ratio'),
     warning: z.number(),
@@ -132,7 +131,7 @@ export const ZScenarioSafetyLine = z
     path: ['critical'],
   });
 
-export const ZPerson = z.strictObject({
+const ZPerson = z.strictObject({
   key: ZKey,
   name: z.string().trim().min(1).max(100),
   role: z.enum(['engineer', 'lead', 'admin']),
@@ -144,7 +143,7 @@ export type TPerson = z.infer<typeof ZPerson>;
 const at = { at: ZDuration };
 const by = { by: ZKey };
 const incidentRef = { incident: ZKey };
-export const ZScenarioEvent = z.discriminatedUnion('type', [
+const ZScenarioEvent = z.discriminatedUnion('type', [
   /** a moment on the room's timeline ("gate opened"); marked by a lead (default: the first lead in people) */
   z.strictObject({ type: z.literal('annotate'), ...at, by: ZKey.optional(), label: z.string().trim().min(1).max(120) }),
   z.strictObject({
@@ -205,10 +204,9 @@ export const ZScenario = z
   })
   .superRefine((s, c) => checkReferences(s, c));
 export type TScenario = z.infer<typeof ZScenario>;
-export type TScenarioInput = z.input<typeof ZScenario>;
 
 /** The most points one scenario may produce: keeps a typo in `step` from exhausting memory. */
-export const MAX_SCENARIO_POINTS = 2_000_000;
+const MAX_SCENARIO_POINTS = 2_000_000;
 
 /** Checks what one field cannot: time order, people and incidents named by events, followed series. */
 function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {

@@ -1,4 +1,4 @@
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 import playwrightConfig from '../../playwright.config';
 import { AppError } from '../../server/errors';
 
@@ -12,11 +12,12 @@ export async function printReportPdf(url: string): Promise<Buffer> {
   try {
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
     const res = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
-    if (!res || !res.ok()) throw new AppError('unavailable', `the report page answered ${res?.status() ?? 'nothing'}`);
+    if (!res?.ok()) throw new AppError('unavailable', `the report page answered ${res?.status() ?? 'nothing'}`);
     const ready = page.locator('[data-report-ready="yes"]');
     const failed = page.locator('main[role="alert"]');
     await Promise.race([ready.waitFor({ timeout: 30_000 }), failed.waitFor({ timeout: 30_000 })]);
-    if (await failed.count()) throw new AppError('bad_request', `the report page says: ${(await failed.innerText()).split('\n')[0]}`);
+    if (await failed.count())
+      throw new AppError('bad_request', `the report page says: ${((await failed.textContent()) ?? '').split('\n')[0]}`);
     await page.emulateMedia({ media: 'print' });
     // The chart resizes to the printed width on the next frames; let it draw before printing.
     await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));

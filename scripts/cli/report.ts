@@ -23,7 +23,10 @@ async function assertServerUp(base: string): Promise<void> {
   } catch {
     // fall through
   }
-  throw new AppError('unavailable', `the server is not running at ${base} (start it with npm start; the CLI reads PORT and WARROOM_PUBLIC_URL as the server does)`);
+  throw new AppError(
+    'unavailable',
+    `the server is not running at ${base} (start it with npm start; the CLI reads PORT and WARROOM_PUBLIC_URL as the server does)`,
+  );
 }
 
 /**
@@ -42,7 +45,8 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
     .requiredOption('--format <format>', 'md, json or pdf')
     .option('--out <file>', 'write to a file instead of stdout (required for pdf on a terminal)')
     .action(async (o: { room: string; from?: string; to?: string; format: string; out?: string }) => {
-      if (!['md', 'json', 'pdf'].includes(o.format)) throw new AppError('validation_failed', `--format must be md, json or pdf, not "${o.format}"`);
+      if (!['md', 'json', 'pdf'].includes(o.format))
+        throw new AppError('validation_failed', `--format must be md, json or pdf, not "${o.format}"`);
       const from = isoOrFail(o.from, 'from');
       const to = isoOrFail(o.to, 'to');
       const ctx = await rt();
@@ -62,7 +66,9 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
         } else {
           q.delete('key');
           q.set('format', o.format);
-          const res = await fetch(`${base}/api/v1/rooms/${encodeURIComponent(room.slug)}/report?${q}`, { headers: { authorization: `Bearer ${key.secret}` } });
+          const res = await fetch(`${base}/api/v1/rooms/${encodeURIComponent(room.slug)}/report?${q}`, {
+            headers: { authorization: `Bearer ${key.secret}` },
+          });
           const text = await res.text();
           if (!res.ok) {
             const msg = (() => {
@@ -74,7 +80,7 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
             })();
             throw new AppError('bad_request', msg);
           }
-          out = Buffer.from(o.format === 'json' ? JSON.stringify(JSON.parse(text), null, 2) + '\n' : text);
+          out = Buffer.from(o.format === 'json' ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : text);
         }
         if (o.out) writeFileSync(o.out, out);
         else process.stdout.write(out);

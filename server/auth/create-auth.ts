@@ -10,12 +10,12 @@ import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './constants';
 const SESSION_SECONDS = 7 * 24 * 3600;
 
 /** The request's own origin, from the Host header the browser sent it to. */
-export function requestOrigin(headers: Headers, secure: boolean): string | null {
+function requestOrigin(headers: Headers, secure: boolean): string | null {
   const host = headers.get('host');
   return host ? `${secure ? 'https' : 'http'}://${host}` : null;
 }
 
-export function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } = {}) {
+function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } = {}) {
   const { config } = ctx;
   const secure = config.publicUrl.startsWith('https://');
   return betterAuth({
@@ -52,7 +52,7 @@ export function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } 
   });
 }
 
-export type TBetterAuth = ReturnType<typeof buildBetterAuth>;
+type TBetterAuth = ReturnType<typeof buildBetterAuth>;
 
 export interface TAuthWiring {
   auth: TBetterAuth;

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import type { TIncidentDto, TIncidentEntryDto } from '../../lib/incidents';
+import type { THandoverDto } from '../../lib/schemas/night';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**
@@ -10,10 +12,10 @@ import type { TSeriesChange } from '../db/sample-store';
 export interface TDomainEvents {
   'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
   'room.changed': { roomId: string };
-  /** an incident and the timeline entries this change appended */
-  'incident.changed': { roomId: string; incidentId: string; entryIds: string[] };
-  /** a shift handover was created or accepted */
-  'handover.changed': { roomId: string; handoverId: string };
+  /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
+  'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
+  /** a shift handover was created or accepted, as it now is */
+  'handover.changed': { roomId: string; handover: THandoverDto };
   /** a planned curve was set */
   'plan.changed': { roomId: string; series: string };
   /** a credential, session or user lost its access: close their sockets */

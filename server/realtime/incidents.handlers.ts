@@ -1,9 +1,7 @@
 import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
 import { ZIncidentsSubscribe } from '../../lib/schemas/incidents';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { resolveReadableRoom } from '../services/rooms/resolve-room';
-import { loadIncidentDto, toEntryDtos } from '../services/incidents/incident-dto';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
 import { withSchema } from './with-schema';
@@ -14,7 +12,7 @@ import { withSchema } from './with-schema';
  * between is missed, and the client drops what it already has by entry id.
  */
 export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket): void {
-  const actor = socket.data.actor as TActor;
+  const actor = socket.data.actor;
   socket.on(
     'incidents:subscribe',
     withSchema(ZIncidentsSubscribe, async ({ room: slug, afterSeq }): Promise<TIncidentsSubscribed> => {
@@ -22,10 +20,6 @@ export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket):
       await socket.join(roomChannel(room.id));
       const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
       const serverTime = Date.now();
-      if (afterSeq === undefined) {
-        const { eventSeq } = await ctx.prisma.room.findUniqueOrThrow({ where: { id: room.id }, select: { eventSeq: true } });
-        return { roomId: room.id, roomSlug: room.slug, serverTime, me, lastSeq: eventSeq, entries: [], incidents: [], complete: true };
-      }
       const missed = await listEntriesAfter({ ctx, roomId: room.id, afterSeq });
       return { roomId: room.id, roomSlug: room.slug, serverTime, me, ...missed };
     }),
@@ -42,13 +36,9 @@ export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void 
   return ctx.bus.on('incident.changed', (e) => {
     const next = (chains.get(e.roomId) ?? Promise.resolve())
       .then(async () => {
-        const [incident, rows] = await Promise.all([
-          loadIncidentDto(ctx.prisma, e.incidentId),
-          ctx.prisma.incidentEntry.findMany({ where: { id: { in: e.entryIds } }, orderBy: { seq: 'asc' } }),
-        ]);
-        const entries = toEntryDtos(rows);
+        const { incident, entries } = e;
         const seq = entries.reduce((m, x) => Math.max(m, x.seq), 0);
-        io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: e.incidentId, seq, incident, entries });
+        io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: incident.id, seq, incident, entries });
         for (const entry of entries) {
           const to = entry.kind === 'escalation' ? (entry.data?.to as { id?: string } | undefined)?.id : undefined;
           if (to) io.to(userChannel(to)).emit('incident:escalated', { incident, entry });

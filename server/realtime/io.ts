@@ -6,7 +6,6 @@ import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
-import type { TActor } from '../services/access/actor';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
@@ -65,7 +64,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   io.on('connection', (socket) => {
     // The first HTTP request is kept by every socket unless dropped (socket.io's memory advice).
     (socket.conn as unknown as { request?: unknown }).request = undefined;
-    const actor = socket.data.actor as TActor;
+    const actor = socket.data.actor;
     if (actor.kind === 'user') void socket.join(userChannel(actor.userId));
     if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
     // A cookie socket also answers for its session, so signing out closes it.

@@ -2,14 +2,21 @@ import { api } from '../helpers/server';
 import { expect, pushPoints, test } from './fixtures';
 import { signIn } from './phone-helpers';
 
-test('one lead hands over, the other accepts in a second browser, and the wall shows the new lead live', async ({ browser, page, server }) => {
+test('one lead hands over, the other accepts in a second browser, and the wall shows the new lead live', async ({
+  browser,
+  page,
+  server,
+}) => {
   await server.ctx.prisma.room.create({ data: { slug: 'handover-e2e', name: 'Handover night', timeZone: 'Asia/Shanghai' } });
   const ctxA = await browser.newContext();
   const ctxB = await browser.newContext();
   const anna = await signIn(ctxA, server, 'lead', 'Lead Anna');
   const qian = await signIn(ctxB, server, 'lead', 'Qian Lan');
   const eng = await server.createUser('engineer', 'Eng Night');
-  const opened = await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Partner feed sends dirty records', severity: 'SEV1', room: 'handover-e2e' } });
+  const opened = await api(server, 'POST', '/api/v1/incidents', {
+    token: eng.token,
+    body: { title: 'Partner feed sends dirty records', severity: 'SEV1', room: 'handover-e2e' },
+  });
   await api(server, 'POST', `/api/v1/incidents/${opened.body.id}/claim`, { token: eng.token });
 
   // The wall, as a kiosk opens it.
@@ -53,8 +60,16 @@ test('the report page renders the incidents table and replays the night without 
   const eng = await server.createUser('engineer', 'Eng Report');
   const key = await server.createIngestKey();
   const t0 = Math.floor(Date.now() / 60_000) * 60_000 - 30 * 60_000;
-  await pushPoints(server, key, Array.from({ length: 30 }, (_, i) => ({ name: 'users_total', value: 1_000_000 + i * 1000, time: t0 + i * 60_000 })), 'report-e2e');
-  const inc = await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Login latency on web-3', severity: 'SEV2', room: 'report-e2e' } });
+  await pushPoints(
+    server,
+    key,
+    Array.from({ length: 30 }, (_, i) => ({ name: 'users_total', value: 1_000_000 + i * 1000, time: t0 + i * 60_000 })),
+    'report-e2e',
+  );
+  const inc = await api(server, 'POST', '/api/v1/incidents', {
+    token: eng.token,
+    body: { title: 'Login latency on web-3', severity: 'SEV2', room: 'report-e2e' },
+  });
   await api(server, 'POST', `/api/v1/incidents/${inc.body.id}/claim`, { token: eng.token });
 
   const page = await ctx.newPage();
@@ -71,7 +86,7 @@ test('the report page renders the incidents table and replays the night without 
   await slider.fill(String(max - 20));
   await expect(page.getByTestId('replay-users')).toHaveText(/^1,0\d\d,000$/);
   await expect(page.getByTestId('replay-incidents')).toBeEmpty();
-  const then = await page.getByTestId('replay-users').innerText();
+  const then = (await page.getByTestId('replay-users').textContent()) ?? '';
   const at = new URL(page.url()).searchParams.get('at');
   expect(at).not.toBeNull();
   await slider.fill(String(max));

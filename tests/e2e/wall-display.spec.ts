@@ -128,7 +128,8 @@ test('numbers count up smoothly and never step back when an older sample arrives
   // Watch every value the number takes from here on.
   await page.evaluate(() => {
     const el = document.querySelector('[data-testid="headline-users"]')!;
-    const seen: number[] = ((window as unknown as { seen: number[] }).seen = []);
+    const seen: number[] = [];
+    (window as unknown as { seen: number[] }).seen = seen;
     new MutationObserver(() => seen.push(Number(el.textContent!.replace(/,/g, '')))).observe(el, { childList: true, subtree: true, characterData: true });
   });
   await pushPoints(server, key, [{ name: 'users_total', value: 1_200_000, time: t }], 'ooo');

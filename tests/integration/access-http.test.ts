@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { contractViolation } from '../helpers/contract';
 import { makeCallers, type TCaller, type TCallerName } from './access-callers';
 
 const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
@@ -72,6 +73,7 @@ async function leadCreates(e: TEnv, path: string, body: unknown, method = 'POST'
 const ROWS: TRow[] = [
   { method: 'GET', path: '/api/v1/health', level: 'public', ok: 200 },
   { method: 'GET', path: '/api/v1/ready', level: 'public', ok: 200 },
+  { method: 'GET', path: '/api/v1/openapi.json', level: 'public', ok: 200 },
   { method: 'POST', path: '/api/v1/metrics', level: 'metrics', ok: 202, body: () => ({ points: [{ name: 'access_check', value: 1 }] }) },
   { method: 'GET', path: '/api/v1/metrics/latest', level: 'read', ok: 200 },
   { method: 'GET', path: '/api/v1/incidents?status=all', level: 'read', ok: 200 },
@@ -229,6 +231,7 @@ describe.each(KINDS)('every route × every caller on %s', (kind) => {
   it.each(ROWS.map((r) => [`${r.method} ${typeof r.path === 'string' ? r.path : r.path({} as TEnv, { id: ':id', finding: ':fid', entry: ':eid' })}`, r] as const))('%s', async (_name, row) => {
     const got: string[] = [];
     const want: string[] = [];
+    const violations: string[] = [];
     for (const name of CALLERS) {
       const c = callers[name];
       const exp = expected(row.level, c);
@@ -238,10 +241,14 @@ describe.each(KINDS)('every route × every caller on %s', (kind) => {
       // Errors never carry a stack or SQL.
       expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|\bSELECT\b|\bINSERT\b|prisma/i);
       const okStatus = row.ok ? res.status === row.ok : res.status < 500 && res.status !== 401 && res.status !== 403;
+      // Every answer, success or error, keeps to its contract in lib/api.
+      const broken = res.status < 300 || res.status >= 400 ? contractViolation(row.method, path, res.status, res.body) : null;
+      if (broken) violations.push(`${name}: ${broken}`);
       got.push(`${name}: ${exp === 'ok' ? (okStatus ? 'ok' : res.status) : res.status}`);
       want.push(`${name}: ${exp}`);
       if (exp !== 'ok' || !okStatus) got[got.length - 1] += exp === 'ok' ? ` ${JSON.stringify(res.body).slice(0, 200)}` : '';
     }
     expect(got).toEqual(want);
+    expect(violations).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
-import { NIGHT_ENDPOINTS } from '../../lib/api/night';
+import { NIGHT } from '../../lib/api/night';
 import type { TAck } from '../../lib/errors';
 import type { THandoverDto } from '../../lib/schemas/night';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { connect, KINDS, nextEvent } from './incidents-helpers';
 import { seedNight, type TSeededNight } from './night-seed';
 
-const E = NIGHT_ENDPOINTS;
+const E = NIGHT;
 
 describe.each(KINDS)('shift handover on %s', (kind) => {
   let server: TTestServer;
@@ -19,7 +19,9 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
     night = await seedNight(server);
     const display = await server.createDisplayLink();
     wall = await connect(server, display);
-    await new Promise<void>((resolve, reject) => wall.emit('room:join', {}, (r: TAck<unknown>) => (r.ok ? resolve() : reject(new Error(r.error.code)))));
+    await new Promise<void>((resolve, reject) =>
+      wall.emit('room:join', {}, (r: TAck<unknown>) => (r.ok ? resolve() : reject(new Error(r.error.code)))),
+    );
   });
   afterAll(async () => {
     wall?.close();
@@ -30,10 +32,18 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
 
   it('builds the brief from the data: open incidents with owner, status, last update and what was ruled out; the shift so far', async () => {
     const before = Date.now();
-    const r = await api(server, 'POST', '/api/v1/rooms/launch/handovers', { token: night.people.leadA.token, body: { to: night.people.leadB.email, note: 'risk: partner feed; next checkpoint 08:30' } });
+    const r = await api(server, 'POST', '/api/v1/rooms/launch/handovers', {
+      token: night.people.leadA.token,
+      body: { to: night.people.leadB.email, note: 'risk: partner feed; next checkpoint 08:30' },
+    });
     expect(r.status).toBe(201);
     first = E.createHandover.response.parse(r.body);
-    expect(first).toMatchObject({ from: { id: night.people.leadA.id, name: 'Lead Anna' }, to: { id: night.people.leadB.id, name: 'Qian Lan' }, acceptedAt: null, note: 'risk: partner feed; next checkpoint 08:30' });
+    expect(first).toMatchObject({
+      from: { id: night.people.leadA.id, name: 'Lead Anna' },
+      to: { id: night.people.leadB.id, name: 'Qian Lan' },
+      acceptedAt: null,
+      note: 'risk: partner feed; next checkpoint 08:30',
+    });
     const b = first.brief;
     // No accepted handover yet: the shift is the room's last 24 hours.
     expect(Date.parse(b.until) - Date.parse(b.since)).toBe(24 * 3600_000);
@@ -42,9 +52,17 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
     const { incidents: ids, people } = night;
     expect(b.openIncidents.map((i) => i.id).sort()).toEqual([ids.openOwned, ids.openUnowned, ids.openClaimed].sort());
     const owned = b.openIncidents.find((i) => i.id === ids.openOwned)!;
-    expect(owned).toMatchObject({ title: 'Partner feed sends dirty records', severity: 'SEV1', status: 'investigating', owner: { id: people.eng2.id, name: 'Eng Two' } });
+    expect(owned).toMatchObject({
+      title: 'Partner feed sends dirty records',
+      severity: 'SEV1',
+      status: 'investigating',
+      owner: { id: people.eng2.id, name: 'Eng Two' },
+    });
     expect(owned.lastUpdate).toMatchObject({ kind: 'post', by: 'Eng Two', text: 'repairing rows by hand while the root cause is hunted' });
-    expect(owned.ruledOut.map((f) => [f.text, f.decidedBy])).toEqual([['code', 'Eng Two'], ['middleware', 'Eng Two']]);
+    expect(owned.ruledOut.map((f) => [f.text, f.decidedBy])).toEqual([
+      ['code', 'Eng Two'],
+      ['middleware', 'Eng Two'],
+    ]);
     expect(b.openIncidents.find((i) => i.id === ids.openUnowned)!.owner).toBeNull();
     expect(b.openIncidents.find((i) => i.id === ids.openClaimed)!.owner).toEqual({ id: people.leadA.id, name: 'Lead Anna' });
 
@@ -67,22 +85,36 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
 
   it('lets only the named lead accept; the outgoing lead, an engineer and another lead cannot', async () => {
     const other = await server.createUser('lead', 'Other Lead');
-    const accept = (token: string, body: unknown = {}) => api(server, 'POST', `/api/v1/rooms/launch/handovers/${first.id}/accept`, { token, body });
+    const accept = (token: string, body: unknown = {}) =>
+      api(server, 'POST', `/api/v1/rooms/launch/handovers/${first.id}/accept`, { token, body });
     expect((await accept(other.token)).status).toBe(403);
     expect((await accept(night.people.eng1.token)).status).toBe(403);
     expect((await accept(night.people.leadA.token)).status).toBe(403);
     expect((await api(server, 'POST', '/api/v1/rooms/launch/handovers', { token: night.people.eng1.token, body: {} })).status).toBe(403);
-    const bad = await api(server, 'POST', '/api/v1/rooms/launch/handovers', { token: night.people.leadA.token, body: { to: night.people.eng1.email } });
+    const bad = await api(server, 'POST', '/api/v1/rooms/launch/handovers', {
+      token: night.people.leadA.token,
+      body: { to: night.people.eng1.email },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0].field).toBe('to');
-    const self = await api(server, 'POST', '/api/v1/rooms/launch/handovers', { token: night.people.leadA.token, body: { to: night.people.leadA.email } });
+    const self = await api(server, 'POST', '/api/v1/rooms/launch/handovers', {
+      token: night.people.leadA.token,
+      body: { to: night.people.leadA.email },
+    });
     expect(self.body.error.details[0].field).toBe('to');
     expect((await accept(night.people.leadB.token, { takeOwnership: 'yes' })).body.error.details[0].field).toBe('takeOwnership');
   });
 
   it('accepts with ownership taken over through the incident timelines, pushes it live, then is read-only', async () => {
-    const pushed = nextEvent<{ handover: THandoverDto }>(wall, 'handover:changed', (p) => p.handover.id === first.id && p.handover.acceptedAt !== null);
-    const r = await api(server, 'POST', `/api/v1/rooms/launch/handovers/${first.id}/accept`, { token: night.people.leadB.token, body: { takeOwnership: true } });
+    const pushed = nextEvent<{ handover: THandoverDto }>(
+      wall,
+      'handover:changed',
+      (p) => p.handover.id === first.id && p.handover.acceptedAt !== null,
+    );
+    const r = await api(server, 'POST', `/api/v1/rooms/launch/handovers/${first.id}/accept`, {
+      token: night.people.leadB.token,
+      body: { takeOwnership: true },
+    });
     expect(r.status).toBe(200);
     const accepted = E.acceptHandover.response.parse(r.body);
     expect(accepted.acceptedBy).toEqual({ id: night.people.leadB.id, name: 'Qian Lan' });
@@ -96,21 +128,34 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
       expect(d.timeline.at(-1)).toMatchObject({ kind: 'handover', author: { id: night.people.leadB.id } });
     }
     // Read-only: a second accept changes nothing.
-    expect((await api(server, 'POST', `/api/v1/rooms/launch/handovers/${first.id}/accept`, { token: night.people.leadB.token, body: {} })).status).toBe(409);
+    expect(
+      (await api(server, 'POST', `/api/v1/rooms/launch/handovers/${first.id}/accept`, { token: night.people.leadB.token, body: {} }))
+        .status,
+    ).toBe(409);
 
-    const list = E.listHandovers.response.parse((await api(server, 'GET', '/api/v1/rooms/launch/handovers', { token: night.people.viewer.token })).body);
+    const list = E.listHandovers.response.parse(
+      (await api(server, 'GET', '/api/v1/rooms/launch/handovers', { token: night.people.viewer.token })).body,
+    );
     expect(list.onDuty).toEqual({ person: { id: night.people.leadB.id, name: 'Qian Lan' }, since: accepted.acceptedAt });
     expect(list.handovers[0]!.brief).toEqual(first.brief);
   });
 
   it('starts the next shift at the accepted handover: only what happened since', async () => {
     const t = Date.now();
-    await api(server, 'POST', '/api/v1/metrics', { token: night.ingest, body: { points: [
-      { name: 'users_total', value: 2_000_000, time: t },
-      { name: 'users_total', value: 2_000_450, time: t + 1 },
-      { name: 'users_online', value: 91_000, time: t },
-    ] } });
-    const opened = await api(server, 'POST', '/api/v1/incidents', { token: night.people.eng1.token, body: { title: 'CDN errors', severity: 'SEV3' } });
+    await api(server, 'POST', '/api/v1/metrics', {
+      token: night.ingest,
+      body: {
+        points: [
+          { name: 'users_total', value: 2_000_000, time: t },
+          { name: 'users_total', value: 2_000_450, time: t + 1 },
+          { name: 'users_online', value: 91_000, time: t },
+        ],
+      },
+    });
+    const opened = await api(server, 'POST', '/api/v1/incidents', {
+      token: night.people.eng1.token,
+      body: { title: 'CDN errors', severity: 'SEV3' },
+    });
     const r = await api(server, 'POST', '/api/v1/rooms/launch/handovers', { token: night.people.leadB.token, body: {} });
     expect(r.status).toBe(201);
     const list = (await api(server, 'GET', '/api/v1/rooms/launch/handovers', { token: night.people.viewer.token })).body;
@@ -121,6 +166,9 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
     expect(b.figures).toMatchObject({ usersStart: 2_000_000, usersEnd: 2_000_450, usersGained: 450, onlinePeak: 91_000 });
     expect(b.openIncidents.find((i) => i.number === opened.body.number)!.owner).toBeNull();
     // No one named: any lead but the outgoing one may accept.
-    expect((await api(server, 'POST', `/api/v1/rooms/launch/handovers/${r.body.id}/accept`, { token: night.people.leadA.token, body: {} })).status).toBe(200);
+    expect(
+      (await api(server, 'POST', `/api/v1/rooms/launch/handovers/${r.body.id}/accept`, { token: night.people.leadA.token, body: {} }))
+        .status,
+    ).toBe(200);
   });
 });

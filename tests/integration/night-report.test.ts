@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NIGHT_ENDPOINTS } from '../../lib/api/night';
+import { NIGHT } from '../../lib/api/night';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { KINDS } from './incidents-helpers';
 import { MINUTE, seedNight, waitFor, type TSeededNight } from './night-seed';
@@ -44,9 +44,15 @@ describe.each(KINDS)('night report on %s', (kind) => {
       const s = await api(server, 'GET', '/api/v1/rooms/launch/settings', { token: night.people.viewer.token });
       return s.body.milestones.filter((x: { reachedAt: string | null }) => x.reachedAt).length >= 2;
     });
-    const h = await api(server, 'POST', '/api/v1/rooms/launch/handovers', { token: night.people.leadA.token, body: { to: night.people.leadB.email, note: 'watch the partner feed' } });
+    const h = await api(server, 'POST', '/api/v1/rooms/launch/handovers', {
+      token: night.people.leadA.token,
+      body: { to: night.people.leadB.email, note: 'watch the partner feed' },
+    });
     expect(h.status).toBe(201);
-    const a = await api(server, 'POST', `/api/v1/rooms/launch/handovers/${h.body.id}/accept`, { token: night.people.leadB.token, body: {} });
+    const a = await api(server, 'POST', `/api/v1/rooms/launch/handovers/${h.body.id}/accept`, {
+      token: night.people.leadB.token,
+      body: {},
+    });
     expect(a.status).toBe(200);
     from = night.base - MINUTE;
     to = Date.now() + 1000;
@@ -54,15 +60,22 @@ describe.each(KINDS)('night report on %s', (kind) => {
   afterAll(async () => server?.stop());
 
   it('answers the contract shape with figures exact against the stored data', async () => {
-    const r = await api(server, 'GET', `/api/v1/rooms/launch/report?from=${new Date(from).toISOString()}&to=${to}`, { token: night.people.viewer.token });
+    const r = await api(server, 'GET', `/api/v1/rooms/launch/report?from=${new Date(from).toISOString()}&to=${to}`, {
+      token: night.people.viewer.token,
+    });
     expect(r.status).toBe(200);
-    const report = NIGHT_ENDPOINTS.report.response.parse(r.body);
+    const report = NIGHT.report.response.parse(r.body);
     expect(report.from).toBe(new Date(from).toISOString());
     expect(report.to).toBe(new Date(to).toISOString());
 
     const uv = night.users.map((p) => p[1]);
     const peakUsers = Math.max(...uv);
-    expect(report.figures.users).toEqual({ start: uv[0], end: uv[uv.length - 1], peak: peakUsers, peakAt: new Date(night.users[uv.indexOf(peakUsers)]![0]).toISOString() });
+    expect(report.figures.users).toEqual({
+      start: uv[0],
+      end: uv[uv.length - 1],
+      peak: peakUsers,
+      peakAt: new Date(night.users[uv.indexOf(peakUsers)]![0]).toISOString(),
+    });
     const ov = night.online.map((p) => p[1]);
     const peakOnline = Math.max(...ov);
     expect(report.figures.online).toEqual({ peak: peakOnline, peakAt: new Date(night.online[ov.indexOf(peakOnline)]![0]).toISOString() });
@@ -78,7 +91,9 @@ describe.each(KINDS)('night report on %s', (kind) => {
 
     // Incidents, from each one's own timeline as the API shows it.
     const details = await Promise.all(
-      Object.values(night.incidents).map(async (id) => (await api(server, 'GET', `/api/v1/incidents/${id}`, { token: night.people.viewer.token })).body),
+      Object.values(night.incidents).map(
+        async (id) => (await api(server, 'GET', `/api/v1/incidents/${id}`, { token: night.people.viewer.token })).body,
+      ),
     );
     details.sort((a, b) => a.number - b.number);
     const expected = details.map((d) => {
@@ -94,7 +109,18 @@ describe.each(KINDS)('night report on %s', (kind) => {
         owner: d.owner,
       };
     });
-    expect(report.incidents.map(({ number, title, severity, source, openedAt, claimedAfterSeconds, resolvedAfterSeconds, owner }) => ({ number, title, severity, source, openedAt, claimedAfterSeconds, resolvedAfterSeconds, owner }))).toEqual(expected);
+    expect(
+      report.incidents.map(({ number, title, severity, source, openedAt, claimedAfterSeconds, resolvedAfterSeconds, owner }) => ({
+        number,
+        title,
+        severity,
+        source,
+        openedAt,
+        claimedAfterSeconds,
+        resolvedAfterSeconds,
+        owner,
+      })),
+    ).toEqual(expected);
     const claims = expected.flatMap((e) => (e.claimedAfterSeconds === null ? [] : [e.claimedAfterSeconds]));
     const resolves = expected.flatMap((e) => (e.resolvedAfterSeconds === null ? [] : [e.resolvedAfterSeconds]));
     expect(report.timeToClaim).toEqual({ median: median(claims), p90: p90(claims), count: claims.length });
@@ -116,12 +142,36 @@ describe.each(KINDS)('night report on %s', (kind) => {
     }
 
     expect(report.handovers).toHaveLength(1);
-    expect(report.handovers[0]).toMatchObject({ from: { name: 'Lead Anna' }, to: { name: 'Qian Lan' }, acceptedBy: { name: 'Qian Lan' }, note: 'watch the partner feed' });
+    expect(report.handovers[0]).toMatchObject({
+      from: { name: 'Lead Anna' },
+      to: { name: 'Qian Lan' },
+      acceptedBy: { name: 'Qian Lan' },
+      note: 'watch the partner feed',
+    });
 
     const kinds = report.timeline.map((m) => m.kind);
-    for (const k of ['annotation', 'milestone', 'incident-opened', 'incident-claimed', 'incident-resolved', 'handover', 'handover-accepted'] as const) expect(kinds).toContain(k);
+    for (const k of [
+      'annotation',
+      'milestone',
+      'incident-opened',
+      'incident-claimed',
+      'incident-resolved',
+      'handover',
+      'handover-accepted',
+    ] as const)
+      expect(kinds).toContain(k);
     expect(report.timeline.map((m) => Date.parse(m.at))).toEqual([...report.timeline.map((m) => Date.parse(m.at))].sort((a, b) => a - b));
-    expect(report.timeline.filter((m) => m.kind === 'incident-resolved').map((m) => m.incidentNumber).sort()).toEqual(details.filter((d) => d.status === 'resolved').map((d) => d.number).sort());
+    expect(
+      report.timeline
+        .filter((m) => m.kind === 'incident-resolved')
+        .map((m) => m.incidentNumber)
+        .sort(),
+    ).toEqual(
+      details
+        .filter((d) => d.status === 'resolved')
+        .map((d) => d.number)
+        .sort(),
+    );
 
     // Replay data: each minute's last value at or before it.
     const minute = report.chart.minutes.find(([t]) => t === night.base + 97 * MINUTE)!;
@@ -149,7 +199,9 @@ describe.each(KINDS)('night report on %s', (kind) => {
     expect(fmt.status).toBe(400);
     expect(fmt.body.error.details[0].field).toBe('format');
     // A window before anything happened has no figures, not zeros.
-    const empty = await api(server, 'GET', `/api/v1/rooms/launch/report?from=${from - 3600_000}&to=${from - 1}`, { token: night.people.viewer.token });
+    const empty = await api(server, 'GET', `/api/v1/rooms/launch/report?from=${from - 3600_000}&to=${from - 1}`, {
+      token: night.people.viewer.token,
+    });
     expect(empty.body.figures.users).toEqual({ start: null, end: null, peak: null, peakAt: null });
     expect(empty.body.incidents).toEqual([]);
     expect(empty.body.timeToClaim).toEqual({ median: null, p90: null, count: 0 });

@@ -14,7 +14,10 @@ export interface TSeededNight {
   base: number;
   users: [number, number][];
   online: [number, number][];
-  people: Record<'leadA' | 'leadB' | 'eng1' | 'eng2' | 'viewer', { id: string; email: string; name: string; token: string; password: string }>;
+  people: Record<
+    'leadA' | 'leadB' | 'eng1' | 'eng2' | 'viewer',
+    { id: string; email: string; name: string; token: string; password: string }
+  >;
   ingest: string;
   /** incident ids by role in the story */
   incidents: { resolvedFast: string; resolvedSlow: string; openOwned: string; openUnowned: string; openClaimed: string };
@@ -28,6 +31,7 @@ export function onlineAt(i: number): number {
   return 50_000 + Math.round(30_000 * Math.sin(i / 25)) + (i === 97 ? 70_000 : 0);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: API answers of many shapes, checked by the tests that read them
 async function ok(p: Promise<{ status: number; body: any }>, want: number, what: string) {
   const r = await p;
   if (r.status !== want) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -50,16 +54,32 @@ export async function seedNight(server: TTestServer): Promise<TSeededNight> {
     users.push([base + i * MINUTE, usersAt(i)]);
     online.push([base + i * MINUTE, onlineAt(i)]);
   }
-  const points = [...users.map(([time, value]) => ({ name: 'users_total', time, value })), ...online.map(([time, value]) => ({ name: 'users_online', time, value }))];
+  const points = [
+    ...users.map(([time, value]) => ({ name: 'users_total', time, value })),
+    ...online.map(([time, value]) => ({ name: 'users_online', time, value })),
+  ];
   await ok(api(server, 'POST', '/api/v1/metrics', { token: ingest, body: { points } }), 202, 'metrics');
-  await ok(api(server, 'POST', '/api/v1/rooms/launch/annotations', { token: people.leadA.token, body: { label: 'gate opened', time: base + 60 * MINUTE } }), 201, 'annotation');
+  await ok(
+    api(server, 'POST', '/api/v1/rooms/launch/annotations', {
+      token: people.leadA.token,
+      body: { label: 'gate opened', time: base + 60 * MINUTE },
+    }),
+    201,
+    'annotation',
+  );
 
-  const open = async (title: string, severity: string, token: string) => (await ok(api(server, 'POST', '/api/v1/incidents', { token, body: { title, severity } }), 201, 'incident')).id as string;
+  const open = async (title: string, severity: string, token: string) =>
+    (await ok(api(server, 'POST', '/api/v1/incidents', { token, body: { title, severity } }), 201, 'incident')).id as string;
   const claim = (id: string, token: string) => ok(api(server, 'POST', `/api/v1/incidents/${id}/claim`, { token }), 200, 'claim');
-  const post = (id: string, token: string, body: string) => ok(api(server, 'POST', `/api/v1/incidents/${id}/updates`, { token, body: { body } }), 201, 'post');
+  const post = (id: string, token: string, body: string) =>
+    ok(api(server, 'POST', `/api/v1/incidents/${id}/updates`, { token, body: { body } }), 201, 'post');
   const resolve = async (id: string, token: string) => {
     const inc = await ok(api(server, 'GET', `/api/v1/incidents/${id}`, { token }), 200, 'get');
-    await ok(api(server, 'POST', `/api/v1/incidents/${id}/status`, { token, body: { status: 'resolved', version: inc.version } }), 200, 'resolve');
+    await ok(
+      api(server, 'POST', `/api/v1/incidents/${id}/status`, { token, body: { status: 'resolved', version: inc.version } }),
+      200,
+      'resolve',
+    );
   };
   const ruleOut = async (id: string, token: string, text: string) => {
     const inc = await ok(api(server, 'POST', `/api/v1/incidents/${id}/findings`, { token, body: { text } }), 201, 'finding');

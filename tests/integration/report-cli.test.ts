@@ -12,7 +12,11 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
   return new Promise((resolve, reject) => {
     // The CLI finds the server from PORT, as the server does (no public URL set here).
     const { WARROOM_PUBLIC_URL: _unset, ...inherited } = process.env;
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { cwd: process.cwd(), env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+      cwd: process.cwd(),
+      env: { ...inherited, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     let err = '';
     proc.stdout.on('data', (c: Buffer) => out.push(c));
@@ -48,7 +52,9 @@ describe('report CLI', () => {
     expect(report.incidents).toHaveLength(5);
     const md = await cli(['report', '--room', 'launch', '--format', 'md', '--out', join(dir, 'r.md')], env);
     expect(md.code).toBe(0);
-    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain('| # | Title | Severity | Source | Opened | Claimed after | Resolved after | Owner |');
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain(
+      '| # | Title | Severity | Source | Opened | Claimed after | Resolved after | Owner |',
+    );
     // The display link made for the report is revoked after it.
     const left = await server.ctx.prisma.credential.count({ where: { kind: 'display', revokedAt: null } });
     expect(left).toBe(0);
@@ -62,7 +68,15 @@ describe('report CLI', () => {
     const pdf = readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
-    for (const s of ['Incidents', 'Claimed after', 'Resolved after', 'Partner feed sends dirty records', 'Node web-3 hardware fault', 'Eng Two']) expect(text).toContain(s);
+    for (const s of [
+      'Incidents',
+      'Claimed after',
+      'Resolved after',
+      'Partner feed sends dirty records',
+      'Node web-3 hardware fault',
+      'Eng Two',
+    ])
+      expect(text).toContain(s);
   });
 
   it('says in one line that the server is not running, and exits non-zero', async () => {

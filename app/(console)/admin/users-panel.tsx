@@ -1,23 +1,25 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { TUserInfo } from '@/server/services/users/list-users';
+import type { ADMIN, TUserInfo } from '@/lib/api/admin';
+import type { TBodyOf } from '@/lib/api/contract';
+import { call, errorText } from '@/lib/client/api';
+import { ROLES, type TRole } from '@/lib/roles';
 import { BUTTON, INPUT, when } from './ui';
 import { useAdminMutation, useUsersQuery } from './use-admin';
 
-type TNewUserForm = { email: string; name: string; role: string; password?: string };
 
 export function UsersPanel({ meId }: { meId: string }) {
   const users = useUsersQuery();
-  const add = useAdminMutation<TNewUserForm, unknown>('POST', () => '/api/v1/admin/users', (i) => i);
-  const toggle = useAdminMutation<{ id: string; disabled: boolean }, unknown>('PATCH', (i) => `/api/v1/admin/users/${encodeURIComponent(i.id)}`, (i) => ({ disabled: i.disabled }));
+  const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) => call<typeof ADMIN.addUser>('POST', '/api/v1/admin/users', { body }));
+  const toggle = useAdminMutation((i: { id: string; disabled: boolean }) => call<typeof ADMIN.patchUser>('PATCH', '/api/v1/admin/users/{id}', { params: { id: i.id }, body: { disabled: i.disabled } }));
   const [formKey, setFormKey] = useState(0);
 
   async function onAdd(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const password = String(f.get('password') ?? '');
-    await add.mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')), ...(password ? { password } : {}) }).then(
+    await add.mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')) as TRole, ...(password ? { password } : {}) }).then(
       () => setFormKey((k) => k + 1),
       () => {},
     );
@@ -30,7 +32,7 @@ export function UsersPanel({ meId }: { meId: string }) {
         <input name="email" type="email" placeholder="email" aria-label="Email" required className={INPUT} />
         <input name="name" placeholder="name" aria-label="Name" required className={INPUT} />
         <select name="role" aria-label="Role" defaultValue="viewer" className={INPUT}>
-          {['viewer', 'engineer', 'lead', 'admin'].map((r) => (
+          {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>
@@ -39,9 +41,9 @@ export function UsersPanel({ meId }: { meId: string }) {
           Add person
         </button>
       </form>
-      {add.error && <p role="alert" className="text-sm text-crit">{add.error.message}</p>}
-      {toggle.error && <p role="alert" className="text-sm text-crit">{toggle.error.message}</p>}
-      {users.error && <p role="alert" className="text-sm text-crit">{users.error.message}</p>}
+      {add.error && <p role="alert" className="text-sm text-crit">{errorText(add.error)}</p>}
+      {toggle.error && <p role="alert" className="text-sm text-crit">{errorText(toggle.error)}</p>}
+      {users.error && <p role="alert" className="text-sm text-crit">{errorText(users.error)}</p>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-dim">

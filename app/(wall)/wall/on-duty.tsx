@@ -5,20 +5,33 @@ import { useEffect } from 'react';
 import type { TClientSocket } from '@/lib/client/socket';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import type { THandoverList } from '@/lib/schemas/night';
+import type { NIGHT } from '@/lib/api/night';
+import { call } from '@/lib/client/api';
 import { NIGHT_WALL_LABELS } from './night-labels';
-import { fetchWithKey } from './use-room-settings';
 
 const key = (slug: string | undefined) => ['room', slug ?? '(default)', 'handovers'] as const;
 
 /** "On duty: Qian Lan since 08:02": the lead of the last accepted handover, pushed live when a new one accepts. */
-export function OnDuty({ slug, displayKey, socket, locale, timeZone }: { slug: string | undefined; displayKey: string | null; socket: TClientSocket | null; locale: TLocale; timeZone: string }) {
+export function OnDuty({
+  slug,
+  displayKey,
+  socket,
+  locale,
+  timeZone,
+}: {
+  slug: string | undefined;
+  displayKey: string | null;
+  socket: TClientSocket | null;
+  locale: TLocale;
+  timeZone: string;
+}) {
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: key(slug),
     enabled: Boolean(slug),
     retry: 3,
-    queryFn: () => fetchWithKey<THandoverList>(`/api/v1/rooms/${encodeURIComponent(slug!)}/handovers`, displayKey),
+    queryFn: () =>
+      call<typeof NIGHT.listHandovers>('GET', '/api/v1/rooms/{room}/handovers', { params: { room: slug! }, token: displayKey }),
   });
   useEffect(() => {
     if (!socket) return;
@@ -34,7 +47,8 @@ export function OnDuty({ slug, displayKey, socket, locale, timeZone }: { slug: s
   const t = NIGHT_WALL_LABELS[locale];
   return (
     <span className="truncate" data-testid="on-duty">
-      {t.onDuty}: <span className="font-semibold text-ink">{data.onDuty.person.name}</span> {t.since} {formatTimeOfDay(Date.parse(data.onDuty.since), timeZone)}
+      {t.onDuty}: <span className="font-semibold text-ink">{data.onDuty.person.name}</span> {t.since}{' '}
+      {formatTimeOfDay(Date.parse(data.onDuty.since), timeZone)}
     </span>
   );
 }

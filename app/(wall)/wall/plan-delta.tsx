@@ -7,7 +7,17 @@ import { NIGHT_WALL_LABELS } from './night-labels';
  * How far the actual is ahead of (+) or behind (−) the plan at its latest
  * point. Stale data is marked as such, never shown as current.
  */
-export function PlanDelta({ plan, latest, stale, locale }: { plan: TChartPoint[]; latest: { value: number; time: number } | undefined; stale: boolean; locale: TLocale }) {
+export function PlanDelta({
+  plan,
+  latest,
+  stale,
+  locale,
+}: {
+  plan: TChartPoint[];
+  latest: { value: number; time: number } | undefined;
+  stale: boolean;
+  locale: TLocale;
+}) {
   const d = planDelta(plan, latest);
   if (!d) return null;
   const t = NIGHT_WALL_LABELS[locale];

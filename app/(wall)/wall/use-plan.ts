@@ -4,9 +4,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { decimate } from '@/lib/decimate';
 import type { TClientSocket } from '@/lib/client/socket';
+import type { NIGHT } from '@/lib/api/night';
+import { call } from '@/lib/client/api';
 import type { TPlanList } from '@/lib/schemas/night';
 import type { TChartPoint } from '@/lib/series';
-import { fetchWithKey } from './use-room-settings';
 
 const key = (slug: string | undefined) => ['room', slug ?? '(default)', 'plan'] as const;
 const NONE: TChartPoint[] = [];
@@ -16,12 +17,15 @@ const PLAN_CHART_POINTS = 400;
 /** The planned curve of one series (empty when none), refetched when a lead sets it. */
 export function usePlan(slug: string | undefined, displayKey: string | null, socket: TClientSocket | null, series: string): TChartPoint[] {
   const qc = useQueryClient();
-  const select = useCallback((d: TPlanList) => decimate(d.plans.find((p) => p.series === series)?.points ?? NONE, PLAN_CHART_POINTS), [series]);
+  const select = useCallback(
+    (d: TPlanList) => decimate(d.plans.find((p) => p.series === series)?.points ?? NONE, PLAN_CHART_POINTS),
+    [series],
+  );
   const { data } = useQuery({
     queryKey: key(slug),
     enabled: Boolean(slug),
     retry: 3,
-    queryFn: () => fetchWithKey<TPlanList>(`/api/v1/rooms/${encodeURIComponent(slug!)}/plan`, displayKey),
+    queryFn: () => call<typeof NIGHT.listPlans>('GET', '/api/v1/rooms/{room}/plan', { params: { room: slug! }, token: displayKey }),
     select,
   });
   useEffect(() => {

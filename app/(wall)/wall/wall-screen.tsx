@@ -5,7 +5,7 @@ import { NightChart, type TNightLevel, type TNightMark } from '@/app/_components
 import { useRoomLive } from '@/lib/client/use-room-live';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/series';
+import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { serverHealth } from '@/lib/wall/health';
 import { nextMilestone } from '@/lib/wall/milestones';
 import { staleness } from '@/lib/wall/stale';
@@ -30,7 +30,7 @@ const ONLINE_COLOR = '#7ee787';
 const NEXT_LEVEL_REACH = 1.3;
 
 function headline(snapshot: TRoomSnapshot | undefined, name: string) {
-  const s = snapshot?.latest.find((x) => x.name === name && Object.keys(x.labels).length === 0);
+  const s = unlabelled(snapshot?.latest, name);
   return s ? { value: s.value, time: Date.parse(s.time) } : undefined;
 }
 
@@ -47,7 +47,7 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
     for (const m of ms) if (m.reachedAt) out.push({ id: m.id, value: m.threshold, label: m.label, right, reached: true, color });
     const next = current === undefined ? undefined : nextMilestone(ms, name, current);
     // A next milestone far above the curve would squash it flat; draw it once it is within reach.
-    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: color + 'aa' });
+    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: `${color}aa` });
   }
   return out;
 }
@@ -57,11 +57,11 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
  * in vh so 1080p and 4K look the same, and the page never scrolls.
  */
 export function WallScreen({ slug, displayKey }: { slug: string | undefined; displayKey: string | null }) {
-  const { snapshot, error, connection, clockOffset, socket } = useRoomLive(slug, displayKey);
+  const { snapshot, error, connection, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
-  const now = useServerNow(clockOffset, 1000);
+  const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];
@@ -73,7 +73,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
 
   const history = snapshot?.history;
   const points = useMemo(() => {
-    const h = (name: string) => history?.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+    const h = (name: string) => unlabelled(history, name)?.points ?? [];
     return { users: h(HEADLINE_SERIES.users), online: h(HEADLINE_SERIES.online) };
   }, [history]);
   const plan = usePlan(roomSlug, displayKey, socket, HEADLINE_SERIES.users);
@@ -81,7 +81,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
     () => [
       { label: t.users, color: USERS_COLOR, points: points.users },
       { label: t.online, color: ONLINE_COLOR, points: points.online, right: true },
-      ...(plan.length ? [{ label: `${t.users} (plan)`, color: USERS_COLOR + 'cc', points: plan, dashed: true }] : []),
+      ...(plan.length ? [{ label: `${t.users} (plan)`, color: `${USERS_COLOR}cc`, points: plan, dashed: true }] : []),
     ],
     [points, t, plan],
   );

@@ -1,7 +1,8 @@
 import { AppError } from '../../errors';
 
-export const ROLES = ['viewer', 'engineer', 'lead', 'admin'] as const;
-export type TRole = (typeof ROLES)[number];
+import { ROLE_RANK, ROLES, type TRole } from '../../../lib/roles';
+
+export { ROLES, type TRole };
 
 /** Who is calling: a person (by session or personal token), an ingest key, a display link, or nobody. */
 export type TActor =
@@ -12,10 +13,9 @@ export type TActor =
 
 export const ANONYMOUS: TActor = { kind: 'anonymous' };
 
-const RANK: Record<TRole, number> = { viewer: 0, engineer: 1, lead: 2, admin: 3 };
 
-export function hasRole(actor: TActor, role: TRole): boolean {
-  return actor.kind === 'user' && RANK[actor.role] >= RANK[role];
+function hasRole(actor: TActor, role: TRole): boolean {
+  return actor.kind === 'user' && ROLE_RANK[actor.role] >= ROLE_RANK[role];
 }
 
 /** What a caller wants to do; checked the same way on HTTP and on the socket. */

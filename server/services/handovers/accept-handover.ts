@@ -15,7 +15,14 @@ import { toHandoverDto } from './handover-dto';
  * not already theirs moves to them through the incident handover service, so
  * each timeline records it.
  */
-export async function acceptHandover(opts: { ctx: TServiceContext; actor: TActor; slug: string; id: string; takeOwnership?: boolean; now?: number }): Promise<THandoverDto> {
+export async function acceptHandover(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  id: string;
+  takeOwnership?: boolean;
+  now?: number;
+}): Promise<THandoverDto> {
   const { ctx, actor } = opts;
   const room = await resolveRoom({ ctx, slug: opts.slug });
   const me = leadOf(actor, room.id);
@@ -25,15 +32,27 @@ export async function acceptHandover(opts: { ctx: TServiceContext; actor: TActor
   if (row.toId && row.toId !== me.userId) throw new AppError('forbidden', `this handover is for ${row.toName ?? 'another lead'}`);
   if (row.fromId === me.userId) throw new AppError('conflict', 'the outgoing lead cannot accept their own handover');
   const now = new Date(opts.now ?? Date.now());
-  const done = await ctx.prisma.handover.updateMany({ where: { id: row.id, acceptedAt: null }, data: { acceptedAt: now, acceptedById: me.userId, acceptedByName: me.name } });
+  const done = await ctx.prisma.handover.updateMany({
+    where: { id: row.id, acceptedAt: null },
+    data: { acceptedAt: now, acceptedById: me.userId, acceptedByName: me.name },
+  });
   if (done.count === 0) throw new AppError('conflict', 'already accepted');
   let tookOver = 0;
   if (opts.takeOwnership) {
     const ids = (JSON.parse(row.brief) as { openIncidents: { id: string }[] }).openIncidents.map((i) => i.id);
-    const still = await ctx.prisma.incident.findMany({ where: { id: { in: ids }, status: { not: 'resolved' } }, orderBy: { number: 'asc' } });
+    const still = await ctx.prisma.incident.findMany({
+      where: { id: { in: ids }, status: { not: 'resolved' } },
+      orderBy: { number: 'asc' },
+    });
     for (const i of still.filter((x) => x.ownerId !== me.userId)) {
       try {
-        await handoverIncident({ ctx, actor, ref: i.id, room: room.slug, input: { toUserId: me.userId, note: `shift handover from ${row.fromName}` } });
+        await handoverIncident({
+          ctx,
+          actor,
+          ref: i.id,
+          room: room.slug,
+          input: { toUserId: me.userId, note: `shift handover from ${row.fromName}` },
+        });
         tookOver++;
       } catch (err) {
         // Changed meanwhile (resolved, or taken by someone): leave it where it is.
@@ -42,6 +61,7 @@ export async function acceptHandover(opts: { ctx: TServiceContext; actor: TActor
     }
     if (tookOver > 0) await ctx.prisma.handover.update({ where: { id: row.id }, data: { tookOver } });
   }
-  ctx.bus.emit('handover.changed', { roomId: room.id, handoverId: row.id });
-  return toHandoverDto(await ctx.prisma.handover.findUniqueOrThrow({ where: { id: row.id } }));
+  const dto = toHandoverDto(await ctx.prisma.handover.findUniqueOrThrow({ where: { id: row.id } }));
+  ctx.bus.emit('handover.changed', { roomId: room.id, handover: dto });
+  return dto;
 }

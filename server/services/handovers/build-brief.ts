@@ -7,7 +7,21 @@ import { readSeries } from '../report/read-headline';
 import { listDrainedServers, listProbesDown } from './brief-sources';
 
 /** Timeline kinds that say where an incident stands (acks, comments and edits do not). */
-const UPDATE_KINDS = ['created', 'auto', 'post', 'status', 'severity', 'claim', 'release', 'handover', 'escalation', 'finding', 'impact', 'helper', 'link'];
+const UPDATE_KINDS = [
+  'created',
+  'auto',
+  'post',
+  'status',
+  'severity',
+  'claim',
+  'release',
+  'handover',
+  'escalation',
+  'finding',
+  'impact',
+  'helper',
+  'link',
+];
 const iso = (d: Date | number | null | undefined) => (d === null || d === undefined ? null : new Date(d).toISOString());
 
 /**
@@ -34,10 +48,14 @@ export async function buildBrief(opts: { ctx: TServiceContext; roomId: string; s
     listProbesDown({ ctx, roomId }),
   ]);
   const lastUpdates = await Promise.all(
-    open.map((i) => ctx.prisma.incidentEntry.findFirst({ where: { incidentId: i.id, kind: { in: UPDATE_KINDS } }, orderBy: { seq: 'desc' } })),
+    open.map((i) =>
+      ctx.prisma.incidentEntry.findFirst({ where: { incidentId: i.id, kind: { in: UPDATE_KINDS } }, orderBy: { seq: 'desc' } }),
+    ),
   );
   const userIds = [...new Set(open.flatMap((i) => [i.ownerId, ...i.findings.map((f) => f.decidedById)]).filter((x): x is string => !!x))];
-  const people = new Map((await ctx.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
+  const people = new Map(
+    (await ctx.prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]),
+  );
   const u = seriesFigures(users);
   const o = seriesFigures(online);
   return {
@@ -54,11 +72,25 @@ export async function buildBrief(opts: { ctx: TServiceContext; roomId: string; s
         owner: i.ownerId ? (people.get(i.ownerId) ?? { id: i.ownerId, name: '(unknown)' }) : null,
         openedAt: i.createdAt.toISOString(),
         lastUpdate: last ? { at: last.createdAt.toISOString(), kind: last.kind, by: last.authorName, text: last.body } : null,
-        ruledOut: i.findings.map((f) => ({ text: f.text, decidedAt: iso(f.decidedAt), decidedBy: f.decidedById ? (people.get(f.decidedById)?.name ?? null) : null })),
+        ruledOut: i.findings.map((f) => ({
+          text: f.text,
+          decidedAt: iso(f.decidedAt),
+          decidedBy: f.decidedById ? (people.get(f.decidedById)?.name ?? null) : null,
+        })),
       };
     }),
-    openedIncidents: opened.map((i) => ({ number: i.number, title: i.title, severity: i.severity as TSeverity, at: i.createdAt.toISOString() })),
-    resolvedIncidents: resolved.map((i) => ({ number: i.number, title: i.title, severity: i.severity as TSeverity, at: i.resolvedAt!.toISOString() })),
+    openedIncidents: opened.map((i) => ({
+      number: i.number,
+      title: i.title,
+      severity: i.severity as TSeverity,
+      at: i.createdAt.toISOString(),
+    })),
+    resolvedIncidents: resolved.map((i) => ({
+      number: i.number,
+      title: i.title,
+      severity: i.severity as TSeverity,
+      at: i.resolvedAt!.toISOString(),
+    })),
     figures: {
       usersStart: u.start,
       usersEnd: u.end,
@@ -66,7 +98,13 @@ export async function buildBrief(opts: { ctx: TServiceContext; roomId: string; s
       onlinePeak: o.peak,
       onlinePeakAt: iso(o.peakAt),
     },
-    milestones: milestones.map((m) => ({ id: m.id, seriesName: m.seriesName, threshold: m.threshold, label: m.label, reachedAt: iso(m.reachedAt) })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      seriesName: m.seriesName,
+      threshold: m.threshold,
+      label: m.label,
+      reachedAt: iso(m.reachedAt),
+    })),
     serversDrained,
     probesDown,
   };

@@ -19,7 +19,13 @@ export function leadOf(actor: TActor, roomId: string): { userId: string; name: s
  * room's last 24 hours), and kept as it was. `to` names the incoming lead;
  * without it any lead may accept.
  */
-export async function createHandover(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TCreateHandover; now?: number }): Promise<THandoverDto> {
+export async function createHandover(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  input: TCreateHandover;
+  now?: number;
+}): Promise<THandoverDto> {
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: opts.slug });
   const me = leadOf(actor, room.id);
@@ -48,8 +54,9 @@ export async function createHandover(opts: { ctx: TServiceContext; actor: TActor
       createdAt: new Date(now),
     },
   });
-  ctx.bus.emit('handover.changed', { roomId: room.id, handoverId: row.id });
-  return toHandoverDto(row);
+  const dto = toHandoverDto(row);
+  ctx.bus.emit('handover.changed', { roomId: room.id, handover: dto });
+  return dto;
 }
 
 /** The brief a handover made now would carry, without making one (lead+): the page's preview. */

@@ -22,6 +22,9 @@ export function toHandoverDto(h: THandoverRow): THandoverDto {
 
 /** When the current shift began: the last accepted handover, else the start of the room's last 24 hours. */
 export async function shiftStart(opts: { ctx: TServiceContext; roomId: string; now: number }): Promise<number> {
-  const last = await opts.ctx.prisma.handover.findFirst({ where: { roomId: opts.roomId, acceptedAt: { not: null } }, orderBy: { acceptedAt: 'desc' } });
+  const last = await opts.ctx.prisma.handover.findFirst({
+    where: { roomId: opts.roomId, acceptedAt: { not: null } },
+    orderBy: { acceptedAt: 'desc' },
+  });
   return last?.acceptedAt ? last.acceptedAt.getTime() : opts.now - DEFAULT_WINDOW_MS;
 }

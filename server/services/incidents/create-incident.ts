@@ -2,8 +2,7 @@ import type { TServiceContext } from '../../context';
 import type { TCreateIncident, TIncidentDto } from '../../../lib/schemas/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
-import { loadIncidentDto } from './incident-dto';
-import { appendEntry, TX_OPTIONS } from './incident-tx';
+import { appendEntry, publishIncidentChange, TX_OPTIONS } from './incident-tx';
 
 /** Opens an incident with the room's next number and a "created" entry, in one transaction. */
 export async function createIncident(opts: {
@@ -38,6 +37,5 @@ export async function createIncident(opts: {
     });
     return { incident, entryId };
   }, TX_OPTIONS);
-  ctx.bus.emit('incident.changed', { roomId: room.id, incidentId: incident.id, entryIds: [entryId] });
-  return loadIncidentDto(ctx.prisma, incident.id);
+  return (await publishIncidentChange({ ctx, roomId: room.id, incidentId: incident.id, entryIds: [entryId] })).incident;
 }

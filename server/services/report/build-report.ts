@@ -12,17 +12,21 @@ import { plansOfRoom } from '../plan/list-plans';
 import { readSeries } from './read-headline';
 import { reportIncidents } from './report-incidents';
 
-export const REPORT_CHART_POINTS = 1000;
+const REPORT_CHART_POINTS = 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const toMs = (t: string | number | undefined) => (t === undefined ? undefined : typeof t === 'number' ? t : Date.parse(t));
 
 /** The report's window: given times, or the room's last 24 hours; 400 naming the field when it is backwards or too long. */
-export function reportWindow(input: { from?: string | number; to?: string | number }, now: number): { from: number; to: number } {
+function reportWindow(input: { from?: string | number; to?: string | number }, now: number): { from: number; to: number } {
   const to = toMs(input.to) ?? now;
   const from = toMs(input.from) ?? to - DEFAULT_WINDOW_MS;
-  if (from >= to) throw new AppError('validation_failed', 'invalid query: from: must be before to', [{ field: 'from', message: 'must be before to' }]);
-  if (to - from > MAX_REPORT_WINDOW_MS) throw new AppError('validation_failed', 'invalid query: from: the window is at most 31 days', [{ field: 'from', message: 'the window is at most 31 days' }]);
+  if (from >= to)
+    throw new AppError('validation_failed', 'invalid query: from: must be before to', [{ field: 'from', message: 'must be before to' }]);
+  if (to - from > MAX_REPORT_WINDOW_MS)
+    throw new AppError('validation_failed', 'invalid query: from: the window is at most 31 days', [
+      { field: 'from', message: 'the window is at most 31 days' },
+    ]);
   return { from, to };
 }
 
@@ -31,7 +35,14 @@ export function reportWindow(input: { from?: string | number; to?: string | numb
  * annotations and handovers: every figure is computed from the rows, so it
  * can be checked against them.
  */
-export async function buildReport(opts: { ctx: TServiceContext; actor: TActor; slug?: string; from?: string | number; to?: string | number; now?: number }): Promise<TReport> {
+export async function buildReport(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug?: string;
+  from?: string | number;
+  to?: string | number;
+  now?: number;
+}): Promise<TReport> {
   const { ctx } = opts;
   const room = await resolveReadableRoom({ ctx, actor: opts.actor, slug: opts.slug });
   const now = opts.now ?? Date.now();
@@ -42,7 +53,10 @@ export async function buildReport(opts: { ctx: TServiceContext; actor: TActor; s
     readSeries({ ctx, roomId: room.id, name: HEADLINE_SERIES.online, from, to }),
     ctx.prisma.milestone.findMany({ where: { roomId: room.id }, orderBy: [{ seriesName: 'asc' }, { threshold: 'asc' }] }),
     ctx.prisma.annotation.findMany({ where: { roomId: room.id, time: window }, orderBy: { time: 'asc' } }),
-    ctx.prisma.handover.findMany({ where: { roomId: room.id, OR: [{ createdAt: window }, { acceptedAt: window }] }, orderBy: { createdAt: 'asc' } }),
+    ctx.prisma.handover.findMany({
+      where: { roomId: room.id, OR: [{ createdAt: window }, { acceptedAt: window }] },
+      orderBy: { createdAt: 'asc' },
+    }),
     plansOfRoom(ctx, room.id),
     reportIncidents({ ctx, roomId: room.id, from, to }),
   ]);
@@ -61,8 +75,18 @@ export async function buildReport(opts: { ctx: TServiceContext; actor: TActor; s
   for (const a of annotations) moments.push({ at: a.time.toISOString(), kind: 'annotation', text: a.label });
   for (const m of reached) moments.push({ at: m.reachedAt!.toISOString(), kind: 'milestone', text: `Milestone: ${m.label}` });
   for (const h of handovers) {
-    if (h.createdAt.getTime() >= from && h.createdAt.getTime() <= to) moments.push({ at: h.createdAt.toISOString(), kind: 'handover', text: `Handover from ${h.fromName}${h.toName ? ` to ${h.toName}` : ''}` });
-    if (h.acceptedAt && h.acceptedAt.getTime() >= from && h.acceptedAt.getTime() <= to) moments.push({ at: h.acceptedAt.toISOString(), kind: 'handover-accepted', text: `${h.acceptedByName ?? 'A lead'} on duty (accepted ${h.fromName}'s handover)` });
+    if (h.createdAt.getTime() >= from && h.createdAt.getTime() <= to)
+      moments.push({
+        at: h.createdAt.toISOString(),
+        kind: 'handover',
+        text: `Handover from ${h.fromName}${h.toName ? ` to ${h.toName}` : ''}`,
+      });
+    if (h.acceptedAt && h.acceptedAt.getTime() >= from && h.acceptedAt.getTime() <= to)
+      moments.push({
+        at: h.acceptedAt.toISOString(),
+        kind: 'handover-accepted',
+        text: `${h.acceptedByName ?? 'A lead'} on duty (accepted ${h.fromName}'s handover)`,
+      });
   }
   moments.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
@@ -78,10 +102,22 @@ export async function buildReport(opts: { ctx: TServiceContext; actor: TActor; s
     figures: {
       users: { start: u.start, end: u.end, peak: u.peak, peakAt: iso(u.peakAt) },
       online: { peak: o.peak, peakAt: iso(o.peakAt) },
-      fastestGrowth: { perMinute: perMin && { value: perMin.value, at: iso(perMin.at)! }, perHour: perHour && { value: perHour.value, at: iso(perHour.at)! } },
-      plan: delta && lastUser ? { series: HEADLINE_SERIES.users, ratio: delta.ratio, planned: delta.planned, actual: lastUser.value, at: iso(delta.at)! } : null,
+      fastestGrowth: {
+        perMinute: perMin && { value: perMin.value, at: iso(perMin.at)! },
+        perHour: perHour && { value: perHour.value, at: iso(perHour.at)! },
+      },
+      plan:
+        delta && lastUser
+          ? { series: HEADLINE_SERIES.users, ratio: delta.ratio, planned: delta.planned, actual: lastUser.value, at: iso(delta.at)! }
+          : null,
     },
-    milestones: reached.map((m) => ({ id: m.id, seriesName: m.seriesName, threshold: m.threshold, label: m.label, reachedAt: iso(m.reachedAt!.getTime()) })),
+    milestones: reached.map((m) => ({
+      id: m.id,
+      seriesName: m.seriesName,
+      threshold: m.threshold,
+      label: m.label,
+      reachedAt: iso(m.reachedAt!.getTime()),
+    })),
     incidents: inc.incidents,
     timeToClaim: stat(inc.incidents.flatMap((i) => (i.claimedAfterSeconds === null ? [] : [i.claimedAfterSeconds]))),
     timeToResolve: stat(inc.incidents.flatMap((i) => (i.resolvedAfterSeconds === null ? [] : [i.resolvedAfterSeconds]))),
@@ -95,7 +131,9 @@ export async function buildReport(opts: { ctx: TServiceContext; actor: TActor; s
       users: decimate(users, REPORT_CHART_POINTS),
       online: decimate(online, REPORT_CHART_POINTS),
       plans: plans.map((p) => ({ series: p.series, points: p.points })),
-      minutes: minuteTimes.map((t, i) => [t, usersByMinute[i] ?? null, onlineByMinute[i] ?? null] as [number, number | null, number | null]),
+      minutes: minuteTimes.map(
+        (t, i) => [t, usersByMinute[i] ?? null, onlineByMinute[i] ?? null] as [number, number | null, number | null],
+      ),
     },
   };
 }

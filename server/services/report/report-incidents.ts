@@ -28,14 +28,28 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
   });
   const ids = rows.map((r) => r.id);
   const [claims, statuses, activity] = await Promise.all([
-    ctx.prisma.incidentEntry.findMany({ where: { incidentId: { in: ids }, kind: { in: ['claim', 'handover'] } }, orderBy: { seq: 'asc' }, select: { incidentId: true, createdAt: true, authorName: true, data: true, kind: true } }),
-    ctx.prisma.incidentEntry.findMany({ where: { incidentId: { in: ids }, kind: 'status', createdAt: { gte: from, lte: to } }, orderBy: { seq: 'asc' }, select: { incidentId: true, createdAt: true, authorName: true, data: true } }),
-    ctx.prisma.incidentEntry.groupBy({ by: ['authorId', 'kind'], where: { roomId, kind: { in: ['post', 'claim'] }, createdAt: { gte: from, lte: to }, authorId: { not: null } }, _count: { _all: true } }),
+    ctx.prisma.incidentEntry.findMany({
+      where: { incidentId: { in: ids }, kind: { in: ['claim', 'handover'] } },
+      orderBy: { seq: 'asc' },
+      select: { incidentId: true, createdAt: true, authorName: true, data: true, kind: true },
+    }),
+    ctx.prisma.incidentEntry.findMany({
+      where: { incidentId: { in: ids }, kind: 'status', createdAt: { gte: from, lte: to } },
+      orderBy: { seq: 'asc' },
+      select: { incidentId: true, createdAt: true, authorName: true, data: true },
+    }),
+    ctx.prisma.incidentEntry.groupBy({
+      by: ['authorId', 'kind'],
+      where: { roomId, kind: { in: ['post', 'claim'] }, createdAt: { gte: from, lte: to }, authorId: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const firstClaim = new Map<string, (typeof claims)[number]>();
   for (const c of claims) if (!firstClaim.has(c.incidentId)) firstClaim.set(c.incidentId, c);
   const personIds = [...new Set([...rows.map((r) => r.ownerId), ...activity.map((a) => a.authorId)].filter((x): x is string => !!x))];
-  const names = new Map((await ctx.prisma.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await ctx.prisma.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   const person = (id: string) => ({ id, name: names.get(id) ?? '(unknown)' });
 
   const incidents: TReportIncident[] = rows.map((r) => {
@@ -60,22 +74,47 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
   const moments: TMoment[] = [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const inWindow = (d: Date) => d >= from && d <= to;
-  for (const r of rows) if (inWindow(r.createdAt)) moments.push({ at: r.createdAt.toISOString(), kind: 'incident-opened', text: `#${r.number} opened: ${r.title} (${r.severity})`, incidentNumber: r.number });
+  for (const r of rows)
+    if (inWindow(r.createdAt))
+      moments.push({
+        at: r.createdAt.toISOString(),
+        kind: 'incident-opened',
+        text: `#${r.number} opened: ${r.title} (${r.severity})`,
+        incidentNumber: r.number,
+      });
   for (const [incidentId, c] of firstClaim) {
     if (!inWindow(c.createdAt)) continue;
     const r = byId.get(incidentId)!;
-    const who = c.kind === 'claim' ? c.authorName : ((c.data ? (JSON.parse(c.data) as { to?: { name?: string } }).to?.name : null) ?? c.authorName);
-    moments.push({ at: c.createdAt.toISOString(), kind: 'incident-claimed', text: `#${r.number} claimed by ${who ?? 'someone'}`, incidentNumber: r.number });
+    const who =
+      c.kind === 'claim' ? c.authorName : ((c.data ? (JSON.parse(c.data) as { to?: { name?: string } }).to?.name : null) ?? c.authorName);
+    moments.push({
+      at: c.createdAt.toISOString(),
+      kind: 'incident-claimed',
+      text: `#${r.number} claimed by ${who ?? 'someone'}`,
+      incidentNumber: r.number,
+    });
   }
   for (const s of statuses) {
     const d = s.data ? (JSON.parse(s.data) as { to?: string }) : {};
     if (d.to !== 'resolved') continue;
     const r = byId.get(s.incidentId)!;
-    moments.push({ at: s.createdAt.toISOString(), kind: 'incident-resolved', text: `#${r.number} resolved by ${s.authorName ?? 'someone'}`, incidentNumber: r.number });
+    moments.push({
+      at: s.createdAt.toISOString(),
+      kind: 'incident-resolved',
+      text: `#${r.number} resolved by ${s.authorName ?? 'someone'}`,
+      incidentNumber: r.number,
+    });
   }
 
   const load = new Map<string, { incidentsOwned: number; claims: number; posts: number }>();
-  const of = (id: string) => load.get(id) ?? (load.set(id, { incidentsOwned: 0, claims: 0, posts: 0 }), load.get(id)!);
+  const of = (id: string) => {
+    let l = load.get(id);
+    if (!l) {
+      l = { incidentsOwned: 0, claims: 0, posts: 0 };
+      load.set(id, l);
+    }
+    return l;
+  };
   for (const r of rows) if (r.ownerId) of(r.ownerId).incidentsOwned++;
   for (const a of activity) {
     if (!a.authorId) continue;

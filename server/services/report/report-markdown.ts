@@ -12,13 +12,27 @@ export function reportToMarkdown(r: TReport): string {
   const lines: string[] = [];
   lines.push(`# Night report: ${r.room.name}`, '', `${at(r.from)} → ${at(r.to)} (${tz})`, '');
   lines.push('## Figures', '');
-  lines.push(`- Registered users: ${formatCount(f.users.start)} → ${formatCount(f.users.end)}, peak ${formatCount(f.users.peak)} at ${at(f.users.peakAt)}`);
+  lines.push(
+    `- Registered users: ${formatCount(f.users.start)} → ${formatCount(f.users.end)}, peak ${formatCount(f.users.peak)} at ${at(f.users.peakAt)}`,
+  );
   lines.push(`- Online peak: ${formatCount(f.online.peak)} at ${at(f.online.peakAt)}`);
-  if (f.fastestGrowth.perMinute) lines.push(`- Fastest growth per minute: +${formatCount(f.fastestGrowth.perMinute.value)} (minute to ${at(f.fastestGrowth.perMinute.at)})`);
-  if (f.fastestGrowth.perHour) lines.push(`- Fastest growth per hour: +${formatCount(f.fastestGrowth.perHour.value)} (hour to ${at(f.fastestGrowth.perHour.at)})`);
-  if (f.plan) lines.push(`- Against the plan: ${formatPlanDelta(f.plan.ratio)} (${formatCount(f.plan.actual)} actual, ${formatCount(f.plan.planned)} planned at ${at(f.plan.at)})`);
-  lines.push(`- Time to claim: median ${formatSeconds(r.timeToClaim.median)}, p90 ${formatSeconds(r.timeToClaim.p90)} (${r.timeToClaim.count} claimed)`);
-  lines.push(`- Time to resolve: median ${formatSeconds(r.timeToResolve.median)}, p90 ${formatSeconds(r.timeToResolve.p90)} (${r.timeToResolve.count} resolved)`, '');
+  if (f.fastestGrowth.perMinute)
+    lines.push(
+      `- Fastest growth per minute: +${formatCount(f.fastestGrowth.perMinute.value)} (minute to ${at(f.fastestGrowth.perMinute.at)})`,
+    );
+  if (f.fastestGrowth.perHour)
+    lines.push(`- Fastest growth per hour: +${formatCount(f.fastestGrowth.perHour.value)} (hour to ${at(f.fastestGrowth.perHour.at)})`);
+  if (f.plan)
+    lines.push(
+      `- Against the plan: ${formatPlanDelta(f.plan.ratio)} (${formatCount(f.plan.actual)} actual, ${formatCount(f.plan.planned)} planned at ${at(f.plan.at)})`,
+    );
+  lines.push(
+    `- Time to claim: median ${formatSeconds(r.timeToClaim.median)}, p90 ${formatSeconds(r.timeToClaim.p90)} (${r.timeToClaim.count} claimed)`,
+  );
+  lines.push(
+    `- Time to resolve: median ${formatSeconds(r.timeToResolve.median)}, p90 ${formatSeconds(r.timeToResolve.p90)} (${r.timeToResolve.count} resolved)`,
+    '',
+  );
   lines.push('## Milestones', '');
   if (r.milestones.length === 0) lines.push('None reached in this window.');
   for (const m of r.milestones) lines.push(`- ${m.label}: ${at(m.reachedAt)}`);
@@ -28,7 +42,9 @@ export function reportToMarkdown(r: TReport): string {
     lines.push('| # | Title | Severity | Source | Opened | Claimed after | Resolved after | Owner |', '|---|---|---|---|---|---|---|---|');
     for (const i of r.incidents) {
       const source = i.source ? `${i.source.kind}${i.source.key ? ` ${i.source.key}` : ''}` : 'person';
-      lines.push(`| ${i.number} | ${cell(i.title)} | ${i.severity} | ${cell(source)} | ${at(i.openedAt)} | ${formatSeconds(i.claimedAfterSeconds)} | ${formatSeconds(i.resolvedAfterSeconds)} | ${cell(i.owner?.name ?? 'unowned')} |`);
+      lines.push(
+        `| ${i.number} | ${cell(i.title)} | ${i.severity} | ${cell(source)} | ${at(i.openedAt)} | ${formatSeconds(i.claimedAfterSeconds)} | ${formatSeconds(i.resolvedAfterSeconds)} | ${cell(i.owner?.name ?? 'unowned')} |`,
+      );
     }
   }
   lines.push('', '## Load per person', '');
@@ -46,5 +62,5 @@ export function reportToMarkdown(r: TReport): string {
   lines.push('', '## Timeline', '');
   if (r.timeline.length === 0) lines.push('Nothing happened.');
   for (const m of r.timeline) lines.push(`- ${at(m.at)} ${m.text}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useIncidentQuery, useServerNow } from '@/lib/client/use-incidents';
+import { useIncidentQuery } from '@/lib/client/use-incidents';
+import { useServerNow } from '@/lib/client/use-server-now';
 import { formatAge, isIdleClaim, needsOwner } from '@/lib/incidents';
 import { EscalationBanner } from '../_components/escalation-banner';
 import type { TMe } from '../_components/session';

@@ -18,7 +18,10 @@ export function BriefView({ brief, timeZone }: { brief: TBrief; timeZone: string
           {brief.openIncidents.map((i) => (
             <li key={i.id} className="rounded-lg border border-edge p-2">
               <div>
-                <span className="font-semibold">#{i.number} {i.title}</span> · {i.severity} · {i.status} · {i.owner?.name ?? t.unowned}
+                <span className="font-semibold">
+                  #{i.number} {i.title}
+                </span>{' '}
+                · {i.severity} · {i.status} · {i.owner?.name ?? t.unowned}
               </div>
               {i.lastUpdate ? (
                 <div className="text-dim">
@@ -50,9 +53,17 @@ export function BriefView({ brief, timeZone }: { brief: TBrief; timeZone: string
           <h4 className="mt-2 font-semibold">{t.resolvedSince}</h4>
           <p>{brief.resolvedIncidents.length ? brief.resolvedIncidents.map((i) => `#${i.number} ${i.title}`).join(', ') : t.nothing}</p>
           <h4 className="mt-2 font-semibold">{t.serversDrained}</h4>
-          <p>{brief.serversDrained.length ? brief.serversDrained.map((s) => (typeof s === 'object' && s && 'name' in s ? String(s.name) : JSON.stringify(s))).join(', ') : t.nothing}</p>
+          <p>
+            {brief.serversDrained.length
+              ? brief.serversDrained.map((s) => (typeof s === 'object' && s && 'name' in s ? String(s.name) : JSON.stringify(s))).join(', ')
+              : t.nothing}
+          </p>
           <h4 className="mt-2 font-semibold">{t.probesDown}</h4>
-          <p>{brief.probesDown.length ? brief.probesDown.map((s) => (typeof s === 'object' && s && 'name' in s ? String(s.name) : JSON.stringify(s))).join(', ') : t.nothing}</p>
+          <p>
+            {brief.probesDown.length
+              ? brief.probesDown.map((s) => (typeof s === 'object' && s && 'name' in s ? String(s.name) : JSON.stringify(s))).join(', ')
+              : t.nothing}
+          </p>
         </div>
       </div>
     </div>

@@ -3,22 +3,25 @@
 import { useState } from 'react';
 import type { TMe } from '@/app/(console)/incidents/_components/session';
 import type { THandoverDto } from '@/lib/schemas/night';
+import { BUTTON, INPUT, PANEL as PANEL_BASE, PRIMARY } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
 import { BriefView } from './brief-view';
 import { HANDOVER_LABELS as t } from './labels';
 import { useAcceptHandover, useBriefPreview, useCreateHandover, useHandovers } from './use-handovers';
 
-const BUTTON = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel disabled:opacity-50';
-const PRIMARY = 'inline-flex min-h-11 items-center justify-center rounded-lg bg-users px-4 text-sm font-semibold text-bg hover:opacity-90 disabled:opacity-50';
-const INPUT = 'min-h-11 rounded-lg border border-edge bg-bg px-3 text-sm text-ink';
-const PANEL = 'rounded-xl border border-edge bg-panel p-4';
+const PANEL = `${PANEL_BASE} p-4`;
 
 const isLead = (me: TMe) => me.role === 'lead' || me.role === 'admin';
 
 /** Start a handover (brief preview, note, send); the incoming lead sees it pending and accepts; the history below. */
 export function HandoverScreen({ slug, me, leads }: { slug: string; me: TMe; leads: { id: string; name: string; email: string }[] }) {
   const { data, error } = useHandovers(slug);
-  if (error) return <main className="p-6 text-crit" role="alert">{error.message}</main>;
+  if (error)
+    return (
+      <main className="p-6 text-crit" role="alert">
+        {error.message}
+      </main>
+    );
   if (!data) return <main className="p-6 text-dim">Loading…</main>;
   const tz = data.room.timeZone;
   const pending = data.handovers.filter((h) => !h.acceptedAt);
@@ -29,7 +32,9 @@ export function HandoverScreen({ slug, me, leads }: { slug: string; me: TMe; lea
           {t.title} <span className="text-base font-normal text-dim">{data.room.name}</span>
         </h1>
         <p data-testid="on-duty-console">
-          {data.onDuty ? `${t.onDuty}: ${data.onDuty.person.name} ${t.since} ${formatStamp(data.onDuty.since, tz).slice(11)}` : t.nobodyOnDuty}
+          {data.onDuty
+            ? `${t.onDuty}: ${data.onDuty.person.name} ${t.since} ${formatStamp(data.onDuty.since, tz).slice(11)}`
+            : t.nobodyOnDuty}
         </p>
       </header>
       {isLead(me) ? <StartHandover slug={slug} leads={leads} timeZone={tz} /> : <p className="text-dim">{t.leadsOnly}</p>}
@@ -45,7 +50,9 @@ export function HandoverScreen({ slug, me, leads }: { slug: string; me: TMe; lea
               <details>
                 <summary className="cursor-pointer">
                   {formatStamp(h.createdAt, tz)} · {h.from.name} → {h.to?.name ?? t.anyLead} ·{' '}
-                  {h.acceptedAt ? `${t.acceptedBy} ${h.acceptedBy?.name} ${formatStamp(h.acceptedAt, tz).slice(11)}${h.tookOver ? ` (${h.tookOver} ${t.tookOver})` : ''}` : t.notAccepted}
+                  {h.acceptedAt
+                    ? `${t.acceptedBy} ${h.acceptedBy?.name} ${formatStamp(h.acceptedAt, tz).slice(11)}${h.tookOver ? ` (${h.tookOver} ${t.tookOver})` : ''}`
+                    : t.notAccepted}
                 </summary>
                 {h.note ? <p className="my-2 whitespace-pre-wrap">{h.note}</p> : null}
                 <BriefView brief={h.brief} timeZone={tz} />
@@ -58,7 +65,15 @@ export function HandoverScreen({ slug, me, leads }: { slug: string; me: TMe; lea
   );
 }
 
-function StartHandover({ slug, leads, timeZone }: { slug: string; leads: { id: string; name: string; email: string }[]; timeZone: string }) {
+function StartHandover({
+  slug,
+  leads,
+  timeZone,
+}: {
+  slug: string;
+  leads: { id: string; name: string; email: string }[];
+  timeZone: string;
+}) {
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
@@ -67,7 +82,7 @@ function StartHandover({ slug, leads, timeZone }: { slug: string; leads: { id: s
   if (!open) {
     return (
       <div>
-        <button className={PRIMARY} onClick={() => setOpen(true)} data-testid="start-handover">
+        <button type="button" className={PRIMARY} onClick={() => setOpen(true)} data-testid="start-handover">
           {t.start}
         </button>
       </div>
@@ -75,7 +90,16 @@ function StartHandover({ slug, leads, timeZone }: { slug: string; leads: { id: s
   }
   const send = (e: React.FormEvent) => {
     e.preventDefault();
-    create.mutate({ ...(to ? { to } : {}), ...(note.trim() ? { note } : {}) }, { onSuccess: () => (setOpen(false), setNote(''), setTo('')) });
+    create.mutate(
+      { ...(to ? { to } : {}), ...(note.trim() ? { note } : {}) },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setNote('');
+          setTo('');
+        },
+      },
+    );
   };
   return (
     <section className={PANEL} data-testid="handover-form">
@@ -95,11 +119,21 @@ function StartHandover({ slug, leads, timeZone }: { slug: string; leads: { id: s
         </label>
         <label className="flex flex-col gap-1 text-sm">
           {t.note}
-          <textarea className={`${INPUT} min-h-24 py-2`} value={note} onChange={(e) => setNote(e.target.value)} data-testid="handover-note" maxLength={10_000} />
+          <textarea
+            className={`${INPUT} min-h-24 py-2`}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="handover-note"
+            maxLength={10_000}
+          />
         </label>
-        {create.error ? <p role="alert" className="text-sm text-crit">{create.error.message}</p> : null}
+        {create.error ? (
+          <p role="alert" className="text-sm text-crit">
+            {create.error.message}
+          </p>
+        ) : null}
         <div className="flex gap-2">
-          <button className={PRIMARY} disabled={create.isPending} data-testid="send-handover">
+          <button type="submit" className={PRIMARY} disabled={create.isPending} data-testid="send-handover">
             {t.send}
           </button>
           <button type="button" className={BUTTON} onClick={() => setOpen(false)}>
@@ -121,7 +155,11 @@ function Pending({ slug, h, me, timeZone }: { slug: string; h: THandoverDto; me:
         {t.pending}: {h.from.name} → {h.to?.name ?? t.anyLead}
       </h2>
       <p className="text-sm text-dim">{formatStamp(h.createdAt, timeZone)}</p>
-      {h.note ? <p className="my-2 whitespace-pre-wrap" data-testid="handover-pending-note">{h.note}</p> : null}
+      {h.note ? (
+        <p className="my-2 whitespace-pre-wrap" data-testid="handover-pending-note">
+          {h.note}
+        </p>
+      ) : null}
       <BriefView brief={h.brief} timeZone={timeZone} />
       {mine ? (
         <div className="mt-3 flex flex-wrap items-center gap-3">
@@ -129,10 +167,20 @@ function Pending({ slug, h, me, timeZone }: { slug: string; h: THandoverDto; me:
             <input type="checkbox" checked={take} onChange={(e) => setTake(e.target.checked)} data-testid="take-ownership" />
             {t.takeOwnership}
           </label>
-          <button className={PRIMARY} disabled={accept.isPending} onClick={() => accept.mutate({ id: h.id, takeOwnership: take })} data-testid="accept-handover">
+          <button
+            type="button"
+            className={PRIMARY}
+            disabled={accept.isPending}
+            onClick={() => accept.mutate({ id: h.id, takeOwnership: take })}
+            data-testid="accept-handover"
+          >
             {t.accept}
           </button>
-          {accept.error ? <p role="alert" className="text-sm text-crit">{accept.error.message}</p> : null}
+          {accept.error ? (
+            <p role="alert" className="text-sm text-crit">
+              {accept.error.message}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

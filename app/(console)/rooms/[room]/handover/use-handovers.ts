@@ -3,13 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getSocket } from '@/lib/client/socket';
-import { apiFetch } from '@/lib/client/use-incidents-api';
-import type { TBodyOf, TResponseOf } from '@/lib/api/contract';
-import type { TNightEndpoints } from '@/lib/api/night';
-
-type TList = TResponseOf<TNightEndpoints['listHandovers']>;
-type TPreview = TResponseOf<TNightEndpoints['previewBrief']>;
-type THandover = TResponseOf<TNightEndpoints['createHandover']>;
+import { call } from '@/lib/client/api';
+import type { TBodyOf } from '@/lib/api/contract';
+import type { NIGHT } from '@/lib/api/night';
 
 const key = (slug: string) => ['room', slug, 'handovers'] as const;
 
@@ -32,19 +28,32 @@ export function useHandovers(slug: string) {
       socket.off('connect', onConnect);
     };
   }, [qc, slug]);
-  return useQuery({ queryKey: key(slug), queryFn: () => apiFetch<TList>(`/api/v1/rooms/${encodeURIComponent(slug)}/handovers`) });
+  return useQuery({
+    queryKey: key(slug),
+    queryFn: () => call<typeof NIGHT.listHandovers>('GET', '/api/v1/rooms/{room}/handovers', { params: { room: slug } }),
+  });
 }
 
 /** The brief a handover made now would carry; fetched when the lead starts one. */
 export function useBriefPreview(slug: string, enabled: boolean) {
-  return useQuery({ queryKey: ['room', slug, 'brief-preview'], enabled, queryFn: () => apiFetch<TPreview>(`/api/v1/rooms/${encodeURIComponent(slug)}/handovers/brief`), staleTime: 0, gcTime: 0 });
+  return useQuery({
+    queryKey: ['room', slug, 'brief-preview'],
+    enabled,
+    queryFn: () => call<typeof NIGHT.previewBrief>('GET', '/api/v1/rooms/{room}/handovers/brief', { params: { room: slug } }),
+    staleTime: 0,
+    gcTime: 0,
+  });
 }
 
 export function useCreateHandover(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: TBodyOf<TNightEndpoints['createHandover']>) =>
-      apiFetch<THandover>(`/api/v1/rooms/${encodeURIComponent(slug)}/handovers`, { method: 'POST', body, idempotencyKey: crypto.randomUUID() }),
+    mutationFn: (body: TBodyOf<typeof NIGHT.createHandover>) =>
+      call<typeof NIGHT.createHandover>('POST', '/api/v1/rooms/{room}/handovers', {
+        params: { room: slug },
+        body,
+        idempotencyKey: crypto.randomUUID(),
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
   });
 }
@@ -53,7 +62,10 @@ export function useAcceptHandover(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, takeOwnership }: { id: string; takeOwnership: boolean }) =>
-      apiFetch<THandover>(`/api/v1/rooms/${encodeURIComponent(slug)}/handovers/${encodeURIComponent(id)}/accept`, { method: 'POST', body: { takeOwnership } }),
+      call<typeof NIGHT.acceptHandover>('POST', '/api/v1/rooms/{room}/handovers/{id}/accept', {
+        params: { room: slug, id },
+        body: { takeOwnership },
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
   });
 }

@@ -8,7 +8,7 @@ import { Block } from './report-sections';
 import type { TReportLabels } from './labels';
 
 /** The incidents open at time t, with their owner if they had been claimed by then. */
-export function openAt(report: TReport, t: number) {
+function openAt(report: TReport, t: number) {
   return report.incidents
     .filter((i) => Date.parse(i.openedAt) <= t && (i.resolvedAt === null || Date.parse(i.resolvedAt) > t))
     .map((i) => ({ ...i, ownerThen: i.claimedAt && Date.parse(i.claimedAt) <= t ? i.owner : null }));
@@ -53,7 +53,11 @@ export function Replay({ report, t, index, onIndex }: { report: TReport; t: TRep
           <div className="tabular text-xl font-semibold text-users" data-testid="replay-users">
             {row?.[1] == null ? t.noData : formatCount(row[1])}
           </div>
-          {delta ? <div className="text-xs text-dim">{formatPlanDelta(delta.ratio)} {t.vsPlan}</div> : null}
+          {delta ? (
+            <div className="text-xs text-dim">
+              {formatPlanDelta(delta.ratio)} {t.vsPlan}
+            </div>
+          ) : null}
         </div>
         <div>
           <div className="text-xs uppercase text-dim">{t.online}</div>

@@ -10,7 +10,7 @@ const USERS = '#4cc2ff';
 const ONLINE = '#7ee787';
 
 /** Plan points inside the plotted span, plus one either side so the dashed line reaches the edges. */
-export function planInSpan(plan: TChartPoint[], from: number, to: number): TChartPoint[] {
+function planInSpan(plan: TChartPoint[], from: number, to: number): TChartPoint[] {
   const first = plan.findIndex((p) => p[0] >= from);
   if (first === -1) return plan.slice(-1);
   let last = first;
@@ -30,24 +30,48 @@ export function ReportChart({ report, t, cursor }: { report: TReport; t: TReport
     for (const p of report.chart.plans) {
       if (p.series !== 'users_total' && p.series !== 'users_online') continue;
       const online = p.series === 'users_online';
-      out.push({ label: `${t.plan}: ${online ? t.online : t.users}`, color: online ? ONLINE : USERS, points: planInSpan(p.points, from, to), right: online, dashed: true });
+      out.push({
+        label: `${t.plan}: ${online ? t.online : t.users}`,
+        color: online ? ONLINE : USERS,
+        points: planInSpan(p.points, from, to),
+        right: online,
+        dashed: true,
+      });
     }
     return out;
   }, [report, t]);
   const marks = useMemo<TNightMark[]>(
-    () => report.timeline.filter((m) => m.kind === 'go-live' || m.kind === 'annotation').map((m, i) => ({ id: `m${i}`, time: Date.parse(m.at), label: m.text, low: m.kind === 'go-live' })),
+    () =>
+      report.timeline
+        .filter((m) => m.kind === 'go-live' || m.kind === 'annotation')
+        .map((m, i) => ({ id: `m${i}`, time: Date.parse(m.at), label: m.text, low: m.kind === 'go-live' })),
     [report],
   );
   const levels = useMemo<TNightLevel[]>(
     () =>
       report.milestones
         .filter((m) => m.seriesName === 'users_total' || m.seriesName === 'users_online')
-        .map((m) => ({ id: m.id, value: m.threshold, label: m.label, right: m.seriesName === 'users_online', reached: true, color: m.seriesName === 'users_online' ? ONLINE : USERS })),
+        .map((m) => ({
+          id: m.id,
+          value: m.threshold,
+          label: m.label,
+          right: m.seriesName === 'users_online',
+          reached: true,
+          color: m.seriesName === 'users_online' ? ONLINE : USERS,
+        })),
     [report],
   );
   return (
     <div className="h-72 w-full print:h-64" data-testid="report-chart">
-      <NightChart lines={lines} marks={marks} levels={levels} locale={report.room.locale} timeZone={report.room.timeZone} cursor={cursor} className="relative h-full w-full" />
+      <NightChart
+        lines={lines}
+        marks={marks}
+        levels={levels}
+        locale={report.room.locale}
+        timeZone={report.room.timeZone}
+        cursor={cursor}
+        className="relative h-full w-full"
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { BUTTON, INPUT } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
 import { REPORT_LABELS } from './labels';
 import { ReportChart } from './report-chart';
@@ -8,14 +9,23 @@ import { FiguresBlock, HandoversBlock, IncidentsBlock, MilestonesBlock, PeopleBl
 import { Replay } from './replay';
 import { useReport } from './use-report';
 
-const INPUT = 'min-h-11 rounded-lg border border-edge bg-bg px-3 text-sm text-ink';
-const BUTTON = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
-
 /** datetime-local text (this device's time) for an instant, and back. */
 const toLocalInput = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** The night report: figures, chart with plan and replay cursor, milestones, incidents, load, handovers, key moments. */
-export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ, at }: { slug: string; displayKey: string | null; from: string | null; to: string | null; at: string | null }) {
+export function ReportScreen({
+  slug,
+  displayKey,
+  from: fromQ,
+  to: toQ,
+  at,
+}: {
+  slug: string;
+  displayKey: string | null;
+  from: string | null;
+  to: string | null;
+  at: string | null;
+}) {
   const [span, setSpan] = useState({ from: fromQ, to: toQ });
   const { data: report, error } = useReport(slug, span.from, span.to, displayKey);
   const t = REPORT_LABELS[report?.room.locale ?? 'en'];
@@ -34,8 +44,7 @@ export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ, at }: { s
     // Two frames: the chart has drawn before the printer (or the CLI's Chromium) looks.
     const id = requestAnimationFrame(() => requestAnimationFrame(() => setDrawn(true)));
     return () => cancelAnimationFrame(id);
-    // ?at= applies once per loaded report, not on every render.
-  }, [report]);
+  }, [report, at]);
 
   const moveReplay = (i: number) => {
     setIndex(i);
@@ -59,14 +68,23 @@ export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ, at }: { s
     setSpan(next);
   };
 
-  if (error) return <main className="p-6 text-crit" role="alert">{error.message}</main>;
+  if (error)
+    return (
+      <main className="p-6 text-crit" role="alert">
+        {error.message}
+      </main>
+    );
   if (!report) return <main className="p-6 text-dim">{t.loading}</main>;
   const last = report.chart.minutes.length - 1;
   const cursorIndex = index ?? last;
   const cursor = index === null ? null : (report.chart.minutes[cursorIndex]?.[0] ?? null);
   const tz = report.room.timeZone;
   return (
-    <main className="report mx-auto flex max-w-5xl flex-col gap-4 p-4 sm:p-6 print:max-w-none print:gap-2 print:p-0" data-testid="report" data-report-ready={drawn ? 'yes' : 'no'}>
+    <main
+      className="report mx-auto flex max-w-5xl flex-col gap-4 p-4 sm:p-6 print:max-w-none print:gap-2 print:p-0"
+      data-testid="report"
+      data-report-ready={drawn ? 'yes' : 'no'}
+    >
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">
           {t.title}: {report.room.name}
@@ -83,7 +101,9 @@ export function ReportScreen({ slug, displayKey, from: fromQ, to: toQ, at }: { s
             {t.to}
             <input className={INPUT} type="datetime-local" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
           </label>
-          <button className={BUTTON}>{t.show}</button>
+          <button type="submit" className={BUTTON}>
+            {t.show}
+          </button>
           <button type="button" className={BUTTON} onClick={() => print()}>
             {t.print}
           </button>

@@ -10,7 +10,10 @@ const TD = 'border-b border-edge px-2 py-1 align-top';
 
 export function Block({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
-    <section data-testid={testId} className="break-inside-avoid-page rounded-xl border border-edge bg-panel p-4 print:rounded-none print:border-0 print:p-0 print:py-2">
+    <section
+      data-testid={testId}
+      className="break-inside-avoid-page rounded-xl border border-edge bg-panel p-4 print:rounded-none print:border-0 print:p-0 print:py-2"
+    >
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
       {children}
     </section>
@@ -38,11 +41,31 @@ export function FiguresBlock({ report, t }: TProps) {
         <Figure label={`${t.users} · ${t.start} → ${t.end}`} value={`${formatCount(f.users.start)} → ${formatCount(f.users.end)}`} />
         <Figure label={`${t.users} · ${t.peak}`} value={formatCount(f.users.peak)} sub={at(f.users.peakAt)} />
         <Figure label={`${t.online} · ${t.peak}`} value={formatCount(f.online.peak)} sub={at(f.online.peakAt)} />
-        <Figure label={t.vsPlan} value={f.plan ? formatPlanDelta(f.plan.ratio) : '—'} sub={f.plan ? `${t.plan} ${formatCount(f.plan.planned)} ${at(f.plan.at)}` : undefined} />
-        <Figure label={t.fastestMinute} value={f.fastestGrowth.perMinute ? `+${formatCount(f.fastestGrowth.perMinute.value)}` : '—'} sub={at(f.fastestGrowth.perMinute?.at ?? null)} />
-        <Figure label={t.fastestHour} value={f.fastestGrowth.perHour ? `+${formatCount(f.fastestGrowth.perHour.value)}` : '—'} sub={at(f.fastestGrowth.perHour?.at ?? null)} />
-        <Figure label={`${t.timeToClaim} · ${t.median} / p90`} value={`${formatSeconds(report.timeToClaim.median, loc)} / ${formatSeconds(report.timeToClaim.p90, loc)}`} sub={`n = ${report.timeToClaim.count}`} />
-        <Figure label={`${t.timeToResolve} · ${t.median} / p90`} value={`${formatSeconds(report.timeToResolve.median, loc)} / ${formatSeconds(report.timeToResolve.p90, loc)}`} sub={`n = ${report.timeToResolve.count}`} />
+        <Figure
+          label={t.vsPlan}
+          value={f.plan ? formatPlanDelta(f.plan.ratio) : '—'}
+          sub={f.plan ? `${t.plan} ${formatCount(f.plan.planned)} ${at(f.plan.at)}` : undefined}
+        />
+        <Figure
+          label={t.fastestMinute}
+          value={f.fastestGrowth.perMinute ? `+${formatCount(f.fastestGrowth.perMinute.value)}` : '—'}
+          sub={at(f.fastestGrowth.perMinute?.at ?? null)}
+        />
+        <Figure
+          label={t.fastestHour}
+          value={f.fastestGrowth.perHour ? `+${formatCount(f.fastestGrowth.perHour.value)}` : '—'}
+          sub={at(f.fastestGrowth.perHour?.at ?? null)}
+        />
+        <Figure
+          label={`${t.timeToClaim} · ${t.median} / p90`}
+          value={`${formatSeconds(report.timeToClaim.median, loc)} / ${formatSeconds(report.timeToClaim.p90, loc)}`}
+          sub={`n = ${report.timeToClaim.count}`}
+        />
+        <Figure
+          label={`${t.timeToResolve} · ${t.median} / p90`}
+          value={`${formatSeconds(report.timeToResolve.median, loc)} / ${formatSeconds(report.timeToResolve.p90, loc)}`}
+          sub={`n = ${report.timeToResolve.count}`}
+        />
       </div>
     </Block>
   );
@@ -112,8 +135,13 @@ export function PeopleBlock({ report, t }: TProps) {
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr>
-              {['', t.owned, t.claims, t.posts].map((h, n) => (
-                <th key={n} className={TH}>
+              {[
+                ['person', ''],
+                ['owned', t.owned],
+                ['claims', t.claims],
+                ['posts', t.posts],
+              ].map(([k, h]) => (
+                <th key={k} className={TH}>
                   {h}
                 </th>
               ))}
@@ -158,8 +186,8 @@ export function TimelineBlock({ report, t }: TProps) {
     <Block title={t.timeline} testId="report-timeline">
       {report.timeline.length === 0 ? <p className="text-dim">{t.noMoments}</p> : null}
       <ol className="grid gap-1 text-sm">
-        {report.timeline.map((m, n) => (
-          <li key={n} className="flex gap-3">
+        {report.timeline.map((m) => (
+          <li key={`${m.at}|${m.kind}|${m.text}`} className="flex gap-3">
             <span className="tabular shrink-0 text-dim">{formatStamp(m.at, report.room.timeZone)}</span>
             <span>{m.text}</span>
           </li>

@@ -44,8 +44,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate({
-      method: 'PATCH',
-      path: 'settings',
+      op: 'settings',
       body: { goLiveAt: goLive ? new Date(goLive).toISOString() : null, locale, timeZone, staleAfterSeconds: Number(stale) },
     });
   };
@@ -72,7 +71,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
           <input className={INPUT} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
         </label>
         <div className="flex gap-2 sm:col-span-2">
-          <button className={PRIMARY} disabled={save.isPending}>
+          <button type="submit" className={PRIMARY} disabled={save.isPending}>
             Save
           </button>
           {goLive ? (

@@ -1,11 +1,8 @@
-import { NIGHT_ENDPOINTS } from '@/lib/api/night';
-import { json, parseWith, route } from '@/server/http/route';
+import { NIGHT } from '@/lib/api/night';
+import { endpointRoute } from '@/server/http/route';
 import { previewBrief } from '@/server/services/handovers/create-handover';
 
 export const dynamic = 'force-dynamic';
 
 /** The brief a handover made now would carry (lead+): the handover page's preview. */
-export const GET = route<{ room: string }>(async (_req, { rt, actor, params }) => {
-  const { room } = parseWith(NIGHT_ENDPOINTS.previewBrief.params, params, 'path');
-  return json(await previewBrief({ ctx: rt, actor, slug: room }));
-});
+export const GET = endpointRoute(NIGHT.previewBrief, async ({ rt, actor, params }) => previewBrief({ ctx: rt, actor, slug: params.room }));

@@ -1,16 +1,14 @@
-import { NIGHT_ENDPOINTS } from '@/lib/api/night';
-import { json, parseWith, readJson, route } from '@/server/http/route';
+import { NIGHT } from '@/lib/api/night';
+import { endpointRoute } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { acceptHandover } from '@/server/services/handovers/accept-handover';
 
 export const dynamic = 'force-dynamic';
-const E = NIGHT_ENDPOINTS.acceptHandover;
 
-/** The incoming lead accepts: `{"takeOwnership"?: true}` → 200 with acceptedAt and acceptedBy. */
-export const POST = route<{ room: string; id: string }>(async (req, { rt, actor, params }) => {
-  const { room, id } = parseWith(E.params, params, 'path');
+/** The incoming lead accepts: `{"takeOwnership"?: true}` (or no body) → 200 with acceptedAt and acceptedBy. */
+export const POST = endpointRoute(NIGHT.acceptHandover, async ({ rt, actor, params, req, body }) => {
   assertCan(actor, 'incident:write');
-  const hasBody = req.headers.get('content-length') !== '0' && req.body !== null;
-  const input = parseWith(E.body, hasBody ? await readJson(req, 4096) : {});
-  return json(await acceptHandover({ ctx: rt, actor, slug: room, id, takeOwnership: input.takeOwnership }));
+  const empty = req.body === null || req.headers.get('content-length') === '0';
+  const input = empty ? {} : await body(4096);
+  return acceptHandover({ ctx: rt, actor, slug: params.room, id: params.id, takeOwnership: input.takeOwnership });
 });
