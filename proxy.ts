@@ -3,7 +3,8 @@ import { getRuntime } from './server/context';
 
 /**
  * Page protection (Next 16's proxy, formerly middleware). Signed-out visits to
- * console pages go to /login?next=…. The wall is left to its page, which
+ * console pages go to /login?next=… (/setup and /welcome are public: a new
+ * install's first admin, one-time password links). The wall is left to its page, which
  * accepts a display link (?key=) or a session; /api answers 401 itself.
  * Authorization proper happens in every API route and socket handler — this
  * only keeps people from landing on a screen that cannot load.
@@ -34,5 +35,5 @@ async function hasSession(req: NextRequest): Promise<boolean> {
 
 export const config = {
   // Everything but the public pages, the API, Next's assets and files with an extension.
-  matcher: ['/((?!login|wall|api|socket\\.io|_next|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)'],
+  matcher: ['/((?!login|setup|welcome|wall|api|socket\\.io|_next|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)'],
 };

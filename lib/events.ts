@@ -18,6 +18,8 @@ export interface ServerToClientEvents {
   'incident:changed': (p: TIncidentChanged) => void;
   /** to the named lead's own channel (user:<id>): they were pulled into an incident */
   'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
+  /** a server was drained or restored: screens refetch the fleet (and the wall's strip shows it at once) */
+  'servers:changed': (p: { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] }) => void;
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;

@@ -15,6 +15,8 @@ export type TStatus = (typeof STATUSES)[number];
 export const ENTRY_KINDS = [
   'created', 'post', 'comment', 'status', 'severity', 'claim', 'release', 'handover', 'escalation',
   'helper', 'finding', 'impact', 'link', 'ack', 'auto', 'edit',
+  // a server drained from (or restored to) the pool, with the incident chosen as its reason
+  'server',
 ] as const;
 export type TEntryKind = (typeof ENTRY_KINDS)[number];
 

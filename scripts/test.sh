@@ -9,6 +9,9 @@ OUT=$(mktemp -d)
 status=0
 stage() { echo; echo "=== $1"; }
 
+stage "machine (PostgreSQL, Redis, Chromium, CJK fonts: started or installed when missing)"
+bash scripts/setup.sh || exit 1
+
 stage "types (tsc --noEmit)"
 npx tsc --noEmit || status=1
 

@@ -82,7 +82,7 @@ export const INCIDENTS = {
   updates: action({ path: '/updates', access: 'engineer+', summary: 'Posts an update, optionally moving the status in the same step.', body: ZPostUpdate, response: ZIncidentEntryDto, status: 201, idempotent: true }),
   comments: action({ path: '/comments', access: 'viewer+', summary: 'A comment (managers and viewers too).', body: ZComment, response: ZIncidentEntryDto, status: 201, idempotent: true }),
   status: action({ path: '/status', access: 'engineer+', summary: 'Changes the status; a stale version answers 409 stale_version with the current incident.', body: ZChangeStatus, response: ZIncidentDto }),
-  severity: action({ path: '/severity', access: 'lead+', summary: 'Changes the severity.', body: ZChangeSeverity, response: ZIncidentDto }),
+  severity: action({ path: '/severity', access: 'engineer+', summary: 'Changes the severity.', body: ZChangeSeverity, response: ZIncidentDto }),
   handover: action({ path: '/handover', access: 'engineer+ (owner or lead)', summary: 'Hands ownership to someone else.', body: ZHandover, response: ZIncidentDto }),
   helpers: action({ path: '/helpers', access: 'engineer+', summary: 'Adds or removes a helper.', body: ZHelper, response: ZIncidentDto }),
   escalate: action({ path: '/escalate', access: 'engineer+', summary: 'Pulls in a lead, who is told on their own channel.', body: ZEscalate, response: ZIncidentDto }),

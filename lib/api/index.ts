@@ -3,6 +3,8 @@ import type { TEndpoint } from './contract';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { ROOMS } from './rooms';
+import { serversApi } from './servers';
+import { SETUP } from './setup';
 import { SYSTEM } from './system';
 import { NIGHT } from './night';
 
@@ -17,5 +19,7 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(INCIDENTS),
   ...Object.values(ROOMS),
   ...Object.values(ADMIN),
+  ...Object.values(SETUP),
+  ...Object.values(serversApi),
   ...Object.values(NIGHT),
 ];

@@ -173,6 +173,8 @@ const ZScenarioEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('finding'), ...at, ...by, ...incidentRef, ref: ZKey.optional(), text: z.string().trim().min(1).max(500) }),
   /** a hypothesis ruled out or confirmed */
   z.strictObject({ type: z.literal('decide'), ...at, ...by, ...incidentRef, finding: ZKey, state: z.enum(['ruled_out', 'confirmed', 'open']) }),
+  /** a lead takes a server out of the pool, optionally recording it on an incident */
+  z.strictObject({ type: z.literal('drain'), ...at, ...by, server: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).optional(), incident: ZKey.optional() }),
 ]);
 export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;
 
@@ -257,6 +259,7 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
     if (e.type === 'annotate' && e.by === undefined && leads.size === 0) issue(['events', i, 'by'], 'annotations are marked by a lead: add one to people or name one here');
     if (e.type === 'annotate' && e.by !== undefined && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; annotations are marked by a lead`);
     if (e.type === 'escalate' && !leads.has(e.to)) issue(['events', i, 'to'], `no lead with key "${e.to}" in people`);
+    if (e.type === 'drain' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; servers are drained by a lead`);
     if (e.type === 'incident') {
       if (incidents.has(e.ref)) issue(['events', i, 'ref'], `incident "${e.ref}" is opened twice`);
       incidents.set(e.ref, e.at);
@@ -267,7 +270,7 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
     }
   });
   s.events.forEach((e, i) => {
-    if (!('incident' in e)) return;
+    if (!('incident' in e) || e.incident === undefined) return;
     const opened = incidents.get(e.incident);
     if (opened === undefined) issue(['events', i, 'incident'], `no incident event with ref "${e.incident}"`);
     else if (e.at < opened) issue(['events', i, 'at'], `is before incident "${e.incident}" is opened`);

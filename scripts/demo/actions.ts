@@ -157,6 +157,18 @@ export class ReplayActions {
         if (!done) await this.update(e.incident, by, `${f.text}: ${words}.`, idem);
         return `${by.name} on #${this.incident(e.incident).number}: ${f.text} ${words}`;
       }
+      case 'drain': {
+        const by = this.person(e.by);
+        const incident = e.incident ? this.incident(e.incident).number : undefined;
+        const done = await this.optional('drains → timeline posts', () =>
+          this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/servers/${encodeURIComponent(e.server)}/drain`, {
+            token: by.token,
+            body: { ...(e.reason ? { reason: e.reason } : {}), ...(incident !== undefined ? { incident } : {}) },
+          }),
+        );
+        if (!done && e.incident) await this.update(e.incident, by, `Drained ${e.server} from the pool${e.reason ? `: ${e.reason}` : ''}.`, idem);
+        return `${by.name} drained ${e.server}${e.reason ? ` (${e.reason})` : ''}${incident !== undefined ? ` on #${incident}` : ''}`;
+      }
     }
   }
 

@@ -59,6 +59,7 @@ export interface TAuthWiring {
   limiter: LoginLimiter;
   resolveSession(headers: Headers): Promise<TActor | null>;
   setPassword(u: { email: string; name: string; role: string; password: string }): Promise<{ id: string; email: string; role: string }>;
+  hashPassword(password: string): Promise<string>;
 }
 
 /**
@@ -79,6 +80,9 @@ export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string }
       if (!u || u.disabled) return null;
       const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as TRole) : 'viewer';
       return { kind: 'user', userId: u.id, name: u.name, email: u.email, role, via: 'session', sessionId: found.session.id };
+    },
+    async hashPassword(password) {
+      return (await auth.$context).password.hash(password);
     },
     async setPassword(u) {
       const hash = await (await auth.$context).password.hash(u.password);

@@ -14,6 +14,8 @@ export interface TDomainEvents {
   'room.changed': { roomId: string };
   /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
+  /** a server was drained from or restored to its room's pool */
+  'servers.changed': { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] };
   /** a shift handover was created or accepted, as it now is */
   'handover.changed': { roomId: string; handover: THandoverDto };
   /** a planned curve was set */

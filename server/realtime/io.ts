@@ -10,6 +10,7 @@ import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
+import { attachServersFanout } from './servers.handlers';
 import { attachNightFanout } from './night.handlers';
 import type { TIo } from './types';
 
@@ -82,6 +83,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
   cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
   cleanups.push(attachIncidentFanout(ctx, io));
+  cleanups.push(attachServersFanout(ctx, io));
   cleanups.push(attachNightFanout(ctx, io));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {

@@ -17,6 +17,16 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
   beforeAll(async () => {
     server = await startServer({ db: kind });
     night = await seedNight(server);
+    // A server seen on a series, taken out of its pool by the outgoing lead.
+    await api(server, 'POST', '/api/v1/metrics', {
+      token: night.ingest,
+      body: { points: [{ name: 'cpu_ratio', value: 0.97, labels: { server: 'web-3' } }] },
+    });
+    const drained = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-3/drain', {
+      token: night.people.leadA.token,
+      body: { reason: 'hardware fault' },
+    });
+    expect(drained.status).toBe(200);
     const display = await server.createDisplayLink();
     wall = await connect(server, display);
     await new Promise<void>((resolve, reject) =>
@@ -79,7 +89,7 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
       onlinePeakAt: new Date(night.online[ov.indexOf(peak)]![0]).toISOString(),
     });
     expect(b.milestones.map((m) => m.threshold)).toEqual([1_000_000]);
-    expect(b.serversDrained).toEqual([]);
+    expect(b.serversDrained).toEqual([{ name: 'web-3', reason: 'hardware fault', drainedAt: expect.any(String), drainedBy: 'Lead Anna' }]);
     expect(b.probesDown).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { useRoomLive } from '@/lib/client/use-room-live';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
-import { serverHealth } from '@/lib/wall/health';
+import { judgeFleet } from '@/lib/fleet/judge';
 import { nextMilestone } from '@/lib/wall/milestones';
 import { staleness } from '@/lib/wall/stale';
 import { Celebration } from './celebration';
@@ -21,6 +21,7 @@ import { StaleBadge } from './stale-badge';
 import { useRoomSettings } from './use-room-settings';
 import { useServerNow } from '@/lib/client/use-server-now';
 import { useWallIncidents } from './use-wall-incidents';
+import { useWallDrains } from './use-wall-drains';
 import { OnDuty } from './on-duty';
 import { PlanDelta } from './plan-delta';
 import { usePlan } from './use-plan';
@@ -93,7 +94,12 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
     return m;
   }, [annotations, goLiveAt, t]);
   const levels = useMemo(() => milestoneLevels(snapshot), [snapshot]);
-  const servers = useMemo(() => serverHealth(snapshot?.latest ?? [], settings?.safetyLines ?? []), [snapshot?.latest, settings?.safetyLines]);
+  const drains = useWallDrains(roomSlug, displayKey, socket);
+  const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
+  const servers = useMemo(
+    () => judgeFleet({ latest: snapshot?.latest ?? [], lines: settings?.safetyLines ?? [], staleAfterSeconds: staleAfter, now: now ?? Date.now(), drains }),
+    [snapshot?.latest, settings?.safetyLines, staleAfter, now, drains],
+  );
 
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, stale: stale.stale, t };
   return (

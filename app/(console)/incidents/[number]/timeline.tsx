@@ -42,6 +42,8 @@ function describeEntry(e: TIncidentEntryDto): string {
       return 'has seen this';
     case 'auto':
       return 'automatic';
+    case 'server':
+      return `${d.action === 'restore' ? 'restored server' : 'drained server'} ${String(d.server)}${d.action === 'restore' ? ' to the pool' : ' from the pool'}`;
     default:
       return e.kind;
   }
