@@ -25,7 +25,7 @@ async function assertServerUp(base: string): Promise<void> {
   }
   throw new AppError(
     'unavailable',
-    `the server is not running at ${base} (start it with npm start; the CLI reads PORT and WARROOM_PUBLIC_URL as the server does)`,
+    `the server is not running at ${base} (start it with npm start, or set WARROOM_PUBLIC_URL / PORT to reach it)`,
   );
 }
 
