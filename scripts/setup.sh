@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine for Warroom's tests: Chromium (browser tests),
-# CJK fonts (万/亿 on screenshots), PostgreSQL and Redis — started when they
+# CJK fonts (万/亿 on screenshots), pdftotext (the report PDF test), PostgreSQL and Redis — started when they
 # are installed but down, installed from apt when missing. Idempotent.
 # Never touches a database server it did not install, beyond starting it.
 set -euo pipefail
