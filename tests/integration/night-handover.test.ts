@@ -183,4 +183,21 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
         .status,
     ).toBe(200);
   });
+
+  it('honours Idempotency-Key: the same key again answers the first handover and makes no second', async () => {
+    const headers = { 'idempotency-key': `handover-${kind}-once` };
+    const a = await api(server, 'POST', '/api/v1/rooms/launch/handovers', {
+      token: night.people.leadA.token,
+      body: { note: 'once' },
+      headers,
+    });
+    const b = await api(server, 'POST', '/api/v1/rooms/launch/handovers', {
+      token: night.people.leadA.token,
+      body: { note: 'once' },
+      headers,
+    });
+    expect(a.status).toBe(201);
+    expect(b.body.id).toBe(a.body.id);
+    expect(await server.ctx.prisma.handover.count({ where: { note: 'once' } })).toBe(1);
+  });
 });
