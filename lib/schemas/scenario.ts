@@ -213,7 +213,7 @@ export const ZScenario = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),
-    /** room slug; default: the default room */
+    /** room slug; default: the demo's own room `demo` (created when missing) */
     room: ZRoomSlug.optional(),
     /** wall-clock label of go-live for the demo's log lines, e.g. "20:19" */
     goLiveClock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').optional(),
