@@ -16,6 +16,8 @@ export interface TNightLine {
   points: TChartPoint[];
   /** plotted against the right-hand axis */
   right?: boolean;
+  /** a planned curve: dashed, unfilled, and it does not stretch the time axis */
+  dashed?: boolean;
 }
 
 /** A moment on the timeline ("gate opened"): a vertical line. */
@@ -64,9 +66,11 @@ export function NightChart(props: {
   /** what the empty chart says */
   waiting?: string;
   className?: string;
+  /** replay: a vertical cursor at this time */
+  cursor?: number | null;
 }) {
-  const { lines, marks, levels, locale, timeZone, now = null } = props;
-  const empty = lines.every((l) => l.points.length === 0);
+  const { lines, marks, levels, locale, timeZone, now = null, cursor } = props;
+  const empty = lines.filter((l) => !l.dashed).every((l) => l.points.length === 0);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', TPoint[]> | null>(null);
   const withSeconds = useRef(false);
@@ -121,16 +125,17 @@ export function NightChart(props: {
         borderColor: l.color,
         backgroundColor: `${l.color}1a`,
         borderWidth: Math.max(2, Math.round(window.innerHeight / 360)),
+        borderDash: l.dashed ? [8, 6] : [],
         pointRadius: 0,
         tension: 0.2,
-        fill: l.right ? false : 'origin',
+        fill: l.right || l.dashed ? false : 'origin',
         yAxisID: l.right ? 'y2' : 'y',
       }),
     );
     const fontSize = Math.max(12, Math.round(window.innerHeight * 0.018));
     const annotations: Record<string, AnnotationOptions> = {};
     // Marks outside the plotted time span would stretch the x axis; draw only those inside it.
-    const xs = lines.flatMap((l) => (l.points.length ? [l.points[0]![0], l.points[l.points.length - 1]![0]] : []));
+    const xs = lines.filter((l) => !l.dashed).flatMap((l) => (l.points.length ? [l.points[0]![0], l.points[l.points.length - 1]![0]] : []));
     const [xMin, lastX] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [Infinity, -Infinity];
     // The axis ends at now, so what happened after the newest point (a mark, a silence) is in view.
     const xMax = now !== null && Number.isFinite(lastX) ? Math.max(lastX, now) : lastX;
@@ -159,6 +164,9 @@ export function NightChart(props: {
         label: { display: true, content: l.label, position: 'start', color: '#070a0e', backgroundColor: l.color, font: { size: fontSize, weight: 'bold' } },
       };
     }
+    if (cursor !== undefined && cursor !== null) {
+      annotations.cursor = { type: 'line', scaleID: 'x', value: cursor, borderColor: '#f5d142', borderWidth: 3 };
+    }
     c.options.plugins!.annotation!.annotations = annotations;
     // The x axis spans the data exactly: no empty "nice" margin after the newest point.
     const x = c.options.scales!.x!;
@@ -174,7 +182,7 @@ export function NightChart(props: {
       el.dataset.marks = drawn.join(' ');
       el.dataset.ticks = xs.length ? (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|') : '';
     }
-  }, [lines, marks, levels, now]);
+  }, [lines, marks, levels, now, cursor]);
 
   return (
     <div ref={box} data-testid="night-chart" className={props.className}>

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { TIncidentDto, TIncidentEntryDto } from '../../lib/incidents';
+import type { THandoverDto } from '../../lib/schemas/night';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**
@@ -19,6 +20,10 @@ export interface TDomainEvents {
   'probe.changed': { roomId: string; probeId: string };
   /** an alert rule was added, changed or deleted: evaluators reload it */
   'rule.changed': { roomId: string; ruleId: string };
+  /** a shift handover was created or accepted, as it now is */
+  'handover.changed': { roomId: string; handover: THandoverDto };
+  /** a planned curve was set */
+  'plan.changed': { roomId: string; series: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

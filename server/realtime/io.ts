@@ -11,6 +11,7 @@ import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
 import { attachServersFanout } from './servers.handlers';
+import { attachNightFanout } from './night.handlers';
 import type { TIo } from './types';
 import { attachProbeFanout } from './probes.handlers';
 
@@ -85,6 +86,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   cleanups.push(attachIncidentFanout(ctx, io));
   cleanups.push(attachServersFanout(ctx, io));
   cleanups.push(attachProbeFanout(ctx, io));
+  cleanups.push(attachNightFanout(ctx, io));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {
       const channel = e.credentialId ? credentialChannel(e.credentialId) : e.userId ? userChannel(e.userId) : null;
