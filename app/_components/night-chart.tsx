@@ -172,7 +172,11 @@ export function NightChart(props: {
     const x = c.options.scales!.x!;
     x.min = Number.isFinite(xMin) ? xMin : undefined;
     x.max = Number.isFinite(xMax) ? xMax : undefined;
-    for (const id of ['x', 'y', 'y2']) c.options.scales![id]!.display = xs.length > 0;
+    // An axis with nothing on it is hidden, not drawn as an empty 0–1 scale.
+    const has = (right: boolean) => lines.some((l) => !l.right === !right && l.points.length > 0);
+    c.options.scales!.x!.display = xs.length > 0;
+    c.options.scales!.y!.display = has(false);
+    c.options.scales!.y2!.display = has(true);
     c.update('none');
     // What was drawn, for tests and for anyone inspecting a kiosk: the canvas itself says nothing.
     const el = box.current;

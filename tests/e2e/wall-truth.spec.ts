@@ -20,7 +20,7 @@ const shot = async (page: Page, name: string) => {
 };
 
 /** A room of this spec's own, created once, with milestones on registered users. */
-async function room(server: TTestServer, slug: string, staleAfterSeconds = 30, milestones: number[] = [2e6]) {
+async function room(server: TTestServer, slug: string, staleAfterSeconds = 30, milestones: number[] = [2e6], locale: 'en' | 'zh' = 'en') {
   const existing = await server.ctx.prisma.room.findUnique({ where: { slug } });
   if (!existing) {
     await server.ctx.prisma.room.create({
@@ -28,6 +28,7 @@ async function room(server: TTestServer, slug: string, staleAfterSeconds = 30, m
         slug,
         name: `Truth: ${slug}`,
         staleAfterSeconds,
+        locale,
         milestones: {
           create: milestones.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })),
         },
@@ -78,7 +79,7 @@ test('stale data: headline and rates grey with their age, the badge says stale (
   await expect(page.getByTestId('headline-users-eta')).toHaveText(/^next 2M users in \d/);
   const silent = page.locator('[data-testid="server"][data-server="web-2"]');
   await expect(silent).toHaveAttribute('data-state', 'silent');
-  await expect(silent).toContainText(/silent 2 min/);
+  await expect(silent).toContainText(/silent\s*2 min/);
   await expect(page.locator('[data-testid="server"][data-server="web-1"]')).toHaveAttribute('data-state', 'ok');
   await shot(page, 'live');
 
@@ -111,6 +112,19 @@ test('stale data: headline and rates grey with their age, the badge says stale (
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('headline-users-per-min')).not.toHaveText('—/min');
   await expect(page.getByTestId('stale')).toHaveCount(0);
+});
+
+test('a Chinese room says the same states in its own words', async ({ page, server }) => {
+  const { key, display } = await room(server, 'truth-zh', 30, [2e6], 'zh');
+  await pushPoints(server, key, night(Date.now() - 2 * MIN), 'truth-zh');
+  await page.goto(`${server.url}/wall/truth-zh?key=${encodeURIComponent(display)}`);
+  await expect(page.getByTestId('headline-users')).toHaveText('160万');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale');
+  await expect(page.getByTestId('connection')).toHaveText('数据停滞');
+  await expect(page.getByTestId('stale')).toHaveText(/^数据2分钟前停止$/);
+  await expect(page.getByTestId('headline-users-age')).toHaveText('2分钟前');
+  await expect(page.getByTestId('headline-users-per-min')).toHaveText('—/分钟');
+  await shot(page, 'stale-zh');
 });
 
 test('a display link revoked while showing clears the wall within 10 s, and says so', async ({ page, server }) => {
@@ -232,23 +246,10 @@ for (const [width, height] of [
   [3840, 2160],
 ] as const) {
   test(`the wall at ${width}×${height}: nothing overflows the screen`, async ({ page, server }) => {
-    const slug = 'truth-sizes';
-    let seeded = (await server.ctx.prisma.room.findUnique({ where: { slug } })) ? null : await seedLaunchNight(server, { room: slug });
-    if (seeded) await seeded.freshen();
-    else {
-      // Later sizes: keep the numbers live.
-      const key = await server.createIngestKey(slug);
-      await pushPoints(
-        server,
-        key,
-        [
-          { name: 'users_total', value: 2_510_000, time: Date.now() },
-          { name: 'users_online', value: 126_000, time: Date.now() },
-        ],
-        slug,
-      );
-    }
-    seeded = null;
+    // A launch night of its own per size, so every screenshot shows the same live night.
+    const slug = `truth-size-${width}`;
+    const seeded = await seedLaunchNight(server, { room: slug });
+    await seeded.freshen();
     const display = await server.createDisplayLink(slug);
     await page.setViewportSize({ width, height });
     await page.goto(`${server.url}/wall/${slug}?key=${encodeURIComponent(display)}`);

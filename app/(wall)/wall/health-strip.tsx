@@ -75,9 +75,11 @@ function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
         {s.state === 'drained' ? (
           <span className="truncate font-semibold uppercase">{words.drained}</span>
         ) : s.state === 'silent' ? (
-          <span className="truncate font-semibold">
-            {words.silent} {formatDuration(s.ageSeconds * 1000, locale)}
-          </span>
+          // Two lines, so "silent" and its age both fit the tile at every size.
+          <>
+            <span className="truncate font-semibold">{words.silent}</span>
+            <span className="truncate">{formatDuration(s.ageSeconds * 1000, locale)}</span>
+          </>
         ) : (
           tileMetrics(s).map((m) => (
             <span
