@@ -36,7 +36,14 @@ function onHeadline(update: { latest?: { name: string; value: number }[] }): voi
 
 function openSio(url: string, token: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: true, ...SOCKET_RECONNECT, timeout: 60_000 });
+    const s = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: { token },
+      reconnection: true,
+      ...SOCKET_RECONNECT,
+      timeout: 60_000,
+    });
     sockets.push(s);
     let first = true;
     // Like a wall: on every (re)connect join the room again and take a fresh snapshot.
@@ -95,7 +102,14 @@ async function connectAll(c: Extract<TCmd, { cmd: 'connect' }>): Promise<void> {
 process.on('message', (m: TCmd) => {
   if (m.cmd === 'connect') void connectAll(m);
   else if (m.cmd === 'report') {
-    send({ ev: 'report', latencies, received, firstUpdate, rejoined, connected: sockets.filter((s) => s.connected).length + raws.filter((w) => w.readyState === WebSocket.OPEN).length });
+    send({
+      ev: 'report',
+      latencies,
+      received,
+      firstUpdate,
+      rejoined,
+      connected: sockets.filter((s) => s.connected).length + raws.filter((w) => w.readyState === WebSocket.OPEN).length,
+    });
     latencies = [];
     received = 0;
   } else if (m.cmd === 'mark') {

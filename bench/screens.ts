@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/screens.ts [--screens 10000] [--pushes 20] [--db sqlite|postgres] [--no-storm]
  *
+ * `--cpu-prof DIR` has the server write V8 CPU profiles when it stops.
  * Prints joins/s (empty room; 13 h of 10-second history), server RSS per
  * screen, POST → screen p50/p99/max, delivered/expected, server CPU per push
  * (from /proc/<pid>/stat, idle CPU subtracted), the reconnect storm after a
@@ -24,15 +25,28 @@ const N = Math.max(2, Math.min(20_000, Number(arg('screens', '10000'))));
 const PUSHES = Math.max(1, Math.min(100, Number(arg('pushes', '20'))));
 const DB = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const STORM = !args.includes('--no-storm');
+/** --cpu-prof DIR: the server writes V8 CPU profiles there when it stops (open in Chrome DevTools) */
+const PROFILE_DIR = args.includes('--cpu-prof') ? arg('cpu-prof', '/tmp/warroom-prof') : null;
 const WORKERS = 2;
 const HISTORY_HOURS = 13;
 
 // 10k sockets need 10k descriptors in the server and in each load generator: raise the limit once, in a wrapper shell.
 if (!process.env.WARROOM_BENCH_ULIMIT) {
-  const r = spawnSync('bash', ['-c', 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"', process.execPath, '--import', 'tsx', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, WARROOM_BENCH_ULIMIT: '1' },
-  });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec "$0" "$@"',
+      process.execPath,
+      '--import',
+      'tsx',
+      ...process.argv.slice(1),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, WARROOM_BENCH_ULIMIT: '1' },
+    },
+  );
   process.exit(r.status ?? 1);
 }
 const fdLimit = Number(execSync('bash -c "ulimit -n"').toString().trim());
@@ -111,7 +125,7 @@ for (let i = 0; i < WORKERS; i++) {
 }
 
 buildIfNeeded();
-const server = await startServer({ db: DB });
+const server = await startServer({ db: DB, nodeFlags: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [] });
 const ours: Record<string, number> = {};
 const bare: Record<string, number> = {};
 let frameTemplate: { latest: { name: string; value: number }[] } | undefined;
@@ -134,7 +148,10 @@ try {
   const rows = [];
   for (let t = end - HISTORY_HOURS * 3600_000; t <= end; t += 10_000) {
     const users = Math.round(1e6 + ((t - end) / 3600_000 + HISTORY_HOURS) * 5e5 + Math.random() * 1e4);
-    rows.push({ name: 'users_total', labelsKey: '', time: t, value: users }, { name: 'users_online', labelsKey: '', time: t, value: Math.round(users / 30) });
+    rows.push(
+      { name: 'users_total', labelsKey: '', time: t, value: users },
+      { name: 'users_online', labelsKey: '', time: t, value: Math.round(users / 30) },
+    );
   }
   for (let i = 0; i < rows.length; i += 2000) await server.ctx.samples.insertBatch(room.id, rows.slice(i, i + 2000));
   console.log(`seeded ${rows.length} history points (${HISTORY_HOURS} h every 10 s, two series)`);
@@ -202,7 +219,9 @@ try {
 
 const f = (v: number | undefined, d = 0) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(d));
 const ratio = (a?: number, b?: number) => (a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
-console.log(`\nmachine: ${cpus().length} cores, node ${process.version}, database ${DB}, ${N} screens from ${WORKERS} processes, ${PUSHES} pushes 1/s`);
+console.log(
+  `\nmachine: ${cpus().length} cores, node ${process.version}, database ${DB}, ${N} screens from ${WORKERS} processes, ${PUSHES} pushes 1/s`,
+);
 const rowsOut: [string, string, string, string][] = [
   ['joins/s, empty room', f(ours.joinsEmpty), `${f(bare.joinsEmpty)} (connects)`, ratio(bare.joinsEmpty, ours.joinsEmpty)],
   [`joins/s, ${HISTORY_HOURS} h history`, f(ours.joinsHistory), '—', '—'],

@@ -36,7 +36,10 @@ export interface ClientToServerEvents {
 }
 
 /** Nothing travels between servers except socket.io's own broadcasts. */
-export type InterServerEvents = Record<string, never>;
+export interface InterServerEvents {
+  /** a room's data changed on another process: its cached join snapshot is stale there too */
+  'snapshot:stale': (roomId: string) => void;
+}
 
 export interface SocketData {
   /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */

@@ -7,6 +7,7 @@ import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
 import { MetricsCoalescer } from './metrics-coalescer';
+import { SnapshotCache } from './snapshot-cache';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
@@ -32,6 +33,14 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   });
 
   const cleanups: (() => Promise<void> | void)[] = [];
+  // Join snapshots, shared by the joins of one instant; a push or room change
+  // here or on another process drops the room's entry.
+  const snapshots = new SnapshotCache();
+  const staleEverywhere = (roomId: string) => {
+    snapshots.invalidate(roomId);
+    if (ctx.config.REDIS_URL) io.serverSideEmit('snapshot:stale', roomId);
+  };
+  io.on('snapshot:stale', (roomId) => snapshots.invalidate(roomId));
   if (ctx.config.REDIS_URL) {
     const pub = createClient({ url: ctx.config.REDIS_URL });
     const sub = pub.duplicate();
@@ -68,18 +77,24 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
     // A cookie socket also answers for its session, so signing out closes it.
     if (actor.kind === 'user' && actor.sessionId) void socket.join(credentialChannel(sessionCredentialId(actor.sessionId)));
-    registerRoomHandlers(ctx, socket);
+    registerRoomHandlers(ctx, socket, snapshots);
     registerIncidentHandlers(ctx, socket);
     registerIncidentCommandHandlers(ctx, socket);
     socket.emit('clock:tick', { serverTime: Date.now() });
   });
 
   const coalescer = new MetricsCoalescer(ctx.config.WARROOM_PUSH_INTERVAL_MS, (roomId, update) => {
+    staleEverywhere(roomId);
     io.to(roomChannel(roomId)).emit('metrics:update', update);
   });
   cleanups.push(() => coalescer.stop());
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
-  cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
+  cleanups.push(
+    ctx.bus.on('room.changed', (e) => {
+      staleEverywhere(e.roomId);
+      io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId });
+    }),
+  );
   cleanups.push(attachIncidentFanout(ctx, io));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {
