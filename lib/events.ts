@@ -37,8 +37,8 @@ export interface ClientToServerEvents {
 
 /** Nothing travels between servers except socket.io's own broadcasts. */
 export interface InterServerEvents {
-  /** a room's data changed on another process: its cached join snapshot is stale there too */
-  'snapshot:stale': (roomId: string) => void;
+  /** another process pushed to a room ('push') or changed its settings ('changed'): caches of it are stale here too */
+  'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
 }
 
 export interface SocketData {

@@ -7,6 +7,7 @@ import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
+import { clientAddress, parseTrustProxy } from './http/client-address';
 
 async function main() {
   const runtime = await bootstrap();
@@ -19,9 +20,11 @@ async function main() {
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
+  const trustProxy = parseTrustProxy(config.WARROOM_TRUST_PROXY);
   const server = createServer((req, res) => {
-    // The TCP peer, overwriting anything a client sent, for per-address login limits.
-    req.headers['x-warroom-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+    // The client's address for per-address login limits, overwriting anything a client sent:
+    // the TCP peer, or what a trusted proxy (WARROOM_TRUST_PROXY) put in X-Forwarded-For.
+    req.headers['x-warroom-client-ip'] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
     void handle(req, res, parse(req.url ?? '/', true));
   });
   // socket.io answers upgrades on its own path; everything else (Next's HMR in

@@ -11,6 +11,8 @@ import type { TSeriesChange } from '../db/sample-store';
 export interface TDomainEvents {
   'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
   'room.changed': { roomId: string };
+  /** another process announced room.changed (through Redis): drop what is cached of the room, push nothing */
+  'room.changed.elsewhere': { roomId: string };
   /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
   /** a credential, session or user lost its access: close their sockets */

@@ -36,11 +36,14 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   // Join snapshots, shared by the joins of one instant; a push or room change
   // here or on another process drops the room's entry.
   const snapshots = new SnapshotCache();
-  const staleEverywhere = (roomId: string) => {
+  const staleEverywhere = (roomId: string, reason: 'push' | 'changed') => {
     snapshots.invalidate(roomId);
-    if (ctx.config.REDIS_URL) io.serverSideEmit('snapshot:stale', roomId);
+    if (ctx.config.REDIS_URL) io.serverSideEmit('room:stale', roomId, reason);
   };
-  io.on('snapshot:stale', (roomId) => snapshots.invalidate(roomId));
+  io.on('room:stale', (roomId, reason) => {
+    snapshots.invalidate(roomId);
+    if (reason === 'changed') ctx.bus.emit('room.changed.elsewhere', { roomId });
+  });
   if (ctx.config.REDIS_URL) {
     const pub = createClient({ url: ctx.config.REDIS_URL });
     const sub = pub.duplicate();
@@ -84,14 +87,14 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   });
 
   const coalescer = new MetricsCoalescer(ctx.config.WARROOM_PUSH_INTERVAL_MS, (roomId, update) => {
-    staleEverywhere(roomId);
+    staleEverywhere(roomId, 'push');
     io.to(roomChannel(roomId)).emit('metrics:update', update);
   });
   cleanups.push(() => coalescer.stop());
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
   cleanups.push(
     ctx.bus.on('room.changed', (e) => {
-      staleEverywhere(e.roomId);
+      staleEverywhere(e.roomId, 'changed');
       io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId });
     }),
   );
