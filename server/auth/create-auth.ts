@@ -72,7 +72,7 @@ export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string }
   return {
     auth,
     // Several processes share one install through Redis: their failed sign-ins are counted together.
-    limiter: ctx.config.REDIS_URL ? new RedisLoginLimiter(ctx.config.REDIS_URL) : new LoginLimiter(),
+    limiter: ctx.config.REDIS_URL ? new RedisLoginLimiter(ctx.config.REDIS_URL, ctx.config.DATABASE_URL) : new LoginLimiter(),
     async resolveSession(headers) {
       const found = await auth.api.getSession({ headers }).catch(() => null);
       if (!found) return null;

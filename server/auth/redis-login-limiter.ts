@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { DEFAULT_LOGIN_LIMITS, type TLoginBlock, type TLoginLimiter, type TLoginLimits } from './login-limiter';
 
@@ -12,10 +12,15 @@ export class RedisLoginLimiter implements TLoginLimiter {
   private client: ReturnType<typeof createClient>;
   private ready: Promise<unknown> | null = null;
 
+  private readonly prefix: string;
+
+  /** `install` tells installs sharing one Redis apart (the database URL: each install has its own database). */
   constructor(
     url: string,
+    install: string,
     private readonly limits: TLoginLimits = DEFAULT_LOGIN_LIMITS,
   ) {
+    this.prefix = `warroom:login:${createHash('sha256').update(install).digest('hex').slice(0, 16)}:`;
     this.client = createClient({ url });
     this.client.on('error', (e: Error) => console.error('login limiter redis:', e.message));
   }
@@ -28,7 +33,7 @@ export class RedisLoginLimiter implements TLoginLimiter {
 
   private async recent(key: string, now: number): Promise<number[]> {
     const r = await this.redis();
-    const k = `warroom:login:${key}`;
+    const k = this.prefix + key;
     await r.zRemRangeByScore(k, 0, now - this.limits.windowMs);
     const members = await r.zRangeWithScores(k, 0, -1);
     return members.map((m) => m.score);
@@ -45,14 +50,14 @@ export class RedisLoginLimiter implements TLoginLimiter {
   async fail(email: string, address: string, now = Date.now()): Promise<void> {
     const r = await this.redis();
     for (const key of [`a:${email.toLowerCase()}`, `i:${address}`]) {
-      const k = `warroom:login:${key}`;
+      const k = this.prefix + key;
       await r.zAdd(k, { score: now, value: `${now}:${randomBytes(4).toString('hex')}` });
       await r.pExpire(k, this.limits.windowMs);
     }
   }
 
   async succeed(email: string): Promise<void> {
-    await (await this.redis()).del(`warroom:login:a:${email.toLowerCase()}`);
+    await (await this.redis()).del(`${this.prefix}a:${email.toLowerCase()}`);
   }
 
   private retryAfter(times: number[], now: number): number {
