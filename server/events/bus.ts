@@ -9,7 +9,8 @@ import type { TSeriesChange } from '../db/sample-store';
  * through socket.io's Redis adapter, not through this bus.
  */
 export interface TDomainEvents {
-  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
+  /** points: how many the batch stored (for /metrics) */
+  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number; points?: number };
   'room.changed': { roomId: string };
   /** another process announced room.changed (through Redis): drop what is cached of the room, push nothing */
   'room.changed.elsewhere': { roomId: string };

@@ -13,6 +13,12 @@ import { attachIncidentFanout, registerIncidentHandlers } from './incidents.hand
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
 import type { TIo } from './types';
 
+/** Told of each room-wide push (server/observability/prometheus.ts counts and times them). */
+export interface TRealtimeObserver {
+  push(event: string, fanoutSeconds: number): void;
+  roomPushed(roomId: string): void;
+}
+
 export const SOCKET_PATH = '/socket.io';
 const CLOCK_TICK_MS = 15_000;
 
@@ -20,7 +26,7 @@ const CLOCK_TICK_MS = 15_000;
  * Attaches socket.io to the HTTP server: handshake authentication, one
  * handler module per domain, and the fan-out of domain events to rooms.
  */
-export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServer): Promise<{ io: TIo; close(): Promise<void> }> {
+export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServer, observer?: TRealtimeObserver): Promise<{ io: TIo; close(): Promise<void> }> {
   const io: TIo = new Server(httpServer, {
     path: SOCKET_PATH,
     // Small, frequent messages: compression costs more CPU than it saves.
@@ -88,7 +94,10 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
 
   const coalescer = new MetricsCoalescer(ctx.config.WARROOM_PUSH_INTERVAL_MS, (roomId, update) => {
     staleEverywhere(roomId, 'push');
+    const t0 = performance.now();
     io.to(roomChannel(roomId)).emit('metrics:update', update);
+    observer?.push('metrics:update', (performance.now() - t0) / 1000);
+    observer?.roomPushed(roomId);
   });
   cleanups.push(() => coalescer.stop());
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
@@ -96,6 +105,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     ctx.bus.on('room.changed', (e) => {
       staleEverywhere(e.roomId, 'changed');
       io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId });
+      observer?.push('room:changed', 0);
     }),
   );
   cleanups.push(attachIncidentFanout(ctx, io));
