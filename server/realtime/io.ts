@@ -8,6 +8,7 @@ import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { SnapshotCache } from './snapshot-cache';
+import { DisplayAuthCache } from './display-auth-cache';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
@@ -31,6 +32,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     path: SOCKET_PATH,
     // Small, frequent messages: compression costs more CPU than it saves.
     perMessageDeflate: false,
+    httpCompression: false,
     serveClient: false,
     // Leave upgrades on other paths (Next's HMR) to the listener in server/index.ts.
     destroyUpgrade: false,
@@ -62,12 +64,15 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     });
   }
 
+  const displayAuth = new DisplayAuthCache();
+  cleanups.push(ctx.bus.on('access.revoked', () => displayAuth.clear()));
   io.use(async (socket, next) => {
     try {
       const headers = new Headers();
       for (const [k, v] of Object.entries(socket.request.headers)) if (typeof v === 'string') headers.set(k, v);
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null;
-      const actor = await authenticateRequest({ ctx, headers, token });
+      // A display link's answer is shared by the handshakes of one moment (a wall fleet reconnecting).
+      const actor = token && !headers.has('authorization') ? await displayAuth.get(token, () => authenticateRequest({ ctx, headers, token })) : await authenticateRequest({ ctx, headers, token });
       if (actor.kind === 'anonymous') return next(new Error('unauthorized'));
       if (actor.kind === 'ingest') return next(new Error('forbidden: an ingest key cannot open a screen'));
       socket.data.actor = actor;
