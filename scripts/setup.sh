@@ -20,7 +20,7 @@ say() { echo "setup: $*"; }
 if [ ! -x /usr/bin/chromium ]; then say "installing chromium"; apt_install chromium; fi
 if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
 
-# --- nginx (the proxy in front of several processes: scripts/cluster.sh, tests/integration/cluster.test.ts) ---
+# --- nginx (the proxy in front of several processes: scripts/cluster.ts, tests/integration/cluster.test.ts) ---
 if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then say "installing nginx"; apt_install nginx-light; fi
 
 # --- PostgreSQL -----------------------------------------------------------------

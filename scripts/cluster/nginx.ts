@@ -31,7 +31,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The http block's Warroom part: WebSocket upgrades, forwarded addresses, long-lived sockets. */
-export function nginxSiteConfig(o: { listen: string; upstreams: string[] }): string {
+function nginxSiteConfig(o: { listen: string; upstreams: string[] }): string {
   return `map $http_upgrade $connection_upgrade {
     default upgrade;
     ''      close;
