@@ -9,6 +9,7 @@ import { sessionCredentialId } from '../auth/session-channel';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { SnapshotCache } from './snapshot-cache';
 import { DisplayAuthCache } from './display-auth-cache';
+import { preEncodingParser } from './pre-encoded';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
@@ -33,6 +34,8 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     // Small, frequent messages: compression costs more CPU than it saves.
     perMessageDeflate: false,
     httpCompression: false,
+    // Join snapshots are serialised once per room build, not once per screen.
+    parser: preEncodingParser,
     serveClient: false,
     // Leave upgrades on other paths (Next's HMR) to the listener in server/index.ts.
     destroyUpgrade: false,

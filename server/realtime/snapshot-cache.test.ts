@@ -13,7 +13,7 @@ function builder() {
     build: async () => {
       builds++;
       await new Promise((r) => setTimeout(r, 5));
-      return { room, snapshot: { serverTime: builds } as unknown as TRoomSnapshot };
+      return { room, snapshot: { serverTime: builds } as unknown as TRoomSnapshot, restJson: '}' };
     },
   };
 }

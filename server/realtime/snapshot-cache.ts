@@ -1,10 +1,18 @@
 import type { TRoomSnapshot } from '../../lib/events';
 import type { TRoomRow } from '../services/rooms/resolve-room';
 
+/** A room's join snapshot, and its JSON minus `serverTime` (each join puts its own clock in front). */
+export interface TCachedSnapshot {
+  room: TRoomRow;
+  snapshot: TRoomSnapshot;
+  /** JSON.stringify of the snapshot without serverTime, without its opening brace */
+  restJson: string;
+}
+
 interface TEntry {
   gen: number;
   at: number;
-  value: Promise<{ room: TRoomRow; snapshot: TRoomSnapshot }>;
+  value: Promise<TCachedSnapshot>;
 }
 
 /**
@@ -29,10 +37,7 @@ export class SnapshotCache {
   }
 
   /** The cached snapshot for `key`, or a build shared with every concurrent caller. */
-  get(
-    key: string,
-    build: () => Promise<{ room: TRoomRow; snapshot: TRoomSnapshot }>,
-  ): { gen: number; value: Promise<{ room: TRoomRow; snapshot: TRoomSnapshot }> } {
+  get(key: string, build: () => Promise<TCachedSnapshot>): { gen: number; value: Promise<TCachedSnapshot> } {
     const now = Date.now();
     const hit = this.entries.get(key);
     const roomId = this.keyRoom.get(key);
