@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { TRoomSnapshot } from '../events';
 import { mergeUpdate } from './merge-update';
 import { ApiError } from './api';
@@ -49,6 +49,7 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
   const [lastPushAt, setLastPushAt] = useState<number | null>(null);
   // Set by a push (`session:revoked`) or a refused reconnect; cleared only by a reload with a new link.
   const [revoked, setRevoked] = useState<TAccessProblem | null>(null);
+  const ended = useRef(false);
 
   const query = useQuery({
     queryKey: key,
@@ -57,6 +58,11 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     retry: (_n, err) => accessProblem(err, token !== null) === null,
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
+      // Access ended: never again (a reload with a new link starts over).
+      if (ended.current) return new Promise<never>(() => {});
+      // A handshake refused before this ran (the socket is made during render) left nothing to wait
+      // for: ask again, so the refusal reaches this query instead of it waiting forever.
+      if (!socket!.connected && !socket!.active) socket!.connect();
       await whenConnected(socket!);
       const snap = await command(socket!, 'room:join', slug ? { room: slug } : {});
       noteServerTime(snap.serverTime);
@@ -96,6 +102,7 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     // it showed stays on screen, and stop reconnecting — a retry cannot bring it back.
     const endAccess = (problem: TAccessProblem) => {
       clearTimeout(offlineTimer);
+      ended.current = true;
       setRevoked(problem);
       qc.removeQueries({ queryKey: ['room'] });
       qc.removeQueries({ queryKey: ['incidents'] });
