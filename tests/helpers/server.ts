@@ -139,7 +139,8 @@ export async function startServer(opts: { db?: TDbKind; env?: Record<string, str
       return { id: u.id, email, name: display, token, password };
     },
     async kill(signal = 'SIGTERM') {
-      if (proc.exitCode !== null) return;
+      // A process killed by a signal has signalCode set and exitCode null.
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
       await new Promise<void>((r) => {
         proc.once('exit', () => r());
         proc.kill(signal);
