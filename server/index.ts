@@ -7,6 +7,7 @@ import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
+import { createRequestGate, refuseConnect } from './http/request-gate';
 
 async function main() {
   const runtime = await bootstrap();
@@ -19,11 +20,15 @@ async function main() {
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
+  // Odd methods, undecodable paths and unknown API paths are answered here, never by a 500 from Next.
+  const gate = createRequestGate();
   const server = createServer((req, res) => {
     // The TCP peer, overwriting anything a client sent, for per-address login limits.
     req.headers['x-warroom-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+    if (gate(req, res)) return;
     void handle(req, res, parse(req.url ?? '/', true));
   });
+  server.on('connect', refuseConnect);
   // socket.io answers upgrades on its own path; everything else (Next's HMR in
   // dev) goes to Next. One listener decides, so the two never fight over a socket.
   const realtime = await attachRealtime(runtime, server);

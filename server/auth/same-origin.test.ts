@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../errors';
 import type { TActor } from '../services/access/actor';
-import { assertSameOrigin } from './same-origin';
+import { assertSameOrigin, assertSameOriginSocket } from './same-origin';
 
 const bySession: TActor = { kind: 'user', userId: 'u', name: 'U', email: 'u@x', role: 'engineer', via: 'session' };
 const byToken: TActor = { ...bySession, via: 'token' };
@@ -33,5 +33,25 @@ describe('assertSameOrigin', () => {
     expect(refused(() => assertSameOrigin(req('POST', { origin: 'null' }), bySession))).toBe(true);
     expect(refused(() => assertSameOrigin(req('PATCH', { 'sec-fetch-site': 'same-site' }), bySession))).toBe(true);
     expect(refused(() => assertSameOrigin(req('POST', { origin: 'http://warroom.lan:3000.evil.test' }), bySession))).toBe(true);
+  });
+});
+
+describe('assertSameOriginSocket', () => {
+  const h = (headers: Record<string, string>) => new Headers({ host: 'warroom.lan:3000', ...headers });
+  const sock = (headers: Record<string, string>, actor: TActor = bySession, publicUrl?: string) => refused(() => assertSameOriginSocket(h(headers), actor, publicUrl));
+
+  it('refuses a cookie socket from another origin, even a same-site one', () => {
+    expect(sock({ origin: 'http://warroom.lan:3001' })).toBe(true);
+    expect(sock({ origin: 'http://evil.example' })).toBe(true);
+    expect(sock({ origin: 'null' })).toBe(true);
+    expect(sock({ 'sec-fetch-site': 'same-site' })).toBe(true);
+  });
+
+  it('accepts this site, the public URL, a non-browser without Origin, and any token or display link', () => {
+    expect(sock({ origin: 'http://warroom.lan:3000' })).toBe(false);
+    expect(sock({ origin: 'https://wr.example.com' }, bySession, 'https://wr.example.com')).toBe(false);
+    expect(sock({})).toBe(false);
+    expect(sock({ origin: 'http://evil.example' }, byToken)).toBe(false);
+    expect(sock({ origin: 'http://evil.example' }, { kind: 'display', credentialId: 'c', roomId: 'r' })).toBe(false);
   });
 });

@@ -38,12 +38,17 @@ export function route<P = Record<string, string>>(handler: (req: Request, c: TRo
   };
 }
 
-/** Reads a JSON body no larger than maxBytes: 413 past it, 400 when it is not JSON. */
-export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+/**
+ * Reads a JSON body no larger than maxBytes: 413 past it, 400 when it is not
+ * JSON. With `empty`, a missing or empty body (no Content-Length, as curl -X
+ * POST sends) reads as that value instead.
+ */
+export async function readJson(req: Request, maxBytes: number, opts: { empty?: unknown } = {}): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new AppError('payload_too_large', `body is ${declared} bytes; the limit is ${maxBytes}`);
   }
+  if (!req.body && 'empty' in opts) return opts.empty;
   if (!req.body) throw new AppError('bad_request', 'a JSON body is required', [{ field: '(body)', message: 'required' }]);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -59,6 +64,7 @@ export async function readJson(req: Request, maxBytes: number): Promise<unknown>
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString('utf8');
+  if ('empty' in opts && text.trim() === '') return opts.empty;
   try {
     return JSON.parse(text);
   } catch {

@@ -6,6 +6,8 @@ import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
+import { assertSameOriginSocket } from '../auth/same-origin';
+import { isAppError } from '../errors';
 import type { TActor } from '../services/access/actor';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
@@ -53,9 +55,11 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
       const actor = await authenticateRequest({ ctx, headers, token });
       if (actor.kind === 'anonymous') return next(new Error('unauthorized'));
       if (actor.kind === 'ingest') return next(new Error('forbidden: an ingest key cannot open a screen'));
+      assertSameOriginSocket(headers, actor, ctx.config.publicUrl);
       socket.data.actor = actor;
       next();
     } catch (err) {
+      if (isAppError(err)) return next(new Error(`${err.code}: ${err.message}`));
       console.error('socket handshake failed:', err);
       next(new Error('internal'));
     }

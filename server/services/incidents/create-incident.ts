@@ -4,6 +4,7 @@ import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { loadIncidentDto } from './incident-dto';
 import { appendEntry, TX_OPTIONS } from './incident-tx';
+import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
 /** Opens an incident with the room's next number and a "created" entry, in one transaction. */
 export async function createIncident(opts: {
@@ -36,6 +37,8 @@ export async function createIncident(opts: {
       body: input.summary || null,
       data: { title: input.title, severity: input.severity },
     });
+    // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).
+    await commitIdempotentAnswer(tx, { incidentId: incident.id, result: entryId });
     return { incident, entryId };
   }, TX_OPTIONS);
   ctx.bus.emit('incident.changed', { roomId: room.id, incidentId: incident.id, entryIds: [entryId] });

@@ -2,6 +2,7 @@ import type { TServiceContext } from '../../context';
 import type { Db } from '../../db/client';
 import type { TEntryKind } from '../../../lib/schemas/incidents';
 import { authorOf, type TActor } from '../access/actor';
+import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
 /** The client a Prisma interactive transaction hands to its callback. */
 export type TTx = Parameters<Extract<Parameters<Db['$transaction']>[0], (...a: never[]) => unknown>>[0];
@@ -69,6 +70,8 @@ export async function runIncidentChange<R>(opts: {
       const owned = me ? await tx.incident.updateMany({ where: { id: incident.id, ownerId: me }, data: { ownerActiveAt: now } }) : { count: 0 };
       if (owned.count === 0) await tx.incident.update({ where: { id: incident.id }, data: { updatedAt: now } });
     }
+    // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).
+    await commitIdempotentAnswer(tx, { incidentId: incident.id, result: r });
     return r;
   }, TX_OPTIONS);
   if (entryIds.length > 0) ctx.bus.emit('incident.changed', { roomId: incident.roomId, incidentId: incident.id, entryIds });

@@ -1,5 +1,6 @@
 import { MAX_INCIDENT_BODY_BYTES, ZCreateIncident, ZListIncidentsQuery } from '@/lib/schemas/incidents';
 import { withIdempotency } from '@/server/http/idempotency';
+import { ANSWER_IN_TX } from '@/server/services/incidents/answers-in-tx';
 import { json, parseWith, queryOf, readJson, route } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { createIncident } from '@/server/services/incidents/create-incident';
@@ -17,6 +18,8 @@ export const GET = route(async (req, { rt, actor }) => {
 export const POST = route(async (req, { rt, actor }) => {
   // Refuse strangers before reading their body.
   assertCan(actor, 'incident:write');
-  const input = parseWith(ZCreateIncident, await readJson(req, MAX_INCIDENT_BODY_BYTES));
-  return withIdempotency({ ctx: rt, req, actor, operation: 'POST /incidents', run: async () => ({ status: 201, body: await createIncident({ ctx: rt, actor, input }) }) });
+  const raw = await readJson(req, MAX_INCIDENT_BODY_BYTES);
+  const input = parseWith(ZCreateIncident, raw);
+  const run = async () => ({ status: 201, body: await createIncident({ ctx: rt, actor, input }) });
+  return withIdempotency({ ctx: rt, req, actor, operation: 'POST /incidents', body: raw, status: 201, answer: ANSWER_IN_TX.incident, run });
 });

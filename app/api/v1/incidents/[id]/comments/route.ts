@@ -4,4 +4,4 @@ import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZComment, status: 201, create: true, operation: 'POST comments', call: (a) => commentIncident(a) });
+export const POST = incidentAction({ schema: ZComment, status: 201, create: true, answer: 'entry', operation: 'POST comments', call: (a) => commentIncident(a) });

@@ -4,4 +4,4 @@ import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZPostUpdate, status: 201, create: true, operation: 'POST updates', call: (a) => postUpdate(a) });
+export const POST = incidentAction({ schema: ZPostUpdate, status: 201, create: true, answer: 'entry', operation: 'POST updates', call: (a) => postUpdate(a) });

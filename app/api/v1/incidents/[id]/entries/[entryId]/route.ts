@@ -5,4 +5,4 @@ import { incidentAction } from '../../../_lib/action';
 export const dynamic = 'force-dynamic';
 
 /** Edits a post: a new "edit" entry; the original text stays visible. */
-export const PATCH = incidentAction({ schema: ZEditEntry, status: 201, create: true, operation: 'PATCH entry', call: (a) => editEntry({ ...a, entryId: a.params.entryId! }) });
+export const PATCH = incidentAction({ schema: ZEditEntry, status: 201, create: true, answer: 'entry', operation: 'PATCH entry', call: (a) => editEntry({ ...a, entryId: a.params.entryId! }) });
