@@ -2,6 +2,10 @@ import type { Metadata, Viewport } from 'next';
 import './globals.css';
 import { Providers } from './providers';
 
+// Every page renders per request: the CSP nonce (proxy.ts) is new each time,
+// and Next can stamp it only on scripts of a page it renders now.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Warroom',
   description: 'Live numbers and the incident log for launch nights and production incidents.',
