@@ -7,7 +7,7 @@ import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
-import { createRequestGate, refuseConnect } from './http/request-gate';
+import { answerClientError, createRequestGate, refuseConnect } from './http/request-gate';
 
 async function main() {
   const runtime = await bootstrap();
@@ -29,6 +29,7 @@ async function main() {
     void handle(req, res, parse(req.url ?? '/', true));
   });
   server.on('connect', refuseConnect);
+  server.on('clientError', answerClientError);
   // socket.io answers upgrades on its own path; everything else (Next's HMR in
   // dev) goes to Next. One listener decides, so the two never fight over a socket.
   const realtime = await attachRealtime(runtime, server);

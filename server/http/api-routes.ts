@@ -53,9 +53,11 @@ export function discoverApiRoutes(root = process.cwd()): TApiRoute[] {
   });
 }
 
-/** The route a decoded /api/v1 path reaches, or null. */
-export function matchApiRoute(routes: TApiRoute[], pathname: string): TApiRoute | null {
-  const parts = pathname.replace(/^\/api\/v1/, '').split('/').slice(1);
+/** The route a path reaches, or null: the path as a string, or its decoded segments ("", "api", "v1", …). */
+export function matchApiRoute(routes: TApiRoute[], path: string | string[]): TApiRoute | null {
+  const all = typeof path === 'string' ? path.split('/') : path;
+  if (all[1] !== 'api' || all[2] !== 'v1') return null;
+  const parts = all.slice(3);
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   for (const r of routes) {
     let ok = true;

@@ -32,18 +32,21 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
       answer(res, 405, errorJson('method_not_allowed', `${method} is not supported`), 'application/json; charset=utf-8', { allow: ALL_ALLOW });
       return true;
     }
-    let path: string;
+    if (!rawPath.startsWith('/')) return false;
+    // Dot segments resolved the way a URL parser (and Next) resolves them, then each segment decoded.
+    const path = new URL(`http://gate${rawPath}`).pathname;
+    let segments: string[];
     try {
-      path = decodeURIComponent(rawPath);
+      segments = path.split('/').map(decodeURIComponent);
     } catch {
-      if (isApi(rawPath)) answer(res, 400, errorJson('bad_request', 'the path is not valid percent-encoding'), 'application/json; charset=utf-8');
+      if (isApi(path)) answer(res, 400, errorJson('bad_request', 'the path is not valid percent-encoding'), 'application/json; charset=utf-8');
       else answer(res, 400, 'Bad Request: the path is not valid percent-encoding\n', 'text/plain; charset=utf-8');
       return true;
     }
-    if (!isApi(rawPath) || routes.length === 0) return false;
-    const route = matchApiRoute(routes, path);
+    if (!isApi(path) || routes.length === 0) return false;
+    const route = matchApiRoute(routes, segments);
     if (!route) {
-      answer(res, 404, errorJson('not_found', `no API route at ${rawPath.slice(0, 200)}`), 'application/json; charset=utf-8');
+      answer(res, 404, errorJson('not_found', `no API route at ${path.slice(0, 200)}`), 'application/json; charset=utf-8');
       return true;
     }
     const allow = allowedMethods(route);
@@ -59,4 +62,18 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
 export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   const body = errorJson('method_not_allowed', 'CONNECT is not supported');
   socket.end(`HTTP/1.1 405 Method Not Allowed\r\nallow: ${ALL_ALLOW}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * Requests Node's parser refuses (headers over 16 KiB, malformed request
+ * lines) get the error shape too: 431 or 400, then the connection closes.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = errorJson('bad_request', tooLarge ? 'request headers (or the URL) are too large' : 'malformed HTTP request');
+  socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

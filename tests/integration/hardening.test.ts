@@ -98,7 +98,7 @@ describe.each(KINDS)('hardening on %s', (kind) => {
   });
 
   it('answers unknown /api/v1 paths with 404 in the JSON error shape', async () => {
-    for (const path of ['/api/v1/nope', '/api/v1/incidents/x/y/z/w', '/api/v1/']) {
+    for (const path of ['/api/v1/nope', '/api/v1/incidents/x/y/z/w', '/api/v1/', '/api/v1/incidents/../release']) {
       const r = await api(server, 'GET', path, { token: engineer.token });
       expect(r.status, path).toBe(404);
       expect(ZErrorBody.safeParse(r.body).success, `${path}: ${JSON.stringify(r.body)}`).toBe(true);
