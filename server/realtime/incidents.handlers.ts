@@ -7,6 +7,19 @@ import { loadIncidentDto, toEntryDtos } from '../services/incidents/incident-dto
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
 import { withSchema } from './with-schema';
+import { resyncLocalSockets } from './resync';
+
+/** A read that failed because the database dropped a connection usually works a moment later. */
+async function withRetries<T>(f: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 150 * i));
+    }
+  }
+}
 
 /**
  * incidents:subscribe joins the room's channel, then answers every timeline
@@ -42,10 +55,9 @@ export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void 
   return ctx.bus.on('incident.changed', (e) => {
     const next = (chains.get(e.roomId) ?? Promise.resolve())
       .then(async () => {
-        const [incident, rows] = await Promise.all([
-          loadIncidentDto(ctx.prisma, e.incidentId),
-          ctx.prisma.incidentEntry.findMany({ where: { id: { in: e.entryIds } }, orderBy: { seq: 'asc' } }),
-        ]);
+        const [incident, rows] = await withRetries(() =>
+          Promise.all([loadIncidentDto(ctx.prisma, e.incidentId), ctx.prisma.incidentEntry.findMany({ where: { id: { in: e.entryIds } }, orderBy: { seq: 'asc' } })]),
+        );
         const entries = toEntryDtos(rows);
         const seq = entries.reduce((m, x) => Math.max(m, x.seq), 0);
         io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: e.incidentId, seq, incident, entries });
@@ -54,7 +66,11 @@ export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void 
           if (to) io.to(userChannel(to)).emit('incident:escalated', { incident, entry });
         }
       })
-      .catch((err) => console.error('incident fan-out failed:', err));
+      .catch((err) => {
+        console.error('incident fan-out failed:', err instanceof Error ? err.message : err);
+        // The push is lost: this process's screens of the room reconnect and catch up by seq.
+        resyncLocalSockets(io, 'incident fan-out failed', roomChannel(e.roomId));
+      });
     chains.set(e.roomId, next);
     void next.then(() => {
       if (chains.get(e.roomId) === next) chains.delete(e.roomId);

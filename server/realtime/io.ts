@@ -14,6 +14,7 @@ import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
 import type { TIo } from './types';
+import { resyncLocalSockets } from './resync';
 
 export const SOCKET_PATH = '/socket.io';
 const CLOCK_TICK_MS = 15_000;
@@ -40,6 +41,10 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     const sub = pub.duplicate();
     pub.on('error', (e) => console.error('redis pub:', e.message));
     sub.on('error', (e) => console.error('redis sub:', e.message));
+    // Pushes published while Redis was away are gone (pub/sub keeps nothing):
+    // once it is back, this process's screens reconnect and catch up.
+    onRecovered(pub, () => resyncLocalSockets(io, 'redis pub back'));
+    onRecovered(sub, () => resyncLocalSockets(io, 'redis sub back'));
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
     cleanups.push(async () => {
@@ -106,4 +111,19 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
       await new Promise<void>((r) => io.close(() => r()));
     },
   };
+}
+
+/** Calls `then` (once, shortly after) each time a Redis client is ready again after losing its connection. */
+function onRecovered(client: { on(event: string, f: (...a: unknown[]) => void): unknown }, then: () => void): void {
+  let lost = false;
+  const down = () => (lost = true);
+  client.on('error', down);
+  client.on('end', down);
+  client.on('reconnecting', down);
+  client.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    // Give the subscriber a moment to subscribe again before screens ask what they missed.
+    setTimeout(then, 500).unref();
+  });
 }
