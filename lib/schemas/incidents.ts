@@ -16,8 +16,10 @@ export const MAX_BODY = 10_000;
 export const MAX_INCIDENT_BODY_BYTES = 64 * 1024;
 
 const text = (max: number) => z.string({ message: 'required' }).trim().min(1, 'required').max(max, `at most ${max} characters`);
+/** Versions and sequence numbers are 32-bit integer columns; a larger number would overflow PostgreSQL's int. */
+export const MAX_INT32 = 2_147_483_647;
 /** The version the caller saw; a stale one is refused with the current incident. */
-const ZVersion = z.number({ message: 'required: the version you saw' }).int().positive();
+const ZVersion = z.number({ message: 'required: the version you saw' }).int().positive().max(MAX_INT32);
 const ZId = z.string().min(1, 'required').max(64);
 
 export const ZCreateIncident = z.strictObject({
@@ -77,5 +79,5 @@ export type TNewFinding = z.infer<typeof ZNewFinding>;
 export type TDecideFinding = z.infer<typeof ZDecideFinding>;
 
 /** Socket: subscribe to a room's incidents and get what was missed after a sequence number. */
-export const ZIncidentsSubscribe = z.strictObject({ room: ZRoomSlug.optional(), afterSeq: z.number().int().min(0).optional() });
+export const ZIncidentsSubscribe = z.strictObject({ room: ZRoomSlug.optional(), afterSeq: z.number().int().min(0).max(MAX_INT32).optional() });
 
