@@ -59,6 +59,19 @@ export function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Whether the database refused a value the validation let through: a NUL
+ * byte in text, a number beyond its column (PostgreSQL's data exceptions,
+ * class 22; Prisma's P2000/P2020). That is the caller's input: a 400.
+ */
+export function isBadValue(err: unknown): boolean {
+  const o = err as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  if (!o || typeof o !== 'object') return false;
+  if (o.code === 'P2000' || o.code === 'P2020') return true;
+  const pgCode = o.meta?.driverAdapterError?.cause?.originalCode;
+  return typeof pgCode === 'string' && pgCode.startsWith('22');
+}
+
 /** The error body both transports send: no stack, no SQL. */
 export function errorBody(err: unknown): { status: number; body: { error: { code: string; message: string; details?: TErrorDetail[] } & Record<string, unknown> } } {
   if (isAppError(err)) {
@@ -67,6 +80,7 @@ export function errorBody(err: unknown): { status: number; body: { error: { code
       body: { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}), ...err.extra } },
     };
   }
+  if (isBadValue(err)) return { status: 400, body: { error: { code: 'bad_request', message: 'a value cannot be stored (a NUL character, or a number out of range)' } } };
   if (isUniqueViolation(err)) return { status: 409, body: { error: { code: 'conflict', message: 'it already exists (a concurrent request created it first)' } } };
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
 }

@@ -136,7 +136,10 @@ async function acquire(ctx: TServiceContext, c: { scope: string; key: string; to
           where: { scope: c.scope, key: c.key, status: PENDING, leaseToken: rec.leaseToken },
           data: { leaseToken: c.token, leaseUntil: new Date(Date.now() + leaseMs), requestHash: c.hash },
         });
-        if (taken.count === 1) return null;
+        if (taken.count === 1) {
+          console.warn(`idempotency: ${c.scope} key ${c.key.slice(0, 60)} taken over after its lease ran out`);
+          return null;
+        }
         continue;
       }
     }

@@ -97,6 +97,17 @@ describe.each(KINDS)('hardening on %s', (kind) => {
     }
   });
 
+  it('a NUL byte or an out-of-range number in a request is a 4xx, not a database 500', async () => {
+    for (const path of ['/api/v1/incidents/%00', '/api/v1/incidents/a%00b/claim']) {
+      const r = await api(server, path.endsWith('claim') ? 'POST' : 'GET', path, { token: engineer.token });
+      expect(r.status, path).toBeGreaterThanOrEqual(400);
+      expect(r.status, path).toBeLessThan(500);
+    }
+    const inc = await newIncident();
+    const r = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, { token: engineer.token, body: { status: 'identified', version: 2 ** 40 } });
+    expect(r.status).toBe(400);
+  });
+
   it('answers unknown /api/v1 paths with 404 in the JSON error shape', async () => {
     for (const path of ['/api/v1/nope', '/api/v1/incidents/x/y/z/w', '/api/v1/', '/api/v1/incidents/../release']) {
       const r = await api(server, 'GET', path, { token: engineer.token });

@@ -47,6 +47,7 @@ describe.each(KINDS)('Idempotency-Key across kill -9 on %s', (kind) => {
   });
 
   it(`${ROUNDS} rounds of keyed writes killed mid-flight: each key ends with one effect and an answer`, { timeout: 240_000 }, async () => {
+    const seen = { takenOver: 0, replayed: 0, fresh: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const inc = await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: `Crash round ${round}`, severity: 'SEV2' } });
       expect(inc.status).toBe(201);
@@ -60,6 +61,9 @@ describe.each(KINDS)('Idempotency-Key across kill -9 on %s', (kind) => {
 
       for (const k of keys) {
         let answer = await post(inc.body.id, k.key, k.body);
+        if (answer.headers.get('idempotent-replayed')) seen.replayed++;
+        else if (server.logs().includes(`key ${k.key} taken over`)) seen.takenOver++;
+        else seen.fresh++;
         for (let i = 0; i < RETRIES && answer.status === 409; i++) answer = await post(inc.body.id, k.key, k.body);
         expect(answer.status, `${k.key}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(201);
         expect(answer.body.body).toBe(k.body.body);
@@ -70,5 +74,7 @@ describe.each(KINDS)('Idempotency-Key across kill -9 on %s', (kind) => {
         expect(answer.body.id).toBe(entry.id);
       }
     }
+    // How the retries found their keys: replayed (committed before the kill), taken over (killed mid-flight), fresh (never reached).
+    console.log(`idempotency after kill -9 on ${kind}: ${JSON.stringify(seen)}`);
   });
 });
