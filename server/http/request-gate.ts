@@ -69,7 +69,9 @@ export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
  * lines) get the error shape too: 431 or 400, then the connection closes.
  */
 export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
-  if (err.code === 'ECONNRESET' || !socket.writable) {
+  // As Node's own handler: never a second answer on a connection that has one under way.
+  const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
     socket.destroy();
     return;
   }
