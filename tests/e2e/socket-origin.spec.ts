@@ -76,3 +76,23 @@ test('the CSP keeps Warroom’s pages from connecting anywhere but their own ori
   );
   expect(blocked).toMatch(/^blocked/);
 });
+
+test('Warroom’s own pages run under the nonce policy without a single violation', async ({ page, server }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(`${server.url}/wall?key=${encodeURIComponent(await server.createDisplayLink())}`);
+  await page.waitForLoadState('networkidle');
+  const u = await server.createUser('admin');
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill(u.email);
+  await page.getByLabel('Password').fill(u.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+  for (const path of ['/', '/incidents', '/admin']) {
+    await page.goto(server.url + path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(violations).toEqual([]);
+});
