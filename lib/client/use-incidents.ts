@@ -23,8 +23,12 @@ const cursors = new Map<string, number>();
 /** Server clock minus this device's clock, in ms: idle flags and ages follow the server. */
 let clockOffset = 0;
 
-/** Applies incidents and entries (from a push, a catch-up or an HTTP answer) to every cached list and detail of the room. */
-export function applyIncidentChange(qc: QueryClient, room: string | undefined, incidents: TIncidentDto[], entries: TIncidentEntryDto[]): void {
+/**
+ * Applies incidents and entries (from a push, a catch-up or an HTTP answer) to
+ * every cached list and detail of the room, and moves the room's catch-up
+ * cursor to the highest seq applied (unless `advanceCursor` is false).
+ */
+export function applyIncidentChange(qc: QueryClient, room: string | undefined, incidents: TIncidentDto[], entries: TIncidentEntryDto[], advanceCursor = true): void {
   for (const [key, data] of qc.getQueriesData<TIncidentDto[]>({ queryKey: incidentKeys.lists(room) })) {
     if (data) qc.setQueryData(key, mergeIntoList(data, incidents, key[3] as TListStatus));
   }
@@ -33,7 +37,7 @@ export function applyIncidentChange(qc: QueryClient, room: string | undefined, i
     qc.setQueryData(key, mergeDetail(data, incidents.find((i) => i.id === data.id), entries));
   }
   const max = entries.reduce((m, e) => Math.max(m, e.seq), 0);
-  if (max > (cursors.get(roomKey(room)) ?? 0)) cursors.set(roomKey(room), max);
+  if (advanceCursor && max > (cursors.get(roomKey(room)) ?? 0)) cursors.set(roomKey(room), max);
 }
 
 
@@ -86,7 +90,14 @@ export function useIncidentsLive(opts: { room?: string; token?: string | null } 
     const onChanged = (p: { roomId: string; incident?: TIncidentDto; entries?: TIncidentEntryDto[] }) => {
       const sub = qc.getQueryData<TIncidentsSubscribed>(incidentKeys.live(room));
       if (sub && sub.roomId !== p.roomId) return;
-      applyIncidentChange(qc, room, p.incident ? [p.incident] : [], p.entries ?? []);
+      // A room's entries are numbered without holes: a push starting past the
+      // cursor means one was lost (a database hiccup, Redis away). Apply this
+      // one, keep the cursor before the hole, and catch up from it.
+      const cursor = cursors.get(roomKey(room));
+      const first = (p.entries ?? []).reduce((m, e) => Math.min(m, e.seq), Infinity);
+      const gap = cursor !== undefined && first !== Infinity && first > cursor + 1;
+      applyIncidentChange(qc, room, p.incident ? [p.incident] : [], p.entries ?? [], !gap);
+      if (gap) void qc.invalidateQueries({ queryKey: incidentKeys.live(room) });
     };
     const onTick = ({ serverTime }: { serverTime: number }) => {
       clockOffset = serverTime - Date.now();
