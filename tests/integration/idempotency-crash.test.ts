@@ -46,7 +46,7 @@ describe.each(KINDS)('Idempotency-Key across kill -9 on %s', (kind) => {
     expect(ZErrorBody.parse(other.body).error.code).toBe('idempotency_mismatch');
   });
 
-  it(`${ROUNDS} rounds of keyed writes killed mid-flight: each key ends with one effect and an answer`, { timeout: 240_000 }, async () => {
+  it(`${ROUNDS} rounds of keyed writes killed mid-flight: each key ends with one effect and an answer`, { timeout: 360_000 }, async () => {
     const seen = { takenOver: 0, replayed: 0, fresh: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const inc = await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: `Crash round ${round}`, severity: 'SEV2' } });
