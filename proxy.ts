@@ -2,8 +2,12 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getRuntime } from './server/context';
 import { contentSecurityPolicy, newNonce } from './server/http/csp';
 
-/** Pages anyone may open: sign-in, and the wall (a display link or a session, checked by the page). */
-const PUBLIC_PAGES = /^\/(login|wall)(\/|$)/;
+/**
+ * Pages anyone may open: sign-in, /setup and /welcome (a new install's first
+ * admin, one-time password links), and the wall (a display link or a
+ * session, checked by the page).
+ */
+const PUBLIC_PAGES = /^\/(login|setup|welcome|wall)(\/|$)/;
 
 /**
  * Every page view (Next 16's proxy, formerly middleware):

@@ -35,7 +35,7 @@ const MARKERS: [string, string][] = [
   ['react-dom', 'react-dom'],
 ];
 
-const kB = (n: number) => (n / 1024).toFixed(1).padStart(7) + ' kB';
+const kB = (n: number) => `${(n / 1024).toFixed(1).padStart(7)} kB`;
 
 async function main() {
   const { server, cookies, cookie } = await startPhoneBenchServer();
@@ -70,7 +70,7 @@ async function main() {
         })(),
       );
     });
-    await page.goto(server.url + '/', { waitUntil: 'load' });
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await page.getByTestId('sparkline').and(page.locator('[data-loaded="true"]')).waitFor({ timeout: 30_000 }).catch(() => console.warn('the sparkline did not load (signed out?)'));
     await page.waitForLoadState('networkidle');
     const fcpAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));

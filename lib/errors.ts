@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Error codes the HTTP API and socket acks share. */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'bad_request',
   'validation_failed',
   'unauthorized',
@@ -19,7 +19,7 @@ export const ERROR_CODES = [
 ] as const;
 export type TErrorCode = (typeof ERROR_CODES)[number];
 
-export const ZErrorDetail = z.object({
+const ZErrorDetail = z.object({
   /** dotted path of the bad field, e.g. "points.3.value" */
   field: z.string(),
   message: z.string(),
@@ -33,7 +33,7 @@ export const ZErrorBody = z.object({
     details: z.array(ZErrorDetail).optional(),
   }),
 });
-export type TErrorBody = z.infer<typeof ZErrorBody>;
+type TErrorBody = z.infer<typeof ZErrorBody>;
 
 /** Turns zod issues into `details` entries that name each bad field. */
 export function detailsFromZodError(error: z.ZodError, prefix: (string | number)[] = []): TErrorDetail[] {

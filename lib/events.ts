@@ -1,61 +1,28 @@
+// Socket payload shapes are inferred from the schemas in lib/api/realtime.ts (type-only: no zod in screens).
+import type { TActor } from '../server/services/access/actor';
 import type { TAck } from './errors';
-import type { TChartPoint, TSeriesLatest, TSeriesPoints } from './schemas/metrics';
+import type { z } from 'zod';
+import type { ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZRoomSnapshot } from './api/realtime';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
+import type { TProbe } from './schemas/signals';
 
-export interface TRoomInfo {
-  id: string;
-  slug: string;
-  name: string;
-  locale: 'en' | 'zh';
-  timeZone: string;
-  goLiveAt: string | null;
-  idleClaimMinutes: number;
-  staleAfterSeconds: number;
-  isDefault: boolean;
-}
-
-export interface TMilestoneInfo {
-  id: string;
-  seriesName: string;
-  threshold: number;
-  label: string;
-  reachedAt: string | null;
-}
-
-export interface TAnnotationInfo {
-  id: string;
-  time: string;
-  label: string;
-}
-
-/** Everything a screen needs on (re)connect; later pushes are deltas against it. */
-export interface TRoomSnapshot {
-  room: TRoomInfo;
-  /** the server's clock (epoch ms) when the snapshot was taken: screens follow it, not their own */
-  serverTime: number;
-  latest: TSeriesLatest[];
-  history: TSeriesPoints[];
-  milestones: TMilestoneInfo[];
-  annotations: TAnnotationInfo[];
-}
-
-/** One coalesced push of a room's metric changes since the previous push. */
-export interface TMetricsUpdate {
-  roomId: string;
-  serverTime: number;
-  latest: TSeriesLatest[];
-  /** new chart points of the headline series (and any series with few points) */
-  points: { name: string; labels: Record<string, string>; points: TChartPoint[] }[];
-}
+export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
+export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
+type TIncidentChanged = z.infer<typeof ZIncidentChanged>;
+export type TIncidentsSubscribed = z.infer<typeof ZIncidentsSubscribed>;
 
 /** Pushes: server → client. Nouns, `domain:action`. */
 export interface ServerToClientEvents {
   'metrics:update': (update: TMetricsUpdate) => void;
   'room:changed': (p: { roomId: string }) => void;
   /** an incident changed: its current state and the timeline entries appended (setQueryData, dedupe by entry id) */
-  'incident:changed': (p: { roomId: string; incidentId: string; seq: number; incident?: TIncidentDto; entries?: TIncidentEntryDto[] }) => void;
+  'incident:changed': (p: TIncidentChanged) => void;
   /** to the named lead's own channel (user:<id>): they were pulled into an incident */
   'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
+  /** a server was drained or restored: screens refetch the fleet (and the wall's strip shows it at once) */
+  'servers:changed': (p: { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] }) => void;
+  /** a probe was checked, changed or deleted (probe null): replace it in the room's probe list */
+  'probe:changed': (p: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number }) => void;
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;
@@ -73,28 +40,15 @@ export interface ClientToServerEvents {
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
 
-export interface InterServerEvents {}
+/** Nothing travels between servers except socket.io's own broadcasts. */
+export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
-  /** filled by the handshake; see server/realtime/auth.ts */
-  actor: unknown;
+  /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */
+  actor: TActor;
 }
 
 /** socket.io room name of a Warroom room. */
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const userChannel = (userId: string) => `user:${userId}`;
 export const credentialChannel = (credentialId: string) => `cred:${credentialId}`;
-
-/** The answer to incidents:subscribe: who I am, the server clock, and every entry after the cursor. */
-export interface TIncidentsSubscribed {
-  roomId: string;
-  roomSlug: string;
-  serverTime: number;
-  me: { id: string; name: string; role: string } | null;
-  /** the room's latest timeline seq: the next cursor */
-  lastSeq: number;
-  entries: TIncidentEntryDto[];
-  incidents: TIncidentDto[];
-  /** false when more was missed than one answer carries: refetch whole */
-  complete: boolean;
-}

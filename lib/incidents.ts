@@ -3,6 +3,10 @@
  * No zod here on purpose: the phone page imports this and stays lean; the
  * request schemas are in lib/schemas/incidents.ts.
  */
+import type { z } from 'zod';
+import type { TPersonRef } from './api/common';
+import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentEntryDto, ZIncidentSource } from './api/incidents';
+
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export type TSeverity = (typeof SEVERITIES)[number];
@@ -11,73 +15,24 @@ export type TStatus = (typeof STATUSES)[number];
 export const ENTRY_KINDS = [
   'created', 'post', 'comment', 'status', 'severity', 'claim', 'release', 'handover', 'escalation',
   'helper', 'finding', 'impact', 'link', 'ack', 'auto', 'edit',
+  // a server drained from (or restored to) the pool, with the incident chosen as its reason
+  'server',
 ] as const;
 export type TEntryKind = (typeof ENTRY_KINDS)[number];
 
-// ---- response shapes (what the API and the socket send) ----
+// ---- response shapes: inferred from the zod schemas in lib/api/incidents.ts ----
+// (type-only imports: the phone page gets the types, not the validator)
 
-export interface TPersonRef {
-  id: string;
-  name: string;
-}
+export type { TPersonRef };
+export type TFindingDto = z.infer<typeof ZFindingDto>;
+export type TIncidentDto = z.infer<typeof ZIncidentDto>;
+export type TIncidentEntryDto = z.infer<typeof ZIncidentEntryDto>;
+export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
 
-export interface TFindingDto {
-  id: string;
-  text: string;
-  state: 'open' | 'ruled_out' | 'confirmed';
-  createdBy: TPersonRef | null;
-  createdAt: string;
-  decidedBy: TPersonRef | null;
-  decidedAt: string | null;
-}
-
-export interface TIncidentDto {
-  id: string;
-  roomId: string;
-  number: number;
-  title: string;
-  summary: string | null;
-  severity: TSeverity;
-  status: TStatus;
-  owner: TPersonRef | null;
-  claimedAt: string | null;
-  ownerActiveAt: string | null;
-  /** the room's idle-claim threshold, so every screen can compute the flag against the server clock */
-  idleClaimMinutes: number;
-  /** idle at the time this DTO was made; screens recompute with isIdleClaim */
-  idle: boolean;
-  escalatedTo: TPersonRef | null;
-  helpers: TPersonRef[];
-  impact: { text: string; value: number | null; unit: string | null } | null;
-  links: { seriesName: string; labels: Record<string, string> }[];
-  findings: TFindingDto[];
-  acknowledgedBy: TPersonRef[];
-  version: number;
-  source: string;
-  createdBy: TPersonRef | null;
-  createdAt: string;
-  updatedAt: string;
-  resolvedAt: string | null;
-}
-
-export interface TIncidentEntryDto {
-  id: string;
-  incidentId: string;
-  seq: number;
-  kind: TEntryKind;
-  author: TPersonRef | null;
-  authorName: string | null;
-  body: string | null;
-  data: Record<string, unknown> | null;
-  editsId: string | null;
-  /** for a post that was edited: the id of the latest edit entry */
-  editedBy?: string | null;
-  createdAt: string;
-}
-
-export interface TIncidentDetail extends TIncidentDto {
-  timeline: TIncidentEntryDto[];
-}
+export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook'] as const;
+export type TSignalKind = (typeof SIGNAL_KINDS)[number];
+/** What opened an incident when no person did, and how that signal has behaved since. */
+export type TIncidentSource = z.infer<typeof ZIncidentSource>;
 
 // ---- shared rules (server and client compute them the same way) ----
 

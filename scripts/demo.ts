@@ -42,7 +42,7 @@ try {
 }
 
 // The scenario is checked before anything starts: a bad file costs no build.
-let scenario;
+let scenario: ReturnType<typeof loadScenario> | undefined;
 try {
   scenario = loadScenario(opts.scenario);
 } catch (err) {

@@ -28,5 +28,5 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     added++;
   }
 }
-writeFileSync(path, JSON.stringify(lock, null, 2) + '\n');
+writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`fill-lock: added ${added} platform entries`);

@@ -6,7 +6,11 @@
 set -euo pipefail
 
 SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+if [ "$(id -u)" -ne 0 ]; then
+  # Not root: sudo without a password prompt, or say in one line what to run.
+  if sudo -n true 2>/dev/null; then SUDO="sudo"; else SUDO="need_root"; fi
+fi
+need_root() { echo "setup: \"$*\" needs root (something is missing or down); run: sudo bash scripts/setup.sh" >&2; exit 1; }
 export DEBIAN_FRONTEND=noninteractive
 APT_UPDATED=0
 apt_install() {

@@ -9,8 +9,16 @@ OUT=$(mktemp -d)
 status=0
 stage() { echo; echo "=== $1"; }
 
+stage "machine (PostgreSQL, Redis, Chromium, CJK fonts: started or installed when missing)"
+bash scripts/setup.sh || exit 1
+
 stage "types (tsc --noEmit)"
 npx tsc --noEmit || status=1
+
+stage "lint and format (Biome), dead code (knip), file paths named in docs"
+npx biome check . || status=1
+npx knip || status=1
+node scripts/check-paths.mjs || status=1
 
 stage "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json" || status=1

@@ -15,6 +15,8 @@ export interface TServiceContext {
   resolveSession?: (headers: Headers) => Promise<TActor | null>;
   /** creates a user with a password through the auth library; set by the auth module */
   setPassword?: (u: { email: string; name: string; role: string; password: string }) => Promise<{ id: string; email: string; role: string }>;
+  /** hashes a password the way the auth library checks it; set by the auth module */
+  hashPassword?: (password: string) => Promise<string>;
 }
 
 export interface TRuntime extends TServiceContext {

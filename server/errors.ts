@@ -23,7 +23,7 @@ export function isAppError(err: unknown): err is AppError {
   return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[APP_ERROR] === true;
 }
 
-export const HTTP_STATUS: Record<TErrorCode, number> = {
+const HTTP_STATUS: Record<TErrorCode, number> = {
   bad_request: 400,
   validation_failed: 400,
   unauthorized: 401,

@@ -8,6 +8,13 @@ import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
 import { answerClientError, createRequestGate, refuseConnect } from './http/request-gate';
+import { startProbeScheduler } from './reactors/probe-scheduler';
+import { startRuleEvaluator } from './reactors/rule-evaluator';
+import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
+import { needsSetup } from './services/users/create-first-admin';
+
+// The same settings the admin CLI reads.
+loadDotEnv();
 
 async function main() {
   const runtime = await bootstrap();
@@ -36,15 +43,26 @@ async function main() {
   // Revocations made by the CLI or another process close this process's sockets too.
   const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
-  const stopReactors = [startMilestoneCrossings(runtime)];
+  // Signals: probes run from the database's schedule; rules follow ingested points.
+  const stopReactors = [startMilestoneCrossings(runtime), startProbeScheduler(runtime), startRuleEvaluator(runtime)];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);
   });
 
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  console.log(`warroom ready on http://localhost:${port} (${runtime.database.provider}${config.REDIS_URL ? ', redis' : ''})`);
+  const url = config.WARROOM_PUBLIC_URL ?? `http://localhost:${port}`;
+  // The CLI on this database prints links to this server, at its real port.
+  writeServerInfo(config.DATABASE_URL, { url, pid: process.pid });
+  console.log(`warroom ready on ${url} (${runtime.database.provider}${config.REDIS_URL ? ', redis' : ''})`);
+  if (await needsSetup({ ctx: runtime })) console.log(`no account yet: open ${url}/setup to create the first admin`);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -53,19 +71,29 @@ async function main() {
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    for (const stop of stopReactors) stop();
+    await Promise.allSettled(stopReactors.map((stop) => stop()));
     stopRevocationWatch();
     await realtime.close();
     await new Promise<void>((r) => server.close(() => r()));
     await app.close?.();
     await runtime.close();
+    clearServerInfo(config.DATABASE_URL);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** Why the server cannot serve, in one line a person can act on. */
+function startFailure(err: unknown): string {
+  const e = err as NodeJS.ErrnoException & { port?: number; address?: string };
+  if (e?.code === 'EADDRINUSE') return `port ${e.port ?? process.env.PORT ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
+  if (e?.code === 'EACCES') return `not allowed to listen on port ${e.port ?? process.env.PORT}; use a port above 1023`;
+  if (e?.code === 'ECONNREFUSED') return `the database does not answer (${e.address ?? ''}${e.port ? `:${e.port}` : ''}); check DATABASE_URL`;
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+}
+
 main().catch((err) => {
-  console.error('warroom failed to start:', err instanceof Error ? err.message : err);
+  console.error(`warroom failed to start: ${startFailure(err)}`);
   process.exit(1);
 });

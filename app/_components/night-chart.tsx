@@ -89,7 +89,7 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
         label: l.label,
         data: l.points.map(([x, y]) => ({ x, y })),
         borderColor: l.color,
-        backgroundColor: l.color + '1a',
+        backgroundColor: `${l.color}1a`,
         borderWidth: Math.max(2, Math.round(window.innerHeight / 360)),
         pointRadius: 0,
         tension: 0.2,
@@ -135,7 +135,7 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
 
   return (
     <div className={props.className}>
-      <canvas ref={canvas} role="img" aria-label={lines.map((l) => l.label).join(' and ') + ' over time'} />
+      <canvas ref={canvas} role="img" aria-label={`${lines.map((l) => l.label).join(' and ')} over time`} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
 import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/series';
+import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { formatDuration } from '@/lib/format/duration';
 import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
 import { staleness } from '@/lib/wall/stale';
@@ -15,6 +15,8 @@ import { HOME_LABELS } from './labels';
 import { LiveDot } from './live-dot';
 import { MilestonesReached } from './milestones-reached';
 import { OpenIncidents } from './open-incidents';
+import { DownProbes } from './down-probes';
+import { useProbesQuery } from '@/lib/client/use-probes';
 import { Sparkline } from './sparkline';
 import type { THomeInitial } from './initial-data';
 import { useServerNow } from '@/lib/client/use-server-now';
@@ -35,7 +37,8 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
     return true;
   });
-  const { snapshot, error, connection, clockOffset } = useRoomLive(undefined);
+  const { snapshot, error, connection, socket } = useRoomLive(undefined);
+  const probes = useProbesQuery(snapshot?.room.slug, null, socket).data;
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
   // …then join the room at once (the join is what subscribes this screen to
@@ -48,21 +51,22 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   useEffect(() => {
     if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
   }, [seeded, incidentsReady, qc]);
-  const now = useServerNow(clockOffset, 15_000, initial?.snapshot.serverTime ?? null);
+  const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
 
-  const headline = (name: string) => snapshot?.latest.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.value;
-  const history = (name: string) => snapshot?.history.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+  const headline = (name: string) => unlabelled(snapshot?.latest, name)?.value;
+  const history = (name: string) => unlabelled(snapshot?.history, name)?.points ?? [];
   const usersPoints = history(HEADLINE_SERIES.users);
   const onlinePoints = history(HEADLINE_SERIES.online);
   const users = headline(HEADLINE_SERIES.users);
   const online = headline(HEADLINE_SERIES.online);
   // Say plainly when the numbers have stopped moving (a producer down), on the server's clock.
   const newest = Math.max(
-    ...(snapshot?.latest ?? [])
-      .filter((s) => (s.name === HEADLINE_SERIES.users || s.name === HEADLINE_SERIES.online) && Object.keys(s.labels).length === 0)
-      .map((s) => Date.parse(s.time)),
+    ...[HEADLINE_SERIES.users, HEADLINE_SERIES.online].map((name) => {
+      const s = unlabelled(snapshot?.latest, name);
+      return s ? Date.parse(s.time) : -Infinity;
+    }),
   );
   const stale = now === null || !Number.isFinite(newest) ? null : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
 
@@ -119,6 +123,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
+          <DownProbes list={probes} locale={locale} now={now} />
           <OpenIncidents incidents={incidents.data} error={incidents.error ? `incidents: ${incidents.error.message}` : null} now={now} locale={locale} t={t} />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
         </div>

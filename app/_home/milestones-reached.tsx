@@ -1,10 +1,10 @@
 import { formatTimeOfDay } from '@/lib/format/duration';
 import { formatCompact, type TLocale } from '@/lib/format/number';
-import type { TMilestoneInfo } from '@/lib/events';
+import type { TMilestone } from '@/lib/api/common';
 import type { THomeLabels } from './labels';
 
 /** Milestones already crossed, newest first, with the time on the room's clock. */
-export function MilestonesReached(props: { milestones: TMilestoneInfo[]; timeZone: string; locale: TLocale; t: THomeLabels }) {
+export function MilestonesReached(props: { milestones: TMilestone[]; timeZone: string; locale: TLocale; t: THomeLabels }) {
   const reached = props.milestones.filter((m) => m.reachedAt).sort((a, b) => Date.parse(b.reachedAt!) - Date.parse(a.reachedAt!));
   return (
     <section aria-labelledby="milestones-h" className="rounded-xl border border-edge bg-panel p-3">

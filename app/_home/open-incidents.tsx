@@ -1,15 +1,11 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, type TSeverity } from '@/lib/incidents';
+import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, } from '@/lib/incidents';
+import { SEVERITY_CLASS } from '@/app/_ui/controls';
 import type { THomeLabels } from './labels';
+import { SourceBadge } from '@/app/_components/source-badge';
 
-const SEV_BADGE: Record<TSeverity, string> = {
-  SEV1: 'bg-sev1 text-bg',
-  SEV2: 'bg-sev2 text-bg',
-  SEV3: 'bg-sev3 text-bg',
-  SEV4: 'bg-sev4 text-bg',
-};
 
 /**
  * Open incidents, most severe and oldest first, each a full-width row to tap
@@ -29,7 +25,7 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
       </div>
       <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="by severity" data-testid="severity-counts">
         {counts.map(([sev, n]) => (
-          <li key={sev} data-severity={sev} className={`tabular rounded-md px-2 py-0.5 text-sm font-semibold ${n > 0 ? SEV_BADGE[sev] : 'border border-edge text-dim'}`}>
+          <li key={sev} data-severity={sev} className={`tabular rounded-md px-2 py-0.5 text-sm font-semibold ${n > 0 ? SEVERITY_CLASS[sev] : 'border border-edge text-dim'}`}>
             {sev} {n}
           </li>
         ))}
@@ -49,7 +45,7 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
                 data-number={i.number}
                 className="flex min-h-14 items-center gap-3 py-2 active:bg-edge/50"
               >
-                <span className={`shrink-0 rounded-md px-1.5 py-0.5 text-xs font-bold ${SEV_BADGE[i.severity]}`}>{i.severity}</span>
+                <span className={`shrink-0 rounded-md px-1.5 py-0.5 text-xs font-bold ${SEVERITY_CLASS[i.severity]}`}>{i.severity}</span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-medium">
                     <span className="tabular text-dim">#{i.number}</span> {i.title}
@@ -67,6 +63,7 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
                     )}
                     {age ? ` · ${t.open} ${age}` : null}
                   </span>
+                  {i.source ? <SourceBadge source={i.source} locale={locale} className="mt-0.5 text-xs" /> : null}
                 </span>
                 <span aria-hidden className="shrink-0 text-dim">›</span>
               </Link>

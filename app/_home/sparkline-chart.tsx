@@ -67,7 +67,7 @@ export default function SparklineChart({ lines }: { lines: TSparkLine[] }) {
     c.data.datasets = lines.map((l) => ({
       data: toXY(l.points),
       borderColor: l.color,
-      backgroundColor: l.color + '22',
+      backgroundColor: `${l.color}22`,
       borderWidth: 2,
       pointRadius: 0,
       tension: 0.2,

@@ -5,7 +5,7 @@ import type { z } from 'zod';
  * call it, and the zod schemas of its path parameters, query, body and
  * answer. Route handlers parse with these schemas, integration tests check
  * answers against `response`, and GET /api/v1/openapi.json is generated
- * from the same objects (server/http/openapi.ts).
+ * from the same objects (lib/api/openapi.ts).
  */
 export interface TEndpoint {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

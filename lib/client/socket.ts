@@ -1,7 +1,9 @@
 'use client';
 
 import { io, type Socket } from 'socket.io-client';
+import type { TAck } from '../errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '../events';
+import { ApiError } from './api';
 
 export type TClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -30,18 +32,25 @@ export function getSocket(token: string | null = null): TClientSocket {
   return socket;
 }
 
-/** Emits a command and resolves with its ack's data, or rejects with its error. */
-export function command<T>(s: TClientSocket, event: keyof ClientToServerEvents, payload: unknown, timeoutMs = 10_000): Promise<T> {
+type TCommand = keyof ClientToServerEvents;
+/** What a command's ack carries on success, read off the event map. */
+export type TCommandData<K extends TCommand> = Parameters<ClientToServerEvents[K]>[1] extends (r: TAck<infer T>) => void ? T : never;
+
+/**
+ * Emits a command and resolves with its ack's data, or rejects with an
+ * ApiError carrying the ack's code and field details. Payload and answer are
+ * typed by the event map in lib/events.ts.
+ */
+export function command<K extends TCommand>(s: TClientSocket, event: K, payload: Parameters<ClientToServerEvents[K]>[0], timeoutMs = 10_000): Promise<TCommandData<K>> {
   return new Promise((resolve, reject) => {
-    (s.timeout(timeoutMs) as unknown as { emit: (e: string, p: unknown, cb: (err: Error | null, r: { ok: boolean; data?: T; error?: { message: string } }) => void) => void }).emit(
-      event,
-      payload,
-      (err, r) => {
-        if (err) return reject(err);
-        if (r.ok) resolve(r.data as T);
-        else reject(new Error(r.error?.message ?? 'request failed'));
-      },
-    );
+    // socket.io's typed emit cannot follow a generic event name; the signature above is what callers see.
+    const timed = s.timeout(timeoutMs);
+    const emit = timed.emit as unknown as (e: K, p: unknown, cb: (err: Error | null, r: TAck<TCommandData<K>>) => void) => void;
+    emit.call(timed, event, payload, (err, r) => {
+      if (err) return reject(err);
+      if (r.ok) resolve(r.data);
+      else reject(new ApiError(0, r.error.code, r.error.message, r.error.details ?? []));
+    });
   });
 }
 

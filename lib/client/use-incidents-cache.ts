@@ -4,12 +4,12 @@ import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incide
 export type TListStatus = 'open' | 'resolved' | 'all';
 
 /** A pushed or fetched state replaces the cached one only if it is not older: HTTP answers and pushes can cross. */
-export function isNewer(incoming: TIncidentDto, cached: TIncidentDto): boolean {
+function isNewer(incoming: TIncidentDto, cached: TIncidentDto): boolean {
   if (incoming.version !== cached.version) return incoming.version > cached.version;
   return Date.parse(incoming.updatedAt) >= Date.parse(cached.updatedAt);
 }
 
-export function matchesStatus(i: TIncidentDto, status: TListStatus): boolean {
+function matchesStatus(i: TIncidentDto, status: TListStatus): boolean {
   return status === 'all' || (status === 'open' ? i.status !== 'resolved' : i.status === 'resolved');
 }
 

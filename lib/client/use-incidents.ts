@@ -4,9 +4,11 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useState } from 'react';
 import type { TIncidentsSubscribed } from '../events';
 import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
-import { command, getSocket, whenConnected, type TClientSocket } from './socket';
+import { command, getSocket, whenConnected, } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
-import { apiFetch } from './use-incidents-api';
+import type { INCIDENTS } from '../api/incidents';
+import { call } from './api';
+import { noteServerTime } from './use-server-now';
 
 const roomKey = (room: string | undefined) => room ?? '(default)';
 export const incidentKeys = {
@@ -21,7 +23,6 @@ export const incidentKeys = {
 /** Highest timeline seq this tab has applied per room: the catch-up cursor on reconnect. */
 const cursors = new Map<string, number>();
 /** Server clock minus this device's clock, in ms: idle flags and ages follow the server. */
-let clockOffset = 0;
 
 /**
  * Applies incidents and entries (from a push, a catch-up or an HTTP answer) to
@@ -48,7 +49,7 @@ export function applyIncidentChange(qc: QueryClient, room: string | undefined, i
  * catches up without a reload and without duplicates. Every incident hook
  * calls it; it is cheap to call from many components.
  */
-export function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
+function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
   const { room, token = null } = opts;
   const qc = useQueryClient();
   const socket = useMemo(() => (typeof window === 'undefined' ? null : getSocket(token)), [token]);
@@ -62,8 +63,8 @@ export function useIncidentsLive(opts: { room?: string; token?: string | null } 
     queryFn: async () => {
       await whenConnected(socket!);
       const cursor = cursors.get(roomKey(room));
-      const r = await command<TIncidentsSubscribed>(socket!, 'incidents:subscribe', { ...(room ? { room } : {}), ...(cursor !== undefined ? { afterSeq: cursor } : {}) });
-      clockOffset = r.serverTime - Date.now();
+      const r = await command(socket!, 'incidents:subscribe', { ...(room ? { room } : {}), ...(cursor !== undefined ? { afterSeq: cursor } : {}) });
+      noteServerTime(r.serverTime);
       if (cursor !== undefined) {
         applyIncidentChange(qc, room, r.incidents, r.entries);
         // Missed more than one answer carries: fetch the lists and details afresh.
@@ -100,7 +101,7 @@ export function useIncidentsLive(opts: { room?: string; token?: string | null } 
       if (gap) void qc.invalidateQueries({ queryKey: incidentKeys.live(room) });
     };
     const onTick = ({ serverTime }: { serverTime: number }) => {
-      clockOffset = serverTime - Date.now();
+      noteServerTime(serverTime);
     };
     if (socket.connected) setConnection('live');
     socket.on('connect', onConnect);
@@ -129,7 +130,7 @@ export function useIncidentsQuery(opts: { room?: string; status?: TListStatus; t
     // Fetch only once the room channel is joined: a change committed between
     // an earlier fetch and the join would be neither in the answer nor pushed.
     enabled: live.ready,
-    queryFn: async () => (await apiFetch<{ incidents: TIncidentDto[] }>(`/api/v1/incidents?status=${status}${room ? `&room=${encodeURIComponent(room)}` : ''}`, { token: opts.token })).incidents,
+    queryFn: async () => (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status, room }, token: opts.token })).incidents,
   });
   return { ...query, incidents: query.data ?? [], live };
 }
@@ -140,17 +141,8 @@ export function useIncidentQuery(ref: number | string, opts: { room?: string; to
   const query = useQuery({
     queryKey: incidentKeys.detail(opts.room, ref),
     enabled: live.ready,
-    queryFn: () => apiFetch<TIncidentDetail>(`/api/v1/incidents/${encodeURIComponent(String(ref))}${opts.room ? `?room=${encodeURIComponent(opts.room)}` : ''}`, { token: opts.token }),
+    queryFn: () => call<typeof INCIDENTS.get>('GET', '/api/v1/incidents/{id}', { params: { id: ref }, query: { room: opts.room }, token: opts.token }),
   });
   return { ...query, incident: query.data, live };
 }
 
-/** The server's clock now (ms), re-rendering every `everyMs`: ages and idle flags follow it, not the device. */
-export function useServerNow(everyMs = 10_000): number {
-  const [now, setNow] = useState(() => Date.now() + clockOffset);
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now() + clockOffset), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
-}

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { TRoomSnapshot } from '../events';
 import { mergeUpdate } from './merge-update';
 import { command, getSocket, whenConnected, type TClientSocket } from './socket';
+import { noteServerTime } from './use-server-now';
 
 export type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -22,10 +23,9 @@ export const roomLiveKey = (slug: string | undefined) => ['room', slug ?? '(defa
 export function useRoomLive(slug: string | undefined, token: string | null = null) {
   const qc = useQueryClient();
   const socket = useMemo(() => (typeof window === 'undefined' ? null : getSocket(token)), [token]);
-  const key = roomLiveKey(slug);
+  // One key object per slug, so the effect below re-runs when the room changes, not on every render.
+  const key = useMemo(() => roomLiveKey(slug), [slug]);
   const [connection, setConnection] = useState<TConnection>('connecting');
-  /** server clock minus this device's clock, in ms */
-  const [clockOffset, setClockOffset] = useState(0);
   const [lastPushAt, setLastPushAt] = useState<number | null>(null);
 
   const query = useQuery({
@@ -36,8 +36,8 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
       await whenConnected(socket!);
-      const snap = await command<TRoomSnapshot>(socket!, 'room:join', slug ? { room: slug } : {});
-      setClockOffset(snap.serverTime - Date.now());
+      const snap = await command(socket!, 'room:join', slug ? { room: slug } : {});
+      noteServerTime(snap.serverTime);
       return snap;
     },
   });
@@ -63,10 +63,12 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     };
     const onUpdate: Parameters<TClientSocket['on']>[1] = ((update: Parameters<typeof mergeUpdate>[1]) => {
       setLastPushAt(Date.now());
-      setClockOffset(update.serverTime - Date.now());
+      noteServerTime(update.serverTime);
       qc.setQueryData<TRoomSnapshot>(key, (snap) => (snap && snap.room.id === update.roomId ? mergeUpdate(snap, update) : snap));
     }) as never;
-    const onTick = ({ serverTime }: { serverTime: number }) => setClockOffset(serverTime - Date.now());
+    const onTick = ({ serverTime }: { serverTime: number }) => {
+      noteServerTime(serverTime);
+    };
     const onRoomChanged = () => void qc.invalidateQueries({ queryKey: key });
     if (socket.connected) setConnection('live');
     socket.on('connect', onConnect);
@@ -84,9 +86,7 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
       socket.off('clock:tick', onTick);
       socket.off('room:changed', onRoomChanged);
     };
-    // key is derived from slug
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [socket, qc, slug]);
+  }, [socket, qc, key]);
 
-  return { snapshot: query.data, error: query.error, connection, clockOffset, lastPushAt, socket };
+  return { snapshot: query.data, error: query.error, connection, lastPushAt, socket };
 }

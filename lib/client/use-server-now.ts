@@ -2,17 +2,32 @@
 
 import { useEffect, useState } from 'react';
 
+/** Server clock minus this device's clock (ms), from the last server time any push or ack carried. */
+let offsetMs = 0;
+
+/** Records the server's clock from a snapshot, push, tick or ack: every screen's ages follow it. */
+export function noteServerTime(serverTime: number): void {
+  offsetMs = serverTime - Date.now();
+}
+
+/** The server's clock now, as best this tab knows it. */
+function serverNow(): number {
+  return Date.now() + offsetMs;
+}
+
 /**
- * The server's clock (device clock plus the measured offset), refreshed every
- * `everyMs`: incident ages are minutes, so a phone need not re-render each second.
- * Until mounted it is `initial` (the server's clock when it read the data,
- * the same value on the server and in the browser, so hydration agrees and
- * the ages are in the first paint), or null without one.
+ * The server's clock, refreshed every `everyMs` (incident ages are minutes,
+ * so a phone need not re-render each second; the wall's clock asks for 1 s).
+ * `initial` is the server's clock when it read the data, so hydration agrees
+ * and ages are in the first paint; null: nothing until mounted; omitted: the
+ * current estimate at once (client-only screens).
  */
-export function useServerNow(offsetMs: number, everyMs = 15_000, initial: number | null = null): number | null {
-  const [now, setNow] = useState<number | null>(initial);
+export function useServerNow(everyMs?: number): number;
+export function useServerNow(everyMs: number, initial: number | null): number | null;
+export function useServerNow(everyMs = 15_000, initial?: number | null): number | null {
+  const [now, setNow] = useState<number | null>(() => (initial === undefined ? serverNow() : initial));
   useEffect(() => {
-    const tick = () => setNow(Date.now() + offsetMs);
+    const tick = () => setNow(serverNow());
     tick();
     const id = setInterval(tick, everyMs);
     // A phone waking from sleep: catch the ages up at once rather than at the next tick.
@@ -22,6 +37,6 @@ export function useServerNow(offsetMs: number, everyMs = 15_000, initial: number
       clearInterval(id);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [offsetMs, everyMs]);
+  }, [everyMs]);
   return now;
 }

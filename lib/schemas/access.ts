@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZRoomSlug } from './metrics';
+import { ZRole } from './users';
 
 export const ZCredentialKind = z.enum(['token', 'ingest', 'display']);
 
@@ -24,4 +25,6 @@ export type TNewCredential = z.infer<typeof ZNewCredential>;
 export const ZCredentialQuery = z.object({ kind: ZCredentialKind.optional(), all: z.enum(['0', '1']).optional() }).strict();
 
 /** PATCH /api/v1/admin/users/:id */
-export const ZUserPatch = z.object({ disabled: z.boolean() }).strict();
+export const ZUserPatch = z
+  .strictObject({ disabled: z.boolean().optional(), role: ZRole.optional() })
+  .refine((p) => p.disabled !== undefined || p.role !== undefined, 'name disabled or role');

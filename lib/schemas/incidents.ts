@@ -7,11 +7,11 @@ import { SEVERITIES, STATUSES } from '../incidents';
 export * from '../incidents';
 
 export const ZSeverity = z.enum(SEVERITIES, { message: 'must be SEV1, SEV2, SEV3 or SEV4' });
-export const ZStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
+const ZStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
 
 
-export const MAX_TITLE = 200;
-export const MAX_BODY = 10_000;
+const MAX_TITLE = 200;
+const MAX_BODY = 10_000;
 /** Upper bound of any incident request body in bytes. */
 export const MAX_INCIDENT_BODY_BYTES = 64 * 1024;
 
@@ -68,7 +68,6 @@ export const ZEditEntry = z.strictObject({ body: text(MAX_BODY) });
 export const ZComment = z.strictObject({ body: text(MAX_BODY) });
 export const ZEmpty = z.strictObject({});
 
-export type TChangeStatus = z.infer<typeof ZChangeStatus>;
 export type TChangeSeverity = z.infer<typeof ZChangeSeverity>;
 export type THandover = z.infer<typeof ZHandover>;
 export type THelper = z.infer<typeof ZHelper>;

@@ -52,7 +52,7 @@ export function isPlainValidPoint(p: unknown): p is TMetricPoint {
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
   let keys = 0;
   for (const k in p) {
-    if (!Object.prototype.hasOwnProperty.call(p, k)) return false;
+    if (!Object.hasOwn(p, k)) return false;
     if (k !== 'name' && k !== 'value' && k !== 'time' && k !== 'labels') return false;
     keys++;
   }
@@ -64,13 +64,18 @@ export function isPlainValidPoint(p: unknown): p is TMetricPoint {
     if (typeof labels !== 'object' || labels === null || Array.isArray(labels) || Object.getPrototypeOf(labels) !== Object.prototype) return false;
     let n = 0;
     for (const k in labels) {
-      if (!Object.prototype.hasOwnProperty.call(labels, k)) return false;
+      if (!Object.hasOwn(labels, k)) return false;
       if (++n > 16 || k.length > 100 || !LABEL_NAME_RE.test(k)) return false;
       const v = (labels as Record<string, unknown>)[k];
       if (typeof v !== 'string' || v.length > 200) return false;
     }
   }
   return keys > 0;
+}
+
+function pointJsonSchema(): Record<string, unknown> {
+  const { $schema: _, ...schema } = z.toJSONSchema(ZMetricPoint, { io: 'input' });
+  return schema;
 }
 
 export const ZIngestBody = z.strictObject({
@@ -87,7 +92,9 @@ export const ZIngestBody = z.strictObject({
         else points[i] = r.data;
       }
     })
-    .transform((points) => points as TMetricPoint[]),
+    .transform((points) => points as TMetricPoint[])
+    // The items are checked point by point above; say what they are for the OpenAPI document.
+    .meta({ items: pointJsonSchema() }),
 });
 export type TIngestBody = z.infer<typeof ZIngestBody>;
 

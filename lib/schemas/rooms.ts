@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './metrics';
-
-export const ZRoomParams = z.object({ room: ZRoomSlug });
+import { METRIC_NAME_RE, ZPointTime, } from './metrics';
 
 const ZTimeZone = z.string().min(1).max(64).refine((tz) => {
   try {
@@ -54,30 +52,7 @@ export const ZSafetyLineInput = z
   });
 export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
 
-export interface TSafetyLineDto {
-  id: string;
-  metricName: string;
-  warning: number;
-  critical: number;
-  direction: 'above' | 'below';
-}
-
-/** A room's settings as the settings page and the wall read them. */
-export interface TRoomSettings {
-  room: {
-    id: string;
-    slug: string;
-    name: string;
-    locale: 'en' | 'zh';
-    timeZone: string;
-    goLiveAt: string | null;
-    staleAfterSeconds: number;
-    isDefault: boolean;
-  };
-  milestones: { id: string; seriesName: string; threshold: number; label: string; reachedAt: string | null }[];
-  annotations: { id: string; time: string; label: string }[];
-  safetyLines: TSafetyLineDto[];
-}
+export type { TRoomSettings, TSafetyLineDto } from '../api/rooms';
 
 /** "2M users" / "200万 users": the default label of a milestone. */
 export function defaultMilestoneLabel(seriesName: string, threshold: number): string {

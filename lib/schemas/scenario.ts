@@ -54,10 +54,10 @@ export const ZQuantity = z.union([z.number().refine(Number.isFinite, 'must be a 
 
 const ZKey = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case key, e.g. alice or dirty-data').max(40);
 
-export const ZKeyframe = z.strictObject({ at: ZDuration, value: ZQuantity });
+const ZKeyframe = z.strictObject({ at: ZDuration, value: ZQuantity });
 
 /** How a series' base value moves over the night, before noise and overrides. */
-export const ZCurve = z.discriminatedUnion('kind', [
+const ZCurve = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('keyframes'),
     /** smooth: monotone cubic (never overshoots a keyframe); linear; step: hold until the next keyframe */
@@ -77,7 +77,7 @@ export const ZCurve = z.discriminatedUnion('kind', [
 export type TCurve = z.infer<typeof ZCurve>;
 
 /** A window where one series (or one server's copy of it) behaves differently: a fault, a drained node. */
-export const ZOverride = z
+const ZOverride = z
   .strictObject({
     from: ZDuration,
     /** the window is [from, to); without `to` it lasts to the end */
@@ -94,7 +94,7 @@ export const ZOverride = z
   .refine((o) => [o.set, o.scale, o.silent].filter((x) => x !== undefined).length === 1, 'give exactly one of set, scale or silent')
   .refine((o) => o.to === undefined || o.to > o.from, { message: 'must be after from', path: ['to'] });
 
-export const ZScenarioSeries = z.strictObject({
+const ZScenarioSeries = z.strictObject({
   name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
   labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names are letters, digits and underscores'), z.string().max(200)).optional(),
   /** one copy of the series per server, labelled server="…" */
@@ -112,7 +112,7 @@ export const ZScenarioSeries = z.strictObject({
 });
 export type TScenarioSeries = z.infer<typeof ZScenarioSeries>;
 
-export const ZScenarioSafetyLine = z
+const ZScenarioSafetyLine = z
   .strictObject({
     metricName: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. cpu_ratio'),
     warning: z.number(),
@@ -125,7 +125,7 @@ export const ZScenarioSafetyLine = z
     path: ['critical'],
   });
 
-export const ZPerson = z.strictObject({
+const ZPerson = z.strictObject({
   key: ZKey,
   name: z.string().trim().min(1).max(100),
   role: z.enum(['engineer', 'lead', 'admin']),
@@ -137,7 +137,7 @@ export type TPerson = z.infer<typeof ZPerson>;
 const at = { at: ZDuration };
 const by = { by: ZKey };
 const incidentRef = { incident: ZKey };
-export const ZScenarioEvent = z.discriminatedUnion('type', [
+const ZScenarioEvent = z.discriminatedUnion('type', [
   /** a moment on the room's timeline ("gate opened"); marked by a lead (default: the first lead in people) */
   z.strictObject({ type: z.literal('annotate'), ...at, by: ZKey.optional(), label: z.string().trim().min(1).max(120) }),
   z.strictObject({
@@ -167,6 +167,39 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('finding'), ...at, ...by, ...incidentRef, ref: ZKey.optional(), text: z.string().trim().min(1).max(500) }),
   /** a hypothesis ruled out or confirmed */
   z.strictObject({ type: z.literal('decide'), ...at, ...by, ...incidentRef, finding: ZKey, state: z.enum(['ruled_out', 'confirmed', 'open']) }),
+  /** a lead takes a server out of the pool, optionally recording it on an incident */
+  z.strictObject({ type: z.literal('drain'), ...at, ...by, server: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).optional(), incident: ZKey.optional() }),
+  /**
+   * A lead sets an alert rule; the incident it opens when the data crosses is `ref`.
+   * forSeconds is scenario time; the replay divides it by its speed, since the
+   * server counts on the points' times and those are compressed.
+   */
+  z.strictObject({
+    type: z.literal('rule'),
+    ...at,
+    ...by,
+    ref: ZKey,
+    name: z.string().trim().min(1).max(100),
+    series: z.string().min(1).max(200),
+    labels: z.record(z.string(), z.string()).optional(),
+    when: z.enum(['above', 'below']),
+    threshold: z.number(),
+    forSeconds: z.number().int().min(0).max(86_400).default(0),
+    severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).default('SEV3'),
+    title: z.string().trim().max(200).optional(),
+  }),
+  /** Prometheus Alertmanager posts an alert (webhook v4, with the ingest key); a firing one opens incident `ref` */
+  z.strictObject({
+    type: z.literal('alert'),
+    ...at,
+    ref: ZKey,
+    status: z.enum(['firing', 'resolved']),
+    alertname: z.string().trim().min(1).max(100),
+    instance: z.string().trim().max(200).optional(),
+    /** the alert's severity label: critical, error, warning, info */
+    severity: z.string().max(20).default('warning'),
+    summary: z.string().max(500).optional(),
+  }),
 ]);
 export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;
 
@@ -196,10 +229,9 @@ export const ZScenario = z
   })
   .superRefine((s, c) => checkReferences(s, c));
 export type TScenario = z.infer<typeof ZScenario>;
-export type TScenarioInput = z.input<typeof ZScenario>;
 
 /** The most points one scenario may produce: keeps a typo in `step` from exhausting memory. */
-export const MAX_SCENARIO_POINTS = 2_000_000;
+const MAX_SCENARIO_POINTS = 2_000_000;
 
 /** Checks what one field cannot: time order, people and incidents named by events, followed series. */
 function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
@@ -238,21 +270,24 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
   const findings = new Map<string, { incident: string; at: number }>();
   s.events.forEach((e, i) => {
     if (!inRange(e.at)) issue(['events', i, 'at'], 'must lie between start and end');
-    if (e.by !== undefined && !people.has(e.by)) issue(['events', i, 'by'], `no person with key "${e.by}" in people`);
+    if ('by' in e && e.by !== undefined && !people.has(e.by)) issue(['events', i, 'by'], `no person with key "${e.by}" in people`);
     if (e.type === 'annotate' && e.by === undefined && leads.size === 0) issue(['events', i, 'by'], 'annotations are marked by a lead: add one to people or name one here');
     if (e.type === 'annotate' && e.by !== undefined && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; annotations are marked by a lead`);
     if (e.type === 'escalate' && !leads.has(e.to)) issue(['events', i, 'to'], `no lead with key "${e.to}" in people`);
-    if (e.type === 'incident') {
+    if (e.type === 'drain' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; servers are drained by a lead`);
+    if (e.type === 'incident' || e.type === 'rule') {
       if (incidents.has(e.ref)) issue(['events', i, 'ref'], `incident "${e.ref}" is opened twice`);
       incidents.set(e.ref, e.at);
     }
+    if (e.type === 'rule' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; rules are set by a lead`);
+    if (e.type === 'alert' && e.status === 'firing' && !incidents.has(e.ref)) incidents.set(e.ref, e.at);
     if (e.type === 'finding' && e.ref !== undefined) {
       if (findings.has(e.ref)) issue(['events', i, 'ref'], `finding "${e.ref}" is posted twice`);
       findings.set(e.ref, { incident: e.incident, at: e.at });
     }
   });
   s.events.forEach((e, i) => {
-    if (!('incident' in e)) return;
+    if (!('incident' in e) || e.incident === undefined) return;
     const opened = incidents.get(e.incident);
     if (opened === undefined) issue(['events', i, 'incident'], `no incident event with ref "${e.incident}"`);
     else if (e.at < opened) issue(['events', i, 'at'], `is before incident "${e.incident}" is opened`);

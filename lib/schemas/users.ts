@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ROLES } from '../roles';
 
-export const ZRole = z.enum(['viewer', 'engineer', 'lead', 'admin']);
+export const ZRole = z.enum(ROLES, { message: 'must be viewer, engineer, lead or admin' });
 
 export const ZNewUser = z.object({
   email: z.email('must be an email address').max(254).transform((e) => e.toLowerCase()),

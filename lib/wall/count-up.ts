@@ -13,7 +13,7 @@ export interface TCountUp {
   durationMs: number;
 }
 
-export const COUNT_UP_MS = 1200;
+const COUNT_UP_MS = 1200;
 
 export function startCountUp(value: number, time: number, now: number, durationMs = COUNT_UP_MS): TCountUp {
   return { from: value, to: value, toTime: time, startedAt: now, durationMs };

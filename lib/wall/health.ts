@@ -9,7 +9,7 @@ export interface TSafetyLineLike {
   direction: 'above' | 'below' | string;
 }
 
-export interface TServerMetric {
+interface TServerMetric {
   name: string;
   value: number;
   state: THealthState;

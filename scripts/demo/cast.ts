@@ -1,6 +1,7 @@
 // The demo's people and keys, made the way an admin makes them
 // (`npm run warroom -- user add`, `token create`, `ingest-key create`): through
 // the same services, never through the HTTP API the replay then uses.
+import { ROLE_RANK } from '../../lib/roles';
 import { ZNewUser } from '../../lib/schemas/users';
 import type { TScenario, TPerson } from '../../lib/schemas/scenario';
 import type { TServiceContext } from '../../server/context';
@@ -24,9 +25,8 @@ export interface TCast {
   people: Record<string, TCastMember>;
 }
 
-const ROLE_RANK = { viewer: 0, engineer: 1, lead: 2, admin: 3 } as const;
 
-export const emailOf = (p: TPerson) => (p.email ?? `${p.key}@demo.warroom`).toLowerCase();
+const emailOf = (p: TPerson) => (p.email ?? `${p.key}@demo.warroom`).toLowerCase();
 
 /**
  * Finds or adds each person of the scenario (re-running the demo reuses them)

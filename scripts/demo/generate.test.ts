@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from './load-scenario';
 import { generateTicks, seriesValues, tickTimes } from './generate';
+import { judgeFleet } from '../../lib/fleet/judge';
 
 const night = loadScenario('scenarios/default.yaml');
 const ticks = generateTicks(night, night.seed);
@@ -27,8 +28,8 @@ describe('generator', () => {
     expect(ticks[0]!.at).toBe(-20 * 60);
     expect(ticks.at(-1)!.at).toBe(13 * H + 20 * 60);
     expect(tickTimes(night).length).toBe(ticks.length);
-    // 2 headline + 3 × 4 servers + dirty ratio before web-3 is drained
-    expect(ticks[0]!.points.length).toBe(15);
+    // 2 headline + 3 × 40 servers + dirty ratio before web-3 is drained
+    expect(ticks[0]!.points.length).toBe(123);
   });
 });
 
@@ -74,5 +75,33 @@ describe('the default launch night', () => {
     for (const s of ['cpu_ratio', 'mem_ratio', 'error_ratio']) {
       for (const v of seriesValues(ticks, s)) expect(v.value >= 0 && v.value <= 1).toBe(true);
     }
+  });
+});
+
+describe("the default night's fleet", () => {
+  it('has 40 servers, and the pool scan finds web-3 drifting before it crosses any safety line', () => {
+    const servers = new Set(ticks.flatMap((t) => t.points.map((p) => p.labels?.server).filter(Boolean)));
+    expect(servers.size).toBe(40);
+    const lines = night.safetyLines.map((l) => ({ ...l }));
+    let firstOutlier: number | null = null;
+    let firstLine: number | null = null;
+    let othersFlagged = 0;
+    for (const tk of ticks) {
+      const now = Date.UTC(2026, 0, 1) + tk.at * 1000;
+      const latest = tk.points.map((p) => ({ name: p.name, labels: p.labels ?? {}, value: p.value, time: new Date(now).toISOString() }));
+      const rows = judgeFleet({ latest, lines, staleAfterSeconds: 60, now });
+      const web3 = rows.find((r) => r.name === 'web-3');
+      if (web3?.outlier && firstOutlier === null) firstOutlier = tk.at;
+      if (web3 && (web3.state === 'warning' || web3.state === 'critical') && firstLine === null) firstLine = tk.at;
+      othersFlagged += rows.filter((r) => r.name !== 'web-3' && r.outlier).length;
+    }
+    expect(firstOutlier).not.toBeNull();
+    expect(firstLine).not.toBeNull();
+    // Found by the scan at least half an hour before any line would have said so.
+    expect(firstLine! - firstOutlier!).toBeGreaterThanOrEqual(30 * 60);
+    expect(firstOutlier!).toBeGreaterThanOrEqual(90 * 60);
+    // The healthy pool stays quiet: noise marks almost nobody over the whole night.
+    expect(othersFlagged / (ticks.length * 39)).toBeLessThan(0.002);
+    console.log(`web-3: outlier from ${firstOutlier! / 60} min after go-live, over a line from ${firstLine! / 60} min; other servers flagged ${othersFlagged} times in ${ticks.length} ticks`);
   });
 });

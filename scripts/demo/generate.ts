@@ -5,7 +5,7 @@ import type { TCurve, TScenario, TScenarioSeries } from '../../lib/schemas/scena
 import { linear, smooth, step } from './curves';
 import { Noise } from './random';
 
-export interface TScenarioPoint {
+interface TScenarioPoint {
   name: string;
   labels?: Record<string, string>;
   value: number;

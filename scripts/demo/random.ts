@@ -3,7 +3,7 @@ import { unsafeUniformIntDistribution, xoroshiro128plus, type RandomGenerator } 
 const SPAN = 2 ** 30;
 
 /** FNV-1a of a text: gives each series its own noise stream, so adding a series never shifts another's values. */
-export function hashText(text: string): number {
+function hashText(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

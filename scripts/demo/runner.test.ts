@@ -13,6 +13,7 @@ import type { TCast } from './cast';
  * (Next answers those with its HTML 404 page). Records every request.
  */
 function fakeWarroom() {
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads fields of whatever body the runner sent
   const calls: { method: string; path: string; auth?: string; idem?: string; body: any }[] = [];
   let n = 0;
   const server = createServer((req, res) => {

@@ -59,7 +59,7 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   const ticks = generateTicks(s, o.seed);
   // Stable by time: events at one moment keep their order in the file.
   const events = s.events.map((e, index) => ({ e, index })).sort((a, b) => a.e.at - b.e.at || a.index - b.index);
-  const actions = new ReplayActions(o.client, o.cast, `demo-${randomBytes(6).toString('hex')}`);
+  const actions = new ReplayActions(o.client, o.cast, `demo-${randomBytes(6).toString('hex')}`, speed);
   const started = now();
   const wall = wallClock(s, started, speed);
   const summary: TReplaySummary = { ticks: 0, points: 0, posts: 0, events: 0, goLiveAt: wall(0), incidents: {}, fallbacks: [], wallMs: 0 };

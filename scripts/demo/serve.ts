@@ -68,7 +68,7 @@ export async function startWarroom(opts: { cwd?: string; env?: NodeJS.ProcessEnv
 }
 
 /** Polls GET /api/v1/ready until it answers 200 (the database answers): at most 120 tries, 250 ms apart. */
-export async function waitReady(url: string, signal?: AbortSignal): Promise<void> {
+async function waitReady(url: string, signal?: AbortSignal): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
       const res = await fetch(`${url}/api/v1/ready`, { signal: AbortSignal.timeout(5_000) });

@@ -10,12 +10,12 @@ import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './constants';
 const SESSION_SECONDS = 7 * 24 * 3600;
 
 /** The request's own origin, from the Host header the browser sent it to. */
-export function requestOrigin(headers: Headers, secure: boolean): string | null {
+function requestOrigin(headers: Headers, secure: boolean): string | null {
   const host = headers.get('host');
   return host ? `${secure ? 'https' : 'http'}://${host}` : null;
 }
 
-export function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } = {}) {
+function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } = {}) {
   const { config } = ctx;
   const secure = config.publicUrl.startsWith('https://');
   return betterAuth({
@@ -52,13 +52,14 @@ export function buildBetterAuth(ctx: TServiceContext, opts: { secret?: string } 
   });
 }
 
-export type TBetterAuth = ReturnType<typeof buildBetterAuth>;
+type TBetterAuth = ReturnType<typeof buildBetterAuth>;
 
 export interface TAuthWiring {
   auth: TBetterAuth;
   limiter: LoginLimiter;
   resolveSession(headers: Headers): Promise<TActor | null>;
   setPassword(u: { email: string; name: string; role: string; password: string }): Promise<{ id: string; email: string; role: string }>;
+  hashPassword(password: string): Promise<string>;
 }
 
 /**
@@ -79,6 +80,9 @@ export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string }
       if (!u || u.disabled) return null;
       const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as TRole) : 'viewer';
       return { kind: 'user', userId: u.id, name: u.name, email: u.email, role, via: 'session', sessionId: found.session.id };
+    },
+    async hashPassword(password) {
+      return (await auth.$context).password.hash(password);
     },
     async setPassword(u) {
       const hash = await (await auth.$context).password.hash(u.password);

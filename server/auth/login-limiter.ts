@@ -10,7 +10,7 @@ export interface TLoginLimits {
   perAddress: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: TLoginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+const DEFAULT_LOGIN_LIMITS: TLoginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
 
 export class LoginLimiter {
   private readonly failures = new Map<string, number[]>();

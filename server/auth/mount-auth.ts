@@ -12,6 +12,7 @@ export async function mountAuth(rt: TRuntime, opts: { firstAdmin?: boolean; secr
   rt.auth = wiring;
   rt.resolveSession = wiring.resolveSession;
   rt.setPassword = wiring.setPassword;
+  rt.hashPassword = wiring.hashPassword;
   const { WARROOM_ADMIN_EMAIL: email, WARROOM_ADMIN_PASSWORD: password } = rt.config;
   if (opts.firstAdmin && email && password && (await rt.prisma.user.count()) === 0) {
     try {

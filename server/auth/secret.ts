@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Where a generated signing secret is kept when WARROOM_SECRET is not set. */
-export const SECRET_FILE = join(process.cwd(), 'data', 'auth-secret');
+const SECRET_FILE = join(process.cwd(), 'data', 'auth-secret');
 
 /**
  * The key that signs session cookies. WARROOM_SECRET wins; otherwise one is
@@ -20,7 +20,7 @@ export function resolveAuthSecret(configured: string | undefined, file = SECRET_
   mkdirSync(dirname(file), { recursive: true });
   // 'wx' fails if another process wrote it first; then read theirs, so all processes agree.
   try {
-    writeFileSync(file, secret + '\n', { flag: 'wx', mode: 0o600 });
+    writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
     chmodSync(file, 0o600);
     return secret;
   } catch {

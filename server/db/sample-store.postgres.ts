@@ -14,7 +14,7 @@ function createStore(pool: pg.Pool): SampleStore {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const keyOf = (g: TSeriesGroup) => roomId + '\u0000' + g.name + '\u0000' + g.labelsKey;
+        const keyOf = (g: TSeriesGroup) => `${roomId}\u0000${g.name}\u0000${g.labelsKey}`;
         const missing = groups.filter((g) => !seriesIds.has(keyOf(g)));
         if (missing.length) {
           const names = missing.map((g) => g.name);
@@ -31,7 +31,7 @@ function createStore(pool: pg.Pool): SampleStore {
              WHERE s."roomId" = $1`,
             [roomId, names, keys],
           );
-          for (const f of found) seriesIds.set(roomId + '\u0000' + f.name + '\u0000' + f.labelsKey, f.id);
+          for (const f of found) seriesIds.set(`${roomId}\u0000${f.name}\u0000${f.labelsKey}`, f.id);
         }
         const ids: number[] = [];
         const times: string[] = [];

@@ -36,7 +36,7 @@ export function createSqliteSampleStore(path: string): SampleStore {
     const changes: TSeriesChange[] = [];
     const now = Date.now();
     for (const g of groupBySeries(rows)) {
-      const cacheKey = roomId + '\u0000' + g.name + '\u0000' + g.labelsKey;
+      const cacheKey = `${roomId}\u0000${g.name}\u0000${g.labelsKey}`;
       let id = seriesIds.get(cacheKey);
       if (id === undefined) {
         createSeries.run(roomId, g.name, g.labelsKey, now);

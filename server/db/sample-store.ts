@@ -48,7 +48,7 @@ export function groupBySeries(rows: TSampleRow[]): TSeriesGroup[] {
   const byKey = new Map<string, TSeriesGroup>();
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const key = r.name + '\u0000' + r.labelsKey;
+    const key = `${r.name}\u0000${r.labelsKey}`;
     let g = byKey.get(key);
     if (!g) {
       g = { name: r.name, labelsKey: r.labelsKey, times: [], values: [], latestTime: -Infinity, latestValue: 0 };

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { TIncidentDto, TIncidentEntryDto } from '../../lib/incidents';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**
@@ -10,8 +11,14 @@ import type { TSeriesChange } from '../db/sample-store';
 export interface TDomainEvents {
   'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
   'room.changed': { roomId: string };
-  /** an incident and the timeline entries this change appended */
-  'incident.changed': { roomId: string; incidentId: string; entryIds: string[] };
+  /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
+  'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
+  /** a server was drained from or restored to its room's pool */
+  'servers.changed': { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] };
+  /** a probe was added, changed, deleted or checked */
+  'probe.changed': { roomId: string; probeId: string };
+  /** an alert rule was added, changed or deleted: evaluators reload it */
+  'rule.changed': { roomId: string; ruleId: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { TEndpoint, TResponseOf } from '../../lib/api/contract';
 import { detailsFromZodError } from '../../lib/errors';
 import { AppError, errorBody } from '../errors';
 import { getRuntime, type TRuntime } from '../context';
@@ -86,4 +87,26 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what = 
 /** Query-string parameters as a plain object, for parseWith. */
 export function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
+}
+
+type TOut<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * A route born on its contract (lib/api): params and query parsed with the
+ * endpoint's schemas, the body parsed on demand (so a handler can refuse a
+ * stranger before reading it), the answer typed as the endpoint's response
+ * and sent with its status (204: no body).
+ */
+export function endpointRoute<E extends TEndpoint>(
+  e: E,
+  handler: (c: TRouteContext & { req: Request; params: TOut<E['params']>; query: TOut<E['query']>; body: (maxBytes?: number) => Promise<TOut<E['body']>> }) => Promise<TResponseOf<E>>,
+) {
+  return route<Record<string, string>>(async (req, c) => {
+    const params = (e.params ? parseWith(e.params, c.params, 'path') : undefined) as TOut<E['params']>;
+    const query = (e.query ? parseWith(e.query, queryOf(req), 'query') : undefined) as TOut<E['query']>;
+    const body = async (maxBytes = 16 * 1024) => (e.body ? parseWith(e.body, await readJson(req, maxBytes)) : undefined) as TOut<E['body']>;
+    const result = await handler({ ...c, req, params, query, body });
+    if (e.status === 204) return new Response(null, { status: 204, headers: API_HEADERS });
+    return json(result, e.status ?? 200);
+  });
 }

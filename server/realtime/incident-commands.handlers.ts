@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZComment, ZPostUpdate } from '../../lib/schemas/incidents';
 import { ZRoomSlug } from '../../lib/schemas/metrics';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { claimIncident } from '../services/incidents/claim-incident';
 import { postUpdate } from '../services/incidents/post-update';
 import { commentIncident } from '../services/incidents/timeline-notes';
@@ -19,7 +18,7 @@ const ZRef = { id: z.string().min(1, 'required').max(64), room: ZRoomSlug.option
  * The change itself reaches every screen as `incident:changed`.
  */
 export function registerIncidentCommandHandlers(ctx: TServiceContext, socket: TSocket): void {
-  const actor = socket.data.actor as TActor;
+  const actor = socket.data.actor;
   socket.on(
     'incident:claim',
     withSchema(z.strictObject(ZRef), ({ id, room }) => claimIncident({ ctx, actor, ref: id, room })),

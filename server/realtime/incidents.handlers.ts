@@ -1,25 +1,12 @@
 import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
 import { ZIncidentsSubscribe } from '../../lib/schemas/incidents';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { resolveReadableRoom } from '../services/rooms/resolve-room';
-import { loadIncidentDto, toEntryDtos } from '../services/incidents/incident-dto';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
 import { withSchema } from './with-schema';
 import { resyncLocalSockets } from './resync';
 
-/** A read that failed because the database dropped a connection usually works a moment later. */
-async function withRetries<T>(f: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await f();
-    } catch (err) {
-      if (i >= attempts) throw err;
-      await new Promise((r) => setTimeout(r, 150 * i));
-    }
-  }
-}
 
 /**
  * incidents:subscribe joins the room's channel, then answers every timeline
@@ -27,7 +14,7 @@ async function withRetries<T>(f: () => Promise<T>, attempts = 5): Promise<T> {
  * between is missed, and the client drops what it already has by entry id.
  */
 export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket): void {
-  const actor = socket.data.actor as TActor;
+  const actor = socket.data.actor;
   socket.on(
     'incidents:subscribe',
     withSchema(ZIncidentsSubscribe, async ({ room: slug, afterSeq }): Promise<TIncidentsSubscribed> => {
@@ -35,10 +22,6 @@ export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket):
       await socket.join(roomChannel(room.id));
       const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
       const serverTime = Date.now();
-      if (afterSeq === undefined) {
-        const { eventSeq } = await ctx.prisma.room.findUniqueOrThrow({ where: { id: room.id }, select: { eventSeq: true } });
-        return { roomId: room.id, roomSlug: room.slug, serverTime, me, lastSeq: eventSeq, entries: [], incidents: [], complete: true };
-      }
       const missed = await listEntriesAfter({ ctx, roomId: room.id, afterSeq });
       return { roomId: room.id, roomSlug: room.slug, serverTime, me, ...missed };
     }),
@@ -55,12 +38,9 @@ export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void 
   return ctx.bus.on('incident.changed', (e) => {
     const next = (chains.get(e.roomId) ?? Promise.resolve())
       .then(async () => {
-        const [incident, rows] = await withRetries(() =>
-          Promise.all([loadIncidentDto(ctx.prisma, e.incidentId), ctx.prisma.incidentEntry.findMany({ where: { id: { in: e.entryIds } }, orderBy: { seq: 'asc' } })]),
-        );
-        const entries = toEntryDtos(rows);
+        const { incident, entries } = e;
         const seq = entries.reduce((m, x) => Math.max(m, x.seq), 0);
-        io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: e.incidentId, seq, incident, entries });
+        io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: incident.id, seq, incident, entries });
         for (const entry of entries) {
           const to = entry.kind === 'escalation' ? (entry.data?.to as { id?: string } | undefined)?.id : undefined;
           if (to) io.to(userChannel(to)).emit('incident:escalated', { incident, entry });

@@ -13,8 +13,10 @@ import { MetricsCoalescer } from './metrics-coalescer';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
+import { attachServersFanout } from './servers.handlers';
 import type { TIo } from './types';
 import { resyncLocalSockets } from './resync';
+import { attachProbeFanout } from './probes.handlers';
 
 export const SOCKET_PATH = '/socket.io';
 const CLOCK_TICK_MS = 15_000;
@@ -73,7 +75,7 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   io.on('connection', (socket) => {
     // The first HTTP request is kept by every socket unless dropped (socket.io's memory advice).
     (socket.conn as unknown as { request?: unknown }).request = undefined;
-    const actor = socket.data.actor as TActor;
+    const actor = socket.data.actor;
     if (actor.kind === 'user') void socket.join(userChannel(actor.userId));
     if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
     // A cookie socket also answers for its session, so signing out closes it.
@@ -91,6 +93,8 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
   cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
   cleanups.push(attachIncidentFanout(ctx, io));
+  cleanups.push(attachServersFanout(ctx, io));
+  cleanups.push(attachProbeFanout(ctx, io));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {
       const channel = e.credentialId ? credentialChannel(e.credentialId) : e.userId ? userChannel(e.userId) : null;

@@ -35,7 +35,7 @@ export class MetricsCoalescer {
       this.pending.set(roomId, p);
     }
     for (const c of changes) {
-      const key = c.name + '\u0000' + c.labelsKey;
+      const key = `${c.name}\u0000${c.labelsKey}`;
       const prev = p.latest.get(key);
       if (!prev || Date.parse(prev.time) <= c.latestTime) {
         p.latest.set(key, { name: c.name, labels: parseLabelsKey(c.labelsKey), value: c.latestValue, time: new Date(c.latestTime).toISOString() });

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ZRoomSlug } from '../../lib/schemas/metrics';
 import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import type { TActor } from '../services/access/actor';
 import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { getRoomSnapshot } from '../services/metrics/get-room-snapshot';
 import type { TSocket } from './types';
@@ -13,7 +12,7 @@ const ZLeave = z.object({ roomId: z.string().min(1) });
 
 /** room:join subscribes the socket to a room it may read and answers with the room's snapshot. */
 export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket): void {
-  const actor = socket.data.actor as TActor;
+  const actor = socket.data.actor;
   socket.on(
     'room:join',
     withSchema(ZJoin, async ({ room: slug }) => {

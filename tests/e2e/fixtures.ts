@@ -8,7 +8,7 @@ import { startServer, type TTestServer } from '../helpers/server';
  */
 export const test = base.extend<{ server: TTestServer }, { workerServer: TTestServer }>({
   workerServer: [
-    // eslint-disable-next-line no-empty-pattern
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
       const server = await startServer();
       await use(server);

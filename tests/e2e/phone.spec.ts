@@ -4,7 +4,7 @@ import { horizontalOverflow, PHONE, signIn, smallTapTargets } from './phone-help
 
 // Each test seeds a night of its own into the default room, so each gets its own server and database.
 const test = base.extend<{ server: TTestServer }>({
-  // eslint-disable-next-line no-empty-pattern
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
   server: async ({}, use) => {
     const server = await startServer();
     await use(server);
@@ -50,7 +50,7 @@ async function seedNight(server: TTestServer) {
 test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({ page, context, server }) => {
   await seedNight(server);
   await signIn(context, server, 'viewer');
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
@@ -106,7 +106,7 @@ test('the numbers paint before the chart library, which loads after first paint'
     }
     await route.fulfill({ response: res, body });
   });
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
   await expect(page.getByTestId('incident-row')).toHaveCount(2);
   // The chart script is asked for once the page has painted, and while it is held the numbers stand alone.
@@ -129,7 +129,7 @@ test('the numbers paint before the chart library, which loads after first paint'
 test('numbers and incidents update live, without a reload', async ({ page, context, server }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
   let navigations = 0;
   page.on('framenavigated', () => navigations++);
@@ -162,7 +162,7 @@ test('the first paint carries the numbers and incidents, even before any JavaScr
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
   await signIn(context, server, 'viewer');
   const page = await context.newPage();
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
   await expect(page.getByTestId('growth-minute')).toHaveText('+1,000');
   await expect(page.getByTestId('incident-row')).toHaveCount(2);
@@ -173,7 +173,7 @@ test('the first paint carries the numbers and incidents, even before any JavaScr
 test('tapping an incident opens its timeline', async ({ page, context, server }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   const row = page.getByTestId('incident-row').filter({ hasText: 'dirty records' });
   await row.tap();
   await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
@@ -182,7 +182,7 @@ test('tapping an incident opens its timeline', async ({ page, context, server })
 test('from the summary a viewer taps into an incident, marks it seen and comments — by touch', async ({ page, context, server }) => {
   const night = await seedNight(server);
   const viewer = await signIn(context, server, 'viewer', 'Morgan Manager');
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await page.getByTestId('incident-row').filter({ hasText: 'dirty records' }).tap();
   await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
   expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
@@ -205,7 +205,7 @@ test('from the summary a viewer taps into an incident, marks it seen and comment
 test('a phone that slept catches up on wake: offline, changes meanwhile, back online — no reload', async ({ page, context, server }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('incident-row')).toHaveCount(2);
   let navigations = 0;
@@ -229,7 +229,7 @@ test('a phone that slept catches up on wake: offline, changes meanwhile, back on
 
 test('installable: the page links a manifest whose icons and theme colour are served', async ({ page, context, server }) => {
   await signIn(context, server, 'viewer');
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe('/manifest.webmanifest');
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#070a0e');
@@ -254,7 +254,7 @@ test.describe('on a laptop', () => {
   test('the same page is an overview in two columns, linking to the incident log and the wall', async ({ page, context, server }) => {
     await seedNight(server);
     await signIn(context, server, 'viewer');
-    await page.goto(server.url + '/');
+    await page.goto(`${server.url}/`);
     await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
     const numbers = await page.getByTestId('headline-users').boundingBox();
     const incidents = await page.getByTestId('incident-list').boundingBox();

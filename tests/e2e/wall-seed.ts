@@ -82,6 +82,8 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
   /** A fresh sample of both headline series, as a live producer would send: keeps the screen from going stale. */
   const freshen = async () => {
     beat++;
+    // Server health reported again now, so the tiles are judged live rather than silent.
+    await pushPoints(server, key, health.map((p) => ({ ...p, time: Date.now() })), room);
     await pushPoints(server, key, [
       { name: 'users_total', value: Math.round(lastUsers + perMs * (Date.now() - lastTime)), time: Date.now() },
       { name: 'users_online', value: lastOnline + beat * 40, time: Date.now() },

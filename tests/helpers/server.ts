@@ -171,6 +171,7 @@ export async function api(server: TTestServer, method: string, path: string, opt
     body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
   });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answered
   let body: any = null;
   try {
     body = text ? JSON.parse(text) : null;

@@ -125,22 +125,22 @@ describe.each(KINDS)('sessions and browser defences on %s', (kind) => {
       expect(loc.searchParams.get('next'), path).toBe(next);
     }
     // A stale or forged cookie is no way in either.
-    const forged = await fetch(server.url + '/incidents', { redirect: 'manual', headers: { cookie: 'warroom.session_token=forged.value' } });
+    const forged = await fetch(`${server.url}/incidents`, { redirect: 'manual', headers: { cookie: 'warroom.session_token=forged.value' } });
     expect(forged.status).toBe(307);
     for (const path of ['/login', '/wall', '/wall/launch?key=wr_dsp_x']) expect((await fetch(server.url + path, { redirect: 'manual' })).status, path).toBe(200);
     const u = await server.createUser('viewer');
     const cookie = await signInCookie(server, u.email, u.password);
-    expect((await fetch(server.url + '/incidents', { redirect: 'manual', headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${server.url}/incidents`, { redirect: 'manual', headers: { cookie } })).status).toBe(200);
   });
 
   it('the admin page is for admins only', async () => {
     const v = await server.createUser('viewer');
     const vc = await signInCookie(server, v.email, v.password);
-    const page = await fetch(server.url + '/admin', { headers: { cookie: vc } });
+    const page = await fetch(`${server.url}/admin`, { headers: { cookie: vc } });
     expect(await page.text()).toContain('Only admins can manage people and keys');
     const a = await server.createUser('admin');
     const ac = await signInCookie(server, a.email, a.password);
-    expect(await (await fetch(server.url + '/admin', { headers: { cookie: ac } })).text()).toContain('Tokens, ingest keys and display links');
+    expect(await (await fetch(`${server.url}/admin`, { headers: { cookie: ac } })).text()).toContain('Tokens, ingest keys and display links');
   });
 
   it('limits failed sign-ins per account, with a message saying when to try again', async () => {

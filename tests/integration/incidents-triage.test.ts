@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../../lib/schemas/incidents';
 import { connect, KINDS, nextEvent, subscribe } from './incidents-helpers';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../../lib/schemas/incidents';
-import { connect, KINDS, nextEvent, subscribe } from './incidents-helpers';
+import type { TIncidentDetail, TIncidentDto, } from '../../lib/schemas/incidents';
+import { KINDS, } from './incidents-helpers';
 
 type TUser = Awaited<ReturnType<TTestServer['createUser']>>;
 
@@ -10,12 +10,11 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
   let eng: TUser;
   let eng2: TUser;
   let viewer: TUser;
-  let lead: TUser;
   const create = (token: string, body: unknown, headers: Record<string, string> = {}) => api(server, 'POST', '/api/v1/incidents', { token, body, headers });
 
   beforeAll(async () => {
     server = await startServer({ db: kind });
-    [eng, eng2, viewer, lead] = await Promise.all([server.createUser('engineer'), server.createUser('engineer'), server.createUser('viewer'), server.createUser('lead')]);
+    [eng, eng2, viewer] = await Promise.all([server.createUser('engineer'), server.createUser('engineer'), server.createUser('viewer'), server.createUser('lead')]);
   });
   afterAll(async () => {
     await server?.stop();

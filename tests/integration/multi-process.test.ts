@@ -24,7 +24,10 @@ describe('several processes behind Redis', () => {
     const key = await a.createIngestKey();
     const s: Socket = io(b.url, { path: '/socket.io', transports: ['websocket'], auth: { token: display }, reconnection: false });
     try {
-      await new Promise<void>((r, j) => (s.once('connect', () => r()), s.once('connect_error', j)));
+      await new Promise<void>((r, j) => {
+        s.once('connect', () => r());
+        s.once('connect_error', j);
+      });
       await new Promise<void>((r, j) => s.emit('room:join', {}, (ack: { ok: boolean }) => (ack.ok ? r() : j(new Error('join refused')))));
       const got = new Promise<TMetricsUpdate>((resolve, reject) => {
         const t = setTimeout(() => reject(new Error('no push through redis')), 5000);

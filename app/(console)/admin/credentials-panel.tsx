@@ -1,29 +1,32 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { TCredentialInfo } from '@/server/services/access/list-credentials';
+import type { ADMIN, TCredentialInfo, TIssuedCredential } from '@/lib/api/admin';
+import type { TBodyOf } from '@/lib/api/contract';
+import { call, errorText } from '@/lib/client/api';
 import { BUTTON, INPUT, when } from './ui';
 import { useAdminMutation, useCredentialsQuery } from './use-admin';
 
 const KIND_LABEL = { token: 'personal token', ingest: 'ingest key', display: 'display link' } as const;
-type TIssued = { secret: string; url?: string; credential: { kind: keyof typeof KIND_LABEL } };
+type TIssued = TIssuedCredential;
 
 export function CredentialsPanel() {
   const [showRevoked, setShowRevoked] = useState(false);
   const creds = useCredentialsQuery(showRevoked);
-  const issue = useAdminMutation<Record<string, string>, TIssued>('POST', () => '/api/v1/admin/credentials', (i) => i);
-  const revoke = useAdminMutation<{ id: string }, unknown>('DELETE', (i) => `/api/v1/admin/credentials/${encodeURIComponent(i.id)}`);
+  const issue = useAdminMutation((body: TBodyOf<typeof ADMIN.issueCredential>) => call<typeof ADMIN.issueCredential>('POST', '/api/v1/admin/credentials', { body }));
+  const revoke = useAdminMutation((i: { id: string }) => call<typeof ADMIN.revokeCredential>('DELETE', '/api/v1/admin/credentials/{id}', { params: { id: i.id } }));
   const [issued, setIssued] = useState<TIssued | null>(null);
 
   async function onIssue(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const input: Record<string, string> = { kind: String(f.get('kind')) };
+    // The server names any bad field; the form only collects what was typed.
     for (const k of ['name', 'email', 'room']) {
       const v = String(f.get(k) ?? '').trim();
       if (v) input[k] = v;
     }
-    setIssued(await issue.mutateAsync(input).catch(() => null));
+    setIssued(await issue.mutateAsync(input as TBodyOf<typeof ADMIN.issueCredential>).catch(() => null));
   }
 
   return (
@@ -42,7 +45,7 @@ export function CredentialsPanel() {
           Issue
         </button>
       </form>
-      {issue.error && <p role="alert" className="text-sm text-crit">{issue.error.message}</p>}
+      {issue.error && <p role="alert" className="text-sm text-crit">{errorText(issue.error)}</p>}
       {issued && (
         <div data-testid="issued-secret" className="rounded-lg border border-warn/60 bg-warn/10 p-3 text-sm">
           <p className="mb-1 font-medium">New {KIND_LABEL[issued.credential.kind]}: copy it now, it is not shown again.</p>
@@ -52,7 +55,7 @@ export function CredentialsPanel() {
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} /> show revoked
       </label>
-      {revoke.error && <p role="alert" className="text-sm text-crit">{revoke.error.message}</p>}
+      {revoke.error && <p role="alert" className="text-sm text-crit">{errorText(revoke.error)}</p>}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-dim">

@@ -1,41 +1,23 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TCredentialInfo } from '@/server/services/access/list-credentials';
-import type { TUserInfo } from '@/server/services/users/list-users';
-
-/** fetch with the session cookie; throws the API's error message. */
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = data?.error;
-    const detail = e?.details?.map((d: { field: string; message: string }) => `${d.field}: ${d.message}`).join('; ');
-    throw new Error(detail || e?.message || `request failed (${res.status})`);
-  }
-  return data as T;
-}
+import type { ADMIN } from '@/lib/api/admin';
+import { call } from '@/lib/client/api';
 
 export function useUsersQuery() {
-  return useQuery({ queryKey: ['admin', 'users'], queryFn: () => call<{ users: TUserInfo[] }>('GET', '/api/v1/admin/users'), staleTime: 0 });
+  return useQuery({ queryKey: ['admin', 'users'], queryFn: () => call<typeof ADMIN.users>('GET', '/api/v1/admin/users', {}), staleTime: 0 });
 }
 
 export function useCredentialsQuery(includeRevoked: boolean) {
   return useQuery({
     queryKey: ['admin', 'credentials', includeRevoked],
-    queryFn: () => call<{ credentials: TCredentialInfo[] }>('GET', `/api/v1/admin/credentials${includeRevoked ? '?all=1' : ''}`),
+    queryFn: () => call<typeof ADMIN.credentials>('GET', '/api/v1/admin/credentials', { query: { all: includeRevoked ? '1' : undefined } }),
     staleTime: 0,
   });
 }
 
-export function useAdminMutation<I, O>(method: string, path: (input: I) => string, body?: (input: I) => unknown) {
+/** An admin write (one typed `call`); the admin lists refetch after it. */
+export function useAdminMutation<I, O>(run: (input: I) => Promise<O>) {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: I) => call<O>(method, path(input), body?.(input)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['admin'] }),
-  });
+  return useMutation({ mutationFn: run, onSuccess: () => qc.invalidateQueries({ queryKey: ['admin'] }) });
 }

@@ -1,23 +1,28 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { TUserInfo } from '@/server/services/users/list-users';
+import type { ADMIN, TUserInfo } from '@/lib/api/admin';
+import type { TBodyOf } from '@/lib/api/contract';
+import { call, errorText } from '@/lib/client/api';
+import { ROLES, type TRole } from '@/lib/roles';
 import { BUTTON, INPUT, when } from './ui';
 import { useAdminMutation, useUsersQuery } from './use-admin';
 
-type TNewUserForm = { email: string; name: string; role: string; password?: string };
 
 export function UsersPanel({ meId }: { meId: string }) {
   const users = useUsersQuery();
-  const add = useAdminMutation<TNewUserForm, unknown>('POST', () => '/api/v1/admin/users', (i) => i);
-  const toggle = useAdminMutation<{ id: string; disabled: boolean }, unknown>('PATCH', (i) => `/api/v1/admin/users/${encodeURIComponent(i.id)}`, (i) => ({ disabled: i.disabled }));
+  const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) => call<typeof ADMIN.addUser>('POST', '/api/v1/admin/users', { body }));
+  const toggle = useAdminMutation((i: { id: string; disabled?: boolean; role?: TRole }) =>
+    call<typeof ADMIN.patchUser>('PATCH', '/api/v1/admin/users/{id}', { params: { id: i.id }, body: { disabled: i.disabled, role: i.role } }),
+  );
+  const link = useAdminMutation((i: { id: string }) => call<typeof ADMIN.passwordLink>('POST', '/api/v1/admin/users/{id}/password-link', { params: { id: i.id } }));
   const [formKey, setFormKey] = useState(0);
 
   async function onAdd(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const password = String(f.get('password') ?? '');
-    await add.mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')), ...(password ? { password } : {}) }).then(
+    await add.mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')) as TRole, ...(password ? { password } : {}) }).then(
       () => setFormKey((k) => k + 1),
       () => {},
     );
@@ -30,7 +35,7 @@ export function UsersPanel({ meId }: { meId: string }) {
         <input name="email" type="email" placeholder="email" aria-label="Email" required className={INPUT} />
         <input name="name" placeholder="name" aria-label="Name" required className={INPUT} />
         <select name="role" aria-label="Role" defaultValue="viewer" className={INPUT}>
-          {['viewer', 'engineer', 'lead', 'admin'].map((r) => (
+          {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
         </select>
@@ -39,9 +44,15 @@ export function UsersPanel({ meId }: { meId: string }) {
           Add person
         </button>
       </form>
-      {add.error && <p role="alert" className="text-sm text-crit">{add.error.message}</p>}
-      {toggle.error && <p role="alert" className="text-sm text-crit">{toggle.error.message}</p>}
-      {users.error && <p role="alert" className="text-sm text-crit">{users.error.message}</p>}
+      {add.error && <p role="alert" className="text-sm text-crit">{errorText(add.error)}</p>}
+      {toggle.error && <p role="alert" className="text-sm text-crit">{errorText(toggle.error)}</p>}
+      {users.error && <p role="alert" className="text-sm text-crit">{errorText(users.error)}</p>}
+      {link.error && <p role="alert" className="text-sm text-crit">{errorText(link.error)}</p>}
+      {link.data && (
+        <p data-testid="password-link" className="rounded-lg border border-edge bg-panel p-3 text-sm">
+          Give this to {link.data.email} (one use, 24 h; it replaces any earlier link): <code className="break-all">{link.data.url}</code>
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-dim">
@@ -58,15 +69,38 @@ export function UsersPanel({ meId }: { meId: string }) {
               <tr key={u.id} data-testid={`user-${u.email}`} className="border-t border-edge">
                 <td className="p-2">{u.email}</td>
                 <td className="p-2">{u.name}</td>
-                <td className="p-2">{u.role}</td>
+                <td className="p-2">
+                  {u.id === meId ? (
+                    u.role
+                  ) : (
+                    <select
+                      aria-label={`Role of ${u.email}`}
+                      className={INPUT}
+                      value={u.role}
+                      disabled={toggle.isPending}
+                      onChange={(e) => toggle.mutate({ id: u.id, role: e.target.value as TRole })}
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </td>
                 <td className="p-2">{when(u.lastSignInAt)}</td>
                 <td className="p-2">
                   {u.id === meId ? (
                     'you'
                   ) : (
-                    <button type="button" className={BUTTON} disabled={toggle.isPending} onClick={() => toggle.mutate({ id: u.id, disabled: !u.disabled })}>
-                      {u.disabled ? 'Enable' : 'Disable'}
-                    </button>
+                    <span className="flex flex-wrap gap-2">
+                      <button type="button" className={BUTTON} disabled={toggle.isPending} onClick={() => toggle.mutate({ id: u.id, disabled: !u.disabled })}>
+                        {u.disabled ? 'Enable' : 'Disable'}
+                      </button>
+                      <button type="button" className={BUTTON} disabled={link.isPending || u.disabled} onClick={() => link.mutate({ id: u.id })}>
+                        Password link
+                      </button>
+                    </span>
                   )}
                 </td>
               </tr>

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
-import { useIncidentsQuery, useServerNow } from '@/lib/client/use-incidents';
+import { useIncidentsQuery } from '@/lib/client/use-incidents';
+import { useServerNow } from '@/lib/client/use-server-now';
 import type { TListStatus } from '@/lib/client/use-incidents-cache';
 import { compareBySeverityThenAge, SEVERITIES, type TSeverity } from '@/lib/incidents';
 import { EscalationBanner } from './_components/escalation-banner';

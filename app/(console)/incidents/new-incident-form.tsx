@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { detailsFromZodError, type TErrorDetail } from '@/lib/errors';
 import { newIdempotencyKey, useCreateIncidentMutation } from '@/lib/client/use-incidents-actions';
-import { ApiError } from '@/lib/client/use-incidents-api';
+import { ApiError, } from '@/lib/client/api';
 import { SEVERITIES, ZCreateIncident } from '@/lib/schemas/incidents';
 import { FieldErrors, INPUT, PANEL, PRIMARY } from './_components/ui';
 
@@ -48,7 +48,9 @@ export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () =>
     >
       <label className="grid gap-1 text-sm">
         Title
-        <input name="title" className={INPUT} aria-invalid={bad('title')} autoFocus placeholder="What is wrong, in a few words" />
+        <input name="title" className={INPUT} aria-invalid={bad('title')} // biome-ignore lint/a11y/noAutofocus: the form opens on purpose to type a title
+          autoFocus
+          placeholder="What is wrong, in a few words" />
       </label>
       <label className="grid gap-1 text-sm">
         Severity

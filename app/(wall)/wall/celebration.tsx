@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { TMilestoneInfo } from '@/lib/events';
+import type { TMilestone } from '@/lib/api/common';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import { freshlyReached } from '@/lib/wall/milestones';
 import type { TWallLabels } from './labels';
@@ -15,9 +15,9 @@ const FRESH_MS = 120_000;
  * server, is fresh on the server's clock). It sits over the chart, never over
  * the numbers, and each milestone is celebrated once per screen.
  */
-export function Celebration({ milestones, now, timeZone, t }: { milestones: TMilestoneInfo[]; now: number | null; timeZone: string; t: TWallLabels }) {
+export function Celebration({ milestones, now, timeZone, t }: { milestones: TMilestone[]; now: number | null; timeZone: string; t: TWallLabels }) {
   const celebrated = useRef(new Set<string>());
-  const [current, setCurrent] = useState<{ m: TMilestoneInfo; until: number } | null>(null);
+  const [current, setCurrent] = useState<{ m: TMilestone; until: number } | null>(null);
 
   useEffect(() => {
     if (now === null) return;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TMilestoneInfo } from '@/lib/events';
+import type { TMilestone } from '@/lib/api/common';
 import { formatDuration, formatTimeOfDay } from '@/lib/format/duration';
 import { formatDelta, formatHeadline, type TLocale } from '@/lib/format/number';
 import type { TChartPoint } from '@/lib/series';
@@ -16,7 +16,7 @@ export interface THeadlineProps {
   /** sample time of `value`, epoch ms */
   time: number | undefined;
   points: TChartPoint[];
-  milestones: TMilestoneInfo[];
+  milestones: TMilestone[];
   locale: TLocale;
   timeZone: string;
   colorClass: string;

@@ -1,57 +1,123 @@
-import { formatCompact, formatPercent, type TLocale } from '@/lib/format/number';
-import type { THealthState, TServerHealth } from '@/lib/wall/health';
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { formatDuration } from '@/lib/format/duration';
+import type { TLocale } from '@/lib/format/number';
+import type { TFleetRow, TServerState } from '@/lib/fleet/judge';
+import { formatMetric, metricShort, outlierShort, STATE_WORDS } from '@/lib/fleet/words';
 import type { TWallLabels } from './labels';
 
-const STATE: Record<THealthState, { box: string; dot: string }> = {
-  healthy: { box: 'border-edge', dot: 'bg-ok' },
+const STATE: Record<TServerState, { box: string; dot: string }> = {
+  ok: { box: 'border-edge', dot: 'bg-ok' },
   warning: { box: 'border-warn bg-warn/10', dot: 'bg-warn' },
   critical: { box: 'border-crit bg-crit/15', dot: 'bg-crit animate-pulse' },
+  silent: { box: 'border-dim border-dashed bg-dim/10 text-dim', dot: 'bg-dim' },
+  drained: { box: 'border-edge border-dashed opacity-60', dot: 'bg-transparent ring-[0.25vh] ring-dim' },
 };
 
-/** Short names for the usual health series, so a chip stays one line. */
-const SHORT: Record<string, string> = { cpu_ratio: 'cpu', mem_ratio: 'mem', memory_ratio: 'mem', error_ratio: 'err', connections: 'conn', disk_ratio: 'disk' };
-const MAX_CHIPS = 14;
-const METRICS_PER_CHIP = 2;
+/** A tile is this wide (in vh, so 1080p and 4K look alike) and never narrower: the rest is counted, not squeezed. */
+const TILE_VH = 18;
+const GAP_VH = 1;
+/** Room kept for the label at the left and the "46 ok" summary at the right. */
+const RESERVED_VH = 20;
+const METRICS_PER_TILE = 2;
 
-function formatMetric(name: string, value: number, locale: TLocale): string {
-  return name.endsWith('_ratio') ? formatPercent(value, locale) : formatCompact(value, locale);
+/** How many tiles fit across the strip, from its measured width. */
+function useTilesThatFit(): [React.RefObject<HTMLElement | null>, number] {
+  const ref = useRef<HTMLElement | null>(null);
+  const [fit, setFit] = useState(6);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const vh = window.innerHeight / 100;
+      setFit(Math.max(1, Math.floor((el.clientWidth - RESERVED_VH * vh) / ((TILE_VH + GAP_VH) * vh))));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, fit];
+}
+
+/** Within a rank, the metrics people look at first. */
+const ORDER = ['cpu_ratio', 'mem_ratio', 'memory_ratio', 'error_ratio', 'connections'];
+const order = (m: string) => (ORDER.includes(m) ? ORDER.indexOf(m) : ORDER.length);
+
+/** The metrics a tile shows: those past their line first, then the outlying one, then the usual ones. */
+function tileMetrics(s: TFleetRow): string[] {
+  const rank = (m: string) => (s.metricStates[m] === 'critical' ? 3 : s.metricStates[m] === 'warning' ? 2 : s.outlier?.metric === m ? 1 : 0);
+  return Object.keys(s.metrics)
+    .sort((a, b) => rank(b) - rank(a) || order(a) - order(b) || a.localeCompare(b))
+    .slice(0, METRICS_PER_TILE);
+}
+
+function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
+  const words = STATE_WORDS[locale];
+  const quiet = s.state === 'silent' || s.state === 'drained';
+  return (
+    <div
+      data-testid="server"
+      data-server={s.name}
+      data-state={s.state}
+      data-outlier={s.outlier ? s.outlier.metric : undefined}
+      style={{ width: `${TILE_VH}vh` }}
+      className={`flex shrink-0 flex-col justify-center overflow-hidden rounded-[0.8vh] border-[0.3vh] px-[1.2vh] py-[0.6vh] ${STATE[s.state].box} ${s.outlier && !quiet ? 'outline outline-[0.4vh] outline-sev2' : ''}`}
+    >
+      <div className="flex items-center gap-[0.8vh] text-[2.8vh] font-semibold leading-tight">
+        <span className={`inline-block h-[1.6vh] w-[1.6vh] shrink-0 rounded-full ${STATE[s.state].dot}`} aria-hidden />
+        <span className="truncate">{s.name}</span>
+      </div>
+      <div className="tabular flex flex-col whitespace-nowrap text-[2.3vh] leading-tight text-dim">
+        {s.state === 'drained' ? (
+          <span className="truncate font-semibold uppercase">{words.drained}</span>
+        ) : s.state === 'silent' ? (
+          <span className="truncate font-semibold">
+            {words.silent} {formatDuration(s.ageSeconds * 1000, locale)}
+          </span>
+        ) : (
+          tileMetrics(s).map((m) => (
+            <span
+              key={m}
+              className={`truncate ${s.metricStates[m] === 'critical' ? 'font-semibold text-crit' : s.metricStates[m] === 'warning' ? 'text-warn' : m === s.outlier?.metric ? 'font-semibold text-sev2' : ''}`}
+            >
+              {m === s.outlier?.metric ? '≠ ' : ''}
+              {m === s.outlier?.metric && s.outliers[0]?.rule === 'ratio' ? outlierShort(s.outliers[0]) : `${metricShort(m)} ${formatMetric(m, s.metrics[m]!, locale)}`}
+            </span>
+          ))
+        )}
+      </div>
+    </div>
+  );
 }
 
 /**
- * Every server's state against the room's safety lines, worst first. Shows
- * what fits without scrolling; the rest are summed up as "+N".
+ * Every server's state, worst first, in tiles readable across the room.
+ * What does not fit is counted by state ("46 ok · 1 drained"), never shrunk.
  */
-export function HealthStrip({ servers, locale, t }: { servers: TServerHealth[]; locale: TLocale; t: TWallLabels }) {
-  const shown = servers.slice(0, MAX_CHIPS);
-  const rest = servers.length - shown.length;
+export function HealthStrip({ servers, locale, t }: { servers: TFleetRow[]; locale: TLocale; t: TWallLabels }) {
+  const [ref, fit] = useTilesThatFit();
+  // Tiles worth a look come first; with room left, ok ones too.
+  const shown = servers.slice(0, fit);
+  const rest = servers.slice(shown.length);
+  const counts = new Map<TServerState, number>();
+  for (const s of rest) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
+  const words = STATE_WORDS[locale];
   return (
-    <section data-testid="health" className="flex min-h-0 items-stretch gap-[1vh] overflow-hidden">
-      <div className="flex shrink-0 items-center pr-[0.5vh] text-[2vh] uppercase tracking-wide text-dim">{t.servers}</div>
-      {servers.length === 0 ? <div className="flex items-center text-[2vh] text-dim">{t.noServers}</div> : null}
+    <section ref={ref} data-testid="health" className="flex min-h-0 items-stretch gap-[1vh] overflow-hidden">
+      <div className="flex shrink-0 items-center pr-[0.5vh] text-[2.4vh] uppercase tracking-wide text-dim">{t.servers}</div>
+      {servers.length === 0 ? <div className="flex items-center text-[2.4vh] text-dim">{t.noServers}</div> : null}
       {shown.map((s) => (
-        <div
-          key={s.server}
-          data-testid="server"
-          data-server={s.server}
-          data-state={s.state}
-          className={`flex min-w-0 flex-1 basis-0 flex-col justify-center overflow-hidden rounded-[0.8vh] border px-[1.2vh] py-[0.6vh] ${STATE[s.state].box}`}
-        >
-          <div className="flex items-center gap-[0.7vh] text-[2vh] font-semibold">
-            <span className={`inline-block h-[1.3vh] w-[1.3vh] shrink-0 rounded-full ${STATE[s.state].dot}`} aria-hidden />
-            <span className="truncate">{s.server}</span>
-          </div>
-          <div className="tabular flex flex-col whitespace-nowrap text-[1.7vh] leading-tight text-dim">
-            {s.metrics.slice(0, METRICS_PER_CHIP).map((m) => (
-              <span key={m.name} className={`truncate ${m.state === 'critical' ? 'font-semibold text-crit' : m.state === 'warning' ? 'text-warn' : ''}`}>
-                {SHORT[m.name] ?? m.name} {formatMetric(m.name, m.value, locale)}
-              </span>
-            ))}
-          </div>
-        </div>
+        <Tile key={s.name} s={s} locale={locale} />
       ))}
-      {rest > 0 ? (
-        <div className="flex items-center text-[2vh] text-dim">
-          +{rest} {t.more}
+      {rest.length > 0 ? (
+        <div data-testid="servers-rest" className="tabular flex shrink-0 flex-col justify-center text-[2.6vh] leading-tight text-dim">
+          {[...counts.entries()].map(([state, n]) => (
+            <span key={state} data-state={state} className={state === 'ok' ? 'text-ok' : state === 'drained' ? '' : 'font-semibold text-ink'}>
+              {n} {words[state]}
+            </span>
+          ))}
         </div>
       ) : null}
     </section>

@@ -1,30 +1,23 @@
 'use client';
 
+import { SeverityBadge } from '@/app/_ui/severity-badge';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
+import type { TIncidentDto } from '@/lib/incidents';
 import type { TWallLabels } from './labels';
+import { SourceBadge } from '@/app/_components/source-badge';
+import type { TIncidentSource } from '@/lib/incidents';
 
 /** The fields of an incident the wall shows. */
-export interface TWallIncident {
-  id: string;
-  number: number;
-  title: string;
-  severity: string;
-  status: string;
-  owner: { id: string; name: string } | null;
-  createdAt: string;
-}
-
-const SEV_STYLE: Record<string, string> = {
-  SEV1: 'bg-sev1 text-bg',
-  SEV2: 'bg-sev2 text-bg',
-  SEV3: 'bg-sev3 text-bg',
-  SEV4: 'bg-sev4 text-bg',
+export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt'> & {
+  /** the signal that opened it, when no person did */
+  source?: Pick<TIncidentSource, 'kind' | 'name'> | null;
 };
+
 const MAX_ROWS = 8;
 
 /** Most severe first; within a severity, the oldest first (it has waited longest). */
-export function sortForWall<T extends TWallIncident>(list: T[]): T[] {
+function sortForWall<T extends TWallIncident>(list: T[]): T[] {
   return [...list].sort((a, b) => a.severity.localeCompare(b.severity) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 
@@ -54,13 +47,14 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
             }`}
           >
             <div className="flex items-center gap-[1vh] text-[2.3vh]">
-              <span className={`rounded-[0.4vh] px-[0.7vh] text-[1.8vh] font-bold ${SEV_STYLE[i.severity] ?? 'bg-dim text-bg'}`}>{i.severity}</span>
+              <SeverityBadge severity={i.severity} className="rounded-[0.4vh] px-[0.7vh] text-[1.8vh]" />
               <span className="tabular text-dim">#{i.number}</span>
               <span className="truncate font-semibold">{i.title}</span>
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
               {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}
-              <span className="tabular shrink-0 text-dim">
+              <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
+              <span className="tabular shrink-0 pl-[1vh] text-dim">
                 {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
               </span>
             </div>

@@ -3,16 +3,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TClientSocket } from '@/lib/client/socket';
-import type { TRoomSettings } from '@/lib/schemas/rooms';
+import type { ROOMS } from '@/lib/api/rooms';
+import { call } from '@/lib/client/api';
 
-export const roomSettingsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'settings'] as const;
-
-/** GET with the display link as bearer when the screen has one, else the session cookie. */
-export async function fetchWithKey<T>(path: string, displayKey: string | null): Promise<T> {
-  const res = await fetch(path, { headers: displayKey ? { authorization: `Bearer ${displayKey}` } : {}, credentials: 'same-origin', cache: 'no-store' });
-  if (!res.ok) throw new Error(`${path} answered ${res.status}`);
-  return (await res.json()) as T;
-}
+const roomSettingsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'settings'] as const;
 
 /**
  * The room's settings (safety lines above all, for the health strip), read
@@ -25,7 +19,7 @@ export function useRoomSettings(slug: string | undefined, displayKey: string | n
     enabled: Boolean(slug),
     retry: 3,
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
-    queryFn: () => fetchWithKey<TRoomSettings>(`/api/v1/rooms/${encodeURIComponent(slug!)}/settings`, displayKey),
+    queryFn: () => call<typeof ROOMS.settings>('GET', '/api/v1/rooms/{room}/settings', { params: { room: slug! }, token: displayKey }),
   });
   useEffect(() => {
     if (!socket) return;

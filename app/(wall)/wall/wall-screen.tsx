@@ -5,8 +5,8 @@ import { NightChart, type TNightLevel, type TNightMark } from '@/app/_components
 import { useRoomLive } from '@/lib/client/use-room-live';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TLocale } from '@/lib/format/number';
-import { HEADLINE_SERIES } from '@/lib/series';
-import { serverHealth } from '@/lib/wall/health';
+import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
+import { judgeFleet } from '@/lib/fleet/judge';
 import { nextMilestone } from '@/lib/wall/milestones';
 import { staleness } from '@/lib/wall/stale';
 import { Celebration } from './celebration';
@@ -21,13 +21,16 @@ import { StaleBadge } from './stale-badge';
 import { useRoomSettings } from './use-room-settings';
 import { useServerNow } from '@/lib/client/use-server-now';
 import { useWallIncidents } from './use-wall-incidents';
+import { useWallDrains } from './use-wall-drains';
+import { ProbesRow } from './probes-row';
+import { useProbesQuery } from '@/lib/client/use-probes';
 
 const USERS_COLOR = '#4cc2ff';
 const ONLINE_COLOR = '#7ee787';
 const NEXT_LEVEL_REACH = 1.3;
 
 function headline(snapshot: TRoomSnapshot | undefined, name: string) {
-  const s = snapshot?.latest.find((x) => x.name === name && Object.keys(x.labels).length === 0);
+  const s = unlabelled(snapshot?.latest, name);
   return s ? { value: s.value, time: Date.parse(s.time) } : undefined;
 }
 
@@ -44,7 +47,7 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
     for (const m of ms) if (m.reachedAt) out.push({ id: m.id, value: m.threshold, label: m.label, right, reached: true, color });
     const next = current === undefined ? undefined : nextMilestone(ms, name, current);
     // A next milestone far above the curve would squash it flat; draw it once it is within reach.
-    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: color + 'aa' });
+    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: `${color}aa` });
   }
   return out;
 }
@@ -54,11 +57,12 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
  * in vh so 1080p and 4K look the same, and the page never scrolls.
  */
 export function WallScreen({ slug, displayKey }: { slug: string | undefined; displayKey: string | null }) {
-  const { snapshot, error, connection, clockOffset, socket } = useRoomLive(slug, displayKey);
+  const { snapshot, error, connection, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
-  const now = useServerNow(clockOffset, 1000);
+  const probes = useProbesQuery(roomSlug, displayKey, socket).data;
+  const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];
@@ -70,7 +74,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
 
   const history = snapshot?.history;
   const points = useMemo(() => {
-    const h = (name: string) => history?.find((s) => s.name === name && Object.keys(s.labels).length === 0)?.points ?? [];
+    const h = (name: string) => unlabelled(history, name)?.points ?? [];
     return { users: h(HEADLINE_SERIES.users), online: h(HEADLINE_SERIES.online) };
   }, [history]);
   const lines = useMemo(
@@ -88,11 +92,16 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
     return m;
   }, [annotations, goLiveAt, t]);
   const levels = useMemo(() => milestoneLevels(snapshot), [snapshot]);
-  const servers = useMemo(() => serverHealth(snapshot?.latest ?? [], settings?.safetyLines ?? []), [snapshot?.latest, settings?.safetyLines]);
+  const drains = useWallDrains(roomSlug, displayKey, socket);
+  const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
+  const servers = useMemo(
+    () => judgeFleet({ latest: snapshot?.latest ?? [], lines: settings?.safetyLines ?? [], staleAfterSeconds: staleAfter, now: now ?? Date.now(), drains }),
+    [snapshot?.latest, settings?.safetyLines, staleAfter, now, drains],
+  );
 
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, stale: stale.stale, t };
   return (
-    <main className="grid h-screen grid-rows-[auto_auto_minmax(0,1fr)_auto] gap-[1.6vh] overflow-hidden p-[1.8vh]" data-testid="wall" data-stale={stale.stale ? 'yes' : 'no'}>
+    <main className="grid h-screen grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.6vh] overflow-hidden p-[1.8vh]" data-testid="wall" data-stale={stale.stale ? 'yes' : 'no'}>
       <header className="flex items-center justify-between gap-[2vh] text-[2.6vh] text-dim">
         <div className="flex min-w-0 items-center gap-[2vh]">
           <span className="truncate font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
@@ -123,6 +132,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
         <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />
       </section>
       <HealthStrip servers={servers} locale={locale} t={t} />
+      <ProbesRow list={probes} now={now} locale={locale} />
     </main>
   );
 }

@@ -1,21 +1,23 @@
 import { AppError } from '../../errors';
 
-export const ROLES = ['viewer', 'engineer', 'lead', 'admin'] as const;
-export type TRole = (typeof ROLES)[number];
+import { ROLE_RANK, ROLES, type TRole } from '../../../lib/roles';
+
+export { ROLES, type TRole };
 
 /** Who is calling: a person (by session or personal token), an ingest key, a display link, or nobody. */
 export type TActor =
   | { kind: 'user'; userId: string; name: string; email: string; role: TRole; via: 'session' | 'token'; credentialId?: string; sessionId?: string }
   | { kind: 'ingest'; credentialId: string; roomId: string | null }
   | { kind: 'display'; credentialId: string; roomId: string }
-  | { kind: 'anonymous' };
+  | { kind: 'anonymous' }
+  /** the server itself acting on a signal (a probe's check, a rule's evaluation): may raise alerts, nothing else */
+  | { kind: 'system'; name: string };
 
 export const ANONYMOUS: TActor = { kind: 'anonymous' };
 
-const RANK: Record<TRole, number> = { viewer: 0, engineer: 1, lead: 2, admin: 3 };
 
-export function hasRole(actor: TActor, role: TRole): boolean {
-  return actor.kind === 'user' && RANK[actor.role] >= RANK[role];
+function hasRole(actor: TActor, role: TRole): boolean {
+  return actor.kind === 'user' && ROLE_RANK[actor.role] >= ROLE_RANK[role];
 }
 
 /** What a caller wants to do; checked the same way on HTTP and on the socket. */
@@ -37,6 +39,9 @@ export function can(actor: TActor, permission: TPermission, roomId?: string): bo
       return (permission === 'metrics:write' || permission === 'alerts:write') && (actor.roomId === null || roomId === undefined || actor.roomId === roomId);
     case 'display':
       return permission === 'room:read' && roomId === actor.roomId;
+    case 'system':
+      // Probe results are stored as series through the ordinary ingest.
+      return permission === 'alerts:write' || permission === 'metrics:write';
     case 'user':
       switch (permission) {
         case 'room:read':
@@ -73,5 +78,7 @@ export function authorOf(actor: TActor): { id: string | null; name: string } {
       return { id: null, name: 'display' };
     case 'anonymous':
       return { id: null, name: 'anonymous' };
+    case 'system':
+      return { id: null, name: actor.name };
   }
 }

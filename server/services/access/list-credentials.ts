@@ -1,19 +1,9 @@
+import type { TCredentialInfo } from '../../../lib/api/admin';
 import type { TServiceContext } from '../../context';
 import { assertCan, type TActor } from './actor';
 import type { TCredentialKind } from './secrets';
 
-export interface TCredentialInfo {
-  id: string;
-  kind: TCredentialKind;
-  name: string;
-  /** the secret's first characters, to tell keys apart; never the secret */
-  prefix: string;
-  user: { id: string; email: string; name: string } | null;
-  room: { id: string; slug: string } | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type { TCredentialInfo };
 
 /** Credentials of one kind (or all), newest first, with last use; admin only. */
 export async function listCredentials(opts: { ctx: TServiceContext; actor: TActor; input: { kind?: TCredentialKind; includeRevoked?: boolean } }): Promise<TCredentialInfo[]> {

@@ -1,6 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, } from 'node:crypto';
 
-export const CREDENTIAL_KINDS = ['token', 'ingest', 'display'] as const;
+const CREDENTIAL_KINDS = ['token', 'ingest', 'display'] as const;
 export type TCredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 const PREFIX: Record<TCredentialKind, string> = { token: 'wr_pat_', ingest: 'wr_ing_', display: 'wr_dsp_' };
@@ -16,15 +16,4 @@ export function newSecret(kind: TCredentialKind): string {
  */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
-}
-
-export function kindOfSecret(secret: string): TCredentialKind | null {
-  for (const [kind, p] of Object.entries(PREFIX)) if (secret.startsWith(p)) return kind as TCredentialKind;
-  return null;
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

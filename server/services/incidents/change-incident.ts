@@ -2,7 +2,6 @@ import type { TServiceContext } from '../../context';
 import type { TIncidentDto } from '../../../lib/incidents';
 import { assertCan, type TActor } from '../access/actor';
 import { findIncident, type TIncidentRow } from './find-incident';
-import { loadIncidentDto } from './incident-dto';
 import { runIncidentChange, type TAppend, type TTx } from './incident-tx';
 
 /**
@@ -20,6 +19,6 @@ export async function changeIncident(opts: {
   const { ctx, actor } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);
-  await runIncidentChange({ ctx, actor, incident: row, fn: (tx, append) => opts.fn(tx, append, row) });
-  return loadIncidentDto(ctx.prisma, row.id);
+  const { incident } = await runIncidentChange({ ctx, actor, incident: row, fn: (tx, append) => opts.fn(tx, append, row) });
+  return incident;
 }

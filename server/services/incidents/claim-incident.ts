@@ -2,7 +2,6 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TIncidentDto } from '../../../lib/schemas/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
 import { findIncident } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 
@@ -18,7 +17,7 @@ export async function claimIncident(opts: { ctx: TServiceContext; actor: TActor;
   assertCan(actor, 'incident:write', row.roomId);
   const me = authorOf(actor);
   if (row.status === 'resolved') throw new AppError('conflict', `incident ${row.number} is resolved; reopen it before claiming`);
-  const { result } = await runIncidentChange({
+  const { result, incident } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -39,5 +38,5 @@ export async function claimIncident(opts: { ctx: TServiceContext; actor: TActor;
     },
   });
   void result;
-  return loadIncidentDto(ctx.prisma, row.id);
+  return incident;
 }

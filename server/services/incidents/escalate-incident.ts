@@ -1,7 +1,6 @@
 import type { TServiceContext } from '../../context';
 import type { TEscalate, TIncidentDto } from '../../../lib/schemas/incidents';
 import { assertCan, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
 import { findIncident, findPerson } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 
@@ -14,7 +13,7 @@ export async function escalateIncident(opts: { ctx: TServiceContext; actor: TAct
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);
   const lead = await findPerson({ ctx, id: input.leadId, field: 'leadId', minRole: 'lead' });
-  await runIncidentChange({
+  const { incident } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -23,5 +22,5 @@ export async function escalateIncident(opts: { ctx: TServiceContext; actor: TAct
       await append({ kind: 'escalation', body: input.note || null, data: { to: lead } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
+  return incident;
 }

@@ -1,3 +1,4 @@
+import { roleAtLeast } from '../../../lib/roles';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { resolveRoom } from '../rooms/resolve-room';
@@ -25,8 +26,7 @@ export async function findIncident(opts: { ctx: TServiceContext; ref: string; ro
 export async function findPerson(opts: { ctx: TServiceContext; id: string; field: string; minRole?: 'engineer' | 'lead' }) {
   const u = await opts.ctx.prisma.user.findUnique({ where: { id: opts.id }, select: { id: true, name: true, role: true, disabled: true } });
   if (!u || u.disabled) throw new AppError('validation_failed', `no active user ${opts.id}`, [{ field: opts.field, message: 'no such active user' }]);
-  const rank = { viewer: 0, engineer: 1, lead: 2, admin: 3 } as Record<string, number>;
-  if (opts.minRole && (rank[u.role] ?? 0) < rank[opts.minRole]!) {
+  if (opts.minRole && !roleAtLeast(u.role, opts.minRole)) {
     throw new AppError('validation_failed', `${u.name} is not a ${opts.minRole}`, [{ field: opts.field, message: `must be a ${opts.minRole} or above` }]);
   }
   return { id: u.id, name: u.name };

@@ -2,7 +2,6 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { THandover, TIncidentDto } from '../../../lib/schemas/incidents';
 import { assertCan, authorOf, can, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
 import { findIncident, findPerson } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 
@@ -19,7 +18,7 @@ export async function handoverIncident(opts: { ctx: TServiceContext; actor: TAct
   if (row.ownerId !== me.id) assertCan(actor, 'incident:lead', row.roomId);
   const to = await findPerson({ ctx, id: input.toUserId, field: 'toUserId', minRole: 'engineer' });
   if (to.id === row.ownerId) throw new AppError('conflict', `${to.name} already owns incident ${row.number}`);
-  await runIncidentChange({
+  const { incident } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -34,5 +33,5 @@ export async function handoverIncident(opts: { ctx: TServiceContext; actor: TAct
       await append({ kind: 'handover', body: input.note || null, data: { from, to, takeover: to.id === me.id && !!from && can(actor, 'incident:lead', row.roomId) } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
+  return incident;
 }

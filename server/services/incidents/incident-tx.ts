@@ -1,6 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { Db } from '../../db/client';
-import type { TEntryKind } from '../../../lib/schemas/incidents';
+import type { TEntryKind, TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
+import { loadIncidentDto, toEntryDtos } from './incident-dto';
 import { authorOf, type TActor } from '../access/actor';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
@@ -46,14 +47,15 @@ export async function appendEntry(tx: TTx, incident: { id: string; roomId: strin
 /**
  * Runs one incident change in a transaction: `fn` writes and appends entries;
  * any entry by the current owner counts as the owner being active (idle-claim
- * flag). After commit, one 'incident.changed' event carries the new entries.
+ * flag). After commit, one 'incident.changed' event carries the incident and
+ * its new entries; the caller gets the same DTOs to answer with.
  */
 export async function runIncidentChange<R>(opts: {
   ctx: TServiceContext;
   actor: TActor;
   incident: { id: string; roomId: string };
   fn: (tx: TTx, append: (e: TAppend) => Promise<string>) => Promise<R>;
-}): Promise<{ result: R; entryIds: string[] }> {
+}): Promise<{ result: R; entryIds: string[]; incident: TIncidentDto; entries: TIncidentEntryDto[] }> {
   const { ctx, actor, incident } = opts;
   const entryIds: string[] = [];
   const result = await ctx.prisma.$transaction(async (tx) => {
@@ -74,6 +76,37 @@ export async function runIncidentChange<R>(opts: {
     await commitIdempotentAnswer(tx, { incidentId: incident.id, result: r });
     return r;
   }, TX_OPTIONS);
-  if (entryIds.length > 0) ctx.bus.emit('incident.changed', { roomId: incident.roomId, incidentId: incident.id, entryIds });
-  return { result, entryIds };
+  const changed = await publishIncidentChange({ ctx, roomId: incident.roomId, incidentId: incident.id, entryIds });
+  return { result, entryIds, ...changed };
+}
+
+/**
+ * After commit: loads the incident and its new entries once, and — when
+ * there are new entries — publishes them on the bus, so the fan-out sends
+ * what the service answers without reading the database again.
+ */
+export async function publishIncidentChange(opts: { ctx: TServiceContext; roomId: string; incidentId: string; entryIds: string[] }): Promise<{ incident: TIncidentDto; entries: TIncidentEntryDto[] }> {
+  const { ctx, roomId, incidentId, entryIds } = opts;
+  // The change is committed: a read that fails because the database just dropped a connection is tried again.
+  const [incident, rows] = await withRetries(() =>
+    Promise.all([
+      loadIncidentDto(ctx.prisma, incidentId),
+      entryIds.length ? ctx.prisma.incidentEntry.findMany({ where: { id: { in: entryIds } }, orderBy: { seq: 'asc' } }) : Promise.resolve([]),
+    ]),
+  );
+  const entries = toEntryDtos(rows);
+  if (entries.length > 0) ctx.bus.emit('incident.changed', { roomId, incident, entries });
+  return { incident, entries };
+}
+
+/** A read that failed because the database dropped a connection usually works a moment later. */
+async function withRetries<T>(f: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 150 * i));
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import type { TServiceContext } from '../../context';
 import { openDatabase, type TDatabase } from '../../db/client';
-import { createBus } from '../../events/bus';
+import { createBus, type TDomainEvents } from '../../events/bus';
 import { isAppError } from '../../errors';
 import type { TActor } from '../access/actor';
 import { ensureDefaultRoom } from '../rooms/ensure-default-room';
@@ -23,7 +23,7 @@ import { editEntry } from './timeline-notes';
 let dir: string;
 let db: TDatabase;
 let ctx: TServiceContext;
-const events: { incidentId: string; entryIds: string[] }[] = [];
+const events: TDomainEvents['incident.changed'][] = [];
 const people: TActor[] = [];
 
 async function person(role: 'viewer' | 'engineer' | 'lead', name: string): Promise<TActor> {
@@ -50,7 +50,8 @@ describe('incident services', () => {
     const a = await createIncident({ ctx, actor: people[0]!, input: { title: 'one', severity: 'SEV3' } });
     const b = await createIncident({ ctx, actor: people[0]!, input: { title: 'two', severity: 'SEV1' } });
     expect(b.number).toBe(a.number + 1);
-    expect(events.at(-1)).toMatchObject({ incidentId: b.id, entryIds: [expect.any(String)] });
+    // The event carries the incident as it now is and its new entry, so the fan-out reads nothing.
+    expect(events.at(-1)).toMatchObject({ incident: { id: b.id, number: b.number }, entries: [{ kind: 'created', incidentId: b.id }] });
   });
 
   it('lets exactly one of five simultaneous claims win, naming the owner to the rest', async () => {

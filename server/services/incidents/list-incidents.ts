@@ -4,7 +4,7 @@ import { assertCan, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { loadIncidentDtos } from './incident-dto';
 
-export const MAX_LISTED = 500;
+const MAX_LISTED = 500;
 
 /** A room's incidents, newest first: open (not resolved), resolved, or all. */
 export async function listIncidents(opts: { ctx: TServiceContext; actor: TActor; input: TListIncidentsQuery }): Promise<TIncidentDto[]> {

@@ -1,7 +1,6 @@
 import type { TServiceContext } from '../../context';
 import type { TIncidentEntryDto, TPostUpdate } from '../../../lib/schemas/incidents';
 import { assertCan, type TActor } from '../access/actor';
-import { toEntryDtos } from './incident-dto';
 import { findIncident } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 import { applyStatus } from './change-status';
@@ -15,7 +14,7 @@ export async function postUpdate(opts: { ctx: TServiceContext; actor: TActor; re
   const { ctx, actor, input } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);
-  const { result: postId } = await runIncidentChange({
+  const { result: postId, entries } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -24,6 +23,5 @@ export async function postUpdate(opts: { ctx: TServiceContext; actor: TActor; re
       return append({ kind: 'post', body: input.body });
     },
   });
-  const entry = await ctx.prisma.incidentEntry.findUniqueOrThrow({ where: { id: postId } });
-  return toEntryDtos([entry])[0]!;
+  return entries.find((e) => e.id === postId)!;
 }

@@ -2,7 +2,6 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TIncidentDto } from '../../../lib/schemas/incidents';
 import { assertCan, authorOf, can, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
 import { findIncident } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 
@@ -14,7 +13,7 @@ export async function releaseIncident(opts: { ctx: TServiceContext; actor: TActo
   const me = authorOf(actor);
   if (!row.ownerId) throw new AppError('conflict', `incident ${row.number} has no owner`);
   if (row.ownerId !== me.id && !can(actor, 'incident:lead', row.roomId)) throw new AppError('forbidden', 'only the owner or a lead may release a claim');
-  await runIncidentChange({
+  const { incident } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -29,5 +28,5 @@ export async function releaseIncident(opts: { ctx: TServiceContext; actor: TActo
       await append({ kind: 'release', data: { from } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
+  return incident;
 }

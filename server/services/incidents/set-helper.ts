@@ -1,7 +1,6 @@
 import type { TServiceContext } from '../../context';
 import type { THelper, TIncidentDto } from '../../../lib/schemas/incidents';
 import { assertCan, type TActor } from '../access/actor';
-import { loadIncidentDto } from './incident-dto';
 import { findIncident, findPerson } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 
@@ -11,7 +10,7 @@ export async function setHelper(opts: { ctx: TServiceContext; actor: TActor; ref
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);
   const person = await findPerson({ ctx, id: input.userId, field: 'userId', minRole: 'engineer' });
-  await runIncidentChange({
+  const { incident } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -25,5 +24,5 @@ export async function setHelper(opts: { ctx: TServiceContext; actor: TActor; ref
       await append({ kind: 'helper', data: { helper: person, removed: !!input.remove } });
     },
   });
-  return loadIncidentDto(ctx.prisma, row.id);
+  return incident;
 }

@@ -8,6 +8,7 @@ import { runIncidentChange } from './incident-tx';
 
 const EDITABLE = new Set(['post', 'comment']);
 
+/** An entry this change did not append (a repeated ack answers the first). */
 async function entryDto(ctx: TServiceContext, id: string): Promise<TIncidentEntryDto> {
   return toEntryDtos([await ctx.prisma.incidentEntry.findUniqueOrThrow({ where: { id } })])[0]!;
 }
@@ -17,8 +18,8 @@ export async function commentIncident(opts: { ctx: TServiceContext; actor: TActo
   const { ctx, actor } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:comment', row.roomId);
-  const { result } = await runIncidentChange({ ctx, actor, incident: row, fn: (_tx, append) => append({ kind: 'comment', body: opts.input.body }) });
-  return entryDto(ctx, result);
+  const { result, entries } = await runIncidentChange({ ctx, actor, incident: row, fn: (_tx, append) => append({ kind: 'comment', body: opts.input.body }) });
+  return entries.find((e) => e.id === result) ?? entryDto(ctx, result);
 }
 
 /** "Seen": one acknowledgement per person; a repeat answers the first. */
@@ -27,7 +28,7 @@ export async function acknowledgeIncident(opts: { ctx: TServiceContext; actor: T
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:comment', row.roomId);
   const me = authorOf(actor);
-  const { result } = await runIncidentChange({
+  const { result, entries } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -36,7 +37,7 @@ export async function acknowledgeIncident(opts: { ctx: TServiceContext; actor: T
       return first ? first.id : append({ kind: 'ack' });
     },
   });
-  return entryDto(ctx, result);
+  return entries.find((e) => e.id === result) ?? entryDto(ctx, result);
 }
 
 /**
@@ -52,7 +53,7 @@ export async function editEntry(opts: { ctx: TServiceContext; actor: TActor; ref
   if (!target) throw new AppError('not_found', `no entry ${opts.entryId} on incident ${row.number}`);
   if (!EDITABLE.has(target.kind)) throw new AppError('conflict', `a ${target.kind} entry cannot be edited`);
   if (target.authorId !== authorOf(actor).id && !can(actor, 'incident:lead', row.roomId)) throw new AppError('forbidden', 'only the author or a lead may edit a post');
-  const { result } = await runIncidentChange({
+  const { result, entries } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
@@ -61,5 +62,5 @@ export async function editEntry(opts: { ctx: TServiceContext; actor: TActor; ref
       return append({ kind: 'edit', body: opts.input.body, editsId: target.id, data: { previous: last?.body ?? target.body } });
     },
   });
-  return entryDto(ctx, result);
+  return entries.find((e) => e.id === result) ?? entryDto(ctx, result);
 }

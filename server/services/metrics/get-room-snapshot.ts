@@ -5,8 +5,8 @@ import type { TRoomSnapshot } from '../../../lib/events';
 import { toRoomDto, type TRoomRow } from '../rooms/resolve-room';
 import { listLatest } from './list-latest';
 
-export const HISTORY_WINDOW_MS = 24 * 3600_000;
-export const HISTORY_MAX_POINTS = 1000;
+const HISTORY_WINDOW_MS = 24 * 3600_000;
+const HISTORY_MAX_POINTS = 1000;
 
 /**
  * What a screen needs when it (re)connects: the room, every latest value,

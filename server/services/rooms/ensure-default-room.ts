@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 
-export const DEFAULT_ROOM_SLUG = 'launch';
+const DEFAULT_ROOM_SLUG = 'launch';
 export const DEFAULT_MILESTONES = [1_000_000, 2_000_000, 5_000_000, 10_000_000];
 
 /** Creates the default room (with the default user milestones) on first start; idempotent. */

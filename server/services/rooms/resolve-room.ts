@@ -32,7 +32,6 @@ export function toRoomDto(room: TRoomRow) {
     isDefault: room.isDefault,
   };
 }
-export type TRoomDto = ReturnType<typeof toRoomDto>;
 
 /**
  * The room a screen asks for, checked for reading: a display link with no

@@ -2,7 +2,7 @@ import type { TRoomSettings, TSafetyLineDto } from '../../../lib/schemas/rooms';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor, type TPermission } from '../access/actor';
-import { resolveRoom, type TRoomRow } from './resolve-room';
+import { resolveRoom, toRoomDto, type TRoomRow } from './resolve-room';
 
 type TMilestoneRow = { id: string; seriesName: string; threshold: number; label: string; reachedAt: Date | null };
 type TAnnotationRow = { id: string; time: Date; label: string };
@@ -18,18 +18,8 @@ export const safetyLineDto = (l: TSafetyLineRow): TSafetyLineDto => ({
   direction: l.direction === 'below' ? 'below' : 'above',
 });
 
-export function roomSettingsRoomDto(room: TRoomRow): TRoomSettings['room'] {
-  return {
-    id: room.id,
-    slug: room.slug,
-    name: room.name,
-    locale: room.locale === 'zh' ? 'zh' : 'en',
-    timeZone: room.timeZone,
-    goLiveAt: room.goLiveAt?.toISOString() ?? null,
-    staleAfterSeconds: room.staleAfterSeconds,
-    isDefault: room.isDefault,
-  };
-}
+/** The settings page's room: the one public room shape. */
+export const roomSettingsRoomDto = (room: TRoomRow): TRoomSettings['room'] => toRoomDto(room);
 
 /** The room named by slug, after checking the caller may do `permission` in it. */
 export async function roomFor(opts: { ctx: TServiceContext; actor: TActor; slug: string; permission: TPermission }): Promise<TRoomRow> {

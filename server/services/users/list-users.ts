@@ -1,16 +1,9 @@
+import type { TUserInfo } from '../../../lib/api/admin';
+import type { TRole } from '../access/actor';
 import type { TServiceContext } from '../../context';
 import { assertCan, type TActor } from '../access/actor';
 
-export interface TUserInfo {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  disabled: boolean;
-  createdAt: string;
-  /** when their newest live session started (sessions end at sign-out), if any */
-  lastSignInAt: string | null;
-}
+export type { TUserInfo };
 
 /** Everyone with an account, for admins. */
 export async function listUsers(opts: { ctx: TServiceContext; actor: TActor }): Promise<TUserInfo[]> {
@@ -24,7 +17,7 @@ export async function listUsers(opts: { ctx: TServiceContext; actor: TActor }): 
     id: u.id,
     email: u.email,
     name: u.name,
-    role: u.role,
+    role: u.role as TRole,
     disabled: u.disabled,
     createdAt: u.createdAt.toISOString(),
     lastSignInAt: u.sessions[0]?.createdAt.toISOString() ?? null,

@@ -10,7 +10,7 @@ const STATE_CLASS = { open: 'text-sev3', ruled_out: 'text-dim', confirmed: 'text
 /** Triage as elimination: hypotheses, then ruled out or confirmed, with who and how long it took. */
 export function EliminationLog({ incident: i, canWrite, actions }: { incident: TIncidentDto; canWrite: boolean; actions: ReturnType<typeof useAct> }) {
   const [text, setText] = useState('');
-  const decide = (findingId: string, state: 'ruled_out' | 'confirmed' | 'open') => void actions.act({ id: i.id, action: `findings/${findingId}`, body: { state } });
+  const decide = (findingId: string, state: 'ruled_out' | 'confirmed' | 'open') => void actions.act({ id: i.id, action: 'decideFinding', findingId, body: { state } });
   return (
     <section className={`${PANEL} space-y-2 p-3`} aria-label="Elimination log">
       <h2 className="text-sm font-semibold text-dim">Elimination log</h2>

@@ -18,7 +18,12 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
     const parsed = ZImpact.safeParse(input);
     if (!parsed.success) return setProblem(parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
     setProblem(null);
-    void actions.act({ id: i.id, action: 'impact', body: parsed.data }).then((ok) => ok && (setText(''), setValue(''), setUnit('')));
+    void actions.act({ id: i.id, action: 'impact', body: parsed.data }).then((ok) => {
+      if (!ok) return;
+      setText('');
+      setValue('');
+      setUnit('');
+    });
   }
   function link() {
     const parsed = ZSeriesLink.safeParse({ seriesName: series.trim() });

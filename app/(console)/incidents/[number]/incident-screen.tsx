@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useIncidentQuery, useServerNow } from '@/lib/client/use-incidents';
+import { useIncidentQuery } from '@/lib/client/use-incidents';
+import { useServerNow } from '@/lib/client/use-server-now';
 import { formatAge, isIdleClaim, needsOwner } from '@/lib/incidents';
 import { EscalationBanner } from '../_components/escalation-banner';
 import type { TMe } from '../_components/session';
@@ -9,6 +10,7 @@ import { SeverityBadge, StatusText } from '../_components/ui';
 import { Composer } from './composer';
 import { EliminationLog } from './elimination-log';
 import { ImpactPanel } from './impact-panel';
+import { SourcePanel } from './source-panel';
 import { OwnerControls } from './owner-controls';
 import { StateControls } from './state-controls';
 import { Timeline } from './timeline';
@@ -73,6 +75,7 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
         <Timeline incident={i} me={me} actions={actions} />
       </section>
       <aside className="space-y-3">
+        {i.source && <SourcePanel source={i.source} now={now} />}
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
         {canWrite && <StateControls incident={i} actions={actions} />}
         <EliminationLog incident={i} canWrite={canWrite} actions={actions} />

@@ -11,7 +11,7 @@ type TRef = { id?: string; name?: string } | null | undefined;
 const nameOf = (p: unknown) => (p as TRef)?.name ?? 'nobody';
 
 /** What a non-post entry says, in one line. Stored text is rendered as text, never as HTML. */
-function describe(e: TIncidentEntryDto): string {
+function describeEntry(e: TIncidentEntryDto): string {
   const d = (e.data ?? {}) as Record<string, unknown>;
   switch (e.kind) {
     case 'created':
@@ -42,6 +42,8 @@ function describe(e: TIncidentEntryDto): string {
       return 'has seen this';
     case 'auto':
       return 'automatic';
+    case 'server':
+      return `${d.action === 'restore' ? 'restored server' : 'drained server'} ${String(d.server)}${d.action === 'restore' ? ' to the pool' : ' from the pool'}`;
     default:
       return e.kind;
   }
@@ -71,7 +73,7 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
       <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-dim">
         <time dateTime={e.createdAt} className="tabular">{timeOf(e.createdAt)}</time>
         <span className="font-medium text-ink">{e.authorName ?? 'system'}</span>
-        {!isText && <span>{describe(e)}</span>}
+        {!isText && <span>{describeEntry(e)}</span>}
         {e.kind === 'comment' && <span>(comment)</span>}
         {history.length > 0 && <span className="italic">edited</span>}
         {canEdit && editing === null && (
@@ -85,7 +87,7 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
           className="mt-1 flex gap-2"
           onSubmit={(ev) => {
             ev.preventDefault();
-            void actions.act({ id: incident.id, action: `entries/${e.id}`, method: 'PATCH', body: { body: editing } }).then((ok) => ok && setEditing(null));
+            void actions.act({ id: incident.id, action: 'editEntry', entryId: e.id, body: { body: editing } }).then((ok) => ok && setEditing(null));
           }}
         >
           <input className={`${INPUT} flex-1`} value={editing} onChange={(ev) => setEditing(ev.target.value)} aria-label="Edited text" />

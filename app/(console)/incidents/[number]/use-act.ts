@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useIncidentActionMutation, type TIncidentActionVars } from '@/lib/client/use-incidents-actions';
-import { ApiError } from '@/lib/client/use-incidents-api';
+import { ApiError, errorText } from '@/lib/client/api';
 
 /** Runs incident actions and keeps the last failure in words a person can act on. */
 export function useAct(room: string | undefined) {
@@ -15,8 +15,7 @@ export function useAct(room: string | undefined) {
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'stale_version') setError('Someone changed this incident meanwhile; the screen now shows their change. Try again if still needed.');
-      else if (err instanceof ApiError && err.details.length) setError(err.details.map((d) => `${d.field}: ${d.message}`).join('; '));
-      else setError((err as Error).message);
+      else setError(errorText(err));
       return false;
     }
   }

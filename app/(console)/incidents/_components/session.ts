@@ -1,17 +1,18 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getRuntime } from '@/server/context';
+import type { TRole } from '@/lib/roles';
 
 export interface TMe {
   id: string;
   name: string;
-  role: 'viewer' | 'engineer' | 'lead' | 'admin';
+  role: TRole;
 }
 
 /** The signed-in person for a console page, or a redirect to /login that comes back here. */
 export async function requireMe(next: string): Promise<TMe> {
   const rt = getRuntime();
   const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
-  if (!actor || actor.kind !== 'user') redirect(`/login?next=${encodeURIComponent(next)}`);
+  if (actor?.kind !== 'user') redirect(`/login?next=${encodeURIComponent(next)}`);
   return { id: actor.userId, name: actor.name, role: actor.role };
 }

@@ -16,7 +16,7 @@ export default async function RoomSettingsPage({ params }: { params: Promise<{ r
   const rt = getRuntime();
   const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
   if (!actor) redirect(`/login?next=${encodeURIComponent(`/rooms/${slug}/settings`)}`);
-  let room;
+  let room: Awaited<ReturnType<typeof resolveRoom>>;
   try {
     room = await resolveRoom({ ctx: rt, slug });
   } catch (err) {

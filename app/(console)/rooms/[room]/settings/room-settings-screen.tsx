@@ -23,9 +23,14 @@ export function RoomSettingsScreen({ slug }: { slug: string }) {
         <h1 className="text-2xl font-semibold">
           {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · settings</span>
         </h1>
-        <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
-          open the wall
-        </a>
+        <span className="flex gap-3">
+          <a className="text-sm text-users underline" href={`/rooms/${data.room.slug}/probes`}>
+            probes and alert rules
+          </a>
+          <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
+            open the wall
+          </a>
+        </span>
       </header>
       <GeneralSection slug={slug} room={data.room} />
       <AnnotationsSection slug={slug} annotations={data.annotations} timeZone={data.room.timeZone} />
@@ -44,8 +49,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate({
-      method: 'PATCH',
-      path: 'settings',
+      op: 'settings',
       body: { goLiveAt: goLive ? new Date(goLive).toISOString() : null, locale, timeZone, staleAfterSeconds: Number(stale) },
     });
   };
@@ -72,7 +76,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
           <input className={INPUT} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
         </label>
         <div className="flex gap-2 sm:col-span-2">
-          <button className={PRIMARY} disabled={save.isPending}>
+          <button type="submit" className={PRIMARY} disabled={save.isPending}>
             Save
           </button>
           {goLive ? (

@@ -12,13 +12,13 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
   const [label, setLabel] = useState('');
   const mark = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate({ method: 'POST', path: 'annotations', body: { label } }, { onSuccess: () => setLabel('') });
+    save.mutate({ op: 'addAnnotation', body: { label } }, { onSuccess: () => setLabel('') });
   };
   return (
     <Section testId="settings-annotations" title="Annotations" hint="Moments on the chart: gate opened, entry closed, node drained.">
       <form onSubmit={mark} className="flex flex-wrap gap-2">
         <input aria-label="Annotation label" className={`${INPUT} min-w-0 flex-1`} placeholder="gate opened" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} />
-        <button className={PRIMARY} disabled={save.isPending || !label.trim()}>
+        <button type="submit" className={PRIMARY} disabled={save.isPending || !label.trim()}>
           Mark now
         </button>
       </form>
@@ -29,7 +29,7 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
             <span>
               <span className="tabular text-dim">{when(a.time, timeZone)}</span> · {a.label}
             </span>
-            <button className={BUTTON} onClick={() => save.mutate({ method: 'DELETE', path: `annotations/${a.id}` })} aria-label={`Delete ${a.label}`}>
+            <button type="button" className={BUTTON} onClick={() => save.mutate({ op: 'removeAnnotation', id: a.id })} aria-label={`Delete ${a.label}`}>
               Delete
             </button>
           </li>
@@ -47,8 +47,13 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
   const add = (e: React.FormEvent) => {
     e.preventDefault();
     save.mutate(
-      { method: 'POST', path: 'milestones', body: { seriesName: series, threshold: Number(threshold), ...(label.trim() ? { label } : {}) } },
-      { onSuccess: () => (setThreshold(''), setLabel('')) },
+      { op: 'addMilestone', body: { seriesName: series, threshold: Number(threshold), ...(label.trim() ? { label } : {}) } },
+      {
+        onSuccess: () => {
+          setThreshold('');
+          setLabel('');
+        },
+      },
     );
   };
   return (
@@ -60,7 +65,7 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
               <span className="font-semibold">{m.label}</span> <span className="text-dim">· {m.seriesName} ≥ {formatCompact(m.threshold, 'en')}</span>
               {m.reachedAt ? <span className="text-ok"> · reached {when(m.reachedAt, timeZone)}</span> : null}
             </span>
-            <button className={BUTTON} onClick={() => save.mutate({ method: 'DELETE', path: `milestones/${m.id}` })} aria-label={`Delete ${m.label}`}>
+            <button type="button" className={BUTTON} onClick={() => save.mutate({ op: 'removeMilestone', id: m.id })} aria-label={`Delete ${m.label}`}>
               Delete
             </button>
           </li>
@@ -73,7 +78,7 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
         </select>
         <input aria-label="Threshold" className={`${INPUT} w-40`} type="number" min={1} placeholder="3000000" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
         <input aria-label="Milestone label" className={`${INPUT} min-w-0 flex-1`} placeholder="label (optional)" value={label} onChange={(e) => setLabel(e.target.value)} />
-        <button className={PRIMARY} disabled={save.isPending || !threshold}>
+        <button type="submit" className={PRIMARY} disabled={save.isPending || !threshold}>
           Add milestone
         </button>
       </form>
@@ -90,7 +95,7 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
   const [direction, setDirection] = useState<'above' | 'below'>('above');
   const set = (e: React.FormEvent) => {
     e.preventDefault();
-    save.mutate({ method: 'PUT', path: 'safety-lines', body: { metricName: metric, warning: Number(warning), critical: Number(critical), direction } });
+    save.mutate({ op: 'setSafetyLine', body: { metricName: metric, warning: Number(warning), critical: Number(critical), direction } });
   };
   return (
     <Section testId="settings-safety" title="Safety lines" hint="Server health on the wall: each server series (labelled server=…) against its line. Ratios are 0–1.">
@@ -101,7 +106,7 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
               <span className="font-semibold">{l.metricName}</span> <span className="text-dim">bad {l.direction}</span> · warning <span className="text-warn">{l.warning}</span> · critical{' '}
               <span className="text-crit">{l.critical}</span>
             </span>
-            <button className={BUTTON} onClick={() => save.mutate({ method: 'DELETE', path: `safety-lines/${l.id}` })} aria-label={`Delete ${l.metricName}`}>
+            <button type="button" className={BUTTON} onClick={() => save.mutate({ op: 'removeSafetyLine', id: l.id })} aria-label={`Delete ${l.metricName}`}>
               Delete
             </button>
           </li>
@@ -115,7 +120,7 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
         </select>
         <input aria-label="Warning" className={`${INPUT} w-28`} type="number" step="any" placeholder="warning" value={warning} onChange={(e) => setWarning(e.target.value)} />
         <input aria-label="Critical" className={`${INPUT} w-28`} type="number" step="any" placeholder="critical" value={critical} onChange={(e) => setCritical(e.target.value)} />
-        <button className={PRIMARY} disabled={save.isPending || !warning || !critical}>
+        <button type="submit" className={PRIMARY} disabled={save.isPending || !warning || !critical}>
           Set line
         </button>
       </form>

@@ -1,11 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ApiError } from './use-room-settings-admin';
+import { ApiError } from '@/lib/client/api';
 
-export const BUTTON = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel disabled:opacity-50';
-export const PRIMARY = 'inline-flex min-h-11 items-center justify-center rounded-lg bg-users px-4 text-sm font-semibold text-bg hover:opacity-90 disabled:opacity-50';
-export const INPUT = 'min-h-11 rounded-lg border border-edge bg-bg px-3 text-sm text-ink';
+export { BUTTON, INPUT, PRIMARY } from '@/app/_ui/controls';
 
 export function Section({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId: string }) {
   return (

@@ -2,30 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { TBodyOf } from '@/lib/api/contract';
+import type { ROOMS } from '@/lib/api/rooms';
+import { call } from '@/lib/client/api';
 import { getSocket } from '@/lib/client/socket';
-import type { TRoomSettings } from '@/lib/schemas/rooms';
-
-export class ApiError extends Error {
-  constructor(
-    message: string,
-    readonly details: { field: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.status === 204) return undefined as T;
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(json?.error?.message ?? `request failed (${res.status})`, json?.error?.details ?? []);
-  return json as T;
-}
 
 const key = (slug: string) => ['room', slug, 'settings-admin'] as const;
 
@@ -35,21 +15,52 @@ export function useRoomSettingsQuery(slug: string) {
   useEffect(() => {
     const socket = getSocket();
     const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
+    const join = () => void socket.emit('room:join', { room: slug }, () => {});
     socket.on('room:changed', refetch);
-    socket.on('connect', () => void socket.emit('room:join', { room: slug }, () => {}));
-    if (socket.connected) socket.emit('room:join', { room: slug }, () => {});
+    socket.on('connect', join);
+    if (socket.connected) join();
     return () => {
       socket.off('room:changed', refetch);
+      socket.off('connect', join);
     };
   }, [qc, slug]);
-  return useQuery({ queryKey: key(slug), queryFn: () => call<TRoomSettings>('GET', `/api/v1/rooms/${slug}/settings`) });
+  return useQuery({ queryKey: key(slug), queryFn: () => call<typeof ROOMS.settings>('GET', '/api/v1/rooms/{room}/settings', { params: { room: slug } }) });
+}
+
+/** One write a lead makes on the settings page, typed by its contract. */
+export type TRoomWrite =
+  | { op: 'settings'; body: TBodyOf<typeof ROOMS.updateSettings> }
+  | { op: 'addAnnotation'; body: TBodyOf<typeof ROOMS.addAnnotation> }
+  | { op: 'removeAnnotation'; id: string }
+  | { op: 'addMilestone'; body: TBodyOf<typeof ROOMS.addMilestone> }
+  | { op: 'removeMilestone'; id: string }
+  | { op: 'setSafetyLine'; body: TBodyOf<typeof ROOMS.setSafetyLine> }
+  | { op: 'removeSafetyLine'; id: string };
+
+function write(room: string, w: TRoomWrite): Promise<unknown> {
+  switch (w.op) {
+    case 'settings':
+      return call<typeof ROOMS.updateSettings>('PATCH', '/api/v1/rooms/{room}/settings', { params: { room }, body: w.body });
+    case 'addAnnotation':
+      return call<typeof ROOMS.addAnnotation>('POST', '/api/v1/rooms/{room}/annotations', { params: { room }, body: w.body });
+    case 'removeAnnotation':
+      return call<typeof ROOMS.removeAnnotation>('DELETE', '/api/v1/rooms/{room}/annotations/{id}', { params: { room, id: w.id } });
+    case 'addMilestone':
+      return call<typeof ROOMS.addMilestone>('POST', '/api/v1/rooms/{room}/milestones', { params: { room }, body: w.body });
+    case 'removeMilestone':
+      return call<typeof ROOMS.removeMilestone>('DELETE', '/api/v1/rooms/{room}/milestones/{id}', { params: { room, id: w.id } });
+    case 'setSafetyLine':
+      return call<typeof ROOMS.setSafetyLine>('PUT', '/api/v1/rooms/{room}/safety-lines', { params: { room }, body: w.body });
+    case 'removeSafetyLine':
+      return call<typeof ROOMS.removeSafetyLine>('DELETE', '/api/v1/rooms/{room}/safety-lines/{id}', { params: { room, id: w.id } });
+  }
 }
 
 /** One write against the room's settings API; refreshes the settings after it. */
 export function useRoomSettingsMutation(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ method, path, body }: { method: string; path: string; body?: unknown }) => call<unknown>(method, `/api/v1/rooms/${slug}/${path}`, body),
+    mutationFn: (w: TRoomWrite) => write(slug, w),
     onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
   });
 }

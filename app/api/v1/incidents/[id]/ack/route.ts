@@ -1,7 +1,7 @@
-import { ZEmpty } from '@/lib/schemas/incidents';
+import { INCIDENTS } from '@/lib/api/incidents';
 import { acknowledgeIncident } from '@/server/services/incidents/timeline-notes';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZEmpty, status: 200, create: false, operation: 'POST ack', call: (a) => acknowledgeIncident(a) });
+export const POST = incidentAction({ endpoint: INCIDENTS.ack, operation: 'POST ack', call: (a) => acknowledgeIncident(a) });

@@ -1,7 +1,7 @@
-import { ZEmpty } from '@/lib/schemas/incidents';
+import { INCIDENTS } from '@/lib/api/incidents';
 import { claimIncident } from '@/server/services/incidents/claim-incident';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZEmpty, status: 200, create: false, operation: 'POST claim', call: (a) => claimIncident(a) });
+export const POST = incidentAction({ endpoint: INCIDENTS.claim, operation: 'POST claim', call: (a) => claimIncident(a) });

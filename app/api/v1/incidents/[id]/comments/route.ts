@@ -1,7 +1,7 @@
-import { ZComment } from '@/lib/schemas/incidents';
+import { INCIDENTS } from '@/lib/api/incidents';
 import { commentIncident } from '@/server/services/incidents/timeline-notes';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZComment, status: 201, create: true, answer: 'entry', operation: 'POST comments', call: (a) => commentIncident(a) });
+export const POST = incidentAction({ answer: 'entry', endpoint: INCIDENTS.comments, operation: 'POST comments', call: (a) => commentIncident(a) });

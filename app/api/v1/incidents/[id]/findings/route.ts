@@ -1,7 +1,7 @@
-import { ZNewFinding } from '@/lib/schemas/incidents';
+import { INCIDENTS } from '@/lib/api/incidents';
 import { addFinding } from '@/server/services/incidents/findings';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZNewFinding, status: 201, create: true, answer: 'incident', operation: 'POST findings', call: (a) => addFinding(a) });
+export const POST = incidentAction({ answer: 'incident', endpoint: INCIDENTS.addFinding, operation: 'POST findings', call: (a) => addFinding(a) });

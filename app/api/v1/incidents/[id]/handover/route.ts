@@ -1,7 +1,7 @@
-import { ZHandover } from '@/lib/schemas/incidents';
+import { INCIDENTS } from '@/lib/api/incidents';
 import { handoverIncident } from '@/server/services/incidents/handover-incident';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ schema: ZHandover, status: 200, create: false, operation: 'POST handover', call: (a) => handoverIncident(a) });
+export const POST = incidentAction({ endpoint: INCIDENTS.handover, operation: 'POST handover', call: (a) => handoverIncident(a) });

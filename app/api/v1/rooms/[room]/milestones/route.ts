@@ -1,12 +1,8 @@
-import { ZMilestoneInput, ZRoomParams } from '@/lib/schemas/rooms';
-import { json, parseWith, readJson, route } from '@/server/http/route';
+import { ROOMS } from '@/lib/api/rooms';
+import { endpointRoute } from '@/server/http/route';
 import { addMilestone } from '@/server/services/rooms/add-milestone';
 
 export const dynamic = 'force-dynamic';
 
-/** Adds a milestone (lead+): `{"seriesName"?: "users_total", "threshold": 3000000, "label"?}` → 201. */
-export const POST = route<{ room: string }>(async (req, { rt, actor, params }) => {
-  const { room } = parseWith(ZRoomParams, params, 'path');
-  const input = parseWith(ZMilestoneInput, await readJson(req, 16_384));
-  return json(await addMilestone({ ctx: rt, actor, slug: room, input }), 201);
-});
+/** Adds a milestone (lead+) → 201. */
+export const POST = endpointRoute(ROOMS.addMilestone, async ({ rt, actor, params, body }) => addMilestone({ ctx: rt, actor, slug: params.room, input: await body() }));

@@ -1,12 +1,11 @@
-import { ZRoomParams } from '@/lib/schemas/rooms';
-import { parseWith, route } from '@/server/http/route';
+import { ROOMS } from '@/lib/api/rooms';
+import { endpointRoute } from '@/server/http/route';
 import { removeMilestone } from '@/server/services/rooms/remove-milestone';
 
 export const dynamic = 'force-dynamic';
 
 /** Deletes a milestone (lead+) → 204. */
-export const DELETE = route<{ room: string; id: string }>(async (_req, { rt, actor, params }) => {
-  const { room } = parseWith(ZRoomParams, params, 'path');
-  await removeMilestone({ ctx: rt, actor, slug: room, id: params.id });
-  return new Response(null, { status: 204 });
+export const DELETE = endpointRoute(ROOMS.removeMilestone, async ({ rt, actor, params }) => {
+  await removeMilestone({ ctx: rt, actor, slug: params.room, id: params.id });
+  return null;
 });

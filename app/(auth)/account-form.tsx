@@ -1,0 +1,76 @@
+'use client';
+
+import { type FormEvent, useState } from 'react';
+import type { SETUP } from '@/lib/api/setup';
+import { ApiError, call } from '@/lib/client/api';
+import type { TErrorDetail } from '@/lib/errors';
+
+const FIELD = 'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
+const LABELS: Record<string, string> = { email: 'Email', name: 'Name', password: 'Password', token: 'Link' };
+
+/**
+ * The two forms a person meets before they can sign in: /setup (first admin:
+ * email, name, password) and /welcome (a one-time link: password only). Errors
+ * in words next to their field; on success, on to sign-in.
+ */
+export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token: string }) {
+  const [errors, setErrors] = useState<TErrorDetail[]>([]);
+  const [busy, setBusy] = useState(false);
+  const fieldError = (f: string) => errors.find((e) => e.field === f)?.message;
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const text = (k: string) => String(form.get(k) ?? '');
+    if (text('password') !== text('again')) {
+      setErrors([{ field: 'again', message: 'the two passwords differ' }]);
+      return;
+    }
+    setBusy(true);
+    setErrors([]);
+    try {
+      let email: string;
+      if (props.mode === 'setup') {
+        const r = await call<typeof SETUP.setup>('POST', '/api/v1/setup', { body: { email: text('email').trim(), name: text('name').trim(), password: text('password') } });
+        email = r.user.email;
+      } else {
+        email = (await call<typeof SETUP.redeemPasswordLink>('POST', '/api/v1/password-links/redeem', { body: { token: props.token, password: text('password') } })).email;
+      }
+      window.location.assign(`/login?email=${encodeURIComponent(email)}`);
+    } catch (err) {
+      setErrors(err instanceof ApiError && err.details.length ? err.details : [{ field: '(form)', message: err instanceof Error ? err.message : String(err) }]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (name: string, type: string, autoComplete: string) => (
+    <label className="block text-sm font-medium">
+      {name === 'again' ? 'Password again' : LABELS[name]}
+      <input name={name} type={type} autoComplete={autoComplete} required aria-invalid={Boolean(fieldError(name))} className={FIELD} />
+      {fieldError(name) ? (
+        <span role="alert" className="mt-1 block text-sm text-crit">
+          {fieldError(name)}
+        </span>
+      ) : null}
+    </label>
+  );
+
+  const formError = errors.filter((e) => !['email', 'name', 'password', 'again'].includes(e.field));
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {props.mode === 'setup' ? field('email', 'email', 'username') : null}
+      {props.mode === 'setup' ? field('name', 'text', 'name') : null}
+      {field('password', 'password', 'new-password')}
+      {field('again', 'password', 'new-password')}
+      {formError.length ? (
+        <p role="alert" data-testid="account-error" className="rounded-lg border border-crit/60 bg-crit/10 px-3 py-2 text-sm text-crit">
+          {formError.map((e) => `${LABELS[e.field] ? `${LABELS[e.field]}: ` : ''}${e.message}`).join('; ')}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy} className="min-h-11 w-full rounded-lg bg-users px-4 font-semibold text-bg disabled:opacity-60">
+        {busy ? 'Saving…' : props.mode === 'setup' ? 'Create the admin account' : 'Set my password'}
+      </button>
+    </form>
+  );
+}

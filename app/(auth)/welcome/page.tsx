@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { AccountForm } from '../account-form';
+
+export const metadata: Metadata = { title: 'Choose a password · Warroom' };
+export const dynamic = 'force-dynamic';
+
+/** Where a one-time password link lands: the person chooses their password, then signs in. */
+export default async function WelcomePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm rounded-xl border border-edge bg-panel p-6">
+        <h1 className="mb-1 text-2xl font-semibold">Choose a password</h1>
+        {token ? (
+          <>
+            <p className="mb-6 text-sm text-dim">This link works once. After this you sign in with your email and this password.</p>
+            <AccountForm mode="welcome" token={token} />
+          </>
+        ) : (
+          <p className="text-sm text-crit" role="alert">
+            This page needs the link an admin gave you (it ends in ?token=…). Ask them for a new one.
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getRuntime } from '@/server/context';
+import { can } from '@/server/services/access/actor';
+import { resolveRoom } from '@/server/services/rooms/resolve-room';
+import { isAppError } from '@/server/errors';
+import { FleetScreen } from './fleet-screen';
+
+export const metadata: Metadata = { title: 'Servers · Warroom' };
+export const dynamic = 'force-dynamic';
+
+/** The fleet of a room: every server seen, worst first, outliers marked; leads drain and restore. */
+export default async function ServersPage({ params, searchParams }: { params: Promise<{ room: string }>; searchParams: Promise<{ lang?: string }> }) {
+  const { room: slug } = await params;
+  const { lang } = await searchParams;
+  const rt = getRuntime();
+  const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
+  if (!actor) redirect(`/login?next=${encodeURIComponent(`/rooms/${slug}/servers`)}`);
+  let room: Awaited<ReturnType<typeof resolveRoom>>;
+  try {
+    room = await resolveRoom({ ctx: rt, slug });
+  } catch (err) {
+    if (isAppError(err)) return <main className="p-6 text-crit">{err.message}</main>;
+    throw err;
+  }
+  if (!can(actor, 'room:read', room.id)) return <main className="p-6 text-crit">You may not read this room.</main>;
+  const locale = lang === 'zh' || lang === 'en' ? lang : room.locale === 'zh' ? 'zh' : 'en';
+  return <FleetScreen slug={room.slug} roomName={room.name} locale={locale} canDrain={can(actor, 'room:settings', room.id)} />;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ZSeriesLatest } from '../schemas/metrics';
+import { ZAnnotation, ZMilestone, ZRoomInfo } from './common';
+import { ZIncidentDto, ZIncidentEntryDto } from './incidents';
+
+/**
+ * What the socket carries, as schemas: lib/events.ts types the event map
+ * from them, and the integration tests check real pushes and acks against them.
+ */
+
+/** A chart point, compact: [epoch ms, value]. */
+const ZChartPoint = z.tuple([z.number(), z.number()]);
+export const ZSeriesPoints = z.object({ name: z.string(), labels: z.record(z.string(), z.string()), points: z.array(ZChartPoint) });
+
+/** Everything a screen needs on (re)connect; later pushes are deltas against it. */
+export const ZRoomSnapshot = z.object({
+  room: ZRoomInfo,
+  /** the server's clock (epoch ms) when the snapshot was taken: screens follow it, not their own */
+  serverTime: z.number(),
+  latest: z.array(ZSeriesLatest),
+  history: z.array(ZSeriesPoints),
+  milestones: z.array(ZMilestone),
+  annotations: z.array(ZAnnotation),
+});
+
+/** One coalesced push of a room's metric changes since the previous push. */
+export const ZMetricsUpdate = z.object({
+  roomId: z.string(),
+  serverTime: z.number(),
+  latest: z.array(ZSeriesLatest),
+  /** new chart points of the headline series (and any series with few points) */
+  points: z.array(ZSeriesPoints),
+});
+
+/** An incident changed: its current state and the timeline entries appended (screens dedupe by entry id). */
+export const ZIncidentChanged = z.object({ roomId: z.string(), incidentId: z.string(), seq: z.number().int(), incident: ZIncidentDto, entries: z.array(ZIncidentEntryDto) });
+
+/** The answer to incidents:subscribe: who I am, the server clock, and every entry after the cursor. */
+export const ZIncidentsSubscribed = z.object({
+  roomId: z.string(),
+  roomSlug: z.string(),
+  serverTime: z.number(),
+  me: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
+  /** the room's latest timeline seq: the next cursor */
+  lastSeq: z.number().int(),
+  entries: z.array(ZIncidentEntryDto),
+  incidents: z.array(ZIncidentDto),
+  /** false when more was missed than one answer carries: refetch whole */
+  complete: z.boolean(),
+});

@@ -1,0 +1,28 @@
+-- CreateTable
+CREATE TABLE "ServerDrain" (
+    "id" TEXT NOT NULL,
+    "roomId" TEXT NOT NULL,
+    "server" TEXT NOT NULL,
+    "reason" TEXT,
+    "incidentId" TEXT,
+    "drainedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "drainedById" TEXT,
+    "drainedByName" TEXT NOT NULL,
+    "restoredAt" TIMESTAMP(3),
+    "restoredById" TEXT,
+    "restoredByName" TEXT,
+    "restoreReason" TEXT,
+    "openKey" TEXT,
+
+    CONSTRAINT "ServerDrain_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ServerDrain_openKey_key" ON "ServerDrain"("openKey");
+
+-- CreateIndex
+CREATE INDEX "ServerDrain_roomId_server_idx" ON "ServerDrain"("roomId", "server");
+
+-- AddForeignKey
+ALTER TABLE "ServerDrain" ADD CONSTRAINT "ServerDrain_roomId_fkey" FOREIGN KEY ("roomId") REFERENCES "Room"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

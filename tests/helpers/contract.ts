@@ -1,0 +1,34 @@
+/**
+ * Checks an answer against its contract in lib/api: the endpoint is found by
+ * method and concrete path, a success must match its response schema and an
+ * error the shared error shape. Returns what is wrong, or null.
+ */
+import { ENDPOINTS } from '../../lib/api';
+import type { TEndpoint } from '../../lib/api/contract';
+import { ZErrorBody } from '../../lib/errors';
+
+function matcherOf(e: TEndpoint): RegExp {
+  const re = e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+');
+  return new RegExp(`^${re}$`);
+}
+const MATCHERS = ENDPOINTS.map((e) => ({ e, re: matcherOf(e) }));
+
+export function endpointFor(method: string, path: string): TEndpoint | undefined {
+  const bare = path.replace(/\?.*$/, '');
+  return MATCHERS.find((m) => m.e.method === method && m.re.test(bare))?.e;
+}
+
+export function contractViolation(method: string, path: string, status: number, body: unknown): string | null {
+  const e = endpointFor(method, path);
+  if (!e) return `no contract entry for ${method} ${path}`;
+  if (status >= 400) {
+    const r = ZErrorBody.safeParse(body);
+    return r.success ? null : `error body of ${method} ${path} is not the error shape: ${r.error.issues[0]?.message}`;
+  }
+  if (status !== (e.status ?? 200)) return `${method} ${path} answered ${status}, the contract says ${e.status ?? 200}`;
+  if (!e.response || status === 204) return null;
+  const r = e.response.safeParse(body);
+  if (r.success) return null;
+  const issue = r.error.issues[0]!;
+  return `answer of ${method} ${path} breaks its schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`;
+}
