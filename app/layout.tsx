@@ -11,7 +11,13 @@ export const metadata: Metadata = {
   description: 'Live numbers and the incident log for launch nights and production incidents.',
   // Installable on a manager's phone (PWA): manifest, icons and colours in public/.
   manifest: '/manifest.webmanifest',
-  icons: { icon: [{ url: '/icon.svg', type: 'image/svg+xml' }, { url: '/icon-192.png', sizes: '192x192', type: 'image/png' }], apple: '/apple-touch-icon.png' },
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
   appleWebApp: { capable: true, title: 'Warroom', statusBarStyle: 'black-translucent' },
 };
 

@@ -87,9 +87,11 @@ async function main() {
 /** Why the server cannot serve, in one line a person can act on. */
 function startFailure(err: unknown): string {
   const e = err as NodeJS.ErrnoException & { port?: number; address?: string };
-  if (e?.code === 'EADDRINUSE') return `port ${e.port ?? process.env.PORT ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
+  if (e?.code === 'EADDRINUSE')
+    return `port ${e.port ?? process.env.PORT ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
   if (e?.code === 'EACCES') return `not allowed to listen on port ${e.port ?? process.env.PORT}; use a port above 1023`;
-  if (e?.code === 'ECONNREFUSED') return `the database does not answer (${e.address ?? ''}${e.port ? `:${e.port}` : ''}); check DATABASE_URL`;
+  if (e?.code === 'ECONNREFUSED')
+    return `the database does not answer (${e.address ?? ''}${e.port ? `:${e.port}` : ''}); check DATABASE_URL`;
   return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 }
 

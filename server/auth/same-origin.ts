@@ -10,7 +10,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * `allowNoOrigin` lets a request that names no origin at all through (see
  * assertSameOriginSocket for why a socket may).
  */
-export function isSameOrigin(headers: Headers, publicUrl?: string, allowNoOrigin = false): boolean {
+function isSameOrigin(headers: Headers, publicUrl?: string, allowNoOrigin = false): boolean {
   const origin = headers.get('origin');
   const host = headers.get('host');
   if (origin && origin !== 'null' && host) {
@@ -36,7 +36,10 @@ export function assertSameOrigin(req: Request, actor: TActor, publicUrl?: string
   if (SAFE_METHODS.has(req.method.toUpperCase())) return;
   if (actor.kind !== 'user' || actor.via !== 'session') return;
   if (isSameOrigin(req.headers, publicUrl)) return;
-  throw new AppError('forbidden', 'cross-site request refused: a write with the session cookie must come from this site (or use a Bearer token)');
+  throw new AppError(
+    'forbidden',
+    'cross-site request refused: a write with the session cookie must come from this site (or use a Bearer token)',
+  );
 }
 
 /**
@@ -52,5 +55,8 @@ export function assertSameOrigin(req: Request, actor: TActor, publicUrl?: string
 export function assertSameOriginSocket(headers: Headers, actor: TActor, publicUrl?: string): void {
   if (actor.kind !== 'user' || actor.via !== 'session') return;
   if (isSameOrigin(headers, publicUrl, true)) return;
-  throw new AppError('forbidden', 'cross-site socket refused: a socket with the session cookie must be opened from this site (or use a token)');
+  throw new AppError(
+    'forbidden',
+    'cross-site socket refused: a socket with the session cookie must be opened from this site (or use a token)',
+  );
 }

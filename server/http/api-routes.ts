@@ -34,7 +34,12 @@ export function discoverApiRoutes(root = process.cwd()): TApiRoute[] {
         out.push({ pattern, segments: segs, methods: [...new Set(methods)], file });
       } else if (d.isDirectory() && !d.name.startsWith('_')) {
         const m = /^\[(\.\.\.)?([^\]]+)\]$/.exec(d.name);
-        const next = /^\(.*\)$/.test(d.name) ? segs : [...segs, m ? { kind: m[1] ? ('catchAll' as const) : ('param' as const), name: m[2]! } : { kind: 'static' as const, name: d.name }];
+        const next = /^\(.*\)$/.test(d.name)
+          ? segs
+          : [
+              ...segs,
+              m ? { kind: m[1] ? ('catchAll' as const) : ('param' as const), name: m[2]! } : { kind: 'static' as const, name: d.name },
+            ];
         walk(join(dir, d.name), next);
       }
     }

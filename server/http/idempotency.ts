@@ -39,8 +39,10 @@ function stableJson(v: unknown): string {
 }
 
 /** sha-256 of method, path and body: what "the same request" means for a key. */
-export function requestHashOf(req: Request, body: unknown): string {
-  return createHash('sha256').update(`${req.method.toUpperCase()} ${new URL(req.url).pathname}\n${stableJson(body)}`).digest('hex');
+function requestHashOf(req: Request, body: unknown): string {
+  return createHash('sha256')
+    .update(`${req.method.toUpperCase()} ${new URL(req.url).pathname}\n${stableJson(body)}`)
+    .digest('hex');
 }
 
 /**
@@ -79,7 +81,9 @@ export async function withIdempotency(opts: {
     return json(r.body, r.status);
   }
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw new AppError('bad_request', `Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters`, [{ field: 'Idempotency-Key', message: `1–${MAX_KEY_LENGTH} characters` }]);
+    throw new AppError('bad_request', `Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters`, [
+      { field: 'Idempotency-Key', message: `1–${MAX_KEY_LENGTH} characters` },
+    ]);
   }
   const scope = `${callerOf(actor)} ${opts.operation}`;
   const hash = requestHashOf(req, opts.body);
@@ -104,7 +108,10 @@ export async function withIdempotency(opts: {
   if (result.status >= 400) {
     await ctx.prisma.idempotencyRecord.deleteMany({ where: mine }).catch(() => {});
   } else {
-    const done = await ctx.prisma.idempotencyRecord.updateMany({ where: mine, data: { status: result.status, body: JSON.stringify(result.body), leaseUntil: null } });
+    const done = await ctx.prisma.idempotencyRecord.updateMany({
+      where: mine,
+      data: { status: result.status, body: JSON.stringify(result.body), leaseUntil: null },
+    });
     if (done.count !== 1) console.error(`idempotency: the lease of ${scope} ${key} ran out before its answer was stored`);
   }
   return json(result.body, result.status);
@@ -118,7 +125,15 @@ async function acquire(ctx: TServiceContext, c: { scope: string; key: string; to
   for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
     try {
       await ctx.prisma.idempotencyRecord.create({
-        data: { scope: c.scope, key: c.key, status: PENDING, body: '', leaseToken: c.token, leaseUntil: new Date(Date.now() + leaseMs), requestHash: c.hash },
+        data: {
+          scope: c.scope,
+          key: c.key,
+          status: PENDING,
+          body: '',
+          leaseToken: c.token,
+          leaseUntil: new Date(Date.now() + leaseMs),
+          requestHash: c.hash,
+        },
       });
       return null;
     } catch (err) {
@@ -127,9 +142,11 @@ async function acquire(ctx: TServiceContext, c: { scope: string; key: string; to
     const rec = await ctx.prisma.idempotencyRecord.findUnique({ where: id });
     if (rec) {
       if (rec.requestHash && rec.requestHash !== c.hash) {
-        throw new AppError('idempotency_mismatch', 'this Idempotency-Key was used for a different request (method, path or body); use a new key', [
-          { field: 'Idempotency-Key', message: 'already used for a different request' },
-        ]);
+        throw new AppError(
+          'idempotency_mismatch',
+          'this Idempotency-Key was used for a different request (method, path or body); use a new key',
+          [{ field: 'Idempotency-Key', message: 'already used for a different request' }],
+        );
       }
       if (rec.status !== PENDING) return json(JSON.parse(rec.body), rec.status, { 'idempotent-replayed': 'true' });
       if (!rec.leaseUntil || rec.leaseUntil.getTime() <= Date.now()) {

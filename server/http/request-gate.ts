@@ -10,7 +10,13 @@ function errorJson(code: string, message: string): string {
 }
 
 function answer(res: ServerResponse, status: number, body: string, type: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-length': Buffer.byteLength(body), ...extra });
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-length': Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -29,7 +35,9 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
     const method = (req.method ?? 'GET').toUpperCase();
     const rawPath = (req.url ?? '/').split('?')[0]!;
     if (!KNOWN.has(method)) {
-      answer(res, 405, errorJson('method_not_allowed', `${method} is not supported`), 'application/json; charset=utf-8', { allow: ALL_ALLOW });
+      answer(res, 405, errorJson('method_not_allowed', `${method} is not supported`), 'application/json; charset=utf-8', {
+        allow: ALL_ALLOW,
+      });
       return true;
     }
     if (!rawPath.startsWith('/')) return false;
@@ -39,7 +47,8 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
     try {
       segments = path.split('/').map(decodeURIComponent);
     } catch {
-      if (isApi(path)) answer(res, 400, errorJson('bad_request', 'the path is not valid percent-encoding'), 'application/json; charset=utf-8');
+      if (isApi(path))
+        answer(res, 400, errorJson('bad_request', 'the path is not valid percent-encoding'), 'application/json; charset=utf-8');
       else answer(res, 400, 'Bad Request: the path is not valid percent-encoding\n', 'text/plain; charset=utf-8');
       return true;
     }
@@ -51,7 +60,13 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
     }
     const allow = allowedMethods(route);
     if (!allow.includes(method)) {
-      answer(res, 405, errorJson('method_not_allowed', `${method} is not allowed here; allowed: ${allow.join(', ')}`), 'application/json; charset=utf-8', { allow: allow.join(', ') });
+      answer(
+        res,
+        405,
+        errorJson('method_not_allowed', `${method} is not allowed here; allowed: ${allow.join(', ')}`),
+        'application/json; charset=utf-8',
+        { allow: allow.join(', ') },
+      );
       return true;
     }
     return false;
@@ -61,7 +76,9 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
 /** CONNECT asks for a tunnel, which this server never opens: 405 and close. */
 export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   const body = errorJson('method_not_allowed', 'CONNECT is not supported');
-  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nallow: ${ALL_ALLOW}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nallow: ${ALL_ALLOW}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -77,5 +94,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   }
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const body = errorJson('bad_request', tooLarge ? 'request headers (or the URL) are too large' : 'malformed HTTP request');
-  socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }

@@ -11,7 +11,10 @@ import { assertSameOrigin } from '../auth/same-origin';
 const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS, ...headers } });
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS, ...headers },
+  });
 }
 
 export interface TRouteContext {
@@ -79,7 +82,11 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what = 
   if (!parsed.success) {
     const details = detailsFromZodError(parsed.error);
     const first = details[0]!;
-    throw new AppError('validation_failed', `invalid ${what}: ${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`, details);
+    throw new AppError(
+      'validation_failed',
+      `invalid ${what}: ${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`,
+      details,
+    );
   }
   return parsed.data;
 }
@@ -99,7 +106,14 @@ type TOut<S> = S extends z.ZodType ? z.output<S> : undefined;
  */
 export function endpointRoute<E extends TEndpoint>(
   e: E,
-  handler: (c: TRouteContext & { req: Request; params: TOut<E['params']>; query: TOut<E['query']>; body: (maxBytes?: number) => Promise<TOut<E['body']>> }) => Promise<TResponseOf<E>>,
+  handler: (
+    c: TRouteContext & {
+      req: Request;
+      params: TOut<E['params']>;
+      query: TOut<E['query']>;
+      body: (maxBytes?: number) => Promise<TOut<E['body']>>;
+    },
+  ) => Promise<TResponseOf<E>>,
 ) {
   return route<Record<string, string>>(async (req, c) => {
     const params = (e.params ? parseWith(e.params, c.params, 'path') : undefined) as TOut<E['params']>;

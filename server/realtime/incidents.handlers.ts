@@ -7,7 +7,6 @@ import type { TIo, TSocket } from './types';
 import { withSchema } from './with-schema';
 import { resyncLocalSockets } from './resync';
 
-
 /**
  * incidents:subscribe joins the room's channel, then answers every timeline
  * entry after the client's cursor: joining first means nothing committed in

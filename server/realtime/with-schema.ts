@@ -17,7 +17,10 @@ export function withSchema<S extends z.ZodType, R>(schema: S, handler: (input: z
     const reply: (r: TAck<R>) => void = typeof last === 'function' ? (last as (r: TAck<R>) => void) : () => {};
     const payloads = typeof last === 'function' ? args.slice(0, -1) : args;
     if (payloads.length !== 1) {
-      const message = payloads.length === 0 ? 'a payload object is required before the ack' : `expected one payload before the ack, got ${payloads.length} arguments`;
+      const message =
+        payloads.length === 0
+          ? 'a payload object is required before the ack'
+          : `expected one payload before the ack, got ${payloads.length} arguments`;
       reply({ ok: false, error: { code: 'bad_request', message, details: [{ field: '(payload)', message }] } });
       return;
     }

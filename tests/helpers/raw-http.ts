@@ -10,6 +10,7 @@ export interface TRawAnswer {
   headers: Record<string, string>;
   body: string;
   /** the JSON body, or null when it is not JSON */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answered
   json: any;
 }
 
@@ -40,6 +41,7 @@ export function rawRequest(port: number, head: string, opts: { body?: string; ti
       }
       let body = split < 0 ? '' : text.slice(split + 4);
       if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = unchunk(body);
+      // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answered
       let json: any = null;
       try {
         json = JSON.parse(body);

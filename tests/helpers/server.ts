@@ -93,14 +93,26 @@ function spawnServer(env: Record<string, string | undefined>): Promise<{ proc: C
   });
 }
 
-export async function startServer(opts: { db?: TDbKind; env?: Record<string, string | undefined>; /** share another server's database (not dropped on stop) */ databaseUrl?: string } = {}): Promise<TTestServer> {
+export async function startServer(
+  opts: {
+    db?: TDbKind;
+    env?: Record<string, string | undefined> /** share another server's database (not dropped on stop) */;
+    databaseUrl?: string;
+  } = {},
+): Promise<TTestServer> {
   const kind = opts.db ?? (process.env.WARROOM_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
   const throwaway = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createThrowawayDatabase(kind);
   const env: Record<string, string | undefined> = { PORT: '0', DATABASE_URL: throwaway.url, ...opts.env };
   let { proc, port, out } = await spawnServer(env);
   // The server migrated the database; this second connection only reads and seeds.
   const database: TDatabase = await openDatabase(throwaway.url, { migrate: false });
-  const ctx: TServiceContext = { prisma: database.prisma, samples: database.samples, database, bus: createBus(), config: loadConfig({ DATABASE_URL: throwaway.url }) };
+  const ctx: TServiceContext = {
+    prisma: database.prisma,
+    samples: database.samples,
+    database,
+    bus: createBus(),
+    config: loadConfig({ DATABASE_URL: throwaway.url }),
+  };
   // The same auth wiring as the server, so createUser's password signs in (hashed by the library).
   // Only hashing is used here: the random secret never signs a cookie the server reads.
   await mountAuth(ctx, { secret: randomBytes(32).toString('hex') });
@@ -160,7 +172,12 @@ export async function startServer(opts: { db?: TDbKind; env?: Record<string, str
 }
 
 /** JSON fetch against the test server with an optional bearer. */
-export async function api(server: TTestServer, method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function api(
+  server: TTestServer,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(server.url + path, {
     method,
     headers: {

@@ -30,7 +30,13 @@ function screen(url: string, token: string) {
   const seen = new Map<string, TIncidentEntryDto>();
   let lastSeq = 0;
   let connects = 0;
-  const s: Socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnectionDelay: 200, reconnectionDelayMax: 1000 });
+  const s: Socket = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: { token },
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+  });
   const take = (entries: TIncidentEntryDto[] = []) => {
     for (const e of entries) {
       seen.set(e.id, e);
@@ -41,7 +47,8 @@ function screen(url: string, token: string) {
     connects++;
     subscribe();
   });
-  const subscribe = () => s.emit('incidents:subscribe', { afterSeq: lastSeq }, (r: TAck<{ entries: TIncidentEntryDto[] }>) => r.ok && take(r.data.entries));
+  const subscribe = () =>
+    s.emit('incidents:subscribe', { afterSeq: lastSeq }, (r: TAck<{ entries: TIncidentEntryDto[] }>) => r.ok && take(r.data.entries));
   s.on('incident:changed', (p: { entries?: TIncidentEntryDto[] }) => {
     // As lib/client/use-incidents.ts: a push past a hole in the seq keeps the cursor and catches up.
     const first = (p.entries ?? []).reduce((m, e) => Math.min(m, e.seq), Infinity);
@@ -71,7 +78,14 @@ function screen(url: string, token: string) {
  * Sends WRITES keyed posts and metric batches, CONCURRENCY at a time, calling
  * `fault` once a third are acknowledged. Answers what was acknowledged.
  */
-async function load(opts: { writeTo: () => TTestServer; token: string; ingestKey: string; incidentId: string; tag: string; fault: () => Promise<void> }) {
+async function load(opts: {
+  writeTo: () => TTestServer;
+  token: string;
+  ingestKey: string;
+  incidentId: string;
+  tag: string;
+  fault: () => Promise<void>;
+}) {
   const acked: string[] = [];
   let lastCounter = -1;
   let next = 0;
@@ -83,7 +97,11 @@ async function load(opts: { writeTo: () => TTestServer; token: string; ingestKey
       let ok = false;
       for (let a = 0; a < ATTEMPTS && !ok; a++) {
         try {
-          const r = await api(opts.writeTo(), 'POST', `/api/v1/incidents/${opts.incidentId}/updates`, { token: opts.token, body: { body }, headers: { 'idempotency-key': `${opts.tag}-${i}` } });
+          const r = await api(opts.writeTo(), 'POST', `/api/v1/incidents/${opts.incidentId}/updates`, {
+            token: opts.token,
+            body: { body },
+            headers: { 'idempotency-key': `${opts.tag}-${i}` },
+          });
           ok = r.status === 201;
         } catch {
           ok = false;
@@ -93,7 +111,10 @@ async function load(opts: { writeTo: () => TTestServer; token: string; ingestKey
       if (!ok) throw new Error(`${body} was never acknowledged`);
       acked.push(body);
       for (let a = 0; a < ATTEMPTS; a++) {
-        const m = await api(opts.writeTo(), 'POST', '/api/v1/metrics', { token: opts.ingestKey, body: { points: [{ name: `${opts.tag}_counter`, value: i, time: 1_700_000_000_000 + i }] } }).catch(() => null);
+        const m = await api(opts.writeTo(), 'POST', '/api/v1/metrics', {
+          token: opts.ingestKey,
+          body: { points: [{ name: `${opts.tag}_counter`, value: i, time: 1_700_000_000_000 + i }] },
+        }).catch(() => null);
         if (m?.status === 202) {
           lastCounter = Math.max(lastCounter, i);
           break;
@@ -129,7 +150,10 @@ describe('PostgreSQL dropping every connection mid-load', () => {
     const engineer = await server.createUser('engineer');
     const viewer = await server.createUser('viewer');
     const ingestKey = await server.createIngestKey();
-    const incident = await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'PG fault', severity: 'SEV2' } });
+    const incident = await api(server, 'POST', '/api/v1/incidents', {
+      token: engineer.token,
+      body: { title: 'PG fault', severity: 'SEV2' },
+    });
     const tv = screen(server.url, await server.createDisplayLink());
     await sleep(300);
     let terminated = 0;
@@ -143,7 +167,10 @@ describe('PostgreSQL dropping every connection mid-load', () => {
         for (let round = 0; round < 3; round++) {
           const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
           await admin.connect();
-          const r = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(server.databaseUrl).pathname.slice(1)]);
+          const r = await admin.query(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+            [new URL(server.databaseUrl).pathname.slice(1)],
+          );
           terminated += r.rowCount ?? 0;
           await admin.end();
           await sleep(100);
@@ -173,7 +200,11 @@ async function freePort(): Promise<number> {
 
 function startRedis(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
     p.stdout!.on('data', (c: Buffer) => {
       if (/Ready to accept connections/.test(c.toString())) {
@@ -204,7 +235,9 @@ describe('Redis dying and coming back between two processes mid-load', () => {
     redis?.kill('SIGKILL');
   });
 
-  it('both processes stay up, nothing acknowledged is lost, and a screen on the other process ends with every entry', { timeout: 120_000 }, async () => {
+  it('both processes stay up, nothing acknowledged is lost, and a screen on the other process ends with every entry', {
+    timeout: 120_000,
+  }, async () => {
     const engineer = await a.createUser('engineer');
     const ingestKey = await a.createIngestKey();
     const incident = await api(a, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'Redis fault', severity: 'SEV2' } });
@@ -228,7 +261,10 @@ describe('Redis dying and coming back between two processes mid-load', () => {
     expect(acked).toHaveLength(WRITES);
     await checkStored(a, incident.body.id, acked);
     // After Redis is back, a new write on A reaches the screen on B live …
-    const after = await api(a, 'POST', `/api/v1/incidents/${incident.body.id}/updates`, { token: engineer.token, body: { body: 'redis after recovery' } });
+    const after = await api(a, 'POST', `/api/v1/incidents/${incident.body.id}/updates`, {
+      token: engineer.token,
+      body: { body: 'redis after recovery' },
+    });
     expect(after.status).toBe(201);
     // … and the screen has everything it missed while Redis was away.
     const missing = await tv.waitFor([...acked, 'redis after recovery'], 20_000);

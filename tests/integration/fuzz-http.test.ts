@@ -83,7 +83,14 @@ interface TAnswer {
 
 function send(port: number, method: string, path: string, headers: Record<string, string>, body?: string): Promise<TAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) }, agent: false });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method,
+      path,
+      headers: { ...headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+      agent: false,
+    });
     const timer = setTimeout(() => {
       req.destroy();
       reject(new Error(`hang: no answer in ${REQUEST_TIMEOUT_MS} ms to ${method} ${path}`));
@@ -93,7 +100,11 @@ function send(port: number, method: string, path: string, headers: Record<string
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers['content-type'] ?? ''),
+          text: Buffer.concat(chunks).toString('utf8'),
+        });
       });
     });
     req.on('error', (e) => {
@@ -129,7 +140,8 @@ function violation(method: string, path: string, r: TAnswer, route: TApiRoute | 
   } catch {
     return `success body does not parse: ${what}`;
   }
-  if (e?.response && r.status === (e.status ?? 200) && !e.response.safeParse(body).success) return `answer does not match its response schema: ${what}`;
+  if (e?.response && r.status === (e.status ?? 200) && !e.response.safeParse(body).success)
+    return `answer does not match its response schema: ${what}`;
   return null;
 }
 
@@ -144,7 +156,9 @@ describe.each(KINDS)('fuzzing /api/v1 on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startServer({ db: kind });
-    const [viewer, engineer, lead, admin, victim] = await Promise.all(['viewer', 'engineer', 'lead', 'admin', 'viewer'].map((r) => server.createUser(r as 'viewer')));
+    const [viewer, engineer, lead, admin, victim] = await Promise.all(
+      ['viewer', 'engineer', 'lead', 'admin', 'viewer'].map((r) => server.createUser(r as 'viewer')),
+    );
     const cookie = await signInCookie(server, admin!.email, admin!.password);
     const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
     callers = {
@@ -157,11 +171,20 @@ describe.each(KINDS)('fuzzing /api/v1 on %s', (kind) => {
       'admin (session, cross-site)': { cookie, origin: 'http://evil.example' },
       'ingest key': bearer(await server.createIngestKey()),
       'display link': bearer(await server.createDisplayLink()),
-      'garbage bearer': bearer('wr_pat_' + 'x'.repeat(40)),
+      'garbage bearer': bearer(`wr_pat_${'x'.repeat(40)}`),
     };
-    const incident = await api(server, 'POST', '/api/v1/incidents', { token: engineer!.token, body: { title: 'Fuzz target', severity: 'SEV3' } });
-    const post = await api(server, 'POST', `/api/v1/incidents/${incident.body.id}/updates`, { token: engineer!.token, body: { body: 'a post' } });
-    const finding = await api(server, 'POST', `/api/v1/incidents/${incident.body.id}/findings`, { token: engineer!.token, body: { text: 'cache?' } });
+    const incident = await api(server, 'POST', '/api/v1/incidents', {
+      token: engineer!.token,
+      body: { title: 'Fuzz target', severity: 'SEV3' },
+    });
+    const post = await api(server, 'POST', `/api/v1/incidents/${incident.body.id}/updates`, {
+      token: engineer!.token,
+      body: { body: 'a post' },
+    });
+    const finding = await api(server, 'POST', `/api/v1/incidents/${incident.body.id}/findings`, {
+      token: engineer!.token,
+      body: { text: 'cache?' },
+    });
     real = {
       id: [incident.body.id, String(incident.body.number), victim!.id, victim!.token.slice(0, 11)],
       entryId: [post.body.id],
@@ -175,39 +198,78 @@ describe.each(KINDS)('fuzzing /api/v1 on %s', (kind) => {
 
   /** A path for a route: each parameter a real value, a hostile string, or broken percent-encoding. */
   const pathFor = (r: TApiRoute) =>
-    fc.tuple(...r.segments.map((s) => (s.kind === 'static' ? fc.constant(s.name) : fc.oneof(fc.constantFrom(...(real[s.name] ?? ['x'])), nastyString.map(encodeURIComponent), fc.constantFrom('%ff', '%', '%zz', '%c0%af', '..%2f..'))))).map(
-      (parts) => `/api/v1/${parts.join('/')}`,
-    );
+    fc
+      .tuple(
+        ...r.segments.map((s) =>
+          s.kind === 'static'
+            ? fc.constant(s.name)
+            : fc.oneof(
+                fc.constantFrom(...(real[s.name] ?? ['x'])),
+                nastyString.map(encodeURIComponent),
+                fc.constantFrom('%ff', '%', '%zz', '%c0%af', '..%2f..'),
+              ),
+        ),
+      )
+      .map((parts) => `/api/v1/${parts.join('/')}`);
 
   const queryFor = (schema?: z.ZodType) =>
     fc.oneof(
       fc.constant(''),
-      inputsFor(schema).map((q) => (q && typeof q === 'object' && !Array.isArray(q) ? new URLSearchParams(Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString() : '')),
+      inputsFor(schema).map((q) =>
+        q && typeof q === 'object' && !Array.isArray(q)
+          ? new URLSearchParams(Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString()
+          : '',
+      ),
       fc.dictionary(nastyString, nastyString, { maxKeys: 3 }).map((d) => new URLSearchParams(d).toString()),
     );
 
   /** A body: JSON of a generated value, raw non-JSON text, or none; with a plausible or odd content type. */
   const bodyFor = (schema?: z.ZodType) =>
     fc.tuple(
-      fc.oneof({ arbitrary: inputsFor(schema).map((v) => JSON.stringify(v)), weight: 6 }, { arbitrary: nastyString, weight: 1 }, { arbitrary: fc.constant(undefined), weight: 1 }),
+      fc.oneof(
+        { arbitrary: inputsFor(schema).map((v) => JSON.stringify(v)), weight: 6 },
+        { arbitrary: nastyString, weight: 1 },
+        { arbitrary: fc.constant(undefined), weight: 1 },
+      ),
       fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', undefined),
-      fc.option(fc.oneof(nastyString.filter((k) => /^[\x21-\x7e]*$/.test(k)), fc.uuid()), { nil: undefined }),
+      fc.option(
+        fc.oneof(
+          nastyString.filter((k) => /^[\x21-\x7e]*$/.test(k)),
+          fc.uuid(),
+        ),
+        { nil: undefined },
+      ),
     );
 
   const request = (r: TApiRoute, methods: string[]) =>
-    fc.record({
-      method: fc.constantFrom(...methods),
-      caller: fc.constantFrom(...Object.keys(callers)),
-      path: pathFor(r),
-    }).chain(({ method, caller, path }) => {
-      const s = schemasOf(method, r);
-      return fc.record({ method: fc.constant(method), caller: fc.constant(caller), path: fc.constant(path), query: queryFor(s.query), body: bodyFor(s.body) });
-    });
+    fc
+      .record({
+        method: fc.constantFrom(...methods),
+        caller: fc.constantFrom(...Object.keys(callers)),
+        path: pathFor(r),
+      })
+      .chain(({ method, caller, path }) => {
+        const s = schemasOf(method, r);
+        return fc.record({
+          method: fc.constant(method),
+          caller: fc.constant(caller),
+          path: fc.constant(path),
+          query: queryFor(s.query),
+          body: bodyFor(s.body),
+        });
+      });
 
-  const check = async (route: TApiRoute, x: { method: string; caller: string; path: string; query: string; body: [string | undefined, string | undefined, string | undefined] }) => {
+  const check = async (
+    route: TApiRoute,
+    x: { method: string; caller: string; path: string; query: string; body: [string | undefined, string | undefined, string | undefined] },
+  ) => {
     const [body, type, key] = x.body;
     const withBody = !['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(x.method);
-    const headers: Record<string, string> = { ...callers[x.caller], ...(type && withBody ? { 'content-type': type } : {}), ...(key !== undefined ? { 'idempotency-key': key } : {}) };
+    const headers: Record<string, string> = {
+      ...callers[x.caller],
+      ...(type && withBody ? { 'content-type': type } : {}),
+      ...(key !== undefined ? { 'idempotency-key': key } : {}),
+    };
     const path = x.path + (x.query ? `?${x.query}` : '');
     const answer = await send(server.port, x.method, path, headers, withBody ? body : undefined);
     const why = violation(x.method, path, answer, route);
@@ -219,7 +281,9 @@ describe.each(KINDS)('fuzzing /api/v1 on %s', (kind) => {
     for (const r of routes) expect(r.methods.length, r.file).toBeGreaterThan(0);
   });
 
-  it(`every route, ${RUNS_PER_ROUTE} generated requests each with its own methods: no 5xx, no hang, answers in shape`, { timeout: 120_000 }, async () => {
+  it(`every route, ${RUNS_PER_ROUTE} generated requests each with its own methods: no 5xx, no hang, answers in shape`, {
+    timeout: 120_000,
+  }, async () => {
     for (const r of routes) {
       await fc.assert(
         fc.asyncProperty(request(r, r.methods), (x) => check(r, x)),

@@ -77,7 +77,9 @@ describe.each(KINDS)('fuzzing socket commands on %s', (kind) => {
       'engineer (session)': await connect(server, { cookie }),
       'display link': await connect(server, { token: await server.createDisplayLink() }),
     };
-    incidentId = (await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'Socket fuzz', severity: 'SEV3' } })).body.id;
+    incidentId = (
+      await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'Socket fuzz', severity: 'SEV3' } })
+    ).body.id;
   }, 120_000);
   afterAll(async () => {
     for (const s of Object.values(sockets ?? {})) s.close();
@@ -89,15 +91,28 @@ describe.each(KINDS)('fuzzing socket commands on %s', (kind) => {
     const payload = fc.oneof(
       { arbitrary: inputsFor(PAYLOADS[event]), weight: 4 },
       // near-valid with the real incident id, so runs reach past "not found"
-      { arbitrary: inputsFor(PAYLOADS[event]).map((p) => (p && typeof p === 'object' && !Array.isArray(p) && 'id' in p ? { ...p, id: incidentId } : p)), weight: 2 },
+      {
+        arbitrary: inputsFor(PAYLOADS[event]).map((p) =>
+          p && typeof p === 'object' && !Array.isArray(p) && 'id' in p ? { ...p, id: incidentId } : p,
+        ),
+        weight: 2,
+      },
       { arbitrary: fc.oneof(nastyString, fc.integer(), fc.constant(null)), weight: 1 },
     );
-    return fc.oneof({ arbitrary: fc.tuple(payload), weight: 6 }, { arbitrary: fc.constant([] as unknown[]), weight: 1 }, { arbitrary: fc.tuple(payload, anyJson), weight: 1 }, { arbitrary: fc.tuple(payload, anyJson, anyJson), weight: 1 });
+    return fc.oneof(
+      { arbitrary: fc.tuple(payload), weight: 6 },
+      { arbitrary: fc.constant([] as unknown[]), weight: 1 },
+      { arbitrary: fc.tuple(payload, anyJson), weight: 1 },
+      { arbitrary: fc.tuple(payload, anyJson, anyJson), weight: 1 },
+    );
   };
 
   const ack = (s: Socket, event: string, args: unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no ack to ${event} in ${ACK_TIMEOUT_MS} ms with ${JSON.stringify(args).slice(0, 200)}`)), ACK_TIMEOUT_MS);
+      const t = setTimeout(
+        () => reject(new Error(`no ack to ${event} in ${ACK_TIMEOUT_MS} ms with ${JSON.stringify(args).slice(0, 200)}`)),
+        ACK_TIMEOUT_MS,
+      );
       s.emit(event, ...args, (r: unknown) => {
         clearTimeout(t);
         resolve(r);
@@ -108,7 +123,9 @@ describe.each(KINDS)('fuzzing socket commands on %s', (kind) => {
     expect(commands).toEqual(expect.arrayContaining(['incident:claim', 'incident:post', 'incidents:subscribe', 'room:join']));
   });
 
-  it(`every command, ${RUNS_PER_EVENT} generated argument lists per command and caller kind: an ack in shape, never internal`, { timeout: 120_000 }, async () => {
+  it(`every command, ${RUNS_PER_EVENT} generated argument lists per command and caller kind: an ack in shape, never internal`, {
+    timeout: 120_000,
+  }, async () => {
     for (const event of commands) {
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...Object.keys(sockets)), argsFor(event), async (who, args) => {

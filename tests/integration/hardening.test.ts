@@ -17,7 +17,13 @@ function open(server: TTestServer, opts: { token?: string; cookie?: string; orig
     const headers: Record<string, string> = {};
     if (opts.cookie) headers.cookie = opts.cookie;
     if (opts.origin) headers.origin = opts.origin;
-    const s = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: opts.token ? { token: opts.token } : {}, extraHeaders: headers, reconnection: false });
+    const s = io(server.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: opts.token ? { token: opts.token } : {},
+      extraHeaders: headers,
+      reconnection: false,
+    });
     s.once('connect', () => resolve(s));
     s.once('connect_error', (e) => {
       s.close();
@@ -87,7 +93,10 @@ describe.each(KINDS)('hardening on %s', (kind) => {
 
   it('answers undecodable percent-encoding with 400 (JSON on the API, plain on pages)', async () => {
     for (const path of ['/api/v1/incidents/%ff', '/api/v1/incidents/%ff%fe/claim', '/api/v1/rooms/%c0/settings', '/api/v1/incidents/%']) {
-      const r = await rawRequest(server.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${engineer.token}`);
+      const r = await rawRequest(
+        server.port,
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${engineer.token}`,
+      );
       expect(r.status, path).toBe(400);
       expect(ZErrorBody.safeParse(r.json).success, `${path}: ${r.body}`).toBe(true);
     }
@@ -104,7 +113,10 @@ describe.each(KINDS)('hardening on %s', (kind) => {
       expect(r.status, path).toBeLessThan(500);
     }
     const inc = await newIncident();
-    const r = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, { token: engineer.token, body: { status: 'identified', version: 2 ** 40 } });
+    const r = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, {
+      token: engineer.token,
+      body: { status: 'identified', version: 2 ** 40 },
+    });
     expect(r.status).toBe(400);
   });
 
@@ -118,7 +130,9 @@ describe.each(KINDS)('hardening on %s', (kind) => {
 
   it('six concurrent creates of one email: one 201, five 409', async () => {
     const body = { email: `race-${Date.now()}@test.warroom`, name: 'Race', role: 'viewer', password: 'password-123' };
-    const all = await Promise.all(Array.from({ length: 6 }, () => api(server, 'POST', '/api/v1/admin/users', { token: admin.token, body })));
+    const all = await Promise.all(
+      Array.from({ length: 6 }, () => api(server, 'POST', '/api/v1/admin/users', { token: admin.token, body })),
+    );
     const statuses = all.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     for (const r of all.filter((x) => x.status === 409)) expect(ZErrorBody.safeParse(r.body).success).toBe(true);
@@ -142,13 +156,19 @@ describe.each(KINDS)('hardening on %s', (kind) => {
 
   it('POST …/claim with no body and no Content-Length claims', async () => {
     const inc = await newIncident();
-    const r = await rawRequest(server.port, `POST /api/v1/incidents/${inc.id}/claim HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${engineer.token}`);
+    const r = await rawRequest(
+      server.port,
+      `POST /api/v1/incidents/${inc.id}/claim HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${engineer.token}`,
+    );
     expect(r.status, r.body).toBe(200);
   });
 
   it('a display link reads the incident the wall shows, not its timeline', async () => {
     const inc = await newIncident();
-    await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, { token: engineer.token, body: { body: 'internal detail: customer 4711 affected' } });
+    await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, {
+      token: engineer.token,
+      body: { body: 'internal detail: customer 4711 affected' },
+    });
     const key = await server.createDisplayLink();
     const r = await api(server, 'GET', `/api/v1/incidents/${inc.id}`, { token: key });
     expect(r.status).toBe(200);

@@ -49,9 +49,15 @@ describe.each(KINDS)('Idempotency-Key across kill -9 on %s', (kind) => {
   it(`${ROUNDS} rounds of keyed writes killed mid-flight: each key ends with one effect and an answer`, { timeout: 360_000 }, async () => {
     const seen = { takenOver: 0, replayed: 0, fresh: 0 };
     for (let round = 0; round < ROUNDS; round++) {
-      const inc = await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: `Crash round ${round}`, severity: 'SEV2' } });
+      const inc = await api(server, 'POST', '/api/v1/incidents', {
+        token: engineer.token,
+        body: { title: `Crash round ${round}`, severity: 'SEV2' },
+      });
       expect(inc.status).toBe(201);
-      const keys = Array.from({ length: KEYS_PER_ROUND }, (_, k) => ({ key: `r${round}-k${k}-${kind}`, body: { body: `round ${round} write ${k}` } }));
+      const keys = Array.from({ length: KEYS_PER_ROUND }, (_, k) => ({
+        key: `r${round}-k${k}-${kind}`,
+        body: { body: `round ${round} write ${k}` },
+      }));
       const inFlight = keys.map((k) => post(inc.body.id, k.key, k.body).catch(() => null));
       // Before the first request is read, mid-transaction, after commit, after the answer.
       await new Promise((r) => setTimeout(r, KILL_AFTER_MS[round % KILL_AFTER_MS.length]));
@@ -67,10 +73,14 @@ describe.each(KINDS)('Idempotency-Key across kill -9 on %s', (kind) => {
         for (let i = 0; i < RETRIES && answer.status === 409; i++) answer = await post(inc.body.id, k.key, k.body);
         expect(answer.status, `${k.key}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(201);
         expect(answer.body.body).toBe(k.body.body);
-        const effects = await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.body.id, kind: 'post', body: k.body.body } });
+        const effects = await server.ctx.prisma.incidentEntry.count({
+          where: { incidentId: inc.body.id, kind: 'post', body: k.body.body },
+        });
         expect(effects, k.key).toBe(1);
         // The answer names the one entry that exists.
-        const entry = await server.ctx.prisma.incidentEntry.findFirstOrThrow({ where: { incidentId: inc.body.id, kind: 'post', body: k.body.body } });
+        const entry = await server.ctx.prisma.incidentEntry.findFirstOrThrow({
+          where: { incidentId: inc.body.id, kind: 'post', body: k.body.body },
+        });
         expect(answer.body.id).toBe(entry.id);
       }
     }

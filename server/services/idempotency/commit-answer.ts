@@ -27,7 +27,9 @@ export interface TClaim {
 
 // One store for both module graphs (Next's bundle and tsx's), like the runtime.
 const STORE_KEY = Symbol.for('warroom.idempotency');
-export const claims: AsyncLocalStorage<TClaim> = ((globalThis as Record<symbol, unknown>)[STORE_KEY] ??= new AsyncLocalStorage<TClaim>()) as AsyncLocalStorage<TClaim>;
+const shared = globalThis as Record<symbol, unknown>;
+if (!shared[STORE_KEY]) shared[STORE_KEY] = new AsyncLocalStorage<TClaim>();
+export const claims = shared[STORE_KEY] as AsyncLocalStorage<TClaim>;
 
 /**
  * Called by a service at the end of its transaction (runIncidentChange,
@@ -45,7 +47,7 @@ export async function commitIdempotentAnswer(tx: TTx, ref: TEffectRef): Promise<
     where: { scope: c.scope, key: c.key, leaseToken: c.token, status: PENDING },
     data: { status: c.status, body: JSON.stringify(body), leaseUntil: null },
   });
-  if (done.count !== 1) throw new AppError('conflict', 'this Idempotency-Key was taken over after its lease ran out; retry with it to get its answer');
+  if (done.count !== 1)
+    throw new AppError('conflict', 'this Idempotency-Key was taken over after its lease ran out; retry with it to get its answer');
   c.committed = { body };
 }
-

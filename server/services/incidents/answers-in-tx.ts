@@ -8,7 +8,8 @@ import { loadIncidentDto, toEntryDtos } from './incident-dto';
  */
 export const ANSWER_IN_TX = {
   /** the entry the transaction appended (its function returned the entry id) */
-  entry: (async (tx, ref) => toEntryDtos([await tx.incidentEntry.findUniqueOrThrow({ where: { id: String(ref.result) } })])[0]) satisfies TAnswerInTx,
+  entry: (async (tx, ref) =>
+    toEntryDtos([await tx.incidentEntry.findUniqueOrThrow({ where: { id: String(ref.result) } })])[0]) satisfies TAnswerInTx,
   /** the incident as it now stands */
   incident: (async (tx, ref) => loadIncidentDto(tx, ref.incidentId)) satisfies TAnswerInTx,
 };

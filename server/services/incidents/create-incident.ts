@@ -17,7 +17,10 @@ export interface TIncidentSource {
  * the caller's transaction (the signal path opens incidents in its own). No
  * access check here: callers authorize.
  */
-export async function insertIncident(tx: TTx, opts: { roomId: string; actor: TActor; input: Omit<TCreateIncident, 'room'>; source?: TIncidentSource }) {
+export async function insertIncident(
+  tx: TTx,
+  opts: { roomId: string; actor: TActor; input: Omit<TCreateIncident, 'room'>; source?: TIncidentSource },
+) {
   const { actor, input, roomId } = opts;
   // The increment locks the room row: numbers are dense and never handed out twice.
   const r = await tx.room.update({ where: { id: roomId }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true } });
@@ -40,7 +43,11 @@ export async function insertIncident(tx: TTx, opts: { roomId: string; actor: TAc
   const entryId = await appendEntry(tx, incident, actor, {
     kind: opts.source ? 'auto' : 'created',
     body: input.summary || null,
-    data: { title: input.title, severity: input.severity, ...(opts.source ? { source: opts.source.source, key: opts.source.sourceKey ?? null } : {}) },
+    data: {
+      title: input.title,
+      severity: input.severity,
+      ...(opts.source ? { source: opts.source.source, key: opts.source.sourceKey ?? null } : {}),
+    },
   });
   return { incident, entryId };
 }

@@ -69,7 +69,9 @@ export async function runIncidentChange<R>(opts: {
       const now = new Date();
       const me = authorOf(actor).id;
       // updatedAt moves with every entry; ownerActiveAt only with the owner's own.
-      const owned = me ? await tx.incident.updateMany({ where: { id: incident.id, ownerId: me }, data: { ownerActiveAt: now } }) : { count: 0 };
+      const owned = me
+        ? await tx.incident.updateMany({ where: { id: incident.id, ownerId: me }, data: { ownerActiveAt: now } })
+        : { count: 0 };
       if (owned.count === 0) await tx.incident.update({ where: { id: incident.id }, data: { updatedAt: now } });
     }
     // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).
@@ -85,13 +87,20 @@ export async function runIncidentChange<R>(opts: {
  * there are new entries — publishes them on the bus, so the fan-out sends
  * what the service answers without reading the database again.
  */
-export async function publishIncidentChange(opts: { ctx: TServiceContext; roomId: string; incidentId: string; entryIds: string[] }): Promise<{ incident: TIncidentDto; entries: TIncidentEntryDto[] }> {
+export async function publishIncidentChange(opts: {
+  ctx: TServiceContext;
+  roomId: string;
+  incidentId: string;
+  entryIds: string[];
+}): Promise<{ incident: TIncidentDto; entries: TIncidentEntryDto[] }> {
   const { ctx, roomId, incidentId, entryIds } = opts;
   // The change is committed: a read that fails because the database just dropped a connection is tried again.
   const [incident, rows] = await withRetries(() =>
     Promise.all([
       loadIncidentDto(ctx.prisma, incidentId),
-      entryIds.length ? ctx.prisma.incidentEntry.findMany({ where: { id: { in: entryIds } }, orderBy: { seq: 'asc' } }) : Promise.resolve([]),
+      entryIds.length
+        ? ctx.prisma.incidentEntry.findMany({ where: { id: { in: entryIds } }, orderBy: { seq: 'asc' } })
+        : Promise.resolve([]),
     ]),
   );
   const entries = toEntryDtos(rows);

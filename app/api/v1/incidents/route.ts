@@ -10,7 +10,9 @@ import { listIncidents } from '@/server/services/incidents/list-incidents';
 export const dynamic = 'force-dynamic';
 
 /** The room's incidents, newest first: ?status=open|resolved|all&room=slug. */
-export const GET = endpointRoute(INCIDENTS.list, async ({ rt, actor, query }) => ({ incidents: await listIncidents({ ctx: rt, actor, input: query }) }));
+export const GET = endpointRoute(INCIDENTS.list, async ({ rt, actor, query }) => ({
+  incidents: await listIncidents({ ctx: rt, actor, input: query }),
+}));
 
 /** Opens an incident; honours Idempotency-Key. */
 export const POST = route(async (req, { rt, actor }) => {

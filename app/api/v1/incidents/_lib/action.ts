@@ -24,7 +24,14 @@ export function incidentAction<E extends TEndpoint & { body: z.ZodType }>(opts: 
   operation: string;
   /** for idempotent endpoints: what the answer is, so it commits with the effect (a crash leaves both or neither) */
   answer?: TAnswerKind;
-  call: (a: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; params: TActionParams; input: z.output<E['body']> }) => Promise<TResponseOf<E>>;
+  call: (a: {
+    ctx: TServiceContext;
+    actor: TActor;
+    ref: string;
+    room?: string;
+    params: TActionParams;
+    input: z.output<E['body']>;
+  }) => Promise<TResponseOf<E>>;
 }) {
   const { endpoint } = opts;
   return route<TActionParams>(async (req, { rt, actor, params }) => {
