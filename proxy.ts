@@ -21,7 +21,9 @@ const PUBLIC_PAGES = /^\/(login|setup|welcome|wall)(\/|$)/;
 export async function proxy(req: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce);
-  if (!PUBLIC_PAGES.test(req.nextUrl.pathname) && !(await hasSession(req))) {
+  // A display link opens the printable report as it opens the wall (the CLI prints the PDF this way).
+  const reportByKey = /^\/rooms\/[^/]+\/report$/.test(req.nextUrl.pathname) && req.nextUrl.searchParams.has('key');
+  if (!reportByKey && !PUBLIC_PAGES.test(req.nextUrl.pathname) && !(await hasSession(req))) {
     const url = req.nextUrl.clone();
     const next = req.nextUrl.pathname + req.nextUrl.search;
     url.pathname = '/login';

@@ -2,7 +2,7 @@
 import type { TActor } from '../server/services/access/actor';
 import type { TAck } from './errors';
 import type { z } from 'zod';
-import type { ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZRoomSnapshot } from './api/realtime';
+import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZPlanChanged, ZRoomSnapshot } from './api/realtime';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 import type { TProbe } from './schemas/signals';
 
@@ -26,6 +26,10 @@ export interface ServerToClientEvents {
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;
+  /** a shift handover was created or accepted (acceptedAt set: a new lead is on duty) */
+  'handover:changed': (p: z.infer<typeof ZHandoverChanged>) => void;
+  /** a series' planned curve was set: refetch GET /rooms/:room/plan */
+  'plan:changed': (p: z.infer<typeof ZPlanChanged>) => void;
 }
 
 /** Commands: client → server. Verbs, each with an ack. */
@@ -35,13 +39,19 @@ export interface ClientToServerEvents {
   'room:join': (p: { room?: string }, ack: (r: TAck<TRoomSnapshot>) => void) => void;
   /** the same actions as POST /incidents/:id/claim, /updates and /comments, by the same rules */
   'incident:claim': (p: { id: string; room?: string }, ack: (r: TAck<TIncidentDto>) => void) => void;
-  'incident:post': (p: { id: string; room?: string; body: string; status?: string; version?: number }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
+  'incident:post': (
+    p: { id: string; room?: string; body: string; status?: string; version?: number },
+    ack: (r: TAck<TIncidentEntryDto>) => void,
+  ) => void;
   'incident:comment': (p: { id: string; room?: string; body: string }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
 
 /** Nothing travels between servers except socket.io's own broadcasts. */
-export type InterServerEvents = Record<string, never>;
+export interface InterServerEvents {
+  /** another process pushed to a room ('push') or changed its settings ('changed'): caches of it are stale here too */
+  'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
+}
 
 export interface SocketData {
   /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */

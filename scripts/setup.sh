@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine for Warroom's tests: Chromium (browser tests),
-# CJK fonts (万/亿 on screenshots), PostgreSQL and Redis — started when they
+# CJK fonts (万/亿 on screenshots), pdftotext (the report PDF test), PostgreSQL and Redis — started when they
 # are installed but down, installed from apt when missing. Idempotent.
 # Never touches a database server it did not install, beyond starting it.
 set -euo pipefail
@@ -23,6 +23,11 @@ say() { echo "setup: $*"; }
 # --- Chromium and fonts -------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then say "installing chromium"; apt_install chromium; fi
 if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
+# pdftotext: the report test reads the PDF the CLI prints.
+if ! command -v pdftotext >/dev/null; then say "installing poppler-utils"; apt_install poppler-utils; fi
+
+# --- nginx (the proxy in front of several processes: scripts/cluster.ts, tests/integration/cluster.test.ts) ---
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then say "installing nginx"; apt_install nginx-light; fi
 
 # --- PostgreSQL -----------------------------------------------------------------
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }
@@ -55,4 +60,4 @@ if ! redis_up; then
   redis_up || { echo "setup: redis did not start" >&2; exit 1; }
 fi
 
-say "chromium, postgresql (127.0.0.1:5432) and redis (127.0.0.1:6379) ready"
+say "chromium, nginx, postgresql (127.0.0.1:5432) and redis (127.0.0.1:6379) ready"

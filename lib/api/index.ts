@@ -9,6 +9,7 @@ import { rulesApi } from './rules';
 import { serversApi } from './servers';
 import { SETUP } from './setup';
 import { SYSTEM } from './system';
+import { NIGHT } from './night';
 
 /**
  * Every /api/v1 endpoint, for the OpenAPI document and the test that each
@@ -26,4 +27,5 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(alertsApi),
   ...Object.values(probesApi),
   ...Object.values(rulesApi),
+  ...Object.values(NIGHT),
 ];

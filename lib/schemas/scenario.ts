@@ -112,6 +112,12 @@ const ZScenarioSeries = z.strictObject({
 });
 export type TScenarioSeries = z.infer<typeof ZScenarioSeries>;
 
+/** The curve a series was expected to follow (keyframes relative to go-live), PUT as the room's plan before the replay. */
+const ZScenarioPlan = z.strictObject({
+  series: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
+  points: z.array(ZKeyframe).min(1, 'at least one keyframe').max(10_000, 'at most 10000 keyframes'),
+});
+
 const ZScenarioSafetyLine = z
   .strictObject({
     metricName: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. cpu_ratio'),
@@ -207,7 +213,7 @@ export const ZScenario = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),
-    /** room slug; default: the default room */
+    /** room slug; default: the demo's own room `demo` (created when missing) */
     room: ZRoomSlug.optional(),
     /** wall-clock label of go-live for the demo's log lines, e.g. "20:19" */
     goLiveClock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').optional(),
@@ -224,6 +230,8 @@ export const ZScenario = z
     people: z.array(ZPerson).default([]),
     /** server-health thresholds the wall draws against; set by the first lead before the replay */
     safetyLines: z.array(ZScenarioSafetyLine).default([]),
+    /** planned curves, drawn dashed beside the real ones; set by the first lead before the replay */
+    plan: z.array(ZScenarioPlan).default([]),
     series: z.array(ZScenarioSeries).min(1, 'at least one series'),
     events: z.array(ZScenarioEvent).default([]),
   })
@@ -266,6 +274,14 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
 
   const leads = new Set(s.people.filter((p) => p.role !== 'engineer').map((p) => p.key));
   if (s.safetyLines.length > 0 && leads.size === 0) issue(['safetyLines'], 'safety lines are set by a lead: add one to people');
+  if (s.plan.length > 0 && leads.size === 0) issue(['plan'], 'a plan is set by a lead: add one to people');
+  s.plan.forEach((p, i) => {
+    const seen = new Set<number>();
+    p.points.forEach((k, j) => {
+      if (seen.has(k.at)) issue(['plan', i, 'points', j, 'at'], `${formatDuration(k.at)} is listed twice`);
+      seen.add(k.at);
+    });
+  });
   const incidents = new Map<string, number>();
   const findings = new Map<string, { incident: string; at: number }>();
   s.events.forEach((e, i) => {

@@ -96,6 +96,18 @@ export class ReplayActions {
     });
   }
 
+  /** PUTs each planned curve through the public API, keyframe times turned into wall time; false when there is none or no lead. */
+  async setPlans(plans: TScenario['plan'], wall: (at: number) => number): Promise<boolean> {
+    const lead = this.lead;
+    if (!lead || plans.length === 0) return false;
+    return this.optional('plan → not set', async () => {
+      for (const p of plans) {
+        const points = p.points.map((k) => ({ time: wall(k.at), value: k.value }));
+        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/plan`, { token: lead.token, body: { series: p.series, points } });
+      }
+    });
+  }
+
   /** Runs one scenario event at wall time `time` (epoch ms); returns a line for the log. */
   async run(e: TScenarioEvent, index: number, time: number): Promise<string> {
     const idem = `${this.runId}-${index}`;

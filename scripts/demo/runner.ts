@@ -66,6 +66,7 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
 
   if (await actions.setGoLive(wall(0))) log(`countdown: go-live at ${new Date(wall(0)).toISOString()}`);
   if (await actions.setSafetyLines(s.safetyLines)) log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
+  if (await actions.setPlans(s.plan, wall)) log(`plan: ${s.plan.map((p) => `${p.series} (${p.points.length} keyframes)`).join(', ')}`);
   log(`replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`);
 
   let pending: TMetricPointBody[] = [];

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { TIncidentDto, TIncidentEntryDto } from '../../lib/incidents';
+import type { THandoverDto } from '../../lib/schemas/night';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**
@@ -9,8 +10,11 @@ import type { TSeriesChange } from '../db/sample-store';
  * through socket.io's Redis adapter, not through this bus.
  */
 export interface TDomainEvents {
-  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
+  /** points: how many the batch stored (for /metrics) */
+  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number; points?: number };
   'room.changed': { roomId: string };
+  /** another process announced room.changed (through Redis): drop what is cached of the room, push nothing */
+  'room.changed.elsewhere': { roomId: string };
   /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
   /** a server was drained from or restored to its room's pool */
@@ -19,6 +23,10 @@ export interface TDomainEvents {
   'probe.changed': { roomId: string; probeId: string };
   /** an alert rule was added, changed or deleted: evaluators reload it */
   'rule.changed': { roomId: string; ruleId: string };
+  /** a shift handover was created or accepted, as it now is */
+  'handover.changed': { roomId: string; handover: THandoverDto };
+  /** a planned curve was set */
+  'plan.changed': { roomId: string; series: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

@@ -206,6 +206,21 @@ const ROWS: TRow[] = [
     ok: 200,
     setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/rules', { name: `access-rd-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) }),
   },
+  // The night: handovers, report, plan.
+  { method: 'GET', path: '/api/v1/rooms/launch/handovers', level: 'read', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms/launch/handovers', level: 'lead', ok: 201, body: () => ({ note: 'quiet night' }) },
+  { method: 'GET', path: '/api/v1/rooms/launch/handovers/brief', level: 'lead', ok: 200 },
+  {
+    // No lead named: any lead but the outgoing one may accept.
+    method: 'POST',
+    path: (_e, s) => `/api/v1/rooms/launch/handovers/${s.id}/accept`,
+    level: 'lead',
+    ok: 200,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/handovers', {}) }),
+  },
+  { method: 'GET', path: '/api/v1/rooms/launch/report', level: 'read', ok: 200 },
+  { method: 'GET', path: '/api/v1/rooms/launch/plan', level: 'read', ok: 200 },
+  { method: 'PUT', path: '/api/v1/rooms/launch/plan', level: 'lead', ok: 200, body: () => ({ series: 'users_total', points: [{ time: 0, value: 1 }] }) },
   { method: 'GET', path: '/api/v1/admin/users', level: 'admin', ok: 200 },
   { method: 'POST', path: '/api/v1/admin/users', level: 'admin', ok: 201, body: (e) => ({ email: `added${++e.seq}@test.warroom`, name: 'Added', role: 'viewer' }) },
   {

@@ -44,7 +44,7 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     // one POST per due batch, never one per point
     expect(summary.posts).toBeLessThan(expected.length + 1);
 
-    const latest = await api(server, 'GET', '/api/v1/metrics/latest', { token: cast.people.erin!.token });
+    const latest = await api(server, 'GET', `/api/v1/metrics/latest?room=${cast.room.slug}`, { token: cast.people.erin!.token });
     expect(latest.status).toBe(200);
     const find = (name: string, server?: string) =>
       latest.body.series.find((s: { name: string; labels: Record<string, string> }) => s.name === name && (server === undefined || s.labels.server === server));
@@ -95,6 +95,9 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     expect(Date.parse(marks[0]!.time)).toBe(summary.goLiveAt);
     expect(Date.parse(res.body.room.goLiveAt)).toBe(summary.goLiveAt);
     expect(res.body.safetyLines).toEqual([expect.objectContaining({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' })]);
+    // The scenario's plan, through PUT /plan, in the replay's wall time.
+    const plan = await api(server, 'GET', `/api/v1/rooms/${cast.room.slug}/plan`, { token: cast.people.lou!.token });
+    expect(plan.body.plans).toEqual([expect.objectContaining({ series: 'users_total', points: [[summary.goLiveAt, 1000], [summary.goLiveAt + (20 * 60 * 1000) / SPEED, 2800]] })]);
   });
 
   it('logged each event as it happened', () => {
