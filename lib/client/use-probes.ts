@@ -2,17 +2,14 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { TProbe } from '../schemas/signals';
+import type { z } from 'zod';
+import type { TProbe, ZProbeList } from '../schemas/signals';
 import type { probesApi } from '../api/probes';
 import { call } from './api';
 import type { TClientSocket } from './socket';
 
-export interface TProbeList {
-  roomId: string;
-  probes: TProbe[];
-  /** the server's clock when this list was read or last pushed */
-  serverTime: number;
-}
+/** A room's probes as the API answers and the pushes keep them. */
+export type TProbeList = z.infer<typeof ZProbeList>;
 
 export const probesKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'probes'] as const;
 

@@ -3,7 +3,6 @@ import { HOUR_MS, MINUTE_MS } from './growth';
 import { crossedLive, etaMs, lastReached, nextMilestone } from './milestones';
 import { countUpValue, retarget, startCountUp } from './count-up';
 import { formatCountdown } from './countdown';
-import { serverHealth, stateAgainst } from './health';
 import { staleness } from './stale';
 import { formatDuration, formatTimeOfDay } from '../format/duration';
 
@@ -77,40 +76,6 @@ describe('countdown', () => {
     expect(formatCountdown(T0, T0)).toEqual({ phase: 'live', text: 'LIVE +00:00:00' });
     expect(formatCountdown(T0, T0 + 12 * MINUTE_MS + 34_000 + 999).text).toBe('LIVE +00:12:34');
     expect(formatCountdown(T0, T0 + 13 * HOUR_MS).text).toBe('LIVE +13:00:00');
-  });
-});
-
-describe('server health', () => {
-  const at = new Date(T0).toISOString();
-  const lines = [
-    { metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' },
-    { metricName: 'free_disk_ratio', warning: 0.2, critical: 0.1, direction: 'below' },
-  ];
-  it('rates a value against warning and critical in either direction', () => {
-    expect(stateAgainst(0.5, lines[0])).toBe('healthy');
-    expect(stateAgainst(0.7, lines[0])).toBe('warning');
-    expect(stateAgainst(0.95, lines[0])).toBe('critical');
-    expect(stateAgainst(0.15, lines[1])).toBe('warning');
-    expect(stateAgainst(0.05, lines[1])).toBe('critical');
-    expect(stateAgainst(123, undefined)).toBe('healthy');
-  });
-  it('groups by server, takes the worst metric, puts the worst server first', () => {
-    const h = serverHealth(
-      [
-        { name: 'cpu_ratio', labels: { server: 'web-2' }, value: 0.4, time: at },
-        { name: 'cpu_ratio', labels: { server: 'web-10' }, value: 0.93, time: at },
-        { name: 'connections', labels: { server: 'web-10' }, value: 1200, time: at },
-        { name: 'free_disk_ratio', labels: { server: 'web-1' }, value: 0.18, time: at },
-        { name: 'users_total', labels: {}, value: 5, time: at },
-      ],
-      lines,
-    );
-    expect(h.map((s) => [s.server, s.state])).toEqual([
-      ['web-10', 'critical'],
-      ['web-1', 'warning'],
-      ['web-2', 'healthy'],
-    ]);
-    expect(h[0]!.metrics[0]!.name).toBe('cpu_ratio');
   });
 });
 

@@ -52,19 +52,18 @@ export async function insertIncident(
   return { incident, entryId };
 }
 
-/** Opens an incident with the room's next number and a "created" entry, in one transaction. */
-export async function createIncident(opts: {
-  ctx: TServiceContext;
-  actor: TActor;
-  input: TCreateIncident;
-  /** automatic incidents (probe, alert, threshold) say where they came from; the caller has authorized */
-  source?: TIncidentSource;
-}): Promise<TIncidentDto> {
+/**
+ * A person opens an incident with the room's next number and a "created"
+ * entry, in one transaction. Signals open theirs through insertIncident in
+ * the signal path, which authorizes them itself; here the caller always needs
+ * incident:write.
+ */
+export async function createIncident(opts: { ctx: TServiceContext; actor: TActor; input: TCreateIncident }): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: input.room });
-  if (!opts.source) assertCan(actor, 'incident:write', room.id);
+  assertCan(actor, 'incident:write', room.id);
   const { incident, entryId } = await ctx.prisma.$transaction(async (tx) => {
-    const made = await insertIncident(tx, { roomId: room.id, actor, input, source: opts.source });
+    const made = await insertIncident(tx, { roomId: room.id, actor, input });
     // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).
     await commitIdempotentAnswer(tx, { incidentId: made.incident.id, result: made.entryId });
     return made;
