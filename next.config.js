@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 // Security headers on every page and API answer. Next's App Router injects
 // inline bootstrap scripts without a nonce, hence 'unsafe-inline' for scripts;
 // dev mode also needs 'unsafe-eval'. socket.io uses same-origin websockets.
@@ -39,4 +41,5 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/client', 'socket.io', 'redis'],
 };
 
-export default nextConfig;
+// next-intl reads i18n/request.ts: the person's language per request (cookie, else Accept-Language).
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

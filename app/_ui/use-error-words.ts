@@ -1,0 +1,27 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { TErrorDetail } from '@/lib/errors';
+
+/**
+ * A field error as a sentence in the person's language: "Title is required",
+ * "请填写标题" — the field's label, never its raw name ("title: required").
+ * Needs the `fields` and `errors` namespaces.
+ */
+export function useErrorWords() {
+  const tf = useTranslations('fields');
+  const te = useTranslations('errors');
+  const label = (field: string) => {
+    const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? '';
+    const key = last.replace(/[()]/g, '');
+    return tf.has(key) ? tf(key) : tf('form');
+  };
+  return (d: TErrorDetail): string => {
+    const field = label(d.field);
+    if (d.message.startsWith('required')) return te('required', { field });
+    const max = /^at most (\d+) characters/.exec(d.message);
+    if (max) return te('tooLong', { field, max: Number(max[1]) });
+    if (d.message.startsWith('must be') || d.message.startsWith('Invalid')) return te('invalid', { field });
+    return te('other', { field, message: d.message });
+  };
+}
