@@ -25,3 +25,13 @@ export function useErrorWords() {
     return te('other', { field, message: d.message });
   };
 }
+
+/** Any failed call in words: its field details through useErrorWords, else its message. */
+export function useApiErrorText() {
+  const words = useErrorWords();
+  return (err: unknown): string => {
+    const details = (err as { details?: TErrorDetail[] } | null)?.details;
+    if (Array.isArray(details) && details.length) return details.map(words).join('; ');
+    return err instanceof Error ? err.message : String(err);
+  };
+}
