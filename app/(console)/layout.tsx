@@ -7,7 +7,7 @@ import { EscalationBanner } from './incidents/_components/escalation-banner';
 import { currentMe } from './incidents/_components/session';
 
 /** What the console's client components read; the auth pages' and the API docs' words stay on the server. */
-const CLIENT_NAMESPACES = ['common', 'nav', 'fields', 'errors', 'incidents', 'incident', 'escalation', 'admin'] as const;
+const CLIENT_NAMESPACES = ['common', 'nav', 'fields', 'errors', 'incidents', 'incident', 'escalation', 'admin', 'servers', 'settings'] as const;
 
 /**
  * Every console page: one nav bar showing what the person's role allows, the
