@@ -31,3 +31,20 @@ describe('message catalogues', () => {
     expect(zh.common.state.unowned).toBe('无人认领');
   });
 });
+
+describe('every message is valid ICU', () => {
+  it('formats through next-intl in both languages', async () => {
+    const { createTranslator } = await import('next-intl');
+    for (const [locale, cat] of [['en', en], ['zh', zh]] as const) {
+      const errors: string[] = [];
+      const t = createTranslator({ locale, messages: cat, onError: (e) => errors.push(e.message) });
+      for (const k of keys(cat)) {
+        const m = leaf(cat, k);
+        const values = Object.fromEntries(args(m).map((a) => [a, 1]));
+        const tags = Object.fromEntries([...m.matchAll(/<(\w+)>/g)].map((x) => [x[1] ?? '', (c: unknown) => String(c)]));
+        (t as unknown as { markup: (k: string, v: object) => string }).markup(k, { ...values, ...tags });
+      }
+      expect(errors).toEqual([]);
+    }
+  });
+});

@@ -18,15 +18,14 @@ export function Section({ title, hint, children, testId }: { title: string; hint
   );
 }
 
-/** A failed write, with each bad field named. */
+/** A failed write: each bad field by its label, in words; else the server's message. */
 export function ErrorText({ error }: { error: unknown }) {
   const words = useErrorWords();
   if (!error) return null;
   const details = error instanceof ApiError ? error.details : [];
   return (
     <p role="alert" className="mt-2 text-sm text-crit">
-      {error instanceof Error ? error.message : String(error)}
-      {details.length > 0 ? ` (${details.map(words).join('; ')})` : null}
+      {details.length > 0 ? details.map(words).join('; ') : error instanceof Error ? error.message : String(error)}
     </p>
   );
 }
