@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 
 /**
@@ -10,7 +10,9 @@ import { parseEnv } from 'node:util';
  * serving it (its real port), not to a default.
  */
 const INFO_DIR = join(tmpdir(), 'warroom-servers');
-const infoFile = (databaseUrl: string) => join(INFO_DIR, `${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 16)}.json`);
+// A SQLite file is known by its absolute path: two clones' ./data/warroom.db are two databases.
+const keyOf = (databaseUrl: string) => (databaseUrl.startsWith('file:') ? `file:${resolve(databaseUrl.slice(5).replace(/\?.*$/, ''))}` : databaseUrl);
+const infoFile = (databaseUrl: string) => join(INFO_DIR, `${createHash('sha256').update(keyOf(databaseUrl)).digest('hex').slice(0, 16)}.json`);
 
 interface TServerInfo {
   url: string;
