@@ -58,7 +58,7 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
           <h1 className="text-2xl font-semibold" data-testid="incident-heading">{i.title}</h1>
           {i.summary && <p className="whitespace-pre-wrap text-dim [overflow-wrap:anywhere]">{i.summary}</p>}
           <p className="text-sm" data-testid="owner-line">
-            {t('owner')}{' '}
+            {t('owner')}
             {i.owner ? <strong data-testid="owner-name">{i.owner.name}</strong> : <span className="text-dim">{tc('state.nobody')}</span>}
             {idle && (
               <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag">

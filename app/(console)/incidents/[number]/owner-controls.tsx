@@ -11,6 +11,7 @@ import type { useAct } from './use-act';
 /** Claim ("I'm on it", one click), release, hand over / take over, helpers, escalate to a lead. */
 export function OwnerControls({ incident: i, me, people, actions }: { incident: TIncidentDto; me: TMe; people: TPerson[]; actions: ReturnType<typeof useAct> }) {
   const t = useTranslations('incident.ownership');
+  const tc = useTranslations('common');
   const [handTo, setHandTo] = useState('');
   const [helper, setHelper] = useState('');
   const [lead, setLead] = useState('');
@@ -48,7 +49,7 @@ export function OwnerControls({ incident: i, me, people, actions }: { incident: 
       {(mine || isLead) && (
         <PickAndGo id="hand" label={t('handTo')} people={others} value={handTo} onChange={setHandTo} go={t('handOver')} onGo={() => void act({ id: i.id, action: 'handover', body: { toUserId: handTo } }).then((ok) => ok && setHandTo(''))} />
       )}
-      <PickAndGo id="helper" label={t('addHelper')} people={people.filter((p) => !i.helpers.some((h) => h.id === p.id))} value={helper} onChange={setHelper} go={t('addHelper')} onGo={() => void act({ id: i.id, action: 'helpers', body: { userId: helper } }).then((ok) => ok && setHelper(''))} />
+      <PickAndGo id="helper" label={t('addHelper')} people={people.filter((p) => !i.helpers.some((h) => h.id === p.id))} value={helper} onChange={setHelper} go={tc('add')} onGo={() => void act({ id: i.id, action: 'helpers', body: { userId: helper } }).then((ok) => ok && setHelper(''))} />
       {i.helpers.length > 0 && (
         <ul className="flex flex-wrap gap-1 text-xs">
           {i.helpers.map((h) => (
