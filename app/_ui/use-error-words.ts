@@ -21,7 +21,8 @@ export function useErrorWords() {
     if (d.message.startsWith('required')) return te('required', { field });
     const max = /^at most (\d+) characters/.exec(d.message);
     if (max) return te('tooLong', { field, max: Number(max[1]) });
-    if (d.message.startsWith('must be') || d.message.startsWith('Invalid')) return te('invalid', { field });
+    // "must be SEV1, SEV2, SEV3 or SEV4": a choice among listed values.
+    if (/^must be [\w-]+(, [\w-]+)* or [\w-]+$/.test(d.message) || d.message.startsWith('Invalid option')) return te('invalid', { field });
     return te('other', { field, message: d.message });
   };
 }

@@ -50,7 +50,7 @@ export function EliminationLog({ incident: i, canWrite, actions }: { incident: T
             void actions.act({ id: i.id, action: 'findings', body: { text } }).then((ok) => ok && setText(''));
           }}
         >
-          <input className={`${INPUT} min-w-0 flex-1`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('placeholder')} aria-label={t('placeholder')} />
+          <input className={`${INPUT} min-w-0 flex-1`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('placeholder')} aria-label={t('newLabel')} />
           <button type="submit" className={BUTTON} disabled={!text.trim()}>{tc('add')}</button>
         </form>
       )}
