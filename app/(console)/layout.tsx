@@ -7,7 +7,18 @@ import { EscalationBanner } from './incidents/_components/escalation-banner';
 import { currentMe } from './incidents/_components/session';
 
 /** What the console's client components read; the auth pages' and the API docs' words stay on the server. */
-const CLIENT_NAMESPACES = ['common', 'nav', 'fields', 'errors', 'incidents', 'incident', 'escalation', 'admin', 'servers', 'settings'] as const;
+const CLIENT_NAMESPACES = [
+  'common',
+  'nav',
+  'fields',
+  'errors',
+  'incidents',
+  'incident',
+  'escalation',
+  'admin',
+  'servers',
+  'settings',
+] as const;
 
 /**
  * Every console page: one nav bar showing what the person's role allows, the
@@ -22,7 +33,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <div lang={locale}>
         {me && (
           <Suspense fallback={<div className="h-12 border-b border-edge" />}>
-            <ConsoleNav me={{ name: me.name, role: me.role }} can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }} />
+            <ConsoleNav
+              me={{ name: me.name, role: me.role }}
+              can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
+            />
           </Suspense>
         )}
         {me && <EscalationBanner />}

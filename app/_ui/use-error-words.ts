@@ -12,7 +12,11 @@ export function useErrorWords() {
   const tf = useTranslations('fields');
   const te = useTranslations('errors');
   const label = (field: string) => {
-    const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? '';
+    const last =
+      field
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .pop() ?? '';
     const key = last.replace(/[()]/g, '');
     return tf.has(key) ? tf(key) : tf('form');
   };

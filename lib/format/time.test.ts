@@ -8,7 +8,7 @@ describe('formatTime', () => {
     expect(formatTime(evening, 'zh')).toBe('20:17:48');
     expect(formatTime(evening.getTime(), 'en')).not.toMatch(/PM|AM/);
   });
-  it('adds the date when asked, in the language\'s order', () => {
+  it("adds the date when asked, in the language's order", () => {
     expect(formatTime(evening, 'en', { date: true })).toBe('28/11/2026, 20:17:48');
     expect(formatTime(evening, 'zh', { date: true })).toBe('2026/11/28 20:17:48');
   });

@@ -9,7 +9,7 @@ function keys(o: unknown, prefix = ''): string[] {
 }
 /** The {placeholders} a message uses. */
 function args(m: string): string[] {
-  return [...m.matchAll(/\{(\w+)/g)].map((x) => x[1] ?? "").sort();
+  return [...m.matchAll(/\{(\w+)/g)].map((x) => x[1] ?? '').sort();
 }
 function leaf(o: unknown, path: string): string {
   return path.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o) as string;
@@ -35,7 +35,10 @@ describe('message catalogues', () => {
 describe('every message is valid ICU', () => {
   it('formats through next-intl in both languages', async () => {
     const { createTranslator } = await import('next-intl');
-    for (const [locale, cat] of [['en', en], ['zh', zh]] as const) {
+    for (const [locale, cat] of [
+      ['en', en],
+      ['zh', zh],
+    ] as const) {
       const errors: string[] = [];
       const t = createTranslator({ locale, messages: cat, onError: (e) => errors.push(e.message) });
       for (const k of keys(cat)) {

@@ -87,7 +87,8 @@ test('the nav shows only what the role allows, with the room in the path', async
       const page = await ctx.newPage();
       await page.goto(`${server.url}/incidents`);
       const nav = page.getByTestId('console-nav');
-      for (const key of ['home', 'incidents', 'wall', 'servers', 'probes', 'handover', 'report']) await expect(nav.getByTestId(`nav-${key}`)).toBeVisible();
+      for (const key of ['home', 'incidents', 'wall', 'servers', 'probes', 'handover', 'report'])
+        await expect(nav.getByTestId(`nav-${key}`)).toBeVisible();
       await expect(nav.getByTestId('nav-wall')).toHaveAttribute('href', '/wall/launch');
       await expect(nav.getByTestId('nav-servers')).toHaveAttribute('href', '/rooms/launch/servers');
       await expect(nav.getByTestId('nav-settings')).toHaveCount(expected[role].settings ? 1 : 0);
@@ -111,7 +112,8 @@ test('text then a status goes out as one update: the text is kept and the status
     const page = await ctx.newPage();
     const writes: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().includes(`/api/v1/incidents/${inc.id}/`)) writes.push(new URL(r.url()).pathname.split('/').pop() ?? '');
+      if (r.method() === 'POST' && r.url().includes(`/api/v1/incidents/${inc.id}/`))
+        writes.push(new URL(r.url()).pathname.split('/').pop() ?? '');
     });
     await page.goto(`${server.url}/incidents/${inc.number}`);
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -142,7 +144,7 @@ test('text then a status goes out as one update: the text is kept and the status
   }
 });
 
-test('a form error reads in words, in the person\'s language', async ({ browser, server }) => {
+test("a form error reads in words, in the person's language", async ({ browser, server }) => {
   for (const [locale, title, severity] of [
     ['en-US', 'Title is required', 'Severity needs a valid choice'],
     ['zh-CN', '请填写标题', '请选择有效的级别'],

@@ -51,7 +51,9 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
         <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
           Warroom
         </Link>
-        <span className="hidden text-xs text-dim md:inline" data-testid="nav-room">{room}</span>
+        <span className="hidden text-xs text-dim md:inline" data-testid="nav-room">
+          {room}
+        </span>
         <button
           type="button"
           className="ml-auto flex min-h-11 min-w-11 items-center justify-center rounded-md border border-edge px-3 text-sm md:hidden"
@@ -62,18 +64,29 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
         >
           ☰ {t('menu')}
         </button>
-        <ul id="console-nav-items" className={`${open ? 'flex' : 'hidden'} w-full flex-col pb-2 md:ml-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:pb-0`}>
+        <ul
+          id="console-nav-items"
+          className={`${open ? 'flex' : 'hidden'} w-full flex-col pb-2 md:ml-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:pb-0`}
+        >
           {items
             .filter((i) => i.show)
             .map((i) => (
               <li key={i.key}>
-                <Link href={i.href} className={`${ITEM} ${current(i.href) ? 'bg-panel text-ink' : 'text-dim'}`} aria-current={current(i.href) ? 'page' : undefined} data-testid={`nav-${i.key}`} onClick={() => setOpen(false)}>
+                <Link
+                  href={i.href}
+                  className={`${ITEM} ${current(i.href) ? 'bg-panel text-ink' : 'text-dim'}`}
+                  aria-current={current(i.href) ? 'page' : undefined}
+                  data-testid={`nav-${i.key}`}
+                  onClick={() => setOpen(false)}
+                >
                   {t(i.key)}
                 </Link>
               </li>
             ))}
           <li className="flex flex-wrap items-center gap-2 border-t border-edge pt-2 md:ml-auto md:border-0 md:pt-0">
-            <span className="px-3 text-xs text-dim md:px-1" data-testid="nav-me">{t('signedInAs', { name: me.name, role: tc(`role.${me.role}`) })}</span>
+            <span className="px-3 text-xs text-dim md:px-1" data-testid="nav-me">
+              {t('signedInAs', { name: me.name, role: tc(`role.${me.role}`) })}
+            </span>
             <LanguageSwitch />
             <SignOutButton className={`${ITEM} text-dim`} label={t('signOut')} busyLabel={t('signingOut')} />
           </li>
