@@ -10,6 +10,8 @@ import { getRuntime } from './server/context';
  * only keeps people from landing on a screen that cannot load.
  */
 export async function proxy(req: NextRequest) {
+  // A display link opens the printable report as it opens the wall (the CLI prints the PDF this way).
+  if (/^\/rooms\/[^/]+\/report$/.test(req.nextUrl.pathname) && req.nextUrl.searchParams.has('key')) return NextResponse.next();
   const session = await hasSession(req);
   if (session) return NextResponse.next();
   const url = req.nextUrl.clone();

@@ -2,8 +2,9 @@
 import type { TActor } from '../server/services/access/actor';
 import type { TAck } from './errors';
 import type { z } from 'zod';
-import type { ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZRoomSnapshot } from './api/realtime';
+import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZPlanChanged, ZRoomSnapshot } from './api/realtime';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
+import type { TProbe } from './schemas/signals';
 
 export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
 export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
@@ -20,9 +21,15 @@ export interface ServerToClientEvents {
   'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
   /** a server was drained or restored: screens refetch the fleet (and the wall's strip shows it at once) */
   'servers:changed': (p: { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] }) => void;
+  /** a probe was checked, changed or deleted (probe null): replace it in the room's probe list */
+  'probe:changed': (p: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number }) => void;
   /** sent before the server closes a socket whose access was revoked */
   'session:revoked': (p: { reason: string }) => void;
   'clock:tick': (p: { serverTime: number }) => void;
+  /** a shift handover was created or accepted (acceptedAt set: a new lead is on duty) */
+  'handover:changed': (p: z.infer<typeof ZHandoverChanged>) => void;
+  /** a series' planned curve was set: refetch GET /rooms/:room/plan */
+  'plan:changed': (p: z.infer<typeof ZPlanChanged>) => void;
 }
 
 /** Commands: client → server. Verbs, each with an ack. */
@@ -32,7 +39,10 @@ export interface ClientToServerEvents {
   'room:join': (p: { room?: string }, ack: (r: TAck<TRoomSnapshot>) => void) => void;
   /** the same actions as POST /incidents/:id/claim, /updates and /comments, by the same rules */
   'incident:claim': (p: { id: string; room?: string }, ack: (r: TAck<TIncidentDto>) => void) => void;
-  'incident:post': (p: { id: string; room?: string; body: string; status?: string; version?: number }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
+  'incident:post': (
+    p: { id: string; room?: string; body: string; status?: string; version?: number },
+    ack: (r: TAck<TIncidentEntryDto>) => void,
+  ) => void;
   'incident:comment': (p: { id: string; room?: string; body: string }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }

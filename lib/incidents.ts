@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { TPersonRef } from './api/common';
-import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentEntryDto } from './api/incidents';
+import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentEntryDto, ZIncidentSource } from './api/incidents';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -28,6 +28,11 @@ export type TFindingDto = z.infer<typeof ZFindingDto>;
 export type TIncidentDto = z.infer<typeof ZIncidentDto>;
 export type TIncidentEntryDto = z.infer<typeof ZIncidentEntryDto>;
 export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
+
+export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook'] as const;
+export type TSignalKind = (typeof SIGNAL_KINDS)[number];
+/** What opened an incident when no person did, and how that signal has behaved since. */
+export type TIncidentSource = z.infer<typeof ZIncidentSource>;
 
 // ---- shared rules (server and client compute them the same way) ----
 

@@ -7,6 +7,7 @@ import { isAppError } from '../server/errors';
 import { loadDotEnv, readServerInfo } from '../server/server-info';
 import { registerCredentialCommands } from './cli/credentials';
 import { registerUserCommands } from './cli/users';
+import { registerReportCommand } from './cli/report';
 
 type TRt = Awaited<ReturnType<typeof bootstrap>>;
 const opened: { rt?: TRt } = {};
@@ -33,6 +34,7 @@ const program = new Command('warroom')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 registerUserCommands(program, rt);
 registerCredentialCommands(program, rt);
+registerReportCommand(program, rt);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine for Warroom's tests: Chromium (browser tests),
-# CJK fonts (万/亿 on screenshots), PostgreSQL and Redis — started when they
+# CJK fonts (万/亿 on screenshots), pdftotext (the report PDF test), PostgreSQL and Redis — started when they
 # are installed but down, installed from apt when missing. Idempotent.
 # Never touches a database server it did not install, beyond starting it.
 set -euo pipefail
@@ -23,6 +23,8 @@ say() { echo "setup: $*"; }
 # --- Chromium and fonts -------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then say "installing chromium"; apt_install chromium; fi
 if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
+# pdftotext: the report test reads the PDF the CLI prints.
+if ! command -v pdftotext >/dev/null; then say "installing poppler-utils"; apt_install poppler-utils; fi
 
 # --- PostgreSQL -----------------------------------------------------------------
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }

@@ -7,6 +7,8 @@ import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
+import { startProbeScheduler } from './reactors/probe-scheduler';
+import { startRuleEvaluator } from './reactors/rule-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
 import { needsSetup } from './services/users/create-first-admin';
 
@@ -35,7 +37,8 @@ async function main() {
   // Revocations made by the CLI or another process close this process's sockets too.
   const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
-  const stopReactors = [startMilestoneCrossings(runtime)];
+  // Signals: probes run from the database's schedule; rules follow ingested points.
+  const stopReactors = [startMilestoneCrossings(runtime), startProbeScheduler(runtime), startRuleEvaluator(runtime)];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);
   });
@@ -62,7 +65,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    for (const stop of stopReactors) stop();
+    await Promise.allSettled(stopReactors.map((stop) => stop()));
     stopRevocationWatch();
     await realtime.close();
     await new Promise<void>((r) => server.close(() => r()));

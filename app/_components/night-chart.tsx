@@ -15,6 +15,8 @@ export interface TNightLine {
   points: TChartPoint[];
   /** plotted against the right-hand axis */
   right?: boolean;
+  /** a planned curve: dashed, unfilled, and it does not stretch the time axis */
+  dashed?: boolean;
 }
 
 /** A moment on the timeline ("gate opened"): a vertical line. */
@@ -48,8 +50,8 @@ type TPoint = { x: number; y: number };
  * that runs for days neither flickers nor piles up objects. Font sizes follow
  * the canvas height, so the chart reads the same at 1080p and 4K.
  */
-export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; levels: TNightLevel[]; locale: TLocale; timeZone: string; className?: string }) {
-  const { lines, marks, levels, locale, timeZone } = props;
+export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; levels: TNightLevel[]; locale: TLocale; timeZone: string; className?: string; /** replay: a vertical cursor at this time */ cursor?: number | null }) {
+  const { lines, marks, levels, locale, timeZone, cursor } = props;
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', TPoint[]> | null>(null);
 
@@ -91,16 +93,17 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
         borderColor: l.color,
         backgroundColor: `${l.color}1a`,
         borderWidth: Math.max(2, Math.round(window.innerHeight / 360)),
+        borderDash: l.dashed ? [8, 6] : [],
         pointRadius: 0,
         tension: 0.2,
-        fill: l.right ? false : 'origin',
+        fill: l.right || l.dashed ? false : 'origin',
         yAxisID: l.right ? 'y2' : 'y',
       }),
     );
     const fontSize = Math.max(12, Math.round(window.innerHeight * 0.018));
     const annotations: Record<string, AnnotationOptions> = {};
     // Marks outside the plotted time span would stretch the x axis; draw only those inside it.
-    const xs = lines.flatMap((l) => (l.points.length ? [l.points[0]![0], l.points[l.points.length - 1]![0]] : []));
+    const xs = lines.filter((l) => !l.dashed).flatMap((l) => (l.points.length ? [l.points[0]![0], l.points[l.points.length - 1]![0]] : []));
     const [xMin, xMax] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [Infinity, -Infinity];
     for (const m of marks) {
       if (m.time < xMin || m.time > xMax) continue;
@@ -125,13 +128,16 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
         label: { display: true, content: l.label, position: 'start', color: '#070a0e', backgroundColor: l.color, font: { size: fontSize, weight: 'bold' } },
       };
     }
+    if (cursor !== undefined && cursor !== null) {
+      annotations.cursor = { type: 'line', scaleID: 'x', value: cursor, borderColor: '#f5d142', borderWidth: 3 };
+    }
     c.options.plugins!.annotation!.annotations = annotations;
     // The x axis spans the data exactly: no empty "nice" margin after the newest point.
     const x = c.options.scales!.x!;
     x.min = Number.isFinite(xMin) ? xMin : undefined;
     x.max = Number.isFinite(xMax) ? xMax : undefined;
     c.update('none');
-  }, [lines, marks, levels]);
+  }, [lines, marks, levels, cursor]);
 
   return (
     <div className={props.className}>

@@ -15,6 +15,8 @@ import { HOME_LABELS } from './labels';
 import { LiveDot } from './live-dot';
 import { MilestonesReached } from './milestones-reached';
 import { OpenIncidents } from './open-incidents';
+import { DownProbes } from './down-probes';
+import { useProbesQuery } from '@/lib/client/use-probes';
 import { Sparkline } from './sparkline';
 import type { THomeInitial } from './initial-data';
 import { useServerNow } from '@/lib/client/use-server-now';
@@ -35,7 +37,8 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
     return true;
   });
-  const { snapshot, error, connection } = useRoomLive(undefined);
+  const { snapshot, error, connection, socket } = useRoomLive(undefined);
+  const probes = useProbesQuery(snapshot?.room.slug, null, socket).data;
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
   // …then join the room at once (the join is what subscribes this screen to
@@ -120,6 +123,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
+          <DownProbes list={probes} locale={locale} now={now} />
           <OpenIncidents incidents={incidents.data} error={incidents.error ? `incidents: ${incidents.error.message}` : null} now={now} locale={locale} t={t} />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
         </div>

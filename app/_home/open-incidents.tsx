@@ -4,6 +4,7 @@ import type { TLocale } from '@/lib/format/number';
 import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, } from '@/lib/incidents';
 import { SEVERITY_CLASS } from '@/app/_ui/controls';
 import type { THomeLabels } from './labels';
+import { SourceBadge } from '@/app/_components/source-badge';
 
 
 /**
@@ -62,6 +63,7 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
                     )}
                     {age ? ` · ${t.open} ${age}` : null}
                   </span>
+                  {i.source ? <SourceBadge source={i.source} locale={locale} className="mt-0.5 text-xs" /> : null}
                 </span>
                 <span aria-hidden className="shrink-0 text-dim">›</span>
               </Link>

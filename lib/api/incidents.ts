@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ENTRY_KINDS, SEVERITIES, STATUSES } from '../incidents';
+import { ENTRY_KINDS, SEVERITIES, SIGNAL_KINDS, STATUSES } from '../incidents';
 import {
   ZChangeSeverity, ZChangeStatus, ZComment, ZCreateIncident, ZDecideFinding, ZEditEntry, ZEmpty, ZEscalate, ZHandover, ZHelper,
   ZImpact, ZListIncidentsQuery, ZNewFinding, ZPostUpdate, ZRoomQuery, ZSeriesLink,
@@ -15,6 +15,22 @@ export const ZFindingDto = z.object({
   createdAt: ZIsoTime,
   decidedBy: ZPersonRef.nullable(),
   decidedAt: ZIsoTime.nullable(),
+});
+
+/** What opened an incident when no person did, and how that signal has behaved since. */
+export const ZIncidentSource = z.object({
+  kind: z.enum(SIGNAL_KINDS),
+  /** the deduplication key (probe id, rule id + label set, groupKey, dedupKey) */
+  key: z.string(),
+  name: z.string(),
+  /** where to look: the probed URL, Alertmanager's generator link, the webhook's url */
+  url: z.string().nullable(),
+  /** firing or recovered, while this incident is the signal's current one; null after */
+  state: z.enum(['firing', 'recovered']).nullable(),
+  firstSeenAt: ZIsoTime.nullable(),
+  lastSeenAt: ZIsoTime.nullable(),
+  /** how many times the signal fired within this incident */
+  fireCount: z.number().int().nullable(),
 });
 
 export const ZIncidentDto = z.object({
@@ -39,7 +55,8 @@ export const ZIncidentDto = z.object({
   findings: z.array(ZFindingDto),
   acknowledgedBy: z.array(ZPersonRef),
   version: z.number().int(),
-  source: z.string(),
+  /** null when a person opened it */
+  source: ZIncidentSource.nullable(),
   createdBy: ZPersonRef.nullable(),
   createdAt: ZIsoTime,
   updatedAt: ZIsoTime,

@@ -1,11 +1,15 @@
 import { ADMIN } from './admin';
 import type { TEndpoint } from './contract';
+import { alertsApi } from './alerts';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
+import { probesApi } from './probes';
 import { ROOMS } from './rooms';
+import { rulesApi } from './rules';
 import { serversApi } from './servers';
 import { SETUP } from './setup';
 import { SYSTEM } from './system';
+import { NIGHT } from './night';
 
 /**
  * Every /api/v1 endpoint, for the OpenAPI document and the test that each
@@ -20,4 +24,8 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(ADMIN),
   ...Object.values(SETUP),
   ...Object.values(serversApi),
+  ...Object.values(alertsApi),
+  ...Object.values(probesApi),
+  ...Object.values(rulesApi),
+  ...Object.values(NIGHT),
 ];

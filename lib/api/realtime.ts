@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZSeriesLatest } from '../schemas/metrics';
 import { ZAnnotation, ZMilestone, ZRoomInfo } from './common';
 import { ZIncidentDto, ZIncidentEntryDto } from './incidents';
+import { ZHandoverDto } from '../schemas/night';
 
 /**
  * What the socket carries, as schemas: lib/events.ts types the event map
@@ -48,3 +49,9 @@ export const ZIncidentsSubscribed = z.object({
   /** false when more was missed than one answer carries: refetch whole */
   complete: z.boolean(),
 });
+
+/** A shift handover was created or accepted (acceptedAt set: a new lead is on duty). */
+export const ZHandoverChanged = z.object({ roomId: z.string(), handover: ZHandoverDto });
+
+/** A series' planned curve was set: screens refetch GET /rooms/:room/plan. */
+export const ZPlanChanged = z.object({ roomId: z.string(), series: z.string() });

@@ -5,7 +5,7 @@ import { currentText, mergeDetail, mergeIntoList, mergeTimeline } from './use-in
 const inc = (over: Partial<TIncidentDto>): TIncidentDto => ({
   id: 'a', roomId: 'r', number: 1, title: 't', summary: null, severity: 'SEV2', status: 'investigating', owner: null, claimedAt: null,
   ownerActiveAt: null, idleClaimMinutes: 15, idle: false, escalatedTo: null, helpers: [], impact: null, links: [], findings: [],
-  acknowledgedBy: [], version: 1, source: 'manual', createdBy: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', resolvedAt: null,
+  acknowledgedBy: [], version: 1, source: null, createdBy: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', resolvedAt: null,
   ...over,
 });
 const entry = (id: string, seq: number, over: Partial<TIncidentEntryDto> = {}): TIncidentEntryDto => ({

@@ -6,7 +6,7 @@ import { SEVERITIES, STATUSES } from '../incidents';
 // screens that only display incidents do not ship the validator.
 export * from '../incidents';
 
-const ZSeverity = z.enum(SEVERITIES, { message: 'must be SEV1, SEV2, SEV3 or SEV4' });
+export const ZSeverity = z.enum(SEVERITIES, { message: 'must be SEV1, SEV2, SEV3 or SEV4' });
 const ZStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
 
 

@@ -112,6 +112,12 @@ const ZScenarioSeries = z.strictObject({
 });
 export type TScenarioSeries = z.infer<typeof ZScenarioSeries>;
 
+/** The curve a series was expected to follow (keyframes relative to go-live), PUT as the room's plan before the replay. */
+const ZScenarioPlan = z.strictObject({
+  series: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
+  points: z.array(ZKeyframe).min(1, 'at least one keyframe').max(10_000, 'at most 10000 keyframes'),
+});
+
 const ZScenarioSafetyLine = z
   .strictObject({
     metricName: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. cpu_ratio'),
@@ -169,6 +175,37 @@ const ZScenarioEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('decide'), ...at, ...by, ...incidentRef, finding: ZKey, state: z.enum(['ruled_out', 'confirmed', 'open']) }),
   /** a lead takes a server out of the pool, optionally recording it on an incident */
   z.strictObject({ type: z.literal('drain'), ...at, ...by, server: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).optional(), incident: ZKey.optional() }),
+  /**
+   * A lead sets an alert rule; the incident it opens when the data crosses is `ref`.
+   * forSeconds is scenario time; the replay divides it by its speed, since the
+   * server counts on the points' times and those are compressed.
+   */
+  z.strictObject({
+    type: z.literal('rule'),
+    ...at,
+    ...by,
+    ref: ZKey,
+    name: z.string().trim().min(1).max(100),
+    series: z.string().min(1).max(200),
+    labels: z.record(z.string(), z.string()).optional(),
+    when: z.enum(['above', 'below']),
+    threshold: z.number(),
+    forSeconds: z.number().int().min(0).max(86_400).default(0),
+    severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).default('SEV3'),
+    title: z.string().trim().max(200).optional(),
+  }),
+  /** Prometheus Alertmanager posts an alert (webhook v4, with the ingest key); a firing one opens incident `ref` */
+  z.strictObject({
+    type: z.literal('alert'),
+    ...at,
+    ref: ZKey,
+    status: z.enum(['firing', 'resolved']),
+    alertname: z.string().trim().min(1).max(100),
+    instance: z.string().trim().max(200).optional(),
+    /** the alert's severity label: critical, error, warning, info */
+    severity: z.string().max(20).default('warning'),
+    summary: z.string().max(500).optional(),
+  }),
 ]);
 export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;
 
@@ -176,7 +213,7 @@ export const ZScenario = z
   .strictObject({
     name: z.string().trim().min(1).max(200),
     description: z.string().max(5000).optional(),
-    /** room slug; default: the default room */
+    /** room slug; default: the demo's own room `demo` (created when missing) */
     room: ZRoomSlug.optional(),
     /** wall-clock label of go-live for the demo's log lines, e.g. "20:19" */
     goLiveClock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').optional(),
@@ -193,6 +230,8 @@ export const ZScenario = z
     people: z.array(ZPerson).default([]),
     /** server-health thresholds the wall draws against; set by the first lead before the replay */
     safetyLines: z.array(ZScenarioSafetyLine).default([]),
+    /** planned curves, drawn dashed beside the real ones; set by the first lead before the replay */
+    plan: z.array(ZScenarioPlan).default([]),
     series: z.array(ZScenarioSeries).min(1, 'at least one series'),
     events: z.array(ZScenarioEvent).default([]),
   })
@@ -235,19 +274,29 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
 
   const leads = new Set(s.people.filter((p) => p.role !== 'engineer').map((p) => p.key));
   if (s.safetyLines.length > 0 && leads.size === 0) issue(['safetyLines'], 'safety lines are set by a lead: add one to people');
+  if (s.plan.length > 0 && leads.size === 0) issue(['plan'], 'a plan is set by a lead: add one to people');
+  s.plan.forEach((p, i) => {
+    const seen = new Set<number>();
+    p.points.forEach((k, j) => {
+      if (seen.has(k.at)) issue(['plan', i, 'points', j, 'at'], `${formatDuration(k.at)} is listed twice`);
+      seen.add(k.at);
+    });
+  });
   const incidents = new Map<string, number>();
   const findings = new Map<string, { incident: string; at: number }>();
   s.events.forEach((e, i) => {
     if (!inRange(e.at)) issue(['events', i, 'at'], 'must lie between start and end');
-    if (e.by !== undefined && !people.has(e.by)) issue(['events', i, 'by'], `no person with key "${e.by}" in people`);
+    if ('by' in e && e.by !== undefined && !people.has(e.by)) issue(['events', i, 'by'], `no person with key "${e.by}" in people`);
     if (e.type === 'annotate' && e.by === undefined && leads.size === 0) issue(['events', i, 'by'], 'annotations are marked by a lead: add one to people or name one here');
     if (e.type === 'annotate' && e.by !== undefined && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; annotations are marked by a lead`);
     if (e.type === 'escalate' && !leads.has(e.to)) issue(['events', i, 'to'], `no lead with key "${e.to}" in people`);
     if (e.type === 'drain' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; servers are drained by a lead`);
-    if (e.type === 'incident') {
+    if (e.type === 'incident' || e.type === 'rule') {
       if (incidents.has(e.ref)) issue(['events', i, 'ref'], `incident "${e.ref}" is opened twice`);
       incidents.set(e.ref, e.at);
     }
+    if (e.type === 'rule' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; rules are set by a lead`);
+    if (e.type === 'alert' && e.status === 'firing' && !incidents.has(e.ref)) incidents.set(e.ref, e.at);
     if (e.type === 'finding' && e.ref !== undefined) {
       if (findings.has(e.ref)) issue(['events', i, 'ref'], `finding "${e.ref}" is posted twice`);
       findings.set(e.ref, { incident: e.incident, at: e.at });

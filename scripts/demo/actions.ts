@@ -12,6 +12,10 @@ export const ANNOTATION_MARK_SERIES = 'demo_annotation';
 
 export class ReplayActions {
   readonly incidents = new Map<string, { id: string; number: number; title: string }>();
+  /** incidents a rule will open when the data crosses it: ref → rule id */
+  private readonly pendingRules = new Map<string, string>();
+  /** when each alert (by ref) started firing, for its resolve */
+  private readonly alertStarts = new Map<string, string>();
   private readonly findings = new Map<string, { incidentRef: string; id: string | null; text: string }>();
   /** steps written a fallback way because their endpoint was missing, e.g. "annotations → metric marks" */
   readonly fallbacks = new Set<string>();
@@ -21,6 +25,8 @@ export class ReplayActions {
     private readonly cast: TCast,
     /** prefix of this run's Idempotency-Keys: a retried create never creates twice */
     private readonly runId: string,
+    /** the replay's speed: a rule's forSeconds is scenario time, the server counts on the points' compressed clock */
+    private readonly speed = 1,
   ) {}
 
   /** The first lead (or admin) of the cast: marks annotations and sets go-live. */
@@ -38,6 +44,27 @@ export class ReplayActions {
     const i = this.incidents.get(ref);
     if (!i) throw new Error(`incident "${ref}" was not opened`);
     return i;
+  }
+
+  /**
+   * The incident a rule opened, found by its source once the data crossed the
+   * rule (the server evaluates as points arrive, just after they are stored):
+   * asked a bounded number of times.
+   */
+  private async awaitRuleIncident(ref: string): Promise<void> {
+    const ruleId = this.pendingRules.get(ref);
+    if (this.incidents.has(ref) || !ruleId || !this.lead) return;
+    for (let i = 0; i < 40; i++) {
+      const res = await this.client.request('GET', `/api/v1/incidents?status=all&room=${encodeURIComponent(this.cast.room.slug)}`, { token: this.lead.token });
+      const list = (res.body as { incidents: { id: string; number: number; title: string; source: { kind: string; key: string } | null }[] }).incidents;
+      const found = list.find((x) => x.source?.kind === 'rule' && (x.source.key === ruleId || x.source.key.startsWith(`${ruleId} `)));
+      if (found) {
+        this.incidents.set(ref, { id: found.id, number: found.number, title: found.title });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`rule for incident "${ref}" opened no incident: did its series cross the threshold?`);
   }
 
   private path(ref: string, rest = ''): string {
@@ -69,10 +96,55 @@ export class ReplayActions {
     });
   }
 
+  /** PUTs each planned curve through the public API, keyframe times turned into wall time; false when there is none or no lead. */
+  async setPlans(plans: TScenario['plan'], wall: (at: number) => number): Promise<boolean> {
+    const lead = this.lead;
+    if (!lead || plans.length === 0) return false;
+    return this.optional('plan → not set', async () => {
+      for (const p of plans) {
+        const points = p.points.map((k) => ({ time: wall(k.at), value: k.value }));
+        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/plan`, { token: lead.token, body: { series: p.series, points } });
+      }
+    });
+  }
+
   /** Runs one scenario event at wall time `time` (epoch ms); returns a line for the log. */
   async run(e: TScenarioEvent, index: number, time: number): Promise<string> {
     const idem = `${this.runId}-${index}`;
+    if ('incident' in e && e.incident) await this.awaitRuleIncident(e.incident);
     switch (e.type) {
+      case 'rule': {
+        const by = this.person(e.by);
+        const res = await this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/rules`, {
+          token: by.token,
+          idempotencyKey: idem,
+          body: { name: e.name, series: e.series, labels: e.labels, when: e.when, threshold: e.threshold, forSeconds: Math.round(e.forSeconds / this.speed), severity: e.severity, title: e.title },
+        });
+        this.pendingRules.set(e.ref, (res.body as { rule: { id: string } }).rule.id);
+        return `${by.name} set a rule: ${e.series} ${e.when} ${e.threshold} for ${e.forSeconds} s → ${e.severity}`;
+      }
+      case 'alert': {
+        // What Prometheus Alertmanager posts (webhook v4), with the ingest key.
+        const startsAt = e.status === 'firing' ? new Date(time).toISOString() : (this.alertStarts.get(e.ref) ?? new Date(time).toISOString());
+        if (e.status === 'firing') this.alertStarts.set(e.ref, startsAt);
+        const labels = { alertname: e.alertname, severity: e.severity, ...(e.instance ? { instance: e.instance } : {}) };
+        const alert = {
+          status: e.status,
+          labels,
+          annotations: e.summary ? { summary: e.summary } : {},
+          startsAt,
+          endsAt: e.status === 'resolved' ? new Date(time).toISOString() : '0001-01-01T00:00:00Z',
+          generatorURL: 'http://prometheus.demo:9090/graph',
+          fingerprint: `demo-${e.ref}`,
+        };
+        const res = await this.client.request('POST', `/api/v1/alerts/alertmanager?room=${encodeURIComponent(this.cast.room.slug)}`, {
+          token: this.cast.ingestKey,
+          body: { version: '4', groupKey: `{}:{alertname="${e.alertname}"}`, truncatedAlerts: 0, status: e.status, receiver: 'warroom', groupLabels: { alertname: e.alertname }, commonLabels: labels, commonAnnotations: alert.annotations, externalURL: 'http://alertmanager.demo:9093', alerts: [alert] },
+        });
+        const got = (res.body as { incidents: { id: string; number: number; action: string }[] }).incidents[0];
+        if (got && e.status === 'firing' && !this.incidents.has(e.ref)) this.incidents.set(e.ref, { id: got.id, number: got.number, title: e.summary ?? e.alertname });
+        return `Alertmanager: ${e.alertname}${e.instance ? ` ${e.instance}` : ''} ${e.status}${got ? ` → #${got.number} ${got.action}` : ''}`;
+      }
       case 'annotate': {
         const by = e.by ? this.person(e.by) : this.lead!;
         const done = await this.optional('annotations → metric marks', () =>

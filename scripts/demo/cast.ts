@@ -6,8 +6,11 @@ import { ZNewUser } from '../../lib/schemas/users';
 import type { TScenario, TPerson } from '../../lib/schemas/scenario';
 import type { TServiceContext } from '../../server/context';
 import { createCredential } from '../../server/services/access/create-credential';
-import { resolveRoom } from '../../server/services/rooms/resolve-room';
+import { ensureRoom } from '../../server/services/rooms/ensure-room';
 import { createUser } from '../../server/services/users/create-user';
+
+/** Where `npm run demo` replays unless its scenario names a room. */
+const DEMO_ROOM = 'demo';
 
 export interface TCastMember {
   key: string;
@@ -35,7 +38,8 @@ const emailOf = (p: TPerson) => (p.email ?? `${p.key}@demo.warroom`).toLowerCase
  */
 export async function prepareCast(opts: { ctx: TServiceContext; scenario: TScenario }): Promise<TCast> {
   const { ctx, scenario } = opts;
-  const room = await resolveRoom({ ctx, slug: scenario.room });
+  // A scenario names its room; by default the replay has a room of its own, so it never mixes with yours.
+  const room = await ensureRoom({ ctx, slug: scenario.room ?? DEMO_ROOM, name: scenario.name });
   const people: Record<string, TCastMember> = {};
   for (const p of scenario.people) {
     const input = ZNewUser.parse({ email: emailOf(p), name: p.name, role: p.role });

@@ -28,6 +28,7 @@ function fakeWarroom() {
         res.end(JSON.stringify(b));
       };
       if (path === '/api/v1/metrics') return send(202, { accepted: body.points.length });
+      if (path === '/api/v1/rooms/launch/plan') return send(200, { series: body.series, points: [], updatedAt: '' });
       if (path === '/api/v1/incidents') return send(201, { id: `inc${++n}`, number: n });
       if (/^\/api\/v1\/incidents\/inc\d+\/(claim|updates)$/.test(path)) return send(path.endsWith('claim') ? 200 : 201, {});
       res.writeHead(404, { 'content-type': 'text/html' });
@@ -47,6 +48,9 @@ step: 30s
 people:
   - { key: erin, name: Erin, role: engineer }
   - { key: lou, name: Lou, role: lead }
+plan:
+  - series: users_total
+    points: [{ at: 0, value: 150 }, { at: 2m, value: 500 }]
 series:
   - name: users_total
     curve: { kind: keyframes, interpolate: linear, points: [{ at: -1m, value: 100 }, { at: 2m, value: 400 }] }
@@ -122,6 +126,13 @@ describe('replay runner', () => {
       ['Bearer wr_tok_lou', 'Lou is also on this.'],
     ]);
     expect(lines).toContain('23:50 (+0) annotation "Gate opened" (as a metric mark)');
+
+    // The plan went out first, by the lead, its keyframes in wall time.
+    const plan = calls.find((c) => c.path === '/api/v1/rooms/launch/plan')!;
+    expect(calls.indexOf(plan)).toBeLessThan(calls.findIndex((c) => c.path === '/api/v1/metrics'));
+    expect(plan.method).toBe('PUT');
+    expect(plan.auth).toBe('Bearer wr_tok_lou');
+    expect(plan.body).toEqual({ series: 'users_total', points: [{ time: summary.goLiveAt, value: 150 }, { time: summary.goLiveAt + (120 * 1000) / 600, value: 500 }] });
   });
 
   it('refuses a speed so high that two ticks would share a millisecond', async () => {

@@ -59,13 +59,14 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   const ticks = generateTicks(s, o.seed);
   // Stable by time: events at one moment keep their order in the file.
   const events = s.events.map((e, index) => ({ e, index })).sort((a, b) => a.e.at - b.e.at || a.index - b.index);
-  const actions = new ReplayActions(o.client, o.cast, `demo-${randomBytes(6).toString('hex')}`);
+  const actions = new ReplayActions(o.client, o.cast, `demo-${randomBytes(6).toString('hex')}`, speed);
   const started = now();
   const wall = wallClock(s, started, speed);
   const summary: TReplaySummary = { ticks: 0, points: 0, posts: 0, events: 0, goLiveAt: wall(0), incidents: {}, fallbacks: [], wallMs: 0 };
 
   if (await actions.setGoLive(wall(0))) log(`countdown: go-live at ${new Date(wall(0)).toISOString()}`);
   if (await actions.setSafetyLines(s.safetyLines)) log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
+  if (await actions.setPlans(s.plan, wall)) log(`plan: ${s.plan.map((p) => `${p.series} (${p.points.length} keyframes)`).join(', ')}`);
   log(`replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`);
 
   let pending: TMetricPointBody[] = [];

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { TIncidentDto, TIncidentEntryDto } from '../../lib/incidents';
+import type { THandoverDto } from '../../lib/schemas/night';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**
@@ -15,6 +16,14 @@ export interface TDomainEvents {
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
   /** a server was drained from or restored to its room's pool */
   'servers.changed': { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] };
+  /** a probe was added, changed, deleted or checked */
+  'probe.changed': { roomId: string; probeId: string };
+  /** an alert rule was added, changed or deleted: evaluators reload it */
+  'rule.changed': { roomId: string; ruleId: string };
+  /** a shift handover was created or accepted, as it now is */
+  'handover.changed': { roomId: string; handover: THandoverDto };
+  /** a planned curve was set */
+  'plan.changed': { roomId: string; series: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

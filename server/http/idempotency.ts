@@ -18,6 +18,8 @@ function callerOf(actor: TActor): string {
       return `cred:${actor.credentialId}`;
     case 'anonymous':
       return 'anonymous';
+    case 'system':
+      return `system:${actor.name}`;
   }
 }
 

@@ -11,7 +11,9 @@ import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
 import { attachServersFanout } from './servers.handlers';
+import { attachNightFanout } from './night.handlers';
 import type { TIo } from './types';
+import { attachProbeFanout } from './probes.handlers';
 
 export const SOCKET_PATH = '/socket.io';
 const CLOCK_TICK_MS = 15_000;
@@ -83,6 +85,8 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
   cleanups.push(attachIncidentFanout(ctx, io));
   cleanups.push(attachServersFanout(ctx, io));
+  cleanups.push(attachProbeFanout(ctx, io));
+  cleanups.push(attachNightFanout(ctx, io));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {
       const channel = e.credentialId ? credentialChannel(e.credentialId) : e.userId ? userChannel(e.userId) : null;

@@ -12,15 +12,16 @@ import { makeCallers, type TCaller, type TCallerName } from './access-callers';
 
 const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
 
-/** Who may call: public; read (viewer+, a display link of the room); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); lead; admin. */
-type TLevel = 'public' | 'read' | 'comment' | 'write' | 'metrics' | 'lead' | 'admin';
+/** Who may call: public; read (viewer+, a display link of the room); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); alerts (an ingest key only); lead; admin. */
+type TLevel = 'public' | 'read' | 'comment' | 'write' | 'metrics' | 'alerts' | 'lead' | 'admin';
 const RANK = { viewer: 0, engineer: 1, lead: 2, admin: 3 } as const;
-const NEEDS: Record<Exclude<TLevel, 'public'>, keyof typeof RANK> = { read: 'viewer', comment: 'viewer', write: 'engineer', metrics: 'engineer', lead: 'lead', admin: 'admin' };
+const NEEDS: Record<Exclude<TLevel, 'public' | 'alerts'>, keyof typeof RANK> = { read: 'viewer', comment: 'viewer', write: 'engineer', metrics: 'engineer', lead: 'lead', admin: 'admin' };
 
 function expected(level: TLevel, c: TCaller): 'ok' | 401 | 403 {
   if (level === 'public') return 'ok';
   if (c.kind === 'nobody') return 401;
-  if (c.kind === 'ingest') return level === 'metrics' ? 'ok' : 403;
+  if (c.kind === 'ingest') return level === 'metrics' || level === 'alerts' ? 'ok' : 403;
+  if (level === 'alerts') return 403;
   if (c.kind === 'display') return level === 'read' ? 'ok' : 403;
   return RANK[c.role!] >= RANK[NEEDS[level]] ? 'ok' : 403;
 }
@@ -163,6 +164,63 @@ const ROWS: TRow[] = [
   { method: 'GET', path: '/api/v1/rooms/launch/servers', level: 'read', ok: 200 },
   { method: 'POST', path: serverPath('drain'), level: 'lead', ok: 200, setup: (e) => freshServer(e, false) },
   { method: 'POST', path: serverPath('restore'), level: 'lead', ok: 200, setup: (e) => freshServer(e, true) },
+  { method: 'POST', path: '/api/v1/alerts', level: 'alerts', ok: 200, body: (e) => ({ status: 'firing', title: 'access check', dedupKey: `access-${++e.seq}` }) },
+  {
+    method: 'POST',
+    path: '/api/v1/alerts/alertmanager',
+    level: 'alerts',
+    ok: 200,
+    body: (e) => ({ version: '4', groupKey: `{}:{access="${++e.seq}"}`, status: 'firing', receiver: 'warroom', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: '', truncatedAlerts: 0, alerts: [] }),
+  },
+  { method: 'GET', path: '/api/v1/rooms/launch/probes', level: 'read', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms/launch/probes', level: 'lead', ok: 201, body: (e) => ({ name: `access-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }) },
+  {
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/rooms/launch/probes/${s.id}`,
+    level: 'lead',
+    ok: 200,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/probes', { name: `access-p-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }) }),
+    body: () => ({ timeoutMs: 1000 }),
+  },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/rooms/launch/probes/${s.id}`,
+    level: 'lead',
+    ok: 200,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/probes', { name: `access-d-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }) }),
+  },
+  { method: 'GET', path: '/api/v1/rooms/launch/rules', level: 'read', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms/launch/rules', level: 'lead', ok: 201, body: (e) => ({ name: `access-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) },
+  {
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/rooms/launch/rules/${s.id}`,
+    level: 'lead',
+    ok: 200,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/rules', { name: `access-r-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) }),
+    body: () => ({ forSeconds: 30 }),
+  },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/rooms/launch/rules/${s.id}`,
+    level: 'lead',
+    ok: 200,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/rules', { name: `access-rd-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) }),
+  },
+  // The night: handovers, report, plan.
+  { method: 'GET', path: '/api/v1/rooms/launch/handovers', level: 'read', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms/launch/handovers', level: 'lead', ok: 201, body: () => ({ note: 'quiet night' }) },
+  { method: 'GET', path: '/api/v1/rooms/launch/handovers/brief', level: 'lead', ok: 200 },
+  {
+    // No lead named: any lead but the outgoing one may accept.
+    method: 'POST',
+    path: (_e, s) => `/api/v1/rooms/launch/handovers/${s.id}/accept`,
+    level: 'lead',
+    ok: 200,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/handovers', {}) }),
+  },
+  { method: 'GET', path: '/api/v1/rooms/launch/report', level: 'read', ok: 200 },
+  { method: 'GET', path: '/api/v1/rooms/launch/plan', level: 'read', ok: 200 },
+  { method: 'PUT', path: '/api/v1/rooms/launch/plan', level: 'lead', ok: 200, body: () => ({ series: 'users_total', points: [{ time: 0, value: 1 }] }) },
   { method: 'GET', path: '/api/v1/admin/users', level: 'admin', ok: 200 },
   { method: 'POST', path: '/api/v1/admin/users', level: 'admin', ok: 201, body: (e) => ({ email: `added${++e.seq}@test.warroom`, name: 'Added', role: 'viewer' }) },
   {

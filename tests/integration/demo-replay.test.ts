@@ -95,6 +95,9 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     expect(Date.parse(marks[0]!.time)).toBe(summary.goLiveAt);
     expect(Date.parse(res.body.room.goLiveAt)).toBe(summary.goLiveAt);
     expect(res.body.safetyLines).toEqual([expect.objectContaining({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' })]);
+    // The scenario's plan, through PUT /plan, in the replay's wall time.
+    const plan = await api(server, 'GET', `/api/v1/rooms/${cast.room.slug}/plan`, { token: cast.people.lou!.token });
+    expect(plan.body.plans).toEqual([expect.objectContaining({ series: 'users_total', points: [[summary.goLiveAt, 1000], [summary.goLiveAt + (20 * 60 * 1000) / SPEED, 2800]] })]);
   });
 
   it('logged each event as it happened', () => {

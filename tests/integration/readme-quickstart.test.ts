@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
 /** Runs a README block in bash in the clone; resolves with its output. */
 function sh(cwd: string, script: string, env: Record<string, string>, timeoutMs = 240_000): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: env as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (c: Buffer) => (out += c));
@@ -82,7 +82,7 @@ describe('README quick start, verbatim, in a fresh clone', () => {
     const inst = await sh(dir, install!, clean);
     expect(inst.code, inst.err).toBe(0);
 
-    server = spawn('bash', ['-c', start!], { cwd: dir, env: clean as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    server = spawn('bash', ['-c', start!], { cwd: dir, env: clean as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     server.stdout!.on('data', (c: Buffer) => (log += c));
     server.stderr!.on('data', (c: Buffer) => (log += c));
     const deadline = Date.now() + 240_000;

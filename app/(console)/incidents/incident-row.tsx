@@ -8,6 +8,7 @@ import { isIdleClaim, needsOwner, type TIncidentDto } from '@/lib/incidents';
 import type { TMe } from './_components/session';
 import { SeverityBadge, StatusText, useTimeOf } from './_components/ui';
 import { useFindingLine } from './_components/finding-line';
+import { SourceBadge } from '@/app/_components/source-badge';
 
 /** One dense row: number, severity, title, status, owner (or a loud "Unowned"), age, idle flag. */
 export function IncidentRow({ incident: i, now, room, me }: { incident: TIncidentDto; now: number; room?: string; me: TMe }) {
@@ -32,6 +33,7 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
       </span>
       <Link href={href} className="col-span-3 block truncate py-3 leading-5 font-medium hover:underline md:col-span-1 md:py-0" data-testid="incident-title">
         {i.title}
+        {i.source && <SourceBadge source={i.source} className="ml-2 align-middle text-xs font-normal" />}
         {decided.length > 0 && <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => findingLine(f, i.createdAt)).join(' · ')}</span>}
       </Link>
       <StatusText status={i.status} />

@@ -5,9 +5,14 @@ import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
 import type { TIncidentDto } from '@/lib/incidents';
 import type { TWallLabels } from './labels';
+import { SourceBadge } from '@/app/_components/source-badge';
+import type { TIncidentSource } from '@/lib/incidents';
 
 /** The fields of an incident the wall shows. */
-export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt'>;
+export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt'> & {
+  /** the signal that opened it, when no person did */
+  source?: Pick<TIncidentSource, 'kind' | 'name'> | null;
+};
 
 const MAX_ROWS = 8;
 
@@ -48,7 +53,8 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
               {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}
-              <span className="tabular shrink-0 text-dim">
+              <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
+              <span className="tabular shrink-0 pl-[1vh] text-dim">
                 {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
               </span>
             </div>

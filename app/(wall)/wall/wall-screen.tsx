@@ -22,6 +22,11 @@ import { useRoomSettings } from './use-room-settings';
 import { useServerNow } from '@/lib/client/use-server-now';
 import { useWallIncidents } from './use-wall-incidents';
 import { useWallDrains } from './use-wall-drains';
+import { ProbesRow } from './probes-row';
+import { useProbesQuery } from '@/lib/client/use-probes';
+import { OnDuty } from './on-duty';
+import { PlanDelta } from './plan-delta';
+import { usePlan } from './use-plan';
 
 const USERS_COLOR = '#4cc2ff';
 const ONLINE_COLOR = '#7ee787';
@@ -59,6 +64,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
+  const probes = useProbesQuery(roomSlug, displayKey, socket).data;
   const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
@@ -74,12 +80,14 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
     const h = (name: string) => unlabelled(history, name)?.points ?? [];
     return { users: h(HEADLINE_SERIES.users), online: h(HEADLINE_SERIES.online) };
   }, [history]);
+  const plan = usePlan(roomSlug, displayKey, socket, HEADLINE_SERIES.users);
   const lines = useMemo(
     () => [
       { label: t.users, color: USERS_COLOR, points: points.users },
       { label: t.online, color: ONLINE_COLOR, points: points.online, right: true },
+      ...(plan.length ? [{ label: `${t.users} (plan)`, color: `${USERS_COLOR}cc`, points: plan, dashed: true }] : []),
     ],
-    [points, t],
+    [points, t, plan],
   );
   const annotations = snapshot?.annotations;
   const goLiveAt = snapshot?.room.goLiveAt ?? null;
@@ -98,11 +106,12 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
 
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, stale: stale.stale, t };
   return (
-    <main className="grid h-screen grid-rows-[auto_auto_minmax(0,1fr)_auto] gap-[1.6vh] overflow-hidden p-[1.8vh]" data-testid="wall" data-stale={stale.stale ? 'yes' : 'no'}>
+    <main className="grid h-screen grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.6vh] overflow-hidden p-[1.8vh]" data-testid="wall" data-stale={stale.stale ? 'yes' : 'no'}>
       <header className="flex items-center justify-between gap-[2vh] text-[2.6vh] text-dim">
         <div className="flex min-w-0 items-center gap-[2vh]">
           <span className="truncate font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
           <Countdown goLiveAt={goLiveAt} now={now} />
+          <OnDuty slug={roomSlug} displayKey={displayKey} socket={socket} locale={locale} timeZone={timeZone} />
         </div>
         <div className="flex shrink-0 items-center gap-[2.4vh]">
           {stale.stale ? <StaleBadge ageMs={stale.ageMs} locale={locale} t={t} /> : null}
@@ -124,11 +133,13 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
       <section className="grid min-h-0 grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] gap-[1.6vh]">
         <div className="relative min-h-0 rounded-[1vh] border border-edge bg-panel p-[1.4vh]">
           <NightChart lines={lines} marks={marks} levels={levels} locale={locale} timeZone={timeZone} className="relative h-full w-full" />
+          <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
           <Celebration milestones={snapshot?.milestones ?? []} now={now} timeZone={timeZone} t={t} />
         </div>
         <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />
       </section>
       <HealthStrip servers={servers} locale={locale} t={t} />
+      <ProbesRow list={probes} now={now} locale={locale} />
     </main>
   );
 }

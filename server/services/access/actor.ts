@@ -9,7 +9,9 @@ export type TActor =
   | { kind: 'user'; userId: string; name: string; email: string; role: TRole; via: 'session' | 'token'; credentialId?: string; sessionId?: string }
   | { kind: 'ingest'; credentialId: string; roomId: string | null }
   | { kind: 'display'; credentialId: string; roomId: string }
-  | { kind: 'anonymous' };
+  | { kind: 'anonymous' }
+  /** the server itself acting on a signal (a probe's check, a rule's evaluation): may raise alerts, nothing else */
+  | { kind: 'system'; name: string };
 
 export const ANONYMOUS: TActor = { kind: 'anonymous' };
 
@@ -37,6 +39,9 @@ export function can(actor: TActor, permission: TPermission, roomId?: string): bo
       return (permission === 'metrics:write' || permission === 'alerts:write') && (actor.roomId === null || roomId === undefined || actor.roomId === roomId);
     case 'display':
       return permission === 'room:read' && roomId === actor.roomId;
+    case 'system':
+      // Probe results are stored as series through the ordinary ingest.
+      return permission === 'alerts:write' || permission === 'metrics:write';
     case 'user':
       switch (permission) {
         case 'room:read':
@@ -73,5 +78,7 @@ export function authorOf(actor: TActor): { id: string | null; name: string } {
       return { id: null, name: 'display' };
     case 'anonymous':
       return { id: null, name: 'anonymous' };
+    case 'system':
+      return { id: null, name: actor.name };
   }
 }

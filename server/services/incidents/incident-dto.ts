@@ -2,6 +2,9 @@ import type { Db } from '../../db/client';
 import type { Prisma } from '../../../generated/prisma-sqlite/client.ts';
 import {
   isIdleClaim,
+  SIGNAL_KINDS,
+  type TIncidentSource,
+  type TSignalKind,
   type TEntryKind,
   type TFindingDto,
   type TIncidentDto,
@@ -14,6 +17,33 @@ import { parseLabelsKey } from '../../../lib/schemas/metrics';
 import type { TTx } from './incident-tx';
 
 type TReader = Db | TTx;
+
+type TSignalRow = Awaited<ReturnType<Db['signal']['findMany']>>[number];
+
+/** The signals behind automatic incidents, by (kind, key), in one query. */
+async function signalsOf(db: TReader, rows: { roomId: string; source: string; sourceKey: string | null }[]): Promise<Map<string, TSignalRow>> {
+  const auto = rows.filter((r) => r.source !== 'manual' && r.sourceKey);
+  if (auto.length === 0) return new Map();
+  const found = await db.signal.findMany({ where: { OR: auto.map((r) => ({ roomId: r.roomId, kind: r.source, dedupKey: r.sourceKey! })) } });
+  return new Map(found.map((s) => [`${s.roomId}\u0000${s.kind}\u0000${s.dedupKey}`, s]));
+}
+
+function sourceOf(r: { id: string; roomId: string; title: string; source: string; sourceKey: string | null }, signals: Map<string, TSignalRow>): TIncidentSource | null {
+  if (!(SIGNAL_KINDS as readonly string[]).includes(r.source)) return null;
+  const s = signals.get(`${r.roomId}\u0000${r.source}\u0000${r.sourceKey ?? ''}`);
+  // Counts belong to the signal's current incident; an earlier one keeps only its name.
+  const mine = s?.incidentId === r.id;
+  return {
+    kind: r.source as TSignalKind,
+    key: r.sourceKey ?? '',
+    name: s?.name ?? r.title,
+    url: s?.url ?? null,
+    state: mine ? (s!.state as 'firing' | 'recovered') : null,
+    firstSeenAt: mine ? s!.firstSeenAt.toISOString() : null,
+    lastSeenAt: mine ? s!.lastSeenAt.toISOString() : null,
+    fireCount: mine ? s!.fireCount : null,
+  };
+}
 
 const INCLUDE = { helpers: { orderBy: { addedAt: 'asc' } }, findings: { orderBy: { createdAt: 'asc' } }, links: true, room: { select: { idleClaimMinutes: true } } } as const;
 
@@ -33,6 +63,7 @@ export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereI
     select: { incidentId: true, authorId: true, authorName: true },
     orderBy: { seq: 'asc' },
   });
+  const signals = await signalsOf(db, rows);
   const people = await peopleById(db, [
     ...rows.flatMap((r) => [r.ownerId, r.escalatedToId, r.createdById, ...r.helpers.map((h) => h.userId), ...r.findings.flatMap((f) => [f.createdById, f.decidedById])]),
   ]);
@@ -69,7 +100,7 @@ export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereI
       findings,
       acknowledgedBy: [...ackers.values()],
       version: r.version,
-      source: r.source,
+      source: sourceOf(r, signals),
       createdBy: ref(r.createdById),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

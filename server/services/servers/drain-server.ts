@@ -142,10 +142,3 @@ async function publishServersChanged(ctx: TServiceContext, roomId: string, serve
   ctx.bus.emit('servers.changed', { roomId, server, action, drained: rows.map((r) => r.server).sort() });
 }
 
-export async function listDrains(opts: { ctx: TServiceContext; room: TRoomRow; limit?: number }): Promise<TDrainRecord[]> {
-  const rows = await opts.ctx.prisma.serverDrain.findMany({ where: { roomId: opts.room.id }, orderBy: { drainedAt: 'desc' }, take: opts.limit ?? 100 });
-  const ids = rows.map((r) => r.incidentId).filter((x): x is string => !!x);
-  const incidents = ids.length ? await opts.ctx.prisma.incident.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } }) : [];
-  const byId = new Map(incidents.map((i) => [i.id, i]));
-  return rows.map((r) => recordDto(r, (r.incidentId && byId.get(r.incidentId)) || null));
-}

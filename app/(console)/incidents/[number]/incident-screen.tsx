@@ -12,6 +12,7 @@ import { SeverityBadge, StatusText } from '../_components/ui';
 import { Composer, useDraft } from './composer';
 import { EliminationLog } from './elimination-log';
 import { ImpactPanel } from './impact-panel';
+import { SourcePanel } from './source-panel';
 import { OwnerControls } from './owner-controls';
 import { StateControls } from './state-controls';
 import { Timeline } from './timeline';
@@ -79,6 +80,7 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
         <Timeline incident={i} me={me} actions={actions} />
       </section>
       <aside className="space-y-3">
+        {i.source && <SourcePanel source={i.source} now={now} />}
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
         {canWrite && <StateControls incident={i} actions={actions} draft={draft} />}
         <EliminationLog incident={i} canWrite={canWrite} actions={actions} />

@@ -26,9 +26,14 @@ export function RoomSettingsScreen({ slug }: { slug: string }) {
         <h1 className="text-2xl font-semibold">
           {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · {t('title')}</span>
         </h1>
-        <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
-          {t('openWall')}
-        </a>
+        <span className="flex gap-3">
+          <a className="text-sm text-users underline" href={`/rooms/${data.room.slug}/probes`}>
+            {t('probesLink')}
+          </a>
+          <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
+            {t('openWall')}
+          </a>
+        </span>
       </header>
       <GeneralSection slug={slug} room={data.room} />
       <AnnotationsSection slug={slug} annotations={data.annotations} timeZone={data.room.timeZone} />

@@ -1,0 +1,22 @@
+import type { TProbeResult } from '@/lib/schemas/signals';
+
+/** The last results as a bar of cells, oldest left: green passed, red failed, each with its time and reason on hover and for screen readers. */
+export function HistoryBar({ recent, slots = 90 }: { recent: TProbeResult[]; slots?: number }) {
+  const empty = Math.max(0, slots - recent.length);
+  const failed = recent.filter((r) => !r.ok).length;
+  return (
+    <div className="flex h-6 w-full items-stretch gap-px" role="img" aria-label={`${recent.length} recent checks, ${failed} failed`} data-testid="history-bar">
+      {Array.from({ length: empty }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholder slots have no identity but their place
+        <span key={`e${i}`} className="flex-1 rounded-[1px] bg-edge/40" />
+      ))}
+      {recent.map((r) => (
+        <span
+          key={r.at}
+          title={`${new Date(r.at).toLocaleTimeString()} · ${r.ok ? `${r.latencyMs} ms` : (r.error ?? 'failed')}`}
+          className={`flex-1 rounded-[1px] ${r.ok ? 'bg-ok' : 'bg-crit'}`}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { useState } from 'react';
+import { ApiError } from '@/lib/client/api';
+import { SEVERITIES } from '@/lib/incidents';
+import type { TProbe } from '@/lib/schemas/signals';
+import { BUTTON, FieldErrors, INPUT, PRIMARY } from '../../../incidents/_components/ui';
+import { useSignalAdmin } from './use-signal-admin';
+
+const LABEL = 'flex flex-col gap-1 text-sm';
+
+/** Create or edit a probe. Errors come back from the API with each field named, and are shown in words beside the form. */
+export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProbe; onDone?: () => void }) {
+  const save = useSignalAdmin(slug, 'probes');
+  const [f, setF] = useState({
+    name: probe?.name ?? '',
+    url: probe?.url ?? 'https://',
+    method: probe?.method ?? 'GET',
+    expectStatus: (probe?.expectStatus ?? [200]).join(', '),
+    expectText: probe?.expectText ?? '',
+    intervalSeconds: String(probe?.intervalSeconds ?? 30),
+    timeoutMs: String(probe?.timeoutMs ?? 5000),
+    downAfter: String(probe?.downAfter ?? 3),
+    upAfter: String(probe?.upAfter ?? 2),
+    severity: probe?.severity ?? 'SEV2',
+  });
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [k]: e.target.value });
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const body = {
+      name: f.name,
+      url: f.url,
+      method: f.method,
+      expectStatus: f.expectStatus.split(/[\s,]+/).filter(Boolean).map(Number),
+      expectText: f.expectText || (probe ? null : undefined),
+      intervalSeconds: Number(f.intervalSeconds),
+      timeoutMs: Number(f.timeoutMs),
+      downAfter: Number(f.downAfter),
+      upAfter: Number(f.upAfter),
+      severity: f.severity,
+    };
+    save.mutate(probe ? { method: 'PATCH', id: probe.id, body } : { method: 'POST', body }, { onSuccess: () => onDone?.() });
+  };
+  const errors = save.error instanceof ApiError && save.error.details.length ? save.error.details : save.error ? [{ field: 'probe', message: save.error.message }] : [];
+  return (
+    <form onSubmit={submit} className="grid gap-3 sm:grid-cols-4" data-testid="probe-form">
+      <label className={`${LABEL} sm:col-span-1`}>Name<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
+      <label className={`${LABEL} sm:col-span-3`}>URL<input name="url" className={INPUT} value={f.url} onChange={set('url')} required /></label>
+      <label className={LABEL}>
+        Method
+        <select name="method" className={INPUT} value={f.method} onChange={set('method')}>
+          <option>GET</option>
+          <option>HEAD</option>
+          <option>POST</option>
+        </select>
+      </label>
+      <label className={LABEL}>Expected status<input name="expectStatus" className={INPUT} value={f.expectStatus} onChange={set('expectStatus')} /></label>
+      <label className={`${LABEL} sm:col-span-2`}>Expected text (optional)<input name="expectText" className={INPUT} value={f.expectText} onChange={set('expectText')} /></label>
+      <label className={LABEL}>Every (s)<input name="intervalSeconds" type="number" className={INPUT} value={f.intervalSeconds} onChange={set('intervalSeconds')} /></label>
+      <label className={LABEL}>Timeout (ms)<input name="timeoutMs" type="number" className={INPUT} value={f.timeoutMs} onChange={set('timeoutMs')} /></label>
+      <label className={LABEL}>Down after N failures<input name="downAfter" type="number" className={INPUT} value={f.downAfter} onChange={set('downAfter')} /></label>
+      <label className={LABEL}>Up after M passes<input name="upAfter" type="number" className={INPUT} value={f.upAfter} onChange={set('upAfter')} /></label>
+      <label className={LABEL}>
+        Severity when down
+        <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>
+          {SEVERITIES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+      </label>
+      <div className="flex items-end gap-2 sm:col-span-3">
+        <button type="submit" className={PRIMARY} disabled={save.isPending} data-testid="probe-save">{probe ? 'Save probe' : 'Add probe'}</button>
+        {onDone && probe ? <button type="button" className={BUTTON} onClick={onDone}>Cancel</button> : null}
+      </div>
+      <div className="sm:col-span-4"><FieldErrors errors={errors} /></div>
+    </form>
+  );
+}

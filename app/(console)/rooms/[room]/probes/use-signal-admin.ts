@@ -1,0 +1,44 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { probesApi } from '@/lib/api/probes';
+import type { rulesApi } from '@/lib/api/rules';
+import { call } from '@/lib/client/api';
+import { newIdempotencyKey } from '@/lib/client/use-incidents-actions';
+import { probesKey } from '@/lib/client/use-probes';
+import type { TBodyOf } from '@/lib/api/contract';
+
+const rulesKey = (slug: string) => ['room', slug, 'rules'] as const;
+
+/** The room's alert rules; refetched after every change made here. */
+export function useRulesQuery(slug: string) {
+  return useQuery({ queryKey: rulesKey(slug), queryFn: () => call<typeof rulesApi.list>('GET', '/api/v1/rooms/{room}/rules', { params: { room: slug } }) });
+}
+
+/** One write to probes or rules, typed by its contract. */
+export type TSignalWrite =
+  | { method: 'POST'; body: TBodyOf<typeof probesApi.create> | TBodyOf<typeof rulesApi.create> }
+  | { method: 'PATCH'; id: string; body: TBodyOf<typeof probesApi.update> | TBodyOf<typeof rulesApi.update> }
+  | { method: 'DELETE'; id: string };
+
+function write(room: string, what: 'probes' | 'rules', v: TSignalWrite): Promise<unknown> {
+  if (what === 'probes') {
+    if (v.method === 'POST') return call<typeof probesApi.create>('POST', '/api/v1/rooms/{room}/probes', { params: { room }, body: v.body as TBodyOf<typeof probesApi.create>, idempotencyKey: newIdempotencyKey() });
+    if (v.method === 'PATCH') return call<typeof probesApi.update>('PATCH', '/api/v1/rooms/{room}/probes/{id}', { params: { room, id: v.id }, body: v.body as TBodyOf<typeof probesApi.update> });
+    return call<typeof probesApi.remove>('DELETE', '/api/v1/rooms/{room}/probes/{id}', { params: { room, id: v.id } });
+  }
+  if (v.method === 'POST') return call<typeof rulesApi.create>('POST', '/api/v1/rooms/{room}/rules', { params: { room }, body: v.body as TBodyOf<typeof rulesApi.create>, idempotencyKey: newIdempotencyKey() });
+  if (v.method === 'PATCH') return call<typeof rulesApi.update>('PATCH', '/api/v1/rooms/{room}/rules/{id}', { params: { room, id: v.id }, body: v.body as TBodyOf<typeof rulesApi.update> });
+  return call<typeof rulesApi.remove>('DELETE', '/api/v1/rooms/{room}/rules/{id}', { params: { room, id: v.id } });
+}
+
+/** One write to probes or rules (POST, PATCH, DELETE), then a refetch of the list. */
+export function useSignalAdmin(slug: string, what: 'probes' | 'rules') {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: TSignalWrite) => write(slug, what, v),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: what === 'probes' ? probesKey(slug) : rulesKey(slug) });
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { TRuntime } from '../../server/context';
+import { AppError } from '../../server/errors';
+import { createCredential } from '../../server/services/access/create-credential';
+import { revokeCredential } from '../../server/services/access/revoke-credential';
+import { resolveRoom } from '../../server/services/rooms/resolve-room';
+import { CLI_ACTOR } from './actor';
+
+type TGetRt = () => Promise<TRuntime>;
+
+function isoOrFail(value: string | undefined, field: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (Number.isNaN(Date.parse(value))) throw new AppError('validation_failed', `--${field}: "${value}" is not an ISO-8601 time`);
+  return new Date(Date.parse(value)).toISOString();
+}
+
+/** The running server answers, or a one-line reason why it cannot be reached. */
+async function assertServerUp(base: string): Promise<void> {
+  try {
+    const res = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
+    if (res.ok) return;
+  } catch {
+    // fall through
+  }
+  throw new AppError(
+    'unavailable',
+    `the server is not running at ${base} (start it with npm start, or set WARROOM_PUBLIC_URL / PORT to reach it)`,
+  );
+}
+
+/**
+ * `report --room SLUG [--from T] [--to T] --format md|json|pdf [--out FILE]`:
+ * asks the running server, as a display link made for this one report and
+ * revoked after it — JSON and Markdown from the API, PDF from the report page
+ * printed by Chromium — so the figures are those the page shows.
+ */
+export function registerReportCommand(program: Command, rt: TGetRt): void {
+  program
+    .command('report')
+    .description("the night report of a room (default window: the room's last 24 hours)")
+    .requiredOption('--room <slug>', 'the room')
+    .option('--from <time>', 'ISO-8601 start of the window')
+    .option('--to <time>', 'ISO-8601 end of the window')
+    .requiredOption('--format <format>', 'md, json or pdf')
+    .option('--out <file>', 'write to a file instead of stdout (required for pdf on a terminal)')
+    .action(async (o: { room: string; from?: string; to?: string; format: string; out?: string }) => {
+      if (!['md', 'json', 'pdf'].includes(o.format))
+        throw new AppError('validation_failed', `--format must be md, json or pdf, not "${o.format}"`);
+      const from = isoOrFail(o.from, 'from');
+      const to = isoOrFail(o.to, 'to');
+      const ctx = await rt();
+      const base = ctx.config.publicUrl.replace(/\/$/, '');
+      await assertServerUp(base);
+      const room = await resolveRoom({ ctx, slug: o.room });
+      const key = await createCredential({ ctx, kind: 'display', roomId: room.id, name: 'report (CLI, revoked after use)' });
+      try {
+        const q = new URLSearchParams({ key: key.secret });
+        if (from) q.set('from', from);
+        if (to) q.set('to', to);
+        let out: Buffer;
+        if (o.format === 'pdf') {
+          // Loaded only here: every other command stays free of Playwright.
+          const { printReportPdf } = await import('./report-pdf');
+          out = await printReportPdf(`${base}/rooms/${encodeURIComponent(room.slug)}/report?${q}`);
+        } else {
+          q.delete('key');
+          q.set('format', o.format);
+          const res = await fetch(`${base}/api/v1/rooms/${encodeURIComponent(room.slug)}/report?${q}`, {
+            headers: { authorization: `Bearer ${key.secret}` },
+          });
+          const text = await res.text();
+          if (!res.ok) {
+            const msg = (() => {
+              try {
+                return (JSON.parse(text) as { error: { message: string } }).error.message;
+              } catch {
+                return `HTTP ${res.status}`;
+              }
+            })();
+            throw new AppError('bad_request', msg);
+          }
+          out = Buffer.from(o.format === 'json' ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : text);
+        }
+        if (o.out) writeFileSync(o.out, out);
+        else process.stdout.write(out);
+      } finally {
+        await revokeCredential({ ctx, actor: CLI_ACTOR, input: { idOrPrefix: key.id } }).catch(() => {});
+      }
+    });
+}

@@ -1,0 +1,17 @@
+import { roomChannel } from '../../lib/events';
+import type { TServiceContext } from '../context';
+import type { TIo } from './types';
+
+/** Pushes handovers (created, accepted) and plan changes to the room's screens; the events carry what is sent. */
+export function attachNightFanout(ctx: TServiceContext, io: TIo): () => void {
+  const offHandover = ctx.bus.on('handover.changed', (e) =>
+    io.to(roomChannel(e.roomId)).emit('handover:changed', { roomId: e.roomId, handover: e.handover }),
+  );
+  const offPlan = ctx.bus.on('plan.changed', (e) =>
+    io.to(roomChannel(e.roomId)).emit('plan:changed', { roomId: e.roomId, series: e.series }),
+  );
+  return () => {
+    offHandover();
+    offPlan();
+  };
+}

@@ -1,0 +1,69 @@
+import type { TServiceContext } from '../../context';
+import { AppError } from '../../errors';
+import type { TCreateHandover, THandoverDto } from '../../../lib/schemas/night';
+import { assertCan, type TActor } from '../access/actor';
+import { resolveRoom } from '../rooms/resolve-room';
+import { buildBrief } from './build-brief';
+import { shiftStart, toHandoverDto } from './handover-dto';
+
+/** The signed-in lead behind a handover action; ingest keys and display links never hand over. */
+export function leadOf(actor: TActor, roomId: string): { userId: string; name: string } {
+  assertCan(actor, 'incident:lead', roomId);
+  if (actor.kind !== 'user') throw new AppError('forbidden', 'a person hands over');
+  return { userId: actor.userId, name: actor.name };
+}
+
+/**
+ * The outgoing lead hands the room over (lead+): the brief is built from the
+ * data now, since the shift began (the last accepted handover, else the
+ * room's last 24 hours), and kept as it was. `to` names the incoming lead;
+ * without it any lead may accept.
+ */
+export async function createHandover(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  input: TCreateHandover;
+  now?: number;
+}): Promise<THandoverDto> {
+  const { ctx, actor, input } = opts;
+  const room = await resolveRoom({ ctx, slug: opts.slug });
+  const me = leadOf(actor, room.id);
+  let to: { id: string; name: string } | null = null;
+  if (input.to) {
+    const u = await ctx.prisma.user.findUnique({ where: { email: input.to.toLowerCase() } });
+    const bad = (message: string) => new AppError('validation_failed', `invalid body: to: ${message}`, [{ field: 'to', message }]);
+    if (!u || u.disabled) throw bad(`no active user ${input.to}`);
+    if (u.role !== 'lead' && u.role !== 'admin') throw bad(`${u.name} is not a lead`);
+    if (u.id === me.userId) throw bad('you cannot hand over to yourself');
+    to = { id: u.id, name: u.name };
+  }
+  const now = opts.now ?? Date.now();
+  const since = await shiftStart({ ctx, roomId: room.id, now });
+  const brief = await buildBrief({ ctx, roomId: room.id, since, until: now });
+  const row = await ctx.prisma.handover.create({
+    data: {
+      roomId: room.id,
+      fromId: me.userId,
+      fromName: me.name,
+      toId: to?.id ?? null,
+      toName: to?.name ?? null,
+      note: input.note ?? '',
+      brief: JSON.stringify(brief),
+      since: new Date(since),
+      createdAt: new Date(now),
+    },
+  });
+  const dto = toHandoverDto(row);
+  ctx.bus.emit('handover.changed', { roomId: room.id, handover: dto });
+  return dto;
+}
+
+/** The brief a handover made now would carry, without making one (lead+): the page's preview. */
+export async function previewBrief(opts: { ctx: TServiceContext; actor: TActor; slug: string; now?: number }) {
+  const { ctx } = opts;
+  const room = await resolveRoom({ ctx, slug: opts.slug });
+  leadOf(opts.actor, room.id);
+  const now = opts.now ?? Date.now();
+  return { brief: await buildBrief({ ctx, roomId: room.id, since: await shiftStart({ ctx, roomId: room.id, now }), until: now }) };
+}

@@ -1,0 +1,21 @@
+import type { TServiceContext } from '../../context';
+import type { TPlanDto, TPlanList } from '../../../lib/schemas/night';
+import type { TActor } from '../access/actor';
+import { resolveReadableRoom } from '../rooms/resolve-room';
+
+type TPlanRow = Awaited<ReturnType<TServiceContext['prisma']['plan']['findUniqueOrThrow']>>;
+
+export function toPlanDto(row: TPlanRow): TPlanDto {
+  return { series: row.series, points: JSON.parse(row.points) as [number, number][], updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Every planned curve of a room (viewer+, a display link of the room). */
+export async function listPlans(opts: { ctx: TServiceContext; actor: TActor; slug?: string }): Promise<TPlanList> {
+  const room = await resolveReadableRoom({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug });
+  return { plans: (await opts.ctx.prisma.plan.findMany({ where: { roomId: room.id }, orderBy: { series: 'asc' } })).map(toPlanDto) };
+}
+
+/** The plans of a room by id, for the report. */
+export async function plansOfRoom(ctx: TServiceContext, roomId: string): Promise<TPlanDto[]> {
+  return (await ctx.prisma.plan.findMany({ where: { roomId }, orderBy: { series: 'asc' } })).map(toPlanDto);
+}

@@ -1,0 +1,128 @@
+import type { TServiceContext } from '../../context';
+import type { TSeverity, TStatus } from '../../../lib/incidents';
+import type { TMoment, TReportIncident } from '../../../lib/schemas/night';
+
+/** The contract's source of an incident: null for one a person opened. */
+export function sourceOf(source: string, key: string | null): TReportIncident['source'] {
+  if (!source || source === 'manual') return null;
+  // Older rows say "alert" and "threshold" for what the contract calls alertmanager and rule.
+  const kind = source === 'alert' ? 'alertmanager' : source === 'threshold' ? 'rule' : source;
+  return { kind, key, name: null };
+}
+
+const secondsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
+
+/**
+ * Every incident that was open at some moment of the window (opened before
+ * its end, not resolved before its start), with time to claim (the first
+ * claim or assignment) and time to resolve; the moments of opening, first
+ * claim and resolution inside the window; and each person's load.
+ */
+export async function reportIncidents(opts: { ctx: TServiceContext; roomId: string; from: number; to: number }) {
+  const { ctx, roomId } = opts;
+  const from = new Date(opts.from);
+  const to = new Date(opts.to);
+  const rows = await ctx.prisma.incident.findMany({
+    where: { roomId, createdAt: { lte: to }, OR: [{ resolvedAt: null }, { resolvedAt: { gte: from } }] },
+    orderBy: { number: 'asc' },
+  });
+  const ids = rows.map((r) => r.id);
+  const [claims, statuses, activity] = await Promise.all([
+    ctx.prisma.incidentEntry.findMany({
+      where: { incidentId: { in: ids }, kind: { in: ['claim', 'handover'] } },
+      orderBy: { seq: 'asc' },
+      select: { incidentId: true, createdAt: true, authorName: true, data: true, kind: true },
+    }),
+    ctx.prisma.incidentEntry.findMany({
+      where: { incidentId: { in: ids }, kind: 'status', createdAt: { gte: from, lte: to } },
+      orderBy: { seq: 'asc' },
+      select: { incidentId: true, createdAt: true, authorName: true, data: true },
+    }),
+    ctx.prisma.incidentEntry.groupBy({
+      by: ['authorId', 'kind'],
+      where: { roomId, kind: { in: ['post', 'claim'] }, createdAt: { gte: from, lte: to }, authorId: { not: null } },
+      _count: { _all: true },
+    }),
+  ]);
+  const firstClaim = new Map<string, (typeof claims)[number]>();
+  for (const c of claims) if (!firstClaim.has(c.incidentId)) firstClaim.set(c.incidentId, c);
+  const personIds = [...new Set([...rows.map((r) => r.ownerId), ...activity.map((a) => a.authorId)].filter((x): x is string => !!x))];
+  const names = new Map(
+    (await ctx.prisma.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
+  const person = (id: string) => ({ id, name: names.get(id) ?? '(unknown)' });
+
+  const incidents: TReportIncident[] = rows.map((r) => {
+    const claim = firstClaim.get(r.id);
+    const resolvedAt = r.status === 'resolved' ? r.resolvedAt : null;
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      severity: r.severity as TSeverity,
+      status: r.status as TStatus,
+      source: sourceOf(r.source, r.sourceKey),
+      openedAt: r.createdAt.toISOString(),
+      claimedAt: claim?.createdAt.toISOString() ?? null,
+      claimedAfterSeconds: claim ? secondsBetween(r.createdAt, claim.createdAt) : null,
+      resolvedAt: resolvedAt?.toISOString() ?? null,
+      resolvedAfterSeconds: resolvedAt ? secondsBetween(r.createdAt, resolvedAt) : null,
+      owner: r.ownerId ? person(r.ownerId) : null,
+    };
+  });
+
+  const moments: TMoment[] = [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const inWindow = (d: Date) => d >= from && d <= to;
+  for (const r of rows)
+    if (inWindow(r.createdAt))
+      moments.push({
+        at: r.createdAt.toISOString(),
+        kind: 'incident-opened',
+        text: `#${r.number} opened: ${r.title} (${r.severity})`,
+        incidentNumber: r.number,
+      });
+  for (const [incidentId, c] of firstClaim) {
+    if (!inWindow(c.createdAt)) continue;
+    const r = byId.get(incidentId)!;
+    const who =
+      c.kind === 'claim' ? c.authorName : ((c.data ? (JSON.parse(c.data) as { to?: { name?: string } }).to?.name : null) ?? c.authorName);
+    moments.push({
+      at: c.createdAt.toISOString(),
+      kind: 'incident-claimed',
+      text: `#${r.number} claimed by ${who ?? 'someone'}`,
+      incidentNumber: r.number,
+    });
+  }
+  for (const s of statuses) {
+    const d = s.data ? (JSON.parse(s.data) as { to?: string }) : {};
+    if (d.to !== 'resolved') continue;
+    const r = byId.get(s.incidentId)!;
+    moments.push({
+      at: s.createdAt.toISOString(),
+      kind: 'incident-resolved',
+      text: `#${r.number} resolved by ${s.authorName ?? 'someone'}`,
+      incidentNumber: r.number,
+    });
+  }
+
+  const load = new Map<string, { incidentsOwned: number; claims: number; posts: number }>();
+  const of = (id: string) => {
+    let l = load.get(id);
+    if (!l) {
+      l = { incidentsOwned: 0, claims: 0, posts: 0 };
+      load.set(id, l);
+    }
+    return l;
+  };
+  for (const r of rows) if (r.ownerId) of(r.ownerId).incidentsOwned++;
+  for (const a of activity) {
+    if (!a.authorId) continue;
+    if (a.kind === 'post') of(a.authorId).posts += a._count._all;
+    else of(a.authorId).claims += a._count._all;
+  }
+  const people = [...load.entries()]
+    .map(([id, l]) => ({ person: person(id), ...l }))
+    .sort((a, b) => b.incidentsOwned - a.incidentsOwned || b.posts - a.posts || a.person.name.localeCompare(b.person.name));
+  return { incidents, moments, people };
+}

@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from './fixtures';
+import { PHONE, signIn } from './phone-helpers';
+
+let target: Server;
+let targetUrl = '';
+
+test.beforeAll(async () => {
+  // A service that answers 500: "some data can't be returned".
+  target = createServer((_req, res) => {
+    res.writeHead(500);
+    res.end('internal error');
+  });
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
+  targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/api/orders`;
+});
+test.afterAll(() => {
+  target?.close();
+});
+
+test('a probe going down appears on the wall and the phone without a reload, with its source', async ({ browser, page, server }) => {
+  const display = await server.createDisplayLink();
+  const lead = await server.createUser('lead');
+  await page.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+
+  const phoneContext = await browser.newContext(PHONE);
+  const phone = await phoneContext.newPage();
+  await signIn(phoneContext, server, 'viewer');
+  await phone.goto(`${server.url}/`);
+  await expect(phone.getByTestId('home')).toBeVisible();
+  await expect(phone.getByTestId('open-count')).toHaveText(/\d+/);
+
+  // Both screens are settled and live: an incident a person opens reaches both first.
+  const warm = await fetch(`${server.url}/api/v1/incidents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${lead.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'warm-up', severity: 'SEV4' }),
+  });
+  expect(warm.status).toBe(201);
+  await expect(page.getByTestId('incident').filter({ hasText: 'warm-up' })).toBeVisible();
+  await expect(phone.getByTestId('incident-row').filter({ hasText: 'warm-up' })).toBeVisible();
+  // A person's incident carries no source badge.
+  await expect(phone.getByTestId('incident-row').filter({ hasText: 'warm-up' }).getByTestId('source-badge')).toHaveCount(0);
+
+  let navigations = 0;
+  page.on('framenavigated', () => navigations++);
+  phone.on('framenavigated', () => navigations++);
+
+  const res = await fetch(`${server.url}/api/v1/rooms/launch/probes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${lead.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'orders-api', url: targetUrl, intervalSeconds: 5, downAfter: 1, severity: 'SEV1' }),
+  });
+  expect(res.status).toBe(201);
+
+  // The wall: the probe large and red, and its incident with the probe as source.
+  const down = page.getByTestId('wall-probe-down').filter({ hasText: 'orders-api' });
+  await expect(down).toBeVisible({ timeout: 20_000 });
+  await expect(down).toContainText('status 500');
+  const wallIncident = page.getByTestId('incident').filter({ hasText: 'orders-api is down' });
+  await expect(wallIncident).toBeVisible();
+  await expect(wallIncident.getByTestId('source-badge')).toHaveAttribute('data-kind', 'probe');
+
+  // The phone: down probes visible, and the incident row says a probe opened it.
+  await expect(phone.getByTestId('down-probe').filter({ hasText: 'orders-api' })).toBeVisible({ timeout: 20_000 });
+  const phoneRow = phone.getByTestId('incident-row').filter({ hasText: 'orders-api is down' });
+  await expect(phoneRow).toBeVisible();
+  await expect(phoneRow.getByTestId('source-badge')).toHaveAttribute('data-kind', 'probe');
+
+  expect(navigations).toBe(0);
+  await phoneContext.close();
+
+  // The console: the incident page says where it came from, with a link, first/last seen and times fired.
+  const consoleContext = await browser.newContext();
+  const laptop = await consoleContext.newPage();
+  await signIn(consoleContext, server, 'engineer');
+  const number = await wallIncident.locator('.tabular').first().textContent();
+  await laptop.goto(`${server.url}/incidents/${number!.replace('#', '')}`);
+  const source = laptop.getByTestId('source-panel');
+  await expect(source).toHaveAttribute('data-kind', 'probe');
+  await expect(source.getByTestId('source-link')).toHaveAttribute('href', targetUrl);
+  await expect(source.getByTestId('source-fired')).toHaveText('1 time');
+  await expect(source.getByTestId('source-state')).toHaveText('firing');
+  await consoleContext.close();
+});
+
+test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in words, a good one appears and is checked', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(context, server, 'lead');
+  await page.goto(`${server.url}/rooms/launch/probes`);
+  await expect(page.getByTestId('probe-reach-note')).toContainText('internal addresses');
+  const form = page.getByTestId('probe-form');
+  await form.locator('input[name="name"]').fill('checkout');
+  await form.locator('input[name="url"]').fill(targetUrl);
+  await form.locator('input[name="intervalSeconds"]').fill('2');
+  await form.getByTestId('probe-save').click();
+  await expect(form.getByRole('alert')).toContainText('intervalSeconds');
+  await expect(form.getByRole('alert')).toContainText('at least 5 seconds');
+  await form.locator('input[name="intervalSeconds"]').fill('5');
+  await form.getByTestId('probe-save').click();
+  const row = page.getByTestId('probe-row').filter({ hasText: 'checkout' });
+  await expect(row).toBeVisible();
+  // Checked by the server and pushed: the history bar fills and the reason shows.
+  await expect(row).toContainText('status 500', { timeout: 20_000 });
+  await context.close();
+});
