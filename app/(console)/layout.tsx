@@ -27,7 +27,7 @@ const CLIENT_NAMESPACES = [
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const [me, locale, messages] = await Promise.all([currentMe(), getLocale(), getMessages()]);
-  const picked = Object.fromEntries(CLIENT_NAMESPACES.map((n) => [n, messages[n]]));
+  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
   return (
     <NextIntlClientProvider locale={locale} messages={picked} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
       <div lang={locale}>
