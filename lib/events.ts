@@ -48,7 +48,10 @@ export interface ClientToServerEvents {
 }
 
 /** Nothing travels between servers except socket.io's own broadcasts. */
-export type InterServerEvents = Record<string, never>;
+export interface InterServerEvents {
+  /** another process pushed to a room ('push') or changed its settings ('changed'): caches of it are stale here too */
+  'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
+}
 
 export interface SocketData {
   /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */

@@ -26,6 +26,9 @@ if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; ap
 # pdftotext: the report test reads the PDF the CLI prints.
 if ! command -v pdftotext >/dev/null; then say "installing poppler-utils"; apt_install poppler-utils; fi
 
+# --- nginx (the proxy in front of several processes: scripts/cluster.ts, tests/integration/cluster.test.ts) ---
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then say "installing nginx"; apt_install nginx-light; fi
+
 # --- PostgreSQL -----------------------------------------------------------------
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }
 if ! pg_up; then
@@ -57,4 +60,4 @@ if ! redis_up; then
   redis_up || { echo "setup: redis did not start" >&2; exit 1; }
 fi
 
-say "chromium, postgresql (127.0.0.1:5432) and redis (127.0.0.1:6379) ready"
+say "chromium, nginx, postgresql (127.0.0.1:5432) and redis (127.0.0.1:6379) ready"

@@ -13,6 +13,8 @@ const ZEnv = z.object({
   WARROOM_ADMIN_PASSWORD: z.string().min(8).optional(),
   WARROOM_PUBLIC_URL: z.string().url().optional(),
   WARROOM_SECRET: z.string().min(16).optional(),
+  /** proxies whose X-Forwarded-For names the client: `loopback` or addresses/CIDRs, comma-separated */
+  WARROOM_TRUST_PROXY: z.string().optional(),
   /** milliseconds between coalesced metric pushes per room */
   WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(200),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),

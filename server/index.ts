@@ -7,6 +7,8 @@ import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
+import { clientAddress, parseTrustProxy } from './http/client-address';
+import { startPrometheus } from './observability/prometheus';
 import { startProbeScheduler } from './reactors/probe-scheduler';
 import { startRuleEvaluator } from './reactors/rule-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
@@ -26,14 +28,22 @@ async function main() {
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
+  const trustProxy = parseTrustProxy(config.WARROOM_TRUST_PROXY);
+  let socketsOpen = () => 0;
+  const prometheus = startPrometheus(runtime, { socketsOpen: () => socketsOpen() });
   const server = createServer((req, res) => {
-    // The TCP peer, overwriting anything a client sent, for per-address login limits.
-    req.headers['x-warroom-client-ip'] = req.socket.remoteAddress ?? 'unknown';
+    prometheus.timeRequest(req, res);
+    // The client's address for per-address login limits, overwriting anything a client sent:
+    // the TCP peer, or what a trusted proxy (WARROOM_TRUST_PROXY) put in X-Forwarded-For.
+    req.headers['x-warroom-client-ip'] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
+    // GET /metrics is answered here, outside Next (and outside proxy.ts): the counters live in this process.
+    if (prometheus.matches(req.url)) return void prometheus.serve(req, res);
     void handle(req, res, parse(req.url ?? '/', true));
   });
   // socket.io answers upgrades on its own path; everything else (Next's HMR in
   // dev) goes to Next. One listener decides, so the two never fight over a socket.
-  const realtime = await attachRealtime(runtime, server);
+  const realtime = await attachRealtime(runtime, server, prometheus.observer);
+  socketsOpen = () => realtime.io.engine.clientsCount;
   // Revocations made by the CLI or another process close this process's sockets too.
   const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
@@ -66,6 +76,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await Promise.allSettled(stopReactors.map((stop) => stop()));
+    prometheus.stop();
     stopRevocationWatch();
     await realtime.close();
     await new Promise<void>((r) => server.close(() => r()));

@@ -4,6 +4,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { TAck } from '../errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '../events';
 import { ApiError } from './api';
+import { SOCKET_RECONNECT } from '../socket-reconnect';
 
 export type TClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -25,9 +26,7 @@ export function getSocket(token: string | null = null): TClientSocket {
     auth: token ? { token } : {},
     withCredentials: true,
     reconnection: true,
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 10_000,
-    randomizationFactor: 0.5,
+    ...SOCKET_RECONNECT,
   });
   return socket;
 }

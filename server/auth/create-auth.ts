@@ -3,7 +3,8 @@ import { prismaAdapter } from 'better-auth/adapters/prisma';
 import type { TServiceContext } from '../context';
 import { ROLES, type TActor, type TRole } from '../services/access/actor';
 import { resolveAuthSecret } from './secret';
-import { LoginLimiter } from './login-limiter';
+import { LoginLimiter, type TLoginLimiter } from './login-limiter';
+import { RedisLoginLimiter } from './redis-login-limiter';
 import { AUTH_BASE_PATH, CLIENT_IP_HEADER } from './constants';
 
 /** Sessions last a week and slide forward daily while used. */
@@ -56,7 +57,7 @@ type TBetterAuth = ReturnType<typeof buildBetterAuth>;
 
 export interface TAuthWiring {
   auth: TBetterAuth;
-  limiter: LoginLimiter;
+  limiter: TLoginLimiter;
   resolveSession(headers: Headers): Promise<TActor | null>;
   setPassword(u: { email: string; name: string; role: string; password: string }): Promise<{ id: string; email: string; role: string }>;
   hashPassword(password: string): Promise<string>;
@@ -71,7 +72,8 @@ export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string }
   const auth = buildBetterAuth(ctx, opts);
   return {
     auth,
-    limiter: new LoginLimiter(),
+    // Several processes share one install through Redis: their failed sign-ins are counted together.
+    limiter: ctx.config.REDIS_URL ? new RedisLoginLimiter(ctx.config.REDIS_URL, ctx.config.DATABASE_URL) : new LoginLimiter(),
     async resolveSession(headers) {
       const found = await auth.api.getSession({ headers }).catch(() => null);
       if (!found) return null;

@@ -1,8 +1,9 @@
 /**
  * Counts failed sign-ins per account and per address in a sliding window, so
  * password guessing stops whether it targets one account from many addresses
- * or many accounts from one. In process memory: with several processes each
- * keeps its own count, which still bounds guessing to (processes × limit).
+ * or many accounts from one. In process memory, for one process; with
+ * REDIS_URL the counts live in Redis instead (redis-login-limiter.ts), shared
+ * by every process behind the proxy.
  */
 export interface TLoginLimits {
   windowMs: number;
@@ -10,9 +11,18 @@ export interface TLoginLimits {
   perAddress: number;
 }
 
-const DEFAULT_LOGIN_LIMITS: TLoginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+export type TLoginBlock = { scope: 'account' | 'address'; retryAfterSeconds: number };
 
-export class LoginLimiter {
+/** What sign-in needs of a limiter, in memory or shared. */
+export interface TLoginLimiter {
+  check(email: string, address: string): TLoginBlock | null | Promise<TLoginBlock | null>;
+  fail(email: string, address: string): void | Promise<void>;
+  succeed(email: string): void | Promise<void>;
+}
+
+export const DEFAULT_LOGIN_LIMITS: TLoginLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 };
+
+export class LoginLimiter implements TLoginLimiter {
   private readonly failures = new Map<string, number[]>();
   constructor(private readonly limits: TLoginLimits = DEFAULT_LOGIN_LIMITS) {}
 
@@ -24,7 +34,7 @@ export class LoginLimiter {
   }
 
   /** null when an attempt may go ahead; else which limit is hit and the seconds until it lifts. */
-  check(email: string, address: string, now = Date.now()): { scope: 'account' | 'address'; retryAfterSeconds: number } | null {
+  check(email: string, address: string, now = Date.now()): TLoginBlock | null {
     const acc = this.recent(`a:${email.toLowerCase()}`, now);
     if (acc.length >= this.limits.perAccount) return { scope: 'account', retryAfterSeconds: this.retryAfter(acc, now) };
     const ip = this.recent(`i:${address}`, now);

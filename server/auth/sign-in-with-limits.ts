@@ -27,7 +27,7 @@ export async function signInWithLimits(rt: TRuntime, req: Request): Promise<Resp
     .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
   const address = req.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
-  const blocked = email ? limiter.check(email, address) : null;
+  const blocked = email ? await limiter.check(email, address) : null;
   if (blocked) {
     const who = blocked.scope === 'account' ? 'this account' : 'your network address';
     return jsonError(429, 'rate_limited', `Too many failed sign-ins for ${who}. Try again in ${minutes(blocked.retryAfterSeconds)}.`, {
@@ -37,7 +37,7 @@ export async function signInWithLimits(rt: TRuntime, req: Request): Promise<Resp
 
   const res = await auth.handler(req);
   if (res.status === 401 && email) {
-    limiter.fail(email, address);
+    await limiter.fail(email, address);
     return res;
   }
   if (res.status !== 200) return res;
@@ -52,6 +52,6 @@ export async function signInWithLimits(rt: TRuntime, req: Request): Promise<Resp
     if (data?.token) await rt.prisma.session.deleteMany({ where: { token: data.token } });
     return jsonError(403, 'account_disabled', 'This account is disabled. Ask an admin to enable it.');
   }
-  limiter.succeed(email);
+  await limiter.succeed(email);
   return res;
 }

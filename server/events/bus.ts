@@ -10,8 +10,11 @@ import type { TSeriesChange } from '../db/sample-store';
  * through socket.io's Redis adapter, not through this bus.
  */
 export interface TDomainEvents {
-  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number };
+  /** points: how many the batch stored (for /metrics) */
+  'metrics.ingested': { roomId: string; changes: TSeriesChange[]; at: number; points?: number };
   'room.changed': { roomId: string };
+  /** another process announced room.changed (through Redis): drop what is cached of the room, push nothing */
+  'room.changed.elsewhere': { roomId: string };
   /** an incident as it now is and the timeline entries this change appended (the fan-out reads no database) */
   'incident.changed': { roomId: string; incident: TIncidentDto; entries: TIncidentEntryDto[] };
   /** a server was drained from or restored to its room's pool */

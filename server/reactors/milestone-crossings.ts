@@ -6,20 +6,25 @@ import { recordMilestoneCrossings } from '../services/rooms/record-milestone-cro
  * transaction committed, off the request's path. To keep ingest cheap it
  * remembers, per room, the lowest threshold still pending per series and
  * only asks the database when a batch reaches one; any room change (a
- * milestone added or removed, one recorded) forgets that room's cache.
+ * milestone added or removed, one recorded — on this process or, through
+ * Redis, on another) forgets that room's cache, and the cache is re-read at
+ * least every few seconds. Recording is a conditional update, so a milestone
+ * is crossed exactly once however many processes see the batch that reaches it.
  */
+/** a safety net for a missed cross-process change: the pending thresholds are re-read at least this often */
+const PENDING_TTL_MS = 5000;
+
 export function startMilestoneCrossings(ctx: TServiceContext): () => void {
-  const lowestPending = new Map<string, Map<string, number>>();
+  const lowestPending = new Map<string, { at: number; min: Map<string, number> }>();
   let chain = Promise.resolve();
 
   async function pendingOf(roomId: string): Promise<Map<string, number>> {
-    let m = lowestPending.get(roomId);
-    if (!m) {
-      const rows = await ctx.prisma.milestone.findMany({ where: { roomId, reachedAt: null }, select: { seriesName: true, threshold: true } });
-      m = new Map();
-      for (const r of rows) m.set(r.seriesName, Math.min(r.threshold, m.get(r.seriesName) ?? Infinity));
-      lowestPending.set(roomId, m);
-    }
+    const cached = lowestPending.get(roomId);
+    if (cached && Date.now() - cached.at < PENDING_TTL_MS) return cached.min;
+    const rows = await ctx.prisma.milestone.findMany({ where: { roomId, reachedAt: null }, select: { seriesName: true, threshold: true } });
+    const m = new Map<string, number>();
+    for (const r of rows) m.set(r.seriesName, Math.min(r.threshold, m.get(r.seriesName) ?? Infinity));
+    lowestPending.set(roomId, { at: Date.now(), min: m });
     return m;
   }
 
@@ -36,8 +41,10 @@ export function startMilestoneCrossings(ctx: TServiceContext): () => void {
       .catch((err) => console.error('milestone crossing check failed:', err));
   });
   const offChanged = ctx.bus.on('room.changed', (e) => void lowestPending.delete(e.roomId));
+  const offElsewhere = ctx.bus.on('room.changed.elsewhere', (e) => void lowestPending.delete(e.roomId));
   return () => {
     offIngest();
     offChanged();
+    offElsewhere();
   };
 }

@@ -7,6 +7,9 @@ import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
 import { MetricsCoalescer } from './metrics-coalescer';
+import { SnapshotCache } from './snapshot-cache';
+import { DisplayAuthCache } from './display-auth-cache';
+import { preEncodingParser } from './pre-encoded';
 import { registerRoomHandlers } from './rooms.handlers';
 import { attachIncidentFanout, registerIncidentHandlers } from './incidents.handlers';
 import { registerIncidentCommandHandlers } from './incident-commands.handlers';
@@ -15,6 +18,12 @@ import { attachNightFanout } from './night.handlers';
 import type { TIo } from './types';
 import { attachProbeFanout } from './probes.handlers';
 
+/** Told of each room-wide push (server/observability/prometheus.ts counts and times them). */
+export interface TRealtimeObserver {
+  push(event: string, fanoutSeconds: number): void;
+  roomPushed(roomId: string): void;
+}
+
 export const SOCKET_PATH = '/socket.io';
 const CLOCK_TICK_MS = 15_000;
 
@@ -22,11 +31,14 @@ const CLOCK_TICK_MS = 15_000;
  * Attaches socket.io to the HTTP server: handshake authentication, one
  * handler module per domain, and the fan-out of domain events to rooms.
  */
-export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServer): Promise<{ io: TIo; close(): Promise<void> }> {
+export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServer, observer?: TRealtimeObserver): Promise<{ io: TIo; close(): Promise<void> }> {
   const io: TIo = new Server(httpServer, {
     path: SOCKET_PATH,
     // Small, frequent messages: compression costs more CPU than it saves.
     perMessageDeflate: false,
+    httpCompression: false,
+    // Join snapshots are serialised once per room build, not once per screen.
+    parser: preEncodingParser,
     serveClient: false,
     // Leave upgrades on other paths (Next's HMR) to the listener in server/index.ts.
     destroyUpgrade: false,
@@ -35,6 +47,17 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
   });
 
   const cleanups: (() => Promise<void> | void)[] = [];
+  // Join snapshots, shared by the joins of one instant; a push or room change
+  // here or on another process drops the room's entry.
+  const snapshots = new SnapshotCache();
+  const staleEverywhere = (roomId: string, reason: 'push' | 'changed') => {
+    snapshots.invalidate(roomId);
+    if (ctx.config.REDIS_URL) io.serverSideEmit('room:stale', roomId, reason);
+  };
+  io.on('room:stale', (roomId, reason) => {
+    snapshots.invalidate(roomId);
+    if (reason === 'changed') ctx.bus.emit('room.changed.elsewhere', { roomId });
+  });
   if (ctx.config.REDIS_URL) {
     const pub = createClient({ url: ctx.config.REDIS_URL });
     const sub = pub.duplicate();
@@ -47,12 +70,15 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     });
   }
 
+  const displayAuth = new DisplayAuthCache();
+  cleanups.push(ctx.bus.on('access.revoked', () => displayAuth.clear()));
   io.use(async (socket, next) => {
     try {
       const headers = new Headers();
       for (const [k, v] of Object.entries(socket.request.headers)) if (typeof v === 'string') headers.set(k, v);
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null;
-      const actor = await authenticateRequest({ ctx, headers, token });
+      // A display link's answer is shared by the handshakes of one moment (a wall fleet reconnecting).
+      const actor = token && !headers.has('authorization') ? await displayAuth.get(token, () => authenticateRequest({ ctx, headers, token })) : await authenticateRequest({ ctx, headers, token });
       if (actor.kind === 'anonymous') return next(new Error('unauthorized'));
       if (actor.kind === 'ingest') return next(new Error('forbidden: an ingest key cannot open a screen'));
       socket.data.actor = actor;
@@ -71,18 +97,28 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     if ('credentialId' in actor && actor.credentialId) void socket.join(credentialChannel(actor.credentialId));
     // A cookie socket also answers for its session, so signing out closes it.
     if (actor.kind === 'user' && actor.sessionId) void socket.join(credentialChannel(sessionCredentialId(actor.sessionId)));
-    registerRoomHandlers(ctx, socket);
+    registerRoomHandlers(ctx, socket, snapshots);
     registerIncidentHandlers(ctx, socket);
     registerIncidentCommandHandlers(ctx, socket);
     socket.emit('clock:tick', { serverTime: Date.now() });
   });
 
   const coalescer = new MetricsCoalescer(ctx.config.WARROOM_PUSH_INTERVAL_MS, (roomId, update) => {
+    staleEverywhere(roomId, 'push');
+    const t0 = performance.now();
     io.to(roomChannel(roomId)).emit('metrics:update', update);
+    observer?.push('metrics:update', (performance.now() - t0) / 1000);
+    observer?.roomPushed(roomId);
   });
   cleanups.push(() => coalescer.stop());
   cleanups.push(ctx.bus.on('metrics.ingested', (e) => coalescer.add(e.roomId, e.changes)));
-  cleanups.push(ctx.bus.on('room.changed', (e) => io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId })));
+  cleanups.push(
+    ctx.bus.on('room.changed', (e) => {
+      staleEverywhere(e.roomId, 'changed');
+      io.to(roomChannel(e.roomId)).emit('room:changed', { roomId: e.roomId });
+      observer?.push('room:changed', 0);
+    }),
+  );
   cleanups.push(attachIncidentFanout(ctx, io));
   cleanups.push(attachServersFanout(ctx, io));
   cleanups.push(attachProbeFanout(ctx, io));

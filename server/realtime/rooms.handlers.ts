@@ -2,24 +2,55 @@ import { z } from 'zod';
 import { ZRoomSlug } from '../../lib/schemas/metrics';
 import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import { resolveReadableRoom } from '../services/rooms/resolve-room';
+import { assertCan } from '../services/access/actor';
+import { resolveRoom } from '../services/rooms/resolve-room';
 import { getRoomSnapshot } from '../services/metrics/get-room-snapshot';
+import type { SnapshotCache } from './snapshot-cache';
+import { PreEncoded } from './pre-encoded';
+import type { TRoomSnapshot } from '../../lib/events';
 import type { TSocket } from './types';
 import { withSchema } from './with-schema';
 
 const ZJoin = z.object({ room: ZRoomSlug.optional() });
 const ZLeave = z.object({ roomId: z.string().min(1) });
+/** how often a join retries when the room changed while its snapshot was read */
+const MAX_SNAPSHOT_RETRIES = 3;
 
-/** room:join subscribes the socket to a room it may read and answers with the room's snapshot. */
-export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket): void {
+/**
+ * room:join subscribes the socket to a room it may read and answers with the
+ * room's snapshot, shared with every other join of the same instant (cache).
+ */
+export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket, cache: SnapshotCache): void {
   const actor = socket.data.actor;
   socket.on(
     'room:join',
     withSchema(ZJoin, async ({ room: slug }) => {
-      const room = await resolveReadableRoom({ ctx, actor, slug });
-      // Join before reading, so nothing committed after the read is missed.
-      await socket.join(roomChannel(room.id));
-      return getRoomSnapshot({ ctx, room });
+      // A display link with no slug means its own room.
+      const byId = !slug && actor.kind === 'display' ? actor.roomId : null;
+      const key = slug ? `slug:${slug}` : byId ? `id:${byId}` : 'default';
+      const build = async () => {
+        const room = byId ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: byId } }) : await resolveRoom({ ctx, slug });
+        const snapshot = await getRoomSnapshot({ ctx, room });
+        const { serverTime: _, ...rest } = snapshot;
+        return { room, snapshot, restJson: JSON.stringify(rest).slice(1) };
+      };
+      let joined = false;
+      for (let attempt = 0; ; attempt++) {
+        const { gen, value } = cache.get(key, build);
+        const { room, restJson } = await value;
+        assertCan(actor, 'room:read', room.id);
+        if (!joined) {
+          await socket.join(roomChannel(room.id));
+          joined = true;
+        }
+        // Joined before the change that made this snapshot stale? Then the push
+        // of that change may have gone out before the join: read again.
+        if (cache.generation(room.id) === gen || attempt >= MAX_SNAPSHOT_RETRIES) {
+          // Serialised once per build; this join's server clock goes in front. The wire text is the
+          // plain JSON of a TRoomSnapshot (server/realtime/pre-encoded.ts), so the ack's type holds.
+          return new PreEncoded(`{"serverTime":${Date.now()},${restJson}`) as unknown as TRoomSnapshot;
+        }
+      }
     }),
   );
   socket.on(

@@ -66,9 +66,9 @@ export async function createThrowawayDatabase(kind: TDbKind): Promise<{ url: str
   };
 }
 
-function spawnServer(env: Record<string, string | undefined>): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
+function spawnServer(env: Record<string, string | undefined>, nodeFlags: string[] = []): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
   const out: string[] = [];
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], {
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, '--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,11 +93,18 @@ function spawnServer(env: Record<string, string | undefined>): Promise<{ proc: C
   });
 }
 
-export async function startServer(opts: { db?: TDbKind; env?: Record<string, string | undefined>; /** share another server's database (not dropped on stop) */ databaseUrl?: string } = {}): Promise<TTestServer> {
+export async function startServer(
+  opts: {
+    db?: TDbKind;
+    env?: Record<string, string | undefined>;
+    /** share another server's database (not dropped on stop) */ databaseUrl?: string;
+    /** extra node flags for the server process (bench: --cpu-prof) */ nodeFlags?: string[];
+  } = {},
+): Promise<TTestServer> {
   const kind = opts.db ?? (process.env.WARROOM_TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
   const throwaway = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createThrowawayDatabase(kind);
   const env: Record<string, string | undefined> = { PORT: '0', DATABASE_URL: throwaway.url, ...opts.env };
-  let { proc, port, out } = await spawnServer(env);
+  let { proc, port, out } = await spawnServer(env, opts.nodeFlags);
   // The server migrated the database; this second connection only reads and seeds.
   const database: TDatabase = await openDatabase(throwaway.url, { migrate: false });
   const ctx: TServiceContext = { prisma: database.prisma, samples: database.samples, database, bus: createBus(), config: loadConfig({ DATABASE_URL: throwaway.url }) };
@@ -147,7 +154,7 @@ export async function startServer(opts: { db?: TDbKind; env?: Record<string, str
     },
     async restart() {
       await server.kill();
-      ({ proc, out } = await spawnServer({ ...env, PORT: String(port) }));
+      ({ proc, out } = await spawnServer({ ...env, PORT: String(port) }, opts.nodeFlags));
     },
     async stop() {
       await server.kill();

@@ -44,7 +44,7 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     // one POST per due batch, never one per point
     expect(summary.posts).toBeLessThan(expected.length + 1);
 
-    const latest = await api(server, 'GET', '/api/v1/metrics/latest', { token: cast.people.erin!.token });
+    const latest = await api(server, 'GET', `/api/v1/metrics/latest?room=${cast.room.slug}`, { token: cast.people.erin!.token });
     expect(latest.status).toBe(200);
     const find = (name: string, server?: string) =>
       latest.body.series.find((s: { name: string; labels: Record<string, string> }) => s.name === name && (server === undefined || s.labels.server === server));

@@ -5,6 +5,8 @@ import { hashSecret } from './secrets';
 
 /** lastUsedAt is written at most this often per credential, to keep hot paths free of writes. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+/** when this process last wrote lastUsedAt per credential: 10,000 walls sharing one display link reconnecting at once write it once, not 10,000 times */
+const lastUsedWrites = new Map<string, number>();
 
 /**
  * Resolves a bearer secret (personal token, ingest key or display link) to an
@@ -19,7 +21,10 @@ export async function authenticateSecret(opts: { ctx: TServiceContext; secret: s
   });
   if (!cred || cred.revokedAt) return null;
   const now = Date.now();
-  if (!cred.lastUsedAt || now - cred.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+  const written = Math.max(cred.lastUsedAt?.getTime() ?? 0, lastUsedWrites.get(cred.id) ?? 0);
+  if (now - written > LAST_USED_RESOLUTION_MS) {
+    if (lastUsedWrites.size > 10_000) lastUsedWrites.clear();
+    lastUsedWrites.set(cred.id, now);
     // Not awaited on purpose: a failed bookkeeping write must not fail the request.
     ctx.prisma.credential.update({ where: { id: cred.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }

@@ -25,6 +25,6 @@ export async function ingestMetrics(opts: { ctx: TServiceContext; actor: TActor;
     rows[i] = { name: p.name, labelsKey: labelsKey(p.labels), time, value: p.value };
   }
   const changes = await ctx.samples.insertBatch(room.id, rows);
-  ctx.bus.emit('metrics.ingested', { roomId: room.id, changes, at: Date.now() });
+  ctx.bus.emit('metrics.ingested', { roomId: room.id, changes, at: Date.now(), points: rows.length });
   return { accepted: rows.length };
 }
