@@ -1,24 +1,12 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
 import { Suspense } from 'react';
+import { CONSOLE_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { roleAtLeast } from '@/lib/roles';
 import { ConsoleNav } from './_nav/console-nav';
 import { EscalationBanner } from './incidents/_components/escalation-banner';
 import { currentMe } from './incidents/_components/session';
 
-/** What the console's client components read; the auth pages' and the API docs' words stay on the server. */
-const CLIENT_NAMESPACES = [
-  'common',
-  'nav',
-  'fields',
-  'errors',
-  'incidents',
-  'incident',
-  'escalation',
-  'admin',
-  'servers',
-  'settings',
-] as const;
 
 /**
  * Every console page: one nav bar showing what the person's role allows, the
@@ -27,7 +15,7 @@ const CLIENT_NAMESPACES = [
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const [me, locale, messages] = await Promise.all([currentMe(), getLocale(), getMessages()]);
-  const picked = Object.fromEntries(CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
+  const picked = Object.fromEntries(CONSOLE_CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
   return (
     <NextIntlClientProvider locale={locale} messages={picked} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
       <div lang={locale}>
