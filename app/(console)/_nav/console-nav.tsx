@@ -46,7 +46,7 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
     return p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`);
   };
   return (
-    <nav aria-label={t('label')} className="border-b border-edge bg-bg" data-testid="console-nav">
+    <nav aria-label={t('label')} className="border-b border-edge bg-bg print:hidden" data-testid="console-nav">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 px-2 md:px-4">
         <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
           Warroom
