@@ -196,6 +196,13 @@ test('screenshots: the console in Chinese at phone width (docs/)', async ({ brow
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('管理');
     await expect(page.getByTestId(`user-${lead.email}`)).toBeVisible();
     await shot(page, 'console-zh-phone-admin');
+    // The same console on a laptop: the nav in one row.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/incidents/${inc.number}`);
+    await expect(page.getByTestId('nav-incidents')).toBeVisible();
+    await expect(page.getByTestId('nav-menu')).toBeHidden();
+    await expect(page.getByTestId('incident-heading')).toHaveText('支付回调超时');
+    await shot(page, 'console-zh-desktop-incident');
   } finally {
     await ctx.close();
   }

@@ -55,7 +55,7 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
       )}
       {canWrite && (
         <div className="grid grid-cols-[minmax(0,1fr)_3.5rem_3rem_auto] gap-1">
-          <input className={INPUT} value={text} onChange={(e) => setText(e.target.value)} placeholder="of writes dirty" aria-label={t('text')} />
+          <input className={INPUT} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('textPlaceholder')} aria-label={t('text')} />
           <input className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} placeholder="0.3" inputMode="decimal" aria-label={t('value')} />
           <input className={INPUT} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="%" aria-label={t('unit')} />
           <button type="button" className={BUTTON} onClick={saveImpact}>{t('set')}</button>
