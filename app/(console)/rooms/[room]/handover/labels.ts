@@ -42,4 +42,3 @@ export function useHandoverLabels() {
     leadsOnly: t('leadsOnly'),
   };
 }
-export type THandoverLabels = ReturnType<typeof useHandoverLabels>;
