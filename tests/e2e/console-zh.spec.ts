@@ -18,8 +18,22 @@ async function openIncident(server: TTestServer, token: string, title: string, s
     body: JSON.stringify({ title, severity }),
   });
   if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { id: string; number: number };
+  const inc = (await res.json()) as { id: string; number: number };
+  opened.push({ id: inc.id, token });
+  return inc;
 }
+
+/** Incidents these tests opened in the shared default room; resolved afterwards so later specs' walls are not crowded by them. */
+const opened: { id: string; token: string }[] = [];
+test.afterEach(async ({ server }) => {
+  for (const { id, token } of opened.splice(0)) {
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const cur = (await (await fetch(`${server.url}/api/v1/incidents/${id}`, { headers })).json()) as { version: number; status: string };
+    if (cur.status === 'resolved') continue;
+    const res = await fetch(`${server.url}/api/v1/incidents/${id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'resolved', version: cur.version }) });
+    if (res.status !== 200) throw new Error(`resolve answered ${res.status}: ${await res.text()}`);
+  }
+});
 
 /** A browser whose language is Chinese: Chromium sends Accept-Language zh-CN. */
 const zhContext = (browser: Browser, viewport = { width: 1280, height: 860 }) => browser.newContext({ locale: 'zh-CN', viewport });
