@@ -1,23 +1,10 @@
 import createNextIntlPlugin from 'next-intl/plugin';
 
-// Security headers on every page and API answer. Next's App Router injects
-// inline bootstrap scripts without a nonce, hence 'unsafe-inline' for scripts;
-// dev mode also needs 'unsafe-eval'. socket.io uses same-origin websockets.
-// Nothing may frame Warroom: the wall is opened directly, never embedded.
-const CSP = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+// Security headers on every answer. Pages get their Content-Security-Policy,
+// with a per-request nonce, from proxy.ts (server/http/csp.ts); API answers get
+// a policy that allows nothing, since they are never documents.
+const NO_CONTENT_CSP = "default-src 'none'; frame-ancestors 'none'";
 const SECURITY_HEADERS = [
-  { key: 'Content-Security-Policy', value: CSP },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'X-Frame-Options', value: 'DENY' },
   // no-referrer: a display link carries its key in the URL; it must not leak to other sites.
@@ -32,7 +19,10 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: SECURITY_HEADERS }];
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: NO_CONTENT_CSP }] },
+    ];
   },
   // `npm test` type-checks the whole project with tsc first; the build need not do it again.
   typescript: { ignoreBuildErrors: true },

@@ -1,24 +1,41 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getRuntime } from './server/context';
+import { contentSecurityPolicy, newNonce } from './server/http/csp';
 
 /**
- * Page protection (Next 16's proxy, formerly middleware). Signed-out visits to
- * console pages go to /login?next=… (/setup and /welcome are public: a new
- * install's first admin, one-time password links). The wall is left to its page, which
- * accepts a display link (?key=) or a session; /api answers 401 itself.
- * Authorization proper happens in every API route and socket handler — this
- * only keeps people from landing on a screen that cannot load.
+ * Pages anyone may open: sign-in, /setup and /welcome (a new install's first
+ * admin, one-time password links), and the wall (a display link or a
+ * session, checked by the page).
+ */
+const PUBLIC_PAGES = /^\/(login|setup|welcome|wall)(\/|$)/;
+
+/**
+ * Every page view (Next 16's proxy, formerly middleware):
+ * 1. A nonce-based Content-Security-Policy (server/http/csp.ts). The policy
+ *    goes on the request too: Next reads the nonce from it and stamps its own
+ *    scripts, which is why every page renders per request (app/layout.tsx).
+ * 2. Page protection: signed-out visits to console pages go to /login?next=….
+ *    Authorization proper happens in every API route and socket handler —
+ *    this only keeps people from landing on a screen that cannot load.
  */
 export async function proxy(req: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
   // A display link opens the printable report as it opens the wall (the CLI prints the PDF this way).
-  if (/^\/rooms\/[^/]+\/report$/.test(req.nextUrl.pathname) && req.nextUrl.searchParams.has('key')) return NextResponse.next();
-  const session = await hasSession(req);
-  if (session) return NextResponse.next();
-  const url = req.nextUrl.clone();
-  const next = req.nextUrl.pathname + req.nextUrl.search;
-  url.pathname = '/login';
-  url.search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
-  return NextResponse.redirect(url);
+  const reportByKey = /^\/rooms\/[^/]+\/report$/.test(req.nextUrl.pathname) && req.nextUrl.searchParams.has('key');
+  if (!reportByKey && !PUBLIC_PAGES.test(req.nextUrl.pathname) && !(await hasSession(req))) {
+    const url = req.nextUrl.clone();
+    const next = req.nextUrl.pathname + req.nextUrl.search;
+    url.pathname = '/login';
+    url.search = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
+    return NextResponse.redirect(url);
+  }
+  const headers = new Headers(req.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('content-security-policy', csp);
+  return res;
 }
 
 async function hasSession(req: NextRequest): Promise<boolean> {
@@ -34,6 +51,6 @@ async function hasSession(req: NextRequest): Promise<boolean> {
 }
 
 export const config = {
-  // Everything but the public pages, the API, Next's assets and files with an extension.
-  matcher: ['/((?!login|setup|welcome|wall|api|socket\\.io|_next|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)'],
+  // Every page: not the API, the socket, Next's assets, or files with an extension.
+  matcher: ['/((?!api|socket\\.io|_next|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)'],
 };

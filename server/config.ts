@@ -17,6 +17,8 @@ const ZEnv = z.object({
   WARROOM_TRUST_PROXY: z.string().optional(),
   /** milliseconds between coalesced metric pushes per room */
   WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(200),
+  /** how long an Idempotency-Key placeholder belongs to its request; after it, a retry may take the key over */
+  WARROOM_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

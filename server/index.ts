@@ -7,6 +7,7 @@ import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
 import { startMilestoneCrossings } from './reactors/milestone-crossings';
+import { answerClientError, createRequestGate, refuseConnect } from './http/request-gate';
 import { clientAddress, parseTrustProxy } from './http/client-address';
 import { startPrometheus } from './observability/prometheus';
 import { startProbeScheduler } from './reactors/probe-scheduler';
@@ -28,6 +29,7 @@ async function main() {
   const handle = app.getRequestHandler();
   const nextUpgrade = app.getUpgradeHandler();
 
+  const gate = createRequestGate();
   const trustProxy = parseTrustProxy(config.WARROOM_TRUST_PROXY);
   let socketsOpen = () => 0;
   const prometheus = startPrometheus(runtime, { socketsOpen: () => socketsOpen() });
@@ -38,8 +40,12 @@ async function main() {
     req.headers['x-warroom-client-ip'] = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
     // GET /metrics is answered here, outside Next (and outside proxy.ts): the counters live in this process.
     if (prometheus.matches(req.url)) return void prometheus.serve(req, res);
+    // Odd methods, undecodable paths and unknown API paths are answered here, never by a 500 from Next.
+    if (gate(req, res)) return;
     void handle(req, res, parse(req.url ?? '/', true));
   });
+  server.on('connect', refuseConnect);
+  server.on('clientError', answerClientError);
   // socket.io answers upgrades on its own path; everything else (Next's HMR in
   // dev) goes to Next. One listener decides, so the two never fight over a socket.
   const realtime = await attachRealtime(runtime, server, prometheus.observer);
@@ -92,9 +98,11 @@ async function main() {
 /** Why the server cannot serve, in one line a person can act on. */
 function startFailure(err: unknown): string {
   const e = err as NodeJS.ErrnoException & { port?: number; address?: string };
-  if (e?.code === 'EADDRINUSE') return `port ${e.port ?? process.env.PORT ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
+  if (e?.code === 'EADDRINUSE')
+    return `port ${e.port ?? process.env.PORT ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
   if (e?.code === 'EACCES') return `not allowed to listen on port ${e.port ?? process.env.PORT}; use a port above 1023`;
-  if (e?.code === 'ECONNREFUSED') return `the database does not answer (${e.address ?? ''}${e.port ? `:${e.port}` : ''}); check DATABASE_URL`;
+  if (e?.code === 'ECONNREFUSED')
+    return `the database does not answer (${e.address ?? ''}${e.port ? `:${e.port}` : ''}); check DATABASE_URL`;
   return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 }
 

@@ -3,9 +3,10 @@
 import { useEffect, useRef } from 'react';
 import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, type ChartDataset } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
-import { formatCompact, type TLocale } from '@/lib/format/number';
+import { formatAxis, type TLocale } from '@/lib/format/number';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import type { TChartPoint } from '@/lib/series';
+import { timeTicks, zoneOffsetMs } from '@/lib/wall/time-ticks';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, annotationPlugin);
 
@@ -48,12 +49,32 @@ type TPoint = { x: number; y: number };
  * milestone lines. One Chart.js instance kept in a ref; new data, marks or
  * levels call update('none') — no re-creation and no animation, so a screen
  * that runs for days neither flickers nor piles up objects. Font sizes follow
- * the canvas height, so the chart reads the same at 1080p and 4K.
+ * the canvas height, so the chart reads the same at 1080p and 4K. The time
+ * axis runs to `now` (the server's clock), not to the newest point, so a
+ * gap at the end shows that the data stopped; ticks sit on round clock
+ * steps and never repeat a label. With no data at all it says so instead of
+ * drawing an empty 0–1 axis.
  */
-export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; levels: TNightLevel[]; locale: TLocale; timeZone: string; className?: string; /** replay: a vertical cursor at this time */ cursor?: number | null }) {
-  const { lines, marks, levels, locale, timeZone, cursor } = props;
+export function NightChart(props: {
+  lines: TNightLine[];
+  marks: TNightMark[];
+  levels: TNightLevel[];
+  locale: TLocale;
+  timeZone: string;
+  /** the server's clock: the axis's right end (null: the newest point) */
+  now?: number | null;
+  /** what the empty chart says */
+  waiting?: string;
+  className?: string;
+  /** replay: a vertical cursor at this time */
+  cursor?: number | null;
+}) {
+  const { lines, marks, levels, locale, timeZone, now = null, cursor } = props;
+  const empty = lines.filter((l) => !l.dashed).every((l) => l.points.length === 0);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', TPoint[]> | null>(null);
+  const withSeconds = useRef(false);
+  const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -70,9 +91,20 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
         events: [],
         plugins: { legend: { display: false }, tooltip: { enabled: false }, annotation: { annotations: {} } },
         scales: {
-          x: { type: 'linear', ticks: { color: TICKS, font, maxTicksLimit: 8, callback: (v) => formatTimeOfDay(Number(v), timeZone) }, grid: { color: GRID } },
-          y: { position: 'left', ticks: { color: '#4cc2ff', font, callback: (v) => formatCompact(Number(v), locale) }, grid: { color: GRID } },
-          y2: { position: 'right', ticks: { color: '#7ee787', font, callback: (v) => formatCompact(Number(v), locale) }, grid: { display: false } },
+          x: {
+            type: 'linear',
+            ticks: { color: TICKS, font, autoSkip: false, maxRotation: 0, callback: (v) => formatTimeOfDay(Number(v), timeZone, withSeconds.current) },
+            // Our own ticks on round clock steps (Chart.js's linear ticks would add the bare min and max).
+            afterBuildTicks: (axis) => {
+              const maxTicks = Math.max(2, Math.min(8, Math.floor(axis.width / (font().size * (withSeconds.current ? 6 : 4.2)))));
+              const r = timeTicks(axis.min, axis.max, maxTicks, zoneOffsetMs(timeZone, axis.min));
+              withSeconds.current = r.seconds;
+              axis.ticks = r.ticks.map((value) => ({ value }));
+            },
+            grid: { color: GRID },
+          },
+          y: { position: 'left', ticks: { color: '#4cc2ff', font, callback: (v) => formatAxis(Number(v), locale) }, grid: { color: GRID } },
+          y2: { position: 'right', ticks: { color: '#7ee787', font, callback: (v) => formatAxis(Number(v), locale) }, grid: { display: false } },
         },
       },
     });
@@ -104,9 +136,13 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
     const annotations: Record<string, AnnotationOptions> = {};
     // Marks outside the plotted time span would stretch the x axis; draw only those inside it.
     const xs = lines.filter((l) => !l.dashed).flatMap((l) => (l.points.length ? [l.points[0]![0], l.points[l.points.length - 1]![0]] : []));
-    const [xMin, xMax] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [Infinity, -Infinity];
+    const [xMin, lastX] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [Infinity, -Infinity];
+    // The axis ends at now, so what happened after the newest point (a mark, a silence) is in view.
+    const xMax = now !== null && Number.isFinite(lastX) ? Math.max(lastX, now) : lastX;
+    const drawn: string[] = [];
     for (const m of marks) {
       if (m.time < xMin || m.time > xMax) continue;
+      drawn.push(m.id);
       annotations[`mark-${m.id}`] = {
         type: 'line',
         scaleID: 'x',
@@ -136,12 +172,30 @@ export function NightChart(props: { lines: TNightLine[]; marks: TNightMark[]; le
     const x = c.options.scales!.x!;
     x.min = Number.isFinite(xMin) ? xMin : undefined;
     x.max = Number.isFinite(xMax) ? xMax : undefined;
+    // An axis with nothing on it is hidden, not drawn as an empty 0–1 scale.
+    const has = (right: boolean) => lines.some((l) => !l.right === !right && l.points.length > 0);
+    c.options.scales!.x!.display = xs.length > 0;
+    c.options.scales!.y!.display = has(false);
+    c.options.scales!.y2!.display = has(true);
     c.update('none');
-  }, [lines, marks, levels, cursor]);
+    // What was drawn, for tests and for anyone inspecting a kiosk: the canvas itself says nothing.
+    const el = box.current;
+    if (el) {
+      el.dataset.xMax = String(c.scales.x?.max ?? '');
+      el.dataset.lastPoint = Number.isFinite(lastX) ? String(lastX) : '';
+      el.dataset.marks = drawn.join(' ');
+      el.dataset.ticks = xs.length ? (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|') : '';
+    }
+  }, [lines, marks, levels, now, cursor]);
 
   return (
-    <div className={props.className}>
+    <div ref={box} data-testid="night-chart" className={props.className}>
       <canvas ref={canvas} role="img" aria-label={`${lines.map((l) => l.label).join(' and ')} over time`} />
+      {empty && props.waiting ? (
+        <div data-testid="chart-waiting" className="absolute inset-0 flex items-center justify-center p-[2vh] text-center text-[min(3vh,5vw)] text-dim">
+          {props.waiting}
+        </div>
+      ) : null}
     </div>
   );
 }

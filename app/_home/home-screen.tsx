@@ -7,9 +7,8 @@ import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
 import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
-import { formatDuration } from '@/lib/format/duration';
-import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
-import { staleness } from '@/lib/wall/stale';
+import { freshRate } from '@/lib/wall/growth';
+import { feedState, staleness } from '@/lib/wall/stale';
 import { HeadlineNumbers } from './headline-numbers';
 import { HOME_LABELS } from './labels';
 import { LiveDot } from './live-dot';
@@ -37,7 +36,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
     return true;
   });
-  const { snapshot, error, connection, socket } = useRoomLive(undefined);
+  const { snapshot, error, access, connection, socket } = useRoomLive(undefined);
   const probes = useProbesQuery(snapshot?.room.slug, null, socket).data;
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
@@ -55,7 +54,12 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
 
+  const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
   const headline = (name: string) => unlabelled(snapshot?.latest, name)?.value;
+  const ageOf = (name: string) => {
+    const s = unlabelled(snapshot?.latest, name);
+    return s && now !== null ? staleness(Date.parse(s.time), now, staleAfter) : null;
+  };
   const history = (name: string) => unlabelled(snapshot?.history, name)?.points ?? [];
   const usersPoints = history(HEADLINE_SERIES.users);
   const onlinePoints = history(HEADLINE_SERIES.online);
@@ -68,7 +72,9 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
       return s ? Date.parse(s.time) : -Infinity;
     }),
   );
-  const stale = now === null || !Number.isFinite(newest) ? null : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
+  const stale = now === null || !Number.isFinite(newest) ? null : staleness(newest, now, staleAfter);
+  const feed = feedState(connection, stale?.stale ?? false);
+  const rate = now === null ? null : freshRate(usersPoints, now, staleAfter);
 
   const lines = useMemo(
     () => [
@@ -79,7 +85,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   );
   const trendSummary =
     users === undefined ? t.trend : `${t.trend}: ${formatCompact(users, locale)}${online === undefined ? '' : `, ${formatCompact(online, locale)}`}`;
-  const signedOut = !snapshot && error && /^unauthorized/.test(error.message);
+  const signedOut = access === 'signin';
 
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-3 pb-6 pt-3 md:px-6" data-testid="home">
@@ -87,12 +93,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
         {/* One line that never wraps: the room name truncates, so a stale notice appearing shifts nothing below. */}
         <div className="flex min-w-0 items-center gap-3">
           <h1 className="truncate text-lg font-bold">{snapshot?.room.name ?? 'Warroom'}</h1>
-          <LiveDot connection={connection} />
-          {stale?.stale ? (
-            <span data-testid="stale" className="shrink-0 whitespace-nowrap text-sm text-warn">
-              {t.staleFor} {formatDuration(stale.ageMs, locale)}
-            </span>
-          ) : null}
+          <LiveDot state={feed} staleMs={stale?.stale ? stale.ageMs : null} locale={locale} />
         </div>
         <nav aria-label="main" className="flex gap-2">
           <Link className={NAV} href="/incidents">
@@ -111,6 +112,10 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
             {t.signInLink}
           </Link>
         </p>
+      ) : access ? (
+        <p role="alert" className="text-crit">
+          {t.noAccess}
+        </p>
       ) : error && !snapshot ? (
         <p role="alert" className="text-crit">
           {error.message}
@@ -119,7 +124,15 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
 
       <div className="grid gap-3 md:grid-cols-[3fr_2fr]">
         <div className="flex min-w-0 flex-col gap-3">
-          <HeadlineNumbers users={users} online={online} perMinute={growthPer(usersPoints, MINUTE_MS)} perHour={growthPer(usersPoints, HOUR_MS)} locale={locale} t={t} />
+          <HeadlineNumbers
+            users={users}
+            online={online}
+            usersAge={ageOf(HEADLINE_SERIES.users)}
+            onlineAge={ageOf(HEADLINE_SERIES.online)}
+            rate={rate}
+            locale={locale}
+            t={t}
+          />
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">

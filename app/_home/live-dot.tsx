@@ -1,19 +1,39 @@
-import type { TConnection } from '@/lib/client/use-room-live';
+import type { TLocale } from '@/lib/format/number';
+import { dataStopped, STATE_VOCABULARY } from '@/lib/format/state-words';
+import type { TFeedState } from '@/lib/wall/stale';
 
-const STYLE: Record<TConnection, { text: string; dot: string }> = {
-  connecting: { text: 'connecting', dot: 'bg-warn' },
-  live: { text: 'live', dot: 'bg-ok' },
-  reconnecting: { text: 'reconnecting', dot: 'bg-warn animate-pulse' },
-  offline: { text: 'offline', dot: 'bg-crit' },
+const DOT: Record<TFeedState, string> = {
+  connecting: 'bg-dim',
+  live: 'bg-ok',
+  stale: 'bg-warn',
+  reconnecting: 'bg-warn animate-pulse',
+  offline: 'bg-crit',
+};
+const TEXT: Record<TFeedState, string> = {
+  connecting: 'text-dim',
+  live: 'text-dim',
+  stale: 'text-warn font-semibold',
+  reconnecting: 'text-warn',
+  offline: 'text-crit font-semibold',
 };
 
-/** Says plainly whether the numbers are live: a phone back from sleep shows "reconnecting" until it has caught up. */
-export function LiveDot({ connection }: { connection: TConnection }) {
-  const s = STYLE[connection];
+/**
+ * Says plainly whether the numbers are live, in the wall's words: a phone back
+ * from sleep shows "reconnecting" until it has caught up, and never "live"
+ * beside numbers that stopped ("stale · data stopped 3 min ago").
+ */
+export function LiveDot({ state, staleMs, locale }: { state: TFeedState; staleMs: number | null; locale: TLocale }) {
   return (
-    <span data-testid="connection" data-state={connection} role="status" className="flex items-center gap-1.5 text-sm text-dim">
-      <span className={`inline-block size-2.5 rounded-full ${s.dot}`} aria-hidden />
-      {s.text}
+    <span className="flex min-w-0 items-center gap-2 text-sm">
+      <span data-testid="connection" data-state={state} role="status" className={`flex shrink-0 items-center gap-1.5 ${TEXT[state]}`}>
+        <span className={`inline-block size-2.5 rounded-full ${DOT[state]}`} aria-hidden />
+        {STATE_VOCABULARY[locale][state]}
+      </span>
+      {staleMs !== null ? (
+        <span data-testid="stale" className="truncate text-warn">
+          {dataStopped(staleMs, locale)}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useEffect, useMemo, useState } from 'react';
 import type { TIncidentsSubscribed } from '../events';
 import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
-import { command, getSocket, whenConnected, } from './socket';
+import { command, getSocket, whenConnected } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
 import type { INCIDENTS } from '../api/incidents';
 import { call } from './api';
@@ -24,19 +24,35 @@ export const incidentKeys = {
 const cursors = new Map<string, number>();
 /** Server clock minus this device's clock, in ms: idle flags and ages follow the server. */
 
-/** Applies incidents and entries (from a push, a catch-up or an HTTP answer) to every cached list and detail of the room. */
-export function applyIncidentChange(qc: QueryClient, room: string | undefined, incidents: TIncidentDto[], entries: TIncidentEntryDto[]): void {
+/**
+ * Applies incidents and entries (from a push, a catch-up or an HTTP answer) to
+ * every cached list and detail of the room, and moves the room's catch-up
+ * cursor to the highest seq applied (unless `advanceCursor` is false).
+ */
+export function applyIncidentChange(
+  qc: QueryClient,
+  room: string | undefined,
+  incidents: TIncidentDto[],
+  entries: TIncidentEntryDto[],
+  advanceCursor = true,
+): void {
   for (const [key, data] of qc.getQueriesData<TIncidentDto[]>({ queryKey: incidentKeys.lists(room) })) {
     if (data) qc.setQueryData(key, mergeIntoList(data, incidents, key[3] as TListStatus));
   }
   for (const [key, data] of qc.getQueriesData<TIncidentDetail>({ queryKey: incidentKeys.details(room) })) {
     if (!data) continue;
-    qc.setQueryData(key, mergeDetail(data, incidents.find((i) => i.id === data.id), entries));
+    qc.setQueryData(
+      key,
+      mergeDetail(
+        data,
+        incidents.find((i) => i.id === data.id),
+        entries,
+      ),
+    );
   }
   const max = entries.reduce((m, e) => Math.max(m, e.seq), 0);
-  if (max > (cursors.get(roomKey(room)) ?? 0)) cursors.set(roomKey(room), max);
+  if (advanceCursor && max > (cursors.get(roomKey(room)) ?? 0)) cursors.set(roomKey(room), max);
 }
-
 
 /**
  * Keeps a room's incident caches live: subscribes over the tab's socket,
@@ -59,7 +75,10 @@ function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
     queryFn: async () => {
       await whenConnected(socket!);
       const cursor = cursors.get(roomKey(room));
-      const r = await command(socket!, 'incidents:subscribe', { ...(room ? { room } : {}), ...(cursor !== undefined ? { afterSeq: cursor } : {}) });
+      const r = await command(socket!, 'incidents:subscribe', {
+        ...(room ? { room } : {}),
+        ...(cursor !== undefined ? { afterSeq: cursor } : {}),
+      });
       noteServerTime(r.serverTime);
       if (cursor !== undefined) {
         applyIncidentChange(qc, room, r.incidents, r.entries);
@@ -87,7 +106,14 @@ function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
     const onChanged = (p: { roomId: string; incident?: TIncidentDto; entries?: TIncidentEntryDto[] }) => {
       const sub = qc.getQueryData<TIncidentsSubscribed>(incidentKeys.live(room));
       if (sub && sub.roomId !== p.roomId) return;
-      applyIncidentChange(qc, room, p.incident ? [p.incident] : [], p.entries ?? []);
+      // A room's entries are numbered without holes: a push starting past the
+      // cursor means one was lost (a database hiccup, Redis away). Apply this
+      // one, keep the cursor before the hole, and catch up from it.
+      const cursor = cursors.get(roomKey(room));
+      const first = (p.entries ?? []).reduce((m, e) => Math.min(m, e.seq), Infinity);
+      const gap = cursor !== undefined && first !== Infinity && first > cursor + 1;
+      applyIncidentChange(qc, room, p.incident ? [p.incident] : [], p.entries ?? [], !gap);
+      if (gap) void qc.invalidateQueries({ queryKey: incidentKeys.live(room) });
     };
     const onTick = ({ serverTime }: { serverTime: number }) => {
       noteServerTime(serverTime);
@@ -119,7 +145,8 @@ export function useIncidentsQuery(opts: { room?: string; status?: TListStatus; t
     // Fetch only once the room channel is joined: a change committed between
     // an earlier fetch and the join would be neither in the answer nor pushed.
     enabled: live.ready,
-    queryFn: async () => (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status, room }, token: opts.token })).incidents,
+    queryFn: async () =>
+      (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status, room }, token: opts.token })).incidents,
   });
   return { ...query, incidents: query.data ?? [], live };
 }
@@ -130,8 +157,8 @@ export function useIncidentQuery(ref: number | string, opts: { room?: string; to
   const query = useQuery({
     queryKey: incidentKeys.detail(opts.room, ref),
     enabled: live.ready,
-    queryFn: () => call<typeof INCIDENTS.get>('GET', '/api/v1/incidents/{id}', { params: { id: ref }, query: { room: opts.room }, token: opts.token }),
+    queryFn: () =>
+      call<typeof INCIDENTS.get>('GET', '/api/v1/incidents/{id}', { params: { id: ref }, query: { room: opts.room }, token: opts.token }),
   });
   return { ...query, incident: query.data, live };
 }
-

@@ -1,4 +1,5 @@
 import { formatCompact, formatPercent, type TLocale } from '../format/number';
+import { STATE_VOCABULARY } from '../format/state-words';
 import type { TOutlier } from './outliers';
 
 const METRIC_WORDS: Record<TLocale, Record<string, string>> = {
@@ -48,8 +49,8 @@ export function describeOutlier(o: Pick<TOutlier, 'metric' | 'value' | 'poolMedi
 
 /** A server's state in words, the same on every screen. */
 export const STATE_WORDS: Record<TLocale, Record<'ok' | 'warning' | 'critical' | 'silent' | 'drained', string>> = {
-  en: { ok: 'ok', warning: 'warning', critical: 'critical', silent: 'silent', drained: 'drained' },
-  zh: { ok: '正常', warning: '警告', critical: '严重', silent: '无数据', drained: '已摘除' },
+  en: { ok: 'ok', warning: 'warning', critical: 'critical', silent: STATE_VOCABULARY.en.silent, drained: 'drained' },
+  zh: { ok: '正常', warning: '警告', critical: '严重', silent: STATE_VOCABULARY.zh.silent, drained: '已摘除' },
 };
 
 /** "err 9.5×" / "cpu +6 MAD": an outlier on a small tile. */

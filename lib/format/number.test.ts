@@ -26,6 +26,7 @@ describe('formatCompact and friends', () => {
     expect(formatDelta(1200, 'en')).toBe('+1,200');
     expect(formatDelta(-1200, 'en')).toBe('−1,200');
     expect(formatDelta(250_000, 'en')).toBe('+250K');
+    expect(formatDelta(12_345, 'zh')).toBe('+1.23万');
   });
   it('formats percentages', () => {
     expect(formatPercent(0.0312, 'en')).toBe('3.1%');

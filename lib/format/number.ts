@@ -24,15 +24,29 @@ export function formatHeadline(value: number, locale: TLocale): string {
   return nf(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
-/** A short number for axes and small labels: 1.25M / 125万. */
+/**
+ * A short number for small labels, three significant digits: 1.25M, 686K,
+ * 431万 — never "685.92K". Axes use formatAxis, which keeps the digits that
+ * tell neighbouring ticks apart.
+ */
 export function formatCompact(value: number, locale: TLocale): string {
+  return nf(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+}
+
+/** An axis tick: compact, with up to two decimals so 1.25M and 1.26M stay distinct. */
+export function formatAxis(value: number, locale: TLocale): string {
   return nf(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
 }
 
-/** A signed change: +12,345 / +1.2万. */
+/**
+ * A signed change, one rule in both languages: exact below 10,000
+ * ("+4,563"), compact with three significant digits from there
+ * ("+76.7K", "+7.67万"), so a rate never reads "+685.92K".
+ */
 export function formatDelta(value: number, locale: TLocale): string {
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  return sign + (Math.abs(value) >= 100_000 ? formatCompact(Math.abs(value), locale) : formatHeadline(Math.abs(value), locale));
+  const abs = Math.abs(value);
+  return sign + (abs >= 10_000 ? formatCompact(abs, locale) : nf(locale, { maximumFractionDigits: 0 }).format(abs));
 }
 
 /** A ratio as a percentage: 0.0312 → 3.1 %. */

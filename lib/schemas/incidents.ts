@@ -9,15 +9,16 @@ export * from '../incidents';
 export const ZSeverity = z.enum(SEVERITIES, { message: 'must be SEV1, SEV2, SEV3 or SEV4' });
 const ZStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
 
-
 const MAX_TITLE = 200;
 const MAX_BODY = 10_000;
 /** Upper bound of any incident request body in bytes. */
 export const MAX_INCIDENT_BODY_BYTES = 64 * 1024;
 
 const text = (max: number) => z.string({ message: 'required' }).trim().min(1, 'required').max(max, `at most ${max} characters`);
+/** Versions and sequence numbers are 32-bit integer columns; a larger number would overflow PostgreSQL's int. */
+const MAX_INT32 = 2_147_483_647;
 /** The version the caller saw; a stale one is refused with the current incident. */
-const ZVersion = z.number({ message: 'required: the version you saw' }).int().positive();
+const ZVersion = z.number({ message: 'required: the version you saw' }).int().positive().max(MAX_INT32);
 const ZId = z.string().min(1, 'required').max(64);
 
 export const ZCreateIncident = z.strictObject({
@@ -61,7 +62,9 @@ export const ZSeriesLink = z.strictObject({
   remove: z.boolean().optional(),
 });
 export const ZNewFinding = z.strictObject({ text: text(500) });
-export const ZDecideFinding = z.strictObject({ state: z.enum(['ruled_out', 'confirmed', 'open'], { message: 'must be ruled_out, confirmed or open' }) });
+export const ZDecideFinding = z.strictObject({
+  state: z.enum(['ruled_out', 'confirmed', 'open'], { message: 'must be ruled_out, confirmed or open' }),
+});
 export const ZEditEntry = z.strictObject({ body: text(MAX_BODY) });
 export const ZComment = z.strictObject({ body: text(MAX_BODY) });
 export const ZEmpty = z.strictObject({});
@@ -76,5 +79,7 @@ export type TNewFinding = z.infer<typeof ZNewFinding>;
 export type TDecideFinding = z.infer<typeof ZDecideFinding>;
 
 /** Socket: subscribe to a room's incidents and get what was missed after a sequence number. */
-export const ZIncidentsSubscribe = z.strictObject({ room: ZRoomSlug.optional(), afterSeq: z.number().int().min(0).optional() });
-
+export const ZIncidentsSubscribe = z.strictObject({
+  room: ZRoomSlug.optional(),
+  afterSeq: z.number().int().min(0).max(MAX_INT32).optional(),
+});

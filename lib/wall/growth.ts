@@ -48,3 +48,30 @@ export function growthPer(points: TChartPoint[], unitMs: number): TGrowth | null
   const base = valueAt(points, lastT - span)!;
   return { value: ((lastV - base) * unitMs) / span, complete: span >= unitMs };
 }
+
+/** The span one growth figure is measured over: long enough to smooth a jumpy counter, short enough to follow a surge. */
+export const GROWTH_WINDOW_MS = 10 * MINUTE_MS;
+
+export interface TRate {
+  perMinute: number;
+  /** perMinute × 60: both figures come from one window, so they never contradict each other */
+  perHour: number;
+  /** false when the fresh data covers less than the window (say, 3 minutes after a restart): shown as an estimate */
+  complete: boolean;
+}
+
+/**
+ * Growth of a counter on the server's clock, only over fresh data: null when
+ * the newest point is older than the room's stale threshold (a rate frozen
+ * from minutes ago is not today's rate), or when fewer than two points lie
+ * in the window. Per minute and per hour are one rate in two units.
+ */
+export function freshRate(points: TChartPoint[], serverNow: number, staleAfterSeconds: number, windowMs = GROWTH_WINDOW_MS): TRate | null {
+  if (points.length < 2) return null;
+  const lastT = points[points.length - 1]![0];
+  if (serverNow - lastT > staleAfterSeconds * 1000) return null;
+  const g = growthPer(points, windowMs);
+  if (!g) return null;
+  const perMinute = (g.value * MINUTE_MS) / windowMs;
+  return { perMinute, perHour: perMinute * 60, complete: g.complete };
+}

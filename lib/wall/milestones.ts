@@ -34,7 +34,13 @@ export function etaMs(value: number, threshold: number, ratePerMinute: number | 
   return ((threshold - value) / ratePerMinute) * MINUTE_MS;
 }
 
-/** Milestones reached within `windowMs` before `now` (server clock): what the wall celebrates. */
-export function freshlyReached<M extends TMilestoneLike & { id: string }>(milestones: M[], now: number, windowMs: number): M[] {
-  return milestones.filter((m) => m.reachedAt && now - Date.parse(m.reachedAt) >= -5_000 && now - Date.parse(m.reachedAt) < windowMs);
+/**
+ * Milestones this screen saw crossed live: the value it showed before was
+ * below the threshold and the value now is at or above it. A screen that
+ * opens after a crossing, or whose first point lands above a threshold
+ * (nothing was crossed while it watched), celebrates nothing.
+ */
+export function crossedLive<M extends TMilestoneLike>(milestones: M[], seriesName: string, before: number | undefined, after: number | undefined): M[] {
+  if (before === undefined || after === undefined || after <= before) return [];
+  return milestones.filter((m) => m.seriesName === seriesName && before < m.threshold && after >= m.threshold);
 }

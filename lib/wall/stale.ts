@@ -8,3 +8,15 @@ export function staleness(latestTimeMs: number | null | undefined, serverNow: nu
   const ageMs = Math.max(0, serverNow - latestTimeMs);
   return { stale: ageMs > staleAfterSeconds * 1000, ageMs };
 }
+
+/** What a screen's connection indicator says: a socket can be up while the data behind it has stopped. */
+export type TFeedState = 'connecting' | 'live' | 'stale' | 'reconnecting' | 'offline';
+
+/**
+ * One state for the badge from the socket and the data's age: never "live"
+ * beside numbers that stopped moving. A broken connection outranks stale
+ * data (it is the likelier cause, and what someone can act on).
+ */
+export function feedState(connection: 'connecting' | 'live' | 'reconnecting' | 'offline', dataStale: boolean): TFeedState {
+  return connection === 'live' && dataStale ? 'stale' : connection;
+}

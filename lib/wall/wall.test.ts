@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from './growth';
-import { etaMs, freshlyReached, lastReached, nextMilestone } from './milestones';
+import { crossedLive, etaMs, lastReached, nextMilestone } from './milestones';
 import { countUpValue, retarget, startCountUp } from './count-up';
 import { formatCountdown } from './countdown';
 import { serverHealth, stateAgainst } from './health';
@@ -25,10 +25,18 @@ describe('milestones and ETA', () => {
     expect(etaMs(1_500_000, 2e6, null)).toBeNull();
     expect(etaMs(2e6, 2e6, 5)).toBe(0);
   });
-  it('celebrates only crossings of the last moments', () => {
-    const withIds = ms.map((m, i) => ({ ...m, id: String(i) }));
-    expect(freshlyReached(withIds, Date.parse('2026-11-23T20:31:30.000Z'), 60_000).map((m) => m.id)).toEqual(['0']);
-    expect(freshlyReached(withIds, Date.parse('2026-11-23T20:33:00.000Z'), 60_000)).toEqual([]);
+  it('celebrates only crossings seen live', () => {
+    // Crossed while watching: 0.99M then 1.01M.
+    expect(crossedLive(ms, 'users_total', 990_000, 1_010_000).map((m) => m.threshold)).toEqual([1e6]);
+    // A jump over two milestones names both.
+    expect(crossedLive(ms, 'users_total', 990_000, 2_100_000).map((m) => m.threshold)).toEqual([1e6, 2e6]);
+    // The first value after load (nothing seen before): no crossing, even far above a milestone.
+    expect(crossedLive(ms, 'users_total', undefined, 1_250_000)).toEqual([]);
+    // Already above it when the page opened, still above it: nothing.
+    expect(crossedLive(ms, 'users_total', 1_200_000, 1_300_000)).toEqual([]);
+    // Falling back under and the same value again: nothing.
+    expect(crossedLive(ms, 'users_total', 1_010_000, 990_000)).toEqual([]);
+    expect(crossedLive(ms, 'users_online', 990_000, 1_010_000)).toEqual([]);
   });
 });
 

@@ -11,7 +11,10 @@ import { assertSameOrigin } from '../auth/same-origin';
 const API_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS, ...headers } });
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...API_HEADERS, ...headers },
+  });
 }
 
 export interface TRouteContext {
@@ -39,12 +42,17 @@ export function route<P = Record<string, string>>(handler: (req: Request, c: TRo
   };
 }
 
-/** Reads a JSON body no larger than maxBytes: 413 past it, 400 when it is not JSON. */
-export async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+/**
+ * Reads a JSON body no larger than maxBytes: 413 past it, 400 when it is not
+ * JSON. With `empty`, a missing or empty body (no Content-Length, as curl -X
+ * POST sends) reads as that value instead.
+ */
+export async function readJson(req: Request, maxBytes: number, opts: { empty?: unknown } = {}): Promise<unknown> {
   const declared = Number(req.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     throw new AppError('payload_too_large', `body is ${declared} bytes; the limit is ${maxBytes}`);
   }
+  if (!req.body && 'empty' in opts) return opts.empty;
   if (!req.body) throw new AppError('bad_request', 'a JSON body is required', [{ field: '(body)', message: 'required' }]);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -60,6 +68,7 @@ export async function readJson(req: Request, maxBytes: number): Promise<unknown>
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString('utf8');
+  if ('empty' in opts && text.trim() === '') return opts.empty;
   try {
     return JSON.parse(text);
   } catch {
@@ -73,7 +82,11 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what = 
   if (!parsed.success) {
     const details = detailsFromZodError(parsed.error);
     const first = details[0]!;
-    throw new AppError('validation_failed', `invalid ${what}: ${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`, details);
+    throw new AppError(
+      'validation_failed',
+      `invalid ${what}: ${first.field}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`,
+      details,
+    );
   }
   return parsed.data;
 }
@@ -93,7 +106,14 @@ type TOut<S> = S extends z.ZodType ? z.output<S> : undefined;
  */
 export function endpointRoute<E extends TEndpoint>(
   e: E,
-  handler: (c: TRouteContext & { req: Request; params: TOut<E['params']>; query: TOut<E['query']>; body: (maxBytes?: number) => Promise<TOut<E['body']>> }) => Promise<TResponseOf<E>>,
+  handler: (
+    c: TRouteContext & {
+      req: Request;
+      params: TOut<E['params']>;
+      query: TOut<E['query']>;
+      body: (maxBytes?: number) => Promise<TOut<E['body']>>;
+    },
+  ) => Promise<TResponseOf<E>>,
 ) {
   return route<Record<string, string>>(async (req, c) => {
     const params = (e.params ? parseWith(e.params, c.params, 'path') : undefined) as TOut<E['params']>;

@@ -5,6 +5,7 @@ import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
 import { withSchema } from './with-schema';
+import { resyncLocalSockets } from './resync';
 
 /**
  * incidents:subscribe joins the room's channel, then answers every timeline
@@ -44,7 +45,11 @@ export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void 
           if (to) io.to(userChannel(to)).emit('incident:escalated', { incident, entry });
         }
       })
-      .catch((err) => console.error('incident fan-out failed:', err));
+      .catch((err) => {
+        console.error('incident fan-out failed:', err instanceof Error ? err.message : err);
+        // The push is lost: this process's screens of the room reconnect and catch up by seq.
+        resyncLocalSockets(io, 'incident fan-out failed', roomChannel(e.roomId));
+      });
     chains.set(e.roomId, next);
     void next.then(() => {
       if (chains.get(e.roomId) === next) chains.delete(e.roomId);

@@ -6,6 +6,8 @@ import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import { sessionCredentialId } from '../auth/session-channel';
+import { assertSameOriginSocket } from '../auth/same-origin';
+import { isAppError } from '../errors';
 import { MetricsCoalescer } from './metrics-coalescer';
 import { SnapshotCache } from './snapshot-cache';
 import { DisplayAuthCache } from './display-auth-cache';
@@ -16,6 +18,7 @@ import { registerIncidentCommandHandlers } from './incident-commands.handlers';
 import { attachServersFanout } from './servers.handlers';
 import { attachNightFanout } from './night.handlers';
 import type { TIo } from './types';
+import { resyncLocalSockets } from './resync';
 import { attachProbeFanout } from './probes.handlers';
 
 /** Told of each room-wide push (server/observability/prometheus.ts counts and times them). */
@@ -63,6 +66,10 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
     const sub = pub.duplicate();
     pub.on('error', (e) => console.error('redis pub:', e.message));
     sub.on('error', (e) => console.error('redis sub:', e.message));
+    // Pushes published while Redis was away are gone (pub/sub keeps nothing):
+    // once it is back, this process's screens reconnect and catch up.
+    onRecovered(pub, () => resyncLocalSockets(io, 'redis pub back'));
+    onRecovered(sub, () => resyncLocalSockets(io, 'redis sub back'));
     await Promise.all([pub.connect(), sub.connect()]);
     io.adapter(createAdapter(pub, sub));
     cleanups.push(async () => {
@@ -81,9 +88,11 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
       const actor = token && !headers.has('authorization') ? await displayAuth.get(token, () => authenticateRequest({ ctx, headers, token })) : await authenticateRequest({ ctx, headers, token });
       if (actor.kind === 'anonymous') return next(new Error('unauthorized'));
       if (actor.kind === 'ingest') return next(new Error('forbidden: an ingest key cannot open a screen'));
+      assertSameOriginSocket(headers, actor, ctx.config.publicUrl);
       socket.data.actor = actor;
       next();
     } catch (err) {
+      if (isAppError(err)) return next(new Error(`${err.code}: ${err.message}`));
       console.error('socket handshake failed:', err);
       next(new Error('internal'));
     }
@@ -143,4 +152,19 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
       await new Promise<void>((r) => io.close(() => r()));
     },
   };
+}
+
+/** Calls `then` (once, shortly after) each time a Redis client is ready again after losing its connection. */
+function onRecovered(client: { on(event: string, f: (...a: unknown[]) => void): unknown }, then: () => void): void {
+  let lost = false;
+  const down = () => (lost = true);
+  client.on('error', down);
+  client.on('end', down);
+  client.on('reconnecting', down);
+  client.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    // Give the subscriber a moment to subscribe again before screens ask what they missed.
+    setTimeout(then, 500).unref();
+  });
 }

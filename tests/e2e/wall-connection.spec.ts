@@ -13,10 +13,12 @@ test('the wall says when its numbers are stale, goes offline when the server die
   page.on('framenavigated', () => navigations++);
 
   // No data for longer than the room's threshold: marked stale, with for how long.
-  await expect(page.getByTestId('stale')).toHaveText(/^stale for \d+ s$/, { timeout: 10_000 });
+  await expect(page.getByTestId('stale')).toHaveText(/^data stopped \d+ s ago$/, { timeout: 10_000 });
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale');
   await expect(page.getByTestId('wall')).toHaveAttribute('data-stale', 'yes');
   await pushPoints(server, key, [{ name: 'users_total', value: 1_260_000 }], 'outage-night');
   await expect(page.getByTestId('stale')).toHaveCount(0);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('headline-users')).toHaveText('1,260,000');
 
   // The server dies: reconnecting at once, offline after a while, numbers stale.

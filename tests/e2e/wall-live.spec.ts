@@ -34,5 +34,6 @@ test('a Chinese room shows 万', async ({ page, server }) => {
 
 test('without a display link or session the wall says how to get in', async ({ page, server }) => {
   await page.goto(`${server.url}/wall`);
-  await expect(page.getByText(/open this screen with a display link/i)).toBeVisible();
+  await expect(page.getByTestId('access')).toHaveAttribute('data-problem', 'signin');
+  await expect(page.getByTestId('access')).toContainText(/open the display link/i);
 });

@@ -66,7 +66,10 @@ export async function createThrowawayDatabase(kind: TDbKind): Promise<{ url: str
   };
 }
 
-function spawnServer(env: Record<string, string | undefined>, nodeFlags: string[] = []): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
+function spawnServer(
+  env: Record<string, string | undefined>,
+  nodeFlags: string[] = [],
+): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
   const out: string[] = [];
   const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, '--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
@@ -107,7 +110,13 @@ export async function startServer(
   let { proc, port, out } = await spawnServer(env, opts.nodeFlags);
   // The server migrated the database; this second connection only reads and seeds.
   const database: TDatabase = await openDatabase(throwaway.url, { migrate: false });
-  const ctx: TServiceContext = { prisma: database.prisma, samples: database.samples, database, bus: createBus(), config: loadConfig({ DATABASE_URL: throwaway.url }) };
+  const ctx: TServiceContext = {
+    prisma: database.prisma,
+    samples: database.samples,
+    database,
+    bus: createBus(),
+    config: loadConfig({ DATABASE_URL: throwaway.url }),
+  };
   // The same auth wiring as the server, so createUser's password signs in (hashed by the library).
   // Only hashing is used here: the random secret never signs a cookie the server reads.
   await mountAuth(ctx, { secret: randomBytes(32).toString('hex') });
@@ -146,7 +155,8 @@ export async function startServer(
       return { id: u.id, email, name: display, token, password };
     },
     async kill(signal = 'SIGTERM') {
-      if (proc.exitCode !== null) return;
+      // A process killed by a signal has signalCode set and exitCode null.
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
       await new Promise<void>((r) => {
         proc.once('exit', () => r());
         proc.kill(signal);
@@ -166,7 +176,12 @@ export async function startServer(
 }
 
 /** JSON fetch against the test server with an optional bearer. */
-export async function api(server: TTestServer, method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+export async function api(
+  server: TTestServer,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   const res = await fetch(server.url + path, {
     method,
     headers: {

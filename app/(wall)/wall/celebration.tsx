@@ -2,49 +2,56 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { TMilestone } from '@/lib/api/common';
-import { formatTimeOfDay } from '@/lib/format/duration';
-import { freshlyReached } from '@/lib/wall/milestones';
+import { crossedLive } from '@/lib/wall/milestones';
 import type { TWallLabels } from './labels';
 
-/** How long a crossing is celebrated, and how old one may be to still count as news. */
+/** How long a crossing is celebrated. */
 const SHOW_MS = 12_000;
-const FRESH_MS = 120_000;
 
 /**
- * A brief banner when a milestone is crossed (its reachedAt, recorded by the
- * server, is fresh on the server's clock). It sits over the chart, never over
- * the numbers, and each milestone is celebrated once per screen.
+ * A brief banner when this screen sees a milestone crossed live: the value it
+ * showed was below the threshold, and the new one is at or above it. Opening
+ * the wall after a crossing, or a first point that lands above a milestone,
+ * celebrates nothing. It sits over the chart, never over the numbers.
  */
-export function Celebration({ milestones, now, timeZone, t }: { milestones: TMilestone[]; now: number | null; timeZone: string; t: TWallLabels }) {
-  const celebrated = useRef(new Set<string>());
-  const [current, setCurrent] = useState<{ m: TMilestone; until: number } | null>(null);
+export function Celebration({
+  milestones,
+  values,
+  t,
+}: {
+  milestones: TMilestone[];
+  values: Record<string, number | undefined>;
+  t: TWallLabels;
+}) {
+  const seen = useRef<Record<string, number | undefined>>({});
+  const [current, setCurrent] = useState<TMilestone | null>(null);
 
   useEffect(() => {
-    if (now === null) return;
-    const fresh = freshlyReached(milestones, now, FRESH_MS).filter((m) => !celebrated.current.has(m.id));
-    if (fresh.length > 0) {
-      const top = fresh.reduce((a, b) => (b.threshold > a.threshold ? b : a));
-      for (const m of fresh) celebrated.current.add(m.id);
-      setCurrent({ m: top, until: now + SHOW_MS });
-    } else if (current && now > current.until) {
-      setCurrent(null);
+    const crossed: TMilestone[] = [];
+    for (const [series, value] of Object.entries(values)) {
+      crossed.push(...crossedLive(milestones, series, seen.current[series], value));
+      if (value !== undefined) seen.current[series] = value;
     }
-  }, [milestones, now, current]);
+    if (crossed.length === 0) return;
+    setCurrent(crossed.reduce((a, b) => (b.threshold > a.threshold ? b : a)));
+  }, [milestones, values]);
+
+  useEffect(() => {
+    if (!current) return;
+    const id = setTimeout(() => setCurrent(null), SHOW_MS);
+    return () => clearTimeout(id);
+  }, [current]);
 
   if (!current) return null;
   return (
     <div
       data-testid="celebration"
+      data-milestone={current.label}
       role="status"
-      className="pointer-events-none absolute left-1/2 top-[2vh] z-10 -translate-x-1/2 animate-[pulse_2s_ease-in-out_3] rounded-[1.2vh] border-2 border-users bg-bg/90 px-[4vh] py-[1.5vh] text-center shadow-[0_0_6vh_rgba(76,194,255,0.35)]"
+      className="pointer-events-none absolute left-1/2 top-[2vh] z-10 max-w-[90%] -translate-x-1/2 animate-[pulse_2s_ease-in-out_3] rounded-[1.2vh] border-2 border-users bg-bg/90 px-[4vh] py-[1.5vh] text-center shadow-[0_0_6vh_rgba(76,194,255,0.35)]"
     >
       <div className="text-[2.2vh] uppercase tracking-[0.3em] text-users">{t.celebrate}</div>
-      <div className="text-[5.5vh] font-bold leading-tight text-ink">{current.m.label}</div>
-      {current.m.reachedAt ? (
-        <div className="tabular text-[2.4vh] text-dim">
-          {t.reached} {formatTimeOfDay(Date.parse(current.m.reachedAt), timeZone, true)}
-        </div>
-      ) : null}
+      <div className="truncate text-[min(5.5vh,8vw)] font-bold leading-tight text-ink">{current.label}</div>
     </div>
   );
 }

@@ -8,7 +8,7 @@ export function Countdown({ goLiveAt, now }: { goLiveAt: string | null; now: num
     <span
       data-testid="countdown"
       data-phase={phase}
-      className={`tabular rounded-[0.6vh] px-[1.2vh] py-[0.2vh] font-semibold ${phase === 'live' ? 'bg-crit/15 text-crit' : 'bg-warn/15 text-warn'}`}
+      className={`tabular shrink-0 whitespace-nowrap rounded-[0.6vh] px-[1.2vh] py-[0.2vh] font-semibold ${phase === 'live' ? 'bg-crit/15 text-crit' : 'bg-warn/15 text-warn'}`}
     >
       {text}
     </span>

@@ -3,9 +3,11 @@
 import type { TMilestone } from '@/lib/api/common';
 import { formatDuration, formatTimeOfDay } from '@/lib/format/duration';
 import { formatDelta, formatHeadline, type TLocale } from '@/lib/format/number';
+import { staleAge } from '@/lib/format/state-words';
 import type { TChartPoint } from '@/lib/series';
-import { growthPer, HOUR_MS, MINUTE_MS } from '@/lib/wall/growth';
+import { freshRate } from '@/lib/wall/growth';
 import { etaMs, lastReached, nextMilestone } from '@/lib/wall/milestones';
+import { staleness } from '@/lib/wall/stale';
 import type { TWallLabels } from './labels';
 import { useCountUp } from './use-count-up';
 
@@ -21,42 +23,58 @@ export interface THeadlineProps {
   timeZone: string;
   colorClass: string;
   testId: string;
-  stale: boolean;
+  /** the server's clock (null before the first tick) and the room's threshold */
+  now: number | null;
+  staleAfterSeconds: number;
   t: TWallLabels;
 }
 
-/** One huge number (≥ a tenth of the screen's height), its growth, and the road to the next milestone. */
+/**
+ * One huge number, its growth, and the road to the next milestone. Past the
+ * room's stale threshold the number greys and says its age, and growth and
+ * ETA turn to "—": a rate from minutes ago is not shown as today's.
+ */
 export function HeadlinePanel(p: THeadlineProps) {
   const shown = useCountUp(p.value, p.time);
-  const perMin = growthPer(p.points, MINUTE_MS);
-  const perHour = growthPer(p.points, HOUR_MS);
+  const age = p.now === null || p.time === undefined ? null : staleness(p.time, p.now, p.staleAfterSeconds);
+  const stale = age?.stale ?? false;
+  const rate = p.now === null ? null : freshRate(p.points, p.now, p.staleAfterSeconds);
   const next = p.value === undefined ? undefined : nextMilestone(p.milestones, p.seriesName, p.value);
   const last = lastReached(p.milestones, p.seriesName);
-  const eta = next && p.value !== undefined ? etaMs(p.value, next.threshold, perMin?.value) : null;
+  const eta = next && p.value !== undefined && rate ? etaMs(p.value, next.threshold, rate.perMinute) : null;
+  const estimate = rate ? !rate.complete : false;
 
   return (
-    <div className={`flex min-w-0 flex-col justify-between rounded-[1vh] border bg-panel px-[2.2vh] py-[1.4vh] ${p.stale ? 'border-warn/70' : 'border-edge'}`}>
-      <div className="flex items-baseline justify-between text-[2.4vh] uppercase tracking-wide text-dim">
-        <span>{p.label}</span>
-        {last?.reachedAt ? (
-          <span data-testid={`${p.testId}-reached`} className="normal-case text-ink/80">
+    <div
+      data-testid={`${p.testId}-panel`}
+      data-stale={stale ? 'yes' : 'no'}
+      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[1vh] border bg-panel px-[2.2vh] py-[1.2vh] ${stale ? 'border-dashed border-dim' : 'border-edge'}`}
+    >
+      <div className="flex min-w-0 items-baseline justify-between gap-[1.5vh] text-[min(2.4vh,4.2vw)] uppercase tracking-wide text-dim">
+        <span className="truncate">{p.label}</span>
+        {stale && age ? (
+          <span data-testid={`${p.testId}-age`} className="shrink-0 whitespace-nowrap font-semibold normal-case text-warn">
+            {staleAge(age.ageMs, p.locale)}
+          </span>
+        ) : last?.reachedAt ? (
+          <span data-testid={`${p.testId}-reached`} className="truncate normal-case text-ink/80">
             {last.label} · {p.t.reached} {formatTimeOfDay(Date.parse(last.reachedAt), p.timeZone)}
           </span>
         ) : null}
       </div>
       <div
         data-testid={p.testId}
-        className={`tabular whitespace-nowrap text-[13vh] font-bold leading-[1.05] ${p.colorClass} ${p.stale ? 'opacity-60' : ''}`}
+        className={`tabular truncate whitespace-nowrap font-bold leading-[1.05] text-[min(13vh,12.5vw)] landscape:text-[min(13vh,7.4vw)] ${stale ? 'text-dim' : p.colorClass}`}
       >
         {shown === undefined ? <span className="text-[4vh] font-normal text-dim">{p.t.waiting}</span> : formatHeadline(shown, p.locale)}
       </div>
-      <div className="flex items-baseline gap-[3vh] text-[2.8vh] text-ink/90">
-        <Growth testId={`${p.testId}-per-min`} value={perMin?.value} unit={p.t.perMinute} locale={p.locale} estimate={perMin ? !perMin.complete : false} />
-        <Growth testId={`${p.testId}-per-hour`} value={perHour?.value} unit={p.t.perHour} locale={p.locale} estimate={perHour ? !perHour.complete : false} />
+      <div className="flex min-w-0 items-baseline gap-[3vh] text-[min(2.8vh,4.4vw)] text-ink/90">
+        <Growth testId={`${p.testId}-per-min`} value={rate?.perMinute} unit={p.t.perMinute} locale={p.locale} estimate={estimate} t={p.t} />
+        <Growth testId={`${p.testId}-per-hour`} value={rate?.perHour} unit={p.t.perHour} locale={p.locale} estimate={estimate} t={p.t} />
         {next ? (
-          <span data-testid={`${p.testId}-eta`} className="ml-auto truncate text-dim">
+          <span data-testid={`${p.testId}-eta`} className="ml-auto min-w-0 truncate text-dim">
             {p.t.next} <span className="text-ink">{next.label}</span>{' '}
-            {eta === null ? p.t.etaNone : `${p.t.eta} ${formatDuration(eta, p.locale)}`}
+            {rate === null ? '—' : eta === null ? p.t.etaNone : `${p.t.eta} ${formatDuration(eta, p.locale)}`}
           </span>
         ) : null}
       </div>
@@ -64,11 +82,15 @@ export function HeadlinePanel(p: THeadlineProps) {
   );
 }
 
-function Growth({ value, unit, locale, testId, estimate }: { value: number | undefined; unit: string; locale: TLocale; testId: string; estimate: boolean }) {
+function Growth(p: { value: number | undefined; unit: string; locale: TLocale; testId: string; estimate: boolean; t: TWallLabels }) {
   return (
-    <span data-testid={testId} className="tabular whitespace-nowrap" title={estimate ? 'estimated from a shorter span' : undefined}>
-      {value === undefined ? '—' : `${estimate ? '~' : ''}${formatDelta(Math.round(value), locale)}`}
-      <span className="text-dim">{unit}</span>
+    <span
+      data-testid={p.testId}
+      className={`tabular whitespace-nowrap ${p.value === undefined ? 'text-dim' : ''}`}
+      title={p.estimate ? p.t.estimated : undefined}
+    >
+      {p.value === undefined ? '—' : `${p.estimate ? '~' : ''}${formatDelta(Math.round(p.value), p.locale)}`}
+      <span className="text-dim">{p.unit}</span>
     </span>
   );
 }

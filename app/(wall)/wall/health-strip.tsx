@@ -18,8 +18,8 @@ const STATE: Record<TServerState, { box: string; dot: string }> = {
 /** A tile is this wide (in vh, so 1080p and 4K look alike) and never narrower: the rest is counted, not squeezed. */
 const TILE_VH = 18;
 const GAP_VH = 1;
-/** Room kept for the label at the left and the "46 ok" summary at the right. */
-const RESERVED_VH = 20;
+/** Room kept for the "46 ok · 1 drained" summary at the right (the label at the left is measured). */
+const REST_VH = 15;
 const METRICS_PER_TILE = 2;
 
 /** How many tiles fit across the strip, from its measured width. */
@@ -31,7 +31,9 @@ function useTilesThatFit(): [React.RefObject<HTMLElement | null>, number] {
     if (!el) return;
     const measure = () => {
       const vh = window.innerHeight / 100;
-      setFit(Math.max(1, Math.floor((el.clientWidth - RESERVED_VH * vh) / ((TILE_VH + GAP_VH) * vh))));
+      const label = (el.firstElementChild as HTMLElement | null)?.offsetWidth ?? 0;
+      const room = el.clientWidth - label - (REST_VH + GAP_VH) * vh;
+      setFit(Math.max(1, Math.floor((room + GAP_VH * vh) / ((TILE_VH + GAP_VH) * vh))));
     };
     measure();
     const ro = new ResizeObserver(measure);
@@ -73,9 +75,11 @@ function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
         {s.state === 'drained' ? (
           <span className="truncate font-semibold uppercase">{words.drained}</span>
         ) : s.state === 'silent' ? (
-          <span className="truncate font-semibold">
-            {words.silent} {formatDuration(s.ageSeconds * 1000, locale)}
-          </span>
+          // Two lines, so "silent" and its age both fit the tile at every size.
+          <>
+            <span className="truncate font-semibold">{words.silent}</span>
+            <span className="truncate">{formatDuration(s.ageSeconds * 1000, locale)}</span>
+          </>
         ) : (
           tileMetrics(s).map((m) => (
             <span
@@ -106,7 +110,8 @@ export function HealthStrip({ servers, locale, t }: { servers: TFleetRow[]; loca
   const words = STATE_WORDS[locale];
   return (
     <section ref={ref} data-testid="health" className="flex min-h-0 items-stretch gap-[1vh] overflow-hidden">
-      <div className="flex shrink-0 items-center pr-[0.5vh] text-[2.4vh] uppercase tracking-wide text-dim">{t.servers}</div>
+      {/* On a narrow portrait screen the tiles speak for themselves: the label's width goes to a tile. */}
+      <div className="flex shrink-0 items-center pr-[0.5vh] text-[2.4vh] uppercase tracking-wide text-dim portrait:hidden">{t.servers}</div>
       {servers.length === 0 ? <div className="flex items-center text-[2.4vh] text-dim">{t.noServers}</div> : null}
       {shown.map((s) => (
         <Tile key={s.name} s={s} locale={locale} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SeverityBadge } from '@/app/_ui/severity-badge';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
@@ -16,6 +17,35 @@ export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'seve
 
 const MAX_ROWS = 8;
 
+/**
+ * Rows that do not fit the list's height wrap into a second column, which
+ * the list clips: a phone in portrait shows two or three whole rows, a TV
+ * eight, and no row is ever cut in half. Those wrapped away are counted here
+ * (measured after layout; counting changes no layout, so it cannot oscillate).
+ */
+function useRowsOutOfView(count: number): [React.RefObject<HTMLOListElement | null>, number] {
+  const ref = useRef<HTMLOListElement | null>(null);
+  const [hidden, setHidden] = useState(0);
+  const [size, setSize] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize(el.clientHeight * 10_000 + el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-counted when the rows or the list's size change
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const right = el.getBoundingClientRect().right - 1;
+    let n = 0;
+    for (const li of el.children) if (li.getBoundingClientRect().left >= right) n++;
+    setHidden(n);
+  }, [count, size]);
+  return [ref, hidden];
+}
+
 /** Most severe first; within a severity, the oldest first (it has waited longest). */
 function sortForWall<T extends TWallIncident>(list: T[]): T[] {
   return [...list].sort((a, b) => a.severity.localeCompare(b.severity) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
@@ -25,7 +55,8 @@ function sortForWall<T extends TWallIncident>(list: T[]): T[] {
 export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWallIncident[] | undefined; now: number | null; locale: TLocale; t: TWallLabels }) {
   const sorted = sortForWall(incidents ?? []);
   const shown = sorted.slice(0, MAX_ROWS);
-  const rest = sorted.length - shown.length;
+  const [list, outOfView] = useRowsOutOfView(shown.length);
+  const rest = sorted.length - shown.length + outOfView;
   return (
     <section data-testid="incidents" className="flex min-h-0 flex-col gap-[1vh] overflow-hidden rounded-[1vh] border border-edge bg-panel p-[1.5vh]">
       <h2 className="flex items-baseline justify-between text-[2.4vh] uppercase tracking-wide text-dim">
@@ -35,14 +66,14 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
         </span>
       </h2>
       {incidents && sorted.length === 0 ? <p className="text-[2.4vh] text-ok">{t.noIncidents}</p> : null}
-      <ol className="flex min-h-0 flex-col gap-[0.8vh]">
+      <ol ref={list} className="flex min-h-0 flex-1 flex-col flex-wrap gap-x-[4vh] gap-y-[0.8vh] overflow-hidden">
         {shown.map((i) => (
           <li
             key={i.id}
             data-testid="incident"
             data-severity={i.severity}
             data-owned={i.owner ? 'yes' : 'no'}
-            className={`flex flex-col gap-[0.3vh] rounded-[0.8vh] border-l-[0.8vh] px-[1.2vh] py-[0.7vh] ${
+            className={`flex w-full flex-col gap-[0.3vh] rounded-[0.8vh] border-l-[0.8vh] px-[1.2vh] py-[0.7vh] ${
               i.owner ? 'border-edge bg-bg/60' : 'border-crit bg-crit/15 outline-2 outline-crit/70'
             }`}
           >
@@ -52,7 +83,7 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
               <span className="truncate font-semibold">{i.title}</span>
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
-              {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold tracking-wide text-crit">{t.unowned}</span>}
+              {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold uppercase tracking-wide text-crit">{t.unowned}</span>}
               <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
               <span className="tabular shrink-0 pl-[1vh] text-dim">
                 {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}

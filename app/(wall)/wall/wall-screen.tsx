@@ -8,7 +8,8 @@ import type { TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { judgeFleet } from '@/lib/fleet/judge';
 import { nextMilestone } from '@/lib/wall/milestones';
-import { staleness } from '@/lib/wall/stale';
+import { feedState, staleness } from '@/lib/wall/stale';
+import { AccessScreen } from './access-screen';
 import { Celebration } from './celebration';
 import { ConnectionBadge } from './connection-badge';
 import { Countdown } from './countdown';
@@ -17,7 +18,6 @@ import { HealthStrip } from './health-strip';
 import { IncidentsPanel } from './incidents-panel';
 import { WALL_LABELS } from './labels';
 import { ServerClock } from './server-clock';
-import { StaleBadge } from './stale-badge';
 import { useRoomSettings } from './use-room-settings';
 import { useServerNow } from '@/lib/client/use-server-now';
 import { useWallIncidents } from './use-wall-incidents';
@@ -60,20 +60,22 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
  * in vh so 1080p and 4K look the same, and the page never scrolls.
  */
 export function WallScreen({ slug, displayKey }: { slug: string | undefined; displayKey: string | null }) {
-  const { snapshot, error, connection, socket } = useRoomLive(slug, displayKey);
+  const { snapshot, access, connection, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
-  const settings = useRoomSettings(roomSlug, displayKey, socket);
+  const settings = useRoomSettings(access ? undefined : roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
   const probes = useProbesQuery(roomSlug, displayKey, socket).data;
   const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];
+  const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
 
   const users = headline(snapshot, HEADLINE_SERIES.users);
   const online = headline(snapshot, HEADLINE_SERIES.online);
   const newest = Math.max(users?.time ?? -Infinity, online?.time ?? -Infinity);
-  const stale = now === null || !Number.isFinite(newest) ? { stale: false, ageMs: 0 } : staleness(newest, now, snapshot?.room.staleAfterSeconds ?? 30);
+  const stale = now === null || !Number.isFinite(newest) ? { stale: false, ageMs: 0 } : staleness(newest, now, staleAfter);
+  const feed = feedState(connection, stale.stale);
 
   const history = snapshot?.history;
   const points = useMemo(() => {
@@ -98,43 +100,46 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   }, [annotations, goLiveAt, t]);
   const levels = useMemo(() => milestoneLevels(snapshot), [snapshot]);
   const drains = useWallDrains(roomSlug, displayKey, socket);
-  const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
   const servers = useMemo(
     () => judgeFleet({ latest: snapshot?.latest ?? [], lines: settings?.safetyLines ?? [], staleAfterSeconds: staleAfter, now: now ?? Date.now(), drains }),
     [snapshot?.latest, settings?.safetyLines, staleAfter, now, drains],
   );
+  const values = useMemo(() => ({ [HEADLINE_SERIES.users]: users?.value, [HEADLINE_SERIES.online]: online?.value }), [users?.value, online?.value]);
+  // The chart's axis runs to now, moved on in 5 s steps so the canvas is not redrawn every second.
+  const chartNow = now === null ? null : Math.ceil(now / 5000) * 5000;
 
-  const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, stale: stale.stale, t };
+  // No access: the whole screen says why, and nothing of the room stays on it.
+  if (access) return <AccessScreen problem={access} t={t} />;
+
+  const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, now, staleAfterSeconds: staleAfter, t };
   return (
-    <main className="grid h-screen grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.6vh] overflow-hidden p-[1.8vh]" data-testid="wall" data-stale={stale.stale ? 'yes' : 'no'}>
-      <header className="flex items-center justify-between gap-[2vh] text-[2.6vh] text-dim">
+    <main
+      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(23vh,0.8fr)_auto_auto]"
+      data-testid="wall"
+      data-stale={stale.stale ? 'yes' : 'no'}
+    >
+      <header className="flex min-w-0 flex-wrap items-center justify-between gap-x-[2vh] gap-y-[0.6vh] text-[min(2.6vh,4vw)] text-dim">
         <div className="flex min-w-0 items-center gap-[2vh]">
           <span className="truncate font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
           <Countdown goLiveAt={goLiveAt} now={now} />
           <OnDuty slug={roomSlug} displayKey={displayKey} socket={socket} locale={locale} timeZone={timeZone} />
         </div>
-        <div className="flex shrink-0 items-center gap-[2.4vh]">
-          {stale.stale ? <StaleBadge ageMs={stale.ageMs} locale={locale} t={t} /> : null}
-          <ConnectionBadge connection={connection} />
-          <span className="text-[3.4vh] font-semibold">
+        <div className="ml-auto flex min-w-0 items-center gap-[2.4vh]">
+          <ConnectionBadge state={feed} staleMs={stale.stale ? stale.ageMs : null} locale={locale} />
+          <span className="shrink-0 text-[min(3.4vh,5vw)] font-semibold">
             <ServerClock now={now} timeZone={timeZone} />
           </span>
         </div>
       </header>
-      {error && !snapshot ? (
-        <p role="alert" className="text-[3vh] text-crit">
-          {error.message === 'unauthorized' ? t.signIn : error.message}
-        </p>
-      ) : null}
-      <section className="grid grid-cols-2 gap-[1.6vh]">
+      <section className="grid min-w-0 grid-cols-1 gap-[1.4vh] landscape:grid-cols-2">
         <HeadlinePanel {...common} label={t.users} seriesName={HEADLINE_SERIES.users} value={users?.value} time={users?.time} points={points.users} colorClass="text-users" testId="headline-users" />
         <HeadlinePanel {...common} label={t.online} seriesName={HEADLINE_SERIES.online} value={online?.value} time={online?.time} points={points.online} colorClass="text-online" testId="headline-online" />
       </section>
-      <section className="grid min-h-0 grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] gap-[1.6vh]">
-        <div className="relative min-h-0 rounded-[1vh] border border-edge bg-panel p-[1.4vh]">
-          <NightChart lines={lines} marks={marks} levels={levels} locale={locale} timeZone={timeZone} className="relative h-full w-full" />
+      <section className="contents landscape:grid landscape:min-h-0 landscape:grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] landscape:gap-[1.6vh]">
+        <div data-testid="chart" className={`relative min-h-0 rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}>
+          <NightChart lines={lines} marks={marks} levels={levels} locale={locale} timeZone={timeZone} now={chartNow} waiting={t.chartWaiting} className="relative h-full w-full" />
           <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
-          <Celebration milestones={snapshot?.milestones ?? []} now={now} timeZone={timeZone} t={t} />
+          <Celebration milestones={snapshot?.milestones ?? []} values={values} t={t} />
         </div>
         <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />
       </section>

@@ -3,6 +3,7 @@ import type { TCreateIncident, TIncidentDto } from '../../../lib/schemas/inciden
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { appendEntry, publishIncidentChange, TX_OPTIONS, type TTx } from './incident-tx';
+import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
 /** Where an automatic incident came from: a signal's kind and its deduplication key. */
 export interface TIncidentSource {
@@ -16,7 +17,10 @@ export interface TIncidentSource {
  * the caller's transaction (the signal path opens incidents in its own). No
  * access check here: callers authorize.
  */
-export async function insertIncident(tx: TTx, opts: { roomId: string; actor: TActor; input: Omit<TCreateIncident, 'room'>; source?: TIncidentSource }) {
+export async function insertIncident(
+  tx: TTx,
+  opts: { roomId: string; actor: TActor; input: Omit<TCreateIncident, 'room'>; source?: TIncidentSource },
+) {
   const { actor, input, roomId } = opts;
   // The increment locks the room row: numbers are dense and never handed out twice.
   const r = await tx.room.update({ where: { id: roomId }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true } });
@@ -39,7 +43,11 @@ export async function insertIncident(tx: TTx, opts: { roomId: string; actor: TAc
   const entryId = await appendEntry(tx, incident, actor, {
     kind: opts.source ? 'auto' : 'created',
     body: input.summary || null,
-    data: { title: input.title, severity: input.severity, ...(opts.source ? { source: opts.source.source, key: opts.source.sourceKey ?? null } : {}) },
+    data: {
+      title: input.title,
+      severity: input.severity,
+      ...(opts.source ? { source: opts.source.source, key: opts.source.sourceKey ?? null } : {}),
+    },
   });
   return { incident, entryId };
 }
@@ -55,6 +63,11 @@ export async function createIncident(opts: {
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: input.room });
   if (!opts.source) assertCan(actor, 'incident:write', room.id);
-  const { incident, entryId } = await ctx.prisma.$transaction((tx) => insertIncident(tx, { roomId: room.id, actor, input, source: opts.source }), TX_OPTIONS);
+  const { incident, entryId } = await ctx.prisma.$transaction(async (tx) => {
+    const made = await insertIncident(tx, { roomId: room.id, actor, input, source: opts.source });
+    // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).
+    await commitIdempotentAnswer(tx, { incidentId: made.incident.id, result: made.entryId });
+    return made;
+  }, TX_OPTIONS);
   return (await publishIncidentChange({ ctx, roomId: room.id, incidentId: incident.id, entryIds: [entryId] })).incident;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import type { TEntryKind, TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';
 import { authorOf, type TActor } from '../access/actor';
+import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
 /** The client a Prisma interactive transaction hands to its callback. */
 export type TTx = Parameters<Extract<Parameters<Db['$transaction']>[0], (...a: never[]) => unknown>>[0];
@@ -68,9 +69,13 @@ export async function runIncidentChange<R>(opts: {
       const now = new Date();
       const me = authorOf(actor).id;
       // updatedAt moves with every entry; ownerActiveAt only with the owner's own.
-      const owned = me ? await tx.incident.updateMany({ where: { id: incident.id, ownerId: me }, data: { ownerActiveAt: now } }) : { count: 0 };
+      const owned = me
+        ? await tx.incident.updateMany({ where: { id: incident.id, ownerId: me }, data: { ownerActiveAt: now } })
+        : { count: 0 };
       if (owned.count === 0) await tx.incident.update({ where: { id: incident.id }, data: { updatedAt: now } });
     }
+    // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).
+    await commitIdempotentAnswer(tx, { incidentId: incident.id, result: r });
     return r;
   }, TX_OPTIONS);
   const changed = await publishIncidentChange({ ctx, roomId: incident.roomId, incidentId: incident.id, entryIds });
@@ -82,13 +87,35 @@ export async function runIncidentChange<R>(opts: {
  * there are new entries — publishes them on the bus, so the fan-out sends
  * what the service answers without reading the database again.
  */
-export async function publishIncidentChange(opts: { ctx: TServiceContext; roomId: string; incidentId: string; entryIds: string[] }): Promise<{ incident: TIncidentDto; entries: TIncidentEntryDto[] }> {
+export async function publishIncidentChange(opts: {
+  ctx: TServiceContext;
+  roomId: string;
+  incidentId: string;
+  entryIds: string[];
+}): Promise<{ incident: TIncidentDto; entries: TIncidentEntryDto[] }> {
   const { ctx, roomId, incidentId, entryIds } = opts;
-  const [incident, rows] = await Promise.all([
-    loadIncidentDto(ctx.prisma, incidentId),
-    entryIds.length ? ctx.prisma.incidentEntry.findMany({ where: { id: { in: entryIds } }, orderBy: { seq: 'asc' } }) : Promise.resolve([]),
-  ]);
+  // The change is committed: a read that fails because the database just dropped a connection is tried again.
+  const [incident, rows] = await withRetries(() =>
+    Promise.all([
+      loadIncidentDto(ctx.prisma, incidentId),
+      entryIds.length
+        ? ctx.prisma.incidentEntry.findMany({ where: { id: { in: entryIds } }, orderBy: { seq: 'asc' } })
+        : Promise.resolve([]),
+    ]),
+  );
   const entries = toEntryDtos(rows);
   if (entries.length > 0) ctx.bus.emit('incident.changed', { roomId, incident, entries });
   return { incident, entries };
+}
+
+/** A read that failed because the database dropped a connection usually works a moment later. */
+async function withRetries<T>(f: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 150 * i));
+    }
+  }
 }

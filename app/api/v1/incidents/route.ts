@@ -1,6 +1,7 @@
 import { INCIDENTS } from '@/lib/api/incidents';
 import { MAX_INCIDENT_BODY_BYTES } from '@/lib/schemas/incidents';
 import { withIdempotency } from '@/server/http/idempotency';
+import { ANSWER_IN_TX } from '@/server/services/incidents/answers-in-tx';
 import { endpointRoute, parseWith, readJson, route } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { createIncident } from '@/server/services/incidents/create-incident';
@@ -9,12 +10,17 @@ import { listIncidents } from '@/server/services/incidents/list-incidents';
 export const dynamic = 'force-dynamic';
 
 /** The room's incidents, newest first: ?status=open|resolved|all&room=slug. */
-export const GET = endpointRoute(INCIDENTS.list, async ({ rt, actor, query }) => ({ incidents: await listIncidents({ ctx: rt, actor, input: query }) }));
+export const GET = endpointRoute(INCIDENTS.list, async ({ rt, actor, query }) => ({
+  incidents: await listIncidents({ ctx: rt, actor, input: query }),
+}));
 
 /** Opens an incident; honours Idempotency-Key. */
 export const POST = route(async (req, { rt, actor }) => {
   // Refuse strangers before reading their body.
   assertCan(actor, 'incident:write');
-  const input = parseWith(INCIDENTS.create.body, await readJson(req, MAX_INCIDENT_BODY_BYTES));
-  return withIdempotency({ ctx: rt, req, actor, operation: 'POST /incidents', run: async () => ({ status: INCIDENTS.create.status, body: await createIncident({ ctx: rt, actor, input }) }) });
+  const raw = await readJson(req, MAX_INCIDENT_BODY_BYTES);
+  const input = parseWith(INCIDENTS.create.body, raw);
+  const status = INCIDENTS.create.status;
+  const run = async () => ({ status, body: await createIncident({ ctx: rt, actor, input }) });
+  return withIdempotency({ ctx: rt, req, actor, operation: 'POST /incidents', body: raw, status, answer: ANSWER_IN_TX.incident, run });
 });

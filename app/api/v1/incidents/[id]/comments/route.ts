@@ -4,4 +4,9 @@ import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ endpoint: INCIDENTS.comments, operation: 'POST comments', call: (a) => commentIncident(a) });
+export const POST = incidentAction({
+  answer: 'entry',
+  endpoint: INCIDENTS.comments,
+  operation: 'POST comments',
+  call: (a) => commentIncident(a),
+});

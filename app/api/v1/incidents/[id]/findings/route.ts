@@ -4,4 +4,9 @@ import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ endpoint: INCIDENTS.addFinding, operation: 'POST findings', call: (a) => addFinding(a) });
+export const POST = incidentAction({
+  answer: 'incident',
+  endpoint: INCIDENTS.addFinding,
+  operation: 'POST findings',
+  call: (a) => addFinding(a),
+});

@@ -4,4 +4,4 @@ import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = incidentAction({ endpoint: INCIDENTS.updates, operation: 'POST updates', call: (a) => postUpdate(a) });
+export const POST = incidentAction({ answer: 'entry', endpoint: INCIDENTS.updates, operation: 'POST updates', call: (a) => postUpdate(a) });

@@ -5,4 +5,9 @@ import { incidentAction } from '../../../_lib/action';
 export const dynamic = 'force-dynamic';
 
 /** Edits a post: a new "edit" entry; the original text stays visible. */
-export const PATCH = incidentAction({ endpoint: INCIDENTS.editEntry, operation: 'PATCH entry', call: (a) => editEntry({ ...a, entryId: a.params.entryId! }) });
+export const PATCH = incidentAction({
+  answer: 'entry',
+  endpoint: INCIDENTS.editEntry,
+  operation: 'PATCH entry',
+  call: (a) => editEntry({ ...a, entryId: a.params.entryId! }),
+});
