@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 // Security headers on every answer. Pages get their Content-Security-Policy,
 // with a per-request nonce, from proxy.ts (server/http/csp.ts); API answers get
 // a policy that allows nothing, since they are never documents.
@@ -29,4 +31,5 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/client', 'socket.io', 'redis'],
 };
 
-export default nextConfig;
+// next-intl reads i18n/request.ts: the person's language per request (cookie, else Accept-Language).
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -1,12 +1,13 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { useErrorWords } from '@/app/_ui/use-error-words';
 import type { SETUP } from '@/lib/api/setup';
 import { ApiError, call } from '@/lib/client/api';
 import type { TErrorDetail } from '@/lib/errors';
 
 const FIELD = 'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
-const LABELS: Record<string, string> = { email: 'Email', name: 'Name', password: 'Password', token: 'Link' };
 
 /**
  * The two forms a person meets before they can sign in: /setup (first admin:
@@ -14,16 +15,23 @@ const LABELS: Record<string, string> = { email: 'Email', name: 'Name', password:
  * in words next to their field; on success, on to sign-in.
  */
 export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token: string }) {
+  const t = useTranslations('auth');
+  const tf = useTranslations('fields');
+  const te = useTranslations('errors');
+  const words = useErrorWords();
   const [errors, setErrors] = useState<TErrorDetail[]>([]);
   const [busy, setBusy] = useState(false);
-  const fieldError = (f: string) => errors.find((e) => e.field === f)?.message;
+  const fieldError = (f: string) => {
+    const e = errors.find((x) => x.field === f);
+    return e ? (e.field === 'again' ? e.message : words(e)) : undefined;
+  };
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const text = (k: string) => String(form.get(k) ?? '');
     if (text('password') !== text('again')) {
-      setErrors([{ field: 'again', message: 'the two passwords differ' }]);
+      setErrors([{ field: 'again', message: te('passwordsDiffer') }]);
       return;
     }
     setBusy(true);
@@ -38,7 +46,7 @@ export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token:
       }
       window.location.assign(`/login?email=${encodeURIComponent(email)}`);
     } catch (err) {
-      setErrors(err instanceof ApiError && err.details.length ? err.details : [{ field: '(form)', message: err instanceof Error ? err.message : String(err) }]);
+      setErrors(err instanceof ApiError && err.details.length ? err.details : [{ field: 'form', message: err instanceof Error ? err.message : String(err) }]);
     } finally {
       setBusy(false);
     }
@@ -46,7 +54,7 @@ export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token:
 
   const field = (name: string, type: string, autoComplete: string) => (
     <label className="block text-sm font-medium">
-      {name === 'again' ? 'Password again' : LABELS[name]}
+      {tf(name)}
       <input name={name} type={type} autoComplete={autoComplete} required aria-invalid={Boolean(fieldError(name))} className={FIELD} />
       {fieldError(name) ? (
         <span role="alert" className="mt-1 block text-sm text-crit">
@@ -65,11 +73,11 @@ export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token:
       {field('again', 'password', 'new-password')}
       {formError.length ? (
         <p role="alert" data-testid="account-error" className="rounded-lg border border-crit/60 bg-crit/10 px-3 py-2 text-sm text-crit">
-          {formError.map((e) => `${LABELS[e.field] ? `${LABELS[e.field]}: ` : ''}${e.message}`).join('; ')}
+          {formError.map((e) => (e.field === 'form' ? e.message : words(e))).join('; ')}
         </p>
       ) : null}
       <button type="submit" disabled={busy} className="min-h-11 w-full rounded-lg bg-users px-4 font-semibold text-bg disabled:opacity-60">
-        {busy ? 'Saving…' : props.mode === 'setup' ? 'Create the admin account' : 'Set my password'}
+        {busy ? t('saving') : props.mode === 'setup' ? t('createAdmin') : t('setPassword')}
       </button>
     </form>
   );

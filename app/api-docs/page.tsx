@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { buildOpenApi } from '@/lib/api/openapi';
 import { ENDPOINTS } from '@/lib/api';
 import type { TEndpoint } from '@/lib/api/contract';
@@ -29,20 +30,23 @@ function Schema({ title, schema }: { title: string; schema: unknown }) {
  * Schema of what it takes and answers — rendered from the same contract as
  * /api/v1/openapi.json, so it cannot drift from the routes.
  */
-export default function ApiDocsPage() {
+export default async function ApiDocsPage() {
+  const t = await getTranslations('apiDocs');
   const doc = buildOpenApi() as { paths: Record<string, Record<string, TOperation>> };
   const tags = [...new Set(ENDPOINTS.map((e) => e.tag))];
   return (
     <main className="mx-auto max-w-5xl space-y-8 p-4 md:p-8">
       <header className="space-y-2">
-        <h1 className="text-2xl font-semibold">Warroom HTTP API v1</h1>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="text-sm text-dim">
-          JSON in and out. Authenticate with <code>Authorization: Bearer &lt;token&gt;</code> (a personal token, an ingest key or a display-link key) or the
-          browser session. Errors are <code>{'{"error": {"code", "message", "details"}}'}</code>, <code>details</code> naming each bad field. Machine-readable:{' '}
-          <a className="text-users underline" href="/api/v1/openapi.json">
-            /api/v1/openapi.json
-          </a>{' '}
-          (OpenAPI 3.1).
+          {t.rich('intro', {
+            code: (chunks) => <code>{chunks}</code>,
+            link: (chunks) => (
+              <a className="text-users underline" href="/api/v1/openapi.json">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       </header>
       {tags.map((tag) => (
@@ -61,16 +65,16 @@ export default function ApiDocsPage() {
                 </h3>
                 <p className="mt-1 text-sm">{e.summary}</p>
                 <p className="text-xs text-dim">
-                  Who: {e.access} · answers {status}
-                  {e.idempotent ? ' · honours Idempotency-Key' : ''}
+                  {t('who', { access: e.access, status })}
+                  {e.idempotent ? t('idempotent') : ''}
                 </p>
                 {op?.parameters?.length ? (
                   <p className="text-xs text-dim">
-                    Parameters: {op.parameters.map((p) => `${p.name} (${p.in}${p.required ? ', required' : ''})`).join(', ')}
+                    {t('parameters', { list: op.parameters.map((p) => `${p.name} (${p.in}${p.required ? `, ${t('required')}` : ''})`).join(', ') })}
                   </p>
                 ) : null}
-                {op?.requestBody ? <Schema title="Request body" schema={op.requestBody.content['application/json']?.schema} /> : null}
-                {answer ? <Schema title={`Answer (${status})`} schema={Object.values(answer)[0]?.schema} /> : null}
+                {op?.requestBody ? <Schema title={t('requestBody')} schema={op.requestBody.content['application/json']?.schema} /> : null}
+                {answer ? <Schema title={t('answer', { status })} schema={Object.values(answer)[0]?.schema} /> : null}
               </article>
             );
           })}

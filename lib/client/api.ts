@@ -64,9 +64,3 @@ export async function call<E extends TEndpoint>(method: E['method'], path: E['pa
   }
   return data as TResponseOf<E>;
 }
-
-/** An error as one line of words for a form: each bad field named, else the message. */
-export function errorText(err: unknown): string {
-  if (err instanceof ApiError && err.details.length) return err.details.map((d) => `${d.field}: ${d.message}`).join('; ');
-  return err instanceof Error ? err.message : String(err);
-}

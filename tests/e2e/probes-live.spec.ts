@@ -31,6 +31,8 @@ test('a probe going down appears on the wall and the phone without a reload, wit
   await phone.goto(`${server.url}/`);
   await expect(phone.getByTestId('home')).toBeVisible();
   await expect(phone.getByTestId('open-count')).toHaveText(/\d+/);
+  // The phone's socket has joined the room: a push from now on reaches it.
+  await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 
   // Both screens are settled and live: an incident a person opens reaches both first.
   const warm = await fetch(`${server.url}/api/v1/incidents`, {
@@ -97,8 +99,7 @@ test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in wor
   await form.locator('input[name="url"]').fill(targetUrl);
   await form.locator('input[name="intervalSeconds"]').fill('2');
   await form.getByTestId('probe-save').click();
-  await expect(form.getByRole('alert')).toContainText('intervalSeconds');
-  await expect(form.getByRole('alert')).toContainText('at least 5 seconds');
+  await expect(form.getByRole('alert')).toContainText('Check interval: at least 5 seconds');
   await form.locator('input[name="intervalSeconds"]').fill('5');
   await form.getByTestId('probe-save').click();
   const row = page.getByTestId('probe-row').filter({ hasText: 'checkout' });

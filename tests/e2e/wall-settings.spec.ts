@@ -66,7 +66,7 @@ test('a lead sets go-live, marks a moment, adds a milestone and a safety line; t
   await page.getByLabel('Warning').fill('0.9');
   await page.getByLabel('Critical').fill('0.7');
   await page.getByRole('button', { name: 'Set line' }).click();
-  await expect(page.getByTestId('settings-safety').getByRole('alert')).toContainText('critical: must be at or above warning');
+  await expect(page.getByTestId('settings-safety').getByRole('alert')).toContainText('Critical: must be at or above warning');
   await page.getByLabel('Warning').fill('0.7');
   await page.getByLabel('Critical').fill('0.9');
   await page.getByRole('button', { name: 'Set line' }).click();

@@ -1,19 +1,24 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
 const FIELD = 'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
 
 /** What to tell a person for each way sign-in can fail; never which part of email/password was wrong. */
-function messageFor(status: number, body: { message?: string } | null): string {
-  if (status === 401) return 'Wrong email or password.';
-  if (status === 429) return body?.message?.startsWith('Too many failed') ? body.message : 'Too many sign-in attempts. Wait a minute and try again.';
-  if (status === 403) return body?.message ?? 'This account cannot sign in.';
-  if (status === 400) return 'Enter a valid email address and your password.';
-  return 'Sign-in failed. Try again in a moment.';
+function messageFor(status: number, body: { message?: string } | null, t: ReturnType<typeof useTranslations<'auth'>>): string {
+  if (status === 401) return t('wrong');
+  const minutes = status === 429 ? /Too many failed.*?(\d+) minute/.exec(body?.message ?? '')?.[1] : undefined;
+  if (minutes) return t('tooManyFor', { minutes: Number(minutes) });
+  if (status === 429) return t('tooMany');
+  if (status === 403) return t('cannot');
+  if (status === 400) return t('badInput');
+  return t('failed');
 }
 
 export function LoginForm({ next }: { next: string }) {
+  const t = useTranslations('auth');
+  const tf = useTranslations('fields');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,9 +38,9 @@ export function LoginForm({ next }: { next: string }) {
         window.location.assign(next);
         return;
       }
-      setError(messageFor(res.status, await res.json().catch(() => null)));
+      setError(messageFor(res.status, await res.json().catch(() => null), t));
     } catch {
-      setError('Cannot reach the server. Check the connection and try again.');
+      setError(t('unreachable'));
     } finally {
       setBusy(false);
     }
@@ -44,11 +49,11 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block text-sm font-medium">
-        Email
+        {tf('email')}
         <input name="email" type="email" autoComplete="username" required className={FIELD} />
       </label>
       <label className="block text-sm font-medium">
-        Password
+        {tf('password')}
         <input name="password" type="password" autoComplete="current-password" required className={FIELD} />
       </label>
       {error && (
@@ -57,7 +62,7 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       )}
       <button type="submit" disabled={busy} className="min-h-11 w-full rounded-lg bg-users px-4 font-semibold text-bg disabled:opacity-60">
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('signingIn') : t('signIn')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { safeNext } from '../safe-next';
 import { LoginForm } from './login-form';
 
@@ -8,11 +9,12 @@ export const dynamic = 'force-dynamic';
 /** Sign in with email and password; afterwards, back to the page that sent you here. */
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
+  const t = await getTranslations('auth');
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-edge bg-panel p-6">
         <h1 className="mb-1 text-2xl font-semibold">Warroom</h1>
-        <p className="mb-6 text-sm text-dim">Sign in to see the room.</p>
+        <p className="mb-6 text-sm text-dim">{t('signInLead')}</p>
         <LoginForm next={safeNext(next)} />
       </div>
     </main>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { needsSetup } from '@/server/services/users/create-first-admin';
 import { AccountForm } from '../account-form';
@@ -10,13 +11,13 @@ export const dynamic = 'force-dynamic';
 /** A new install's first page: whoever opens it first becomes the admin. Gone once anyone exists. */
 export default async function SetupPage() {
   if (!(await needsSetup({ ctx: getRuntime() }))) redirect('/login');
+  const t = await getTranslations('auth');
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-edge bg-panel p-6">
-        <h1 className="mb-1 text-2xl font-semibold">Set up Warroom</h1>
+        <h1 className="mb-1 text-2xl font-semibold">{t('setupTitle')}</h1>
         <p className="mb-6 text-sm text-dim">
-          Nobody has an account yet. Create the first one: it is the admin, who adds everyone else (on the Admin page, or with{' '}
-          <code>npm run warroom -- user add</code>).
+          {t.rich('setupLead', { code: (chunks) => <code>{chunks}</code> })}
         </p>
         <AccountForm mode="setup" />
       </div>

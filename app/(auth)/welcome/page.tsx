@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AccountForm } from '../account-form';
 
 export const metadata: Metadata = { title: 'Choose a password · Warroom' };
@@ -7,18 +8,19 @@ export const dynamic = 'force-dynamic';
 /** Where a one-time password link lands: the person chooses their password, then signs in. */
 export default async function WelcomePage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token } = await searchParams;
+  const t = await getTranslations('auth');
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-edge bg-panel p-6">
-        <h1 className="mb-1 text-2xl font-semibold">Choose a password</h1>
+        <h1 className="mb-1 text-2xl font-semibold">{t('welcomeTitle')}</h1>
         {token ? (
           <>
-            <p className="mb-6 text-sm text-dim">This link works once. After this you sign in with your email and this password.</p>
+            <p className="mb-6 text-sm text-dim">{t('welcomeLead')}</p>
             <AccountForm mode="welcome" token={token} />
           </>
         ) : (
           <p className="text-sm text-crit" role="alert">
-            This page needs the link an admin gave you (it ends in ?token=…). Ask them for a new one.
+            {t('welcomeNoToken')}
           </p>
         )}
       </div>

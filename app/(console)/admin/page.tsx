@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { AdminScreen } from './admin-screen';
 
@@ -13,10 +14,12 @@ export default async function AdminPage() {
   const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
   if (!actor) redirect('/login?next=%2Fadmin');
   if (actor.kind !== 'user' || actor.role !== 'admin') {
+    const t = await getTranslations('admin');
+    const tr = await getTranslations('common.role');
     return (
       <main className="p-6">
-        <h1 className="text-xl font-semibold">Admin</h1>
-        <p className="mt-2 text-dim">Only admins can manage people and keys. You are signed in as {actor.kind === 'user' ? `${actor.email} (${actor.role})` : 'a screen'}.</p>
+        <h1 className="text-xl font-semibold">{t('title')}</h1>
+        <p className="mt-2 text-dim">{t('onlyAdmins', { who: actor.kind === 'user' ? `${actor.email} (${tr(actor.role)})` : t('aScreen') })}</p>
       </main>
     );
   }

@@ -1,15 +1,22 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { ADMIN, TUserInfo } from '@/lib/api/admin';
 import type { TBodyOf } from '@/lib/api/contract';
-import { call, errorText } from '@/lib/client/api';
+import { call } from '@/lib/client/api';
+import { useApiErrorText } from '@/app/_ui/use-error-words';
 import { ROLES, type TRole } from '@/lib/roles';
-import { BUTTON, INPUT, when } from './ui';
+import { BUTTON, INPUT, useWhen } from './ui';
 import { useAdminMutation, useUsersQuery } from './use-admin';
 
 
 export function UsersPanel({ meId }: { meId: string }) {
+  const t = useTranslations('admin');
+  const tf = useTranslations('fields');
+  const tc = useTranslations('common');
+  const when = useWhen();
+  const errorText = useApiErrorText();
   const users = useUsersQuery();
   const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) => call<typeof ADMIN.addUser>('POST', '/api/v1/admin/users', { body }));
   const toggle = useAdminMutation((i: { id: string; disabled?: boolean; role?: TRole }) =>
@@ -30,18 +37,20 @@ export function UsersPanel({ meId }: { meId: string }) {
 
   return (
     <section aria-labelledby="people" className="space-y-3">
-      <h2 id="people" className="text-lg font-semibold">People</h2>
-      <form key={formKey} onSubmit={onAdd} className="flex flex-wrap gap-2" aria-label="Add a person">
-        <input name="email" type="email" placeholder="email" aria-label="Email" required className={INPUT} />
-        <input name="name" placeholder="name" aria-label="Name" required className={INPUT} />
-        <select name="role" aria-label="Role" defaultValue="viewer" className={INPUT}>
+      <h2 id="people" className="text-lg font-semibold">{t('people')}</h2>
+      <form key={formKey} onSubmit={onAdd} className="flex flex-wrap gap-2" aria-label={t('addPerson')}>
+        <input name="email" type="email" placeholder={tf('email')} aria-label={tf('email')} required className={INPUT} />
+        <input name="name" placeholder={tf('name')} aria-label={tf('name')} required className={INPUT} />
+        <select name="role" aria-label={tf('role')} defaultValue="viewer" className={INPUT}>
           {ROLES.map((r) => (
-            <option key={r}>{r}</option>
+            <option key={r} value={r}>
+              {tc(`role.${r}`)}
+            </option>
           ))}
         </select>
-        <input name="password" type="password" placeholder="password (8+)" aria-label="Password" autoComplete="new-password" className={INPUT} />
+        <input name="password" type="password" placeholder={t('passwordPlaceholder')} aria-label={tf('password')} autoComplete="new-password" className={INPUT} />
         <button type="submit" className={BUTTON} disabled={add.isPending}>
-          Add person
+          {t('add')}
         </button>
       </form>
       {add.error && <p role="alert" className="text-sm text-crit">{errorText(add.error)}</p>}
@@ -50,18 +59,18 @@ export function UsersPanel({ meId }: { meId: string }) {
       {link.error && <p role="alert" className="text-sm text-crit">{errorText(link.error)}</p>}
       {link.data && (
         <p data-testid="password-link" className="rounded-lg border border-edge bg-panel p-3 text-sm">
-          Give this to {link.data.email} (one use, 24 h; it replaces any earlier link): <code className="break-all">{link.data.url}</code>
+          {t('linkFor', { email: link.data.email })} <code className="break-all">{link.data.url}</code>
         </p>
       )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-dim">
             <tr>
-              <th className="p-2">Email</th>
-              <th className="p-2">Name</th>
-              <th className="p-2">Role</th>
-              <th className="p-2">Signed in since</th>
-              <th className="p-2">State</th>
+              <th className="p-2">{tf('email')}</th>
+              <th className="p-2">{tf('name')}</th>
+              <th className="p-2">{tf('role')}</th>
+              <th className="p-2">{t('signedInSince')}</th>
+              <th className="p-2">{t('state')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,10 +80,10 @@ export function UsersPanel({ meId }: { meId: string }) {
                 <td className="p-2">{u.name}</td>
                 <td className="p-2">
                   {u.id === meId ? (
-                    u.role
+                    tc(`role.${u.role}`)
                   ) : (
                     <select
-                      aria-label={`Role of ${u.email}`}
+                      aria-label={t('roleOf', { email: u.email })}
                       className={INPUT}
                       value={u.role}
                       disabled={toggle.isPending}
@@ -82,7 +91,7 @@ export function UsersPanel({ meId }: { meId: string }) {
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
-                          {r}
+                          {tc(`role.${r}`)}
                         </option>
                       ))}
                     </select>
@@ -91,14 +100,14 @@ export function UsersPanel({ meId }: { meId: string }) {
                 <td className="p-2">{when(u.lastSignInAt)}</td>
                 <td className="p-2">
                   {u.id === meId ? (
-                    'you'
+                    tc('you')
                   ) : (
                     <span className="flex flex-wrap gap-2">
                       <button type="button" className={BUTTON} disabled={toggle.isPending} onClick={() => toggle.mutate({ id: u.id, disabled: !u.disabled })}>
-                        {u.disabled ? 'Enable' : 'Disable'}
+                        {u.disabled ? t('enable') : t('disable')}
                       </button>
                       <button type="button" className={BUTTON} disabled={link.isPending || u.disabled} onClick={() => link.mutate({ id: u.id })}>
-                        Password link
+                        {t('passwordLink')}
                       </button>
                     </span>
                   )}

@@ -1,13 +1,22 @@
 'use client';
 
 import Link from 'next/link';
-import { eliminationLine, formatAge, isIdleClaim, needsOwner, type TIncidentDto } from '@/lib/incidents';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDuration } from '@/lib/format/duration';
+import type { TLocale } from '@/lib/format/number';
+import { isIdleClaim, needsOwner, type TIncidentDto } from '@/lib/incidents';
 import type { TMe } from './_components/session';
-import { SeverityBadge, StatusText } from './_components/ui';
+import { SeverityBadge, StatusText, useTimeOf } from './_components/ui';
+import { useFindingLine } from './_components/finding-line';
 import { SourceBadge } from '@/app/_components/source-badge';
 
-/** One dense row: number, severity, title, status, owner (or a loud "unowned"), age, idle flag. */
+/** One dense row: number, severity, title, status, owner (or a loud "Unowned"), age, idle flag. */
 export function IncidentRow({ incident: i, now, room, me }: { incident: TIncidentDto; now: number; room?: string; me: TMe }) {
+  const t = useTranslations('common.state');
+  const ti = useTranslations('incidents');
+  const locale = useLocale() as TLocale;
+  const timeOf = useTimeOf();
+  const findingLine = useFindingLine();
   const loud = needsOwner(i);
   const idle = isIdleClaim(i, now);
   const decided = i.findings.filter((f) => f.state !== 'open');
@@ -25,7 +34,7 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
       <Link href={href} className="col-span-3 block truncate py-3 leading-5 font-medium hover:underline md:col-span-1 md:py-0" data-testid="incident-title">
         {i.title}
         {i.source && <SourceBadge source={i.source} className="ml-2 align-middle text-xs font-normal" />}
-        {decided.length > 0 && <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => eliminationLine(f, i.createdAt)).join(' · ')}</span>}
+        {decided.length > 0 && <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => findingLine(f, i.createdAt)).join(' · ')}</span>}
       </Link>
       <StatusText status={i.status} />
       <span className="truncate text-sm" data-testid="incident-owner">
@@ -34,17 +43,17 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
             <span className={i.owner.id === me.id ? 'text-online' : ''}>{i.owner.name}</span>
             {i.helpers.length > 0 && <span className="text-dim"> +{i.helpers.length}</span>}
             {idle && (
-              <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag" title={`no post from the owner for ${i.idleClaimMinutes}+ min`}>
-                idle
+              <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag" title={ti('idleTitle', { minutes: i.idleClaimMinutes })}>
+                {t('idle')}
               </span>
             )}
           </>
         ) : (
-          <span className={loud ? 'font-semibold text-sev1' : 'text-dim'}>unowned</span>
+          <span className={loud ? 'font-semibold text-sev1' : 'text-dim'}>{t('unowned')}</span>
         )}
       </span>
-      <span className="text-right text-sm text-dim tabular" title={new Date(i.createdAt).toLocaleString()}>
-        {formatAge((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt))}
+      <span className="text-right text-sm text-dim tabular" title={timeOf(i.createdAt, { date: true })}>
+        {formatDuration((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt), locale)}
       </span>
     </li>
   );

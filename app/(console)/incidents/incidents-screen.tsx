@@ -1,25 +1,23 @@
 'use client';
 
-import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useIncidentsQuery } from '@/lib/client/use-incidents';
 import { useServerNow } from '@/lib/client/use-server-now';
 import type { TListStatus } from '@/lib/client/use-incidents-cache';
 import { compareBySeverityThenAge, SEVERITIES, type TSeverity } from '@/lib/incidents';
-import { EscalationBanner } from './_components/escalation-banner';
 import type { TMe } from './_components/session';
 import { BUTTON, PRIMARY } from './_components/ui';
 import { IncidentRow } from './incident-row';
 import { NewIncidentForm } from './new-incident-form';
 
-const STATUS_FILTERS: { value: TListStatus; label: string }[] = [
-  { value: 'open', label: 'Open' },
-  { value: 'resolved', label: 'Resolved' },
-  { value: 'all', label: 'All' },
-];
+const STATUS_FILTERS: TListStatus[] = ['open', 'resolved', 'all'];
 
 /** The incident log: filters, rows by severity then age, live. */
 export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
+  const t = useTranslations('incidents');
+  const tc = useTranslations('common');
+  const tf = useTranslations('fields');
   const [status, setStatus] = useState<TListStatus>('open');
   const [mine, setMine] = useState(false);
   const [severities, setSeverities] = useState<Set<TSeverity>>(new Set());
@@ -46,19 +44,17 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
 
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-3 md:p-6">
-      <EscalationBanner />
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-baseline gap-3">
-          <h1 className="text-2xl font-semibold">Incidents</h1>
+          <h1 className="text-2xl font-semibold">{t('title')}</h1>
           <span data-testid="connection" data-state={live.connection} className={`text-xs ${live.connection === 'live' ? 'text-ok' : 'text-warn'}`}>
-            ● {live.connection}
+            ● {tc(`connection.${live.connection}`)}
           </span>
         </div>
         <div className="flex items-center gap-2 text-sm text-dim">
-          <span>{me.name} · {me.role}</span>
           {canWrite && (
             <button type="button" className={PRIMARY} onClick={() => setCreating((c) => !c)} aria-expanded={creating}>
-              {creating ? 'Close' : 'New incident'}
+              {creating ? tc('close') : t('new')}
             </button>
           )}
         </div>
@@ -66,37 +62,37 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
 
       {creating && <NewIncidentForm room={room} onDone={() => setCreating(false)} />}
 
-      <nav aria-label="Filters" className="flex flex-wrap items-center gap-2">
-        <div role="group" aria-label="Status" className="flex overflow-hidden rounded-md border border-edge">
+      <nav aria-label={t('filters')} className="flex flex-wrap items-center gap-2">
+        <div role="group" aria-label={tf('status')} className="flex overflow-hidden rounded-md border border-edge">
           {STATUS_FILTERS.map((f) => (
             <button
-              key={f.value}
+              key={f}
               type="button"
-              aria-pressed={status === f.value}
-              className={`min-h-11 min-w-11 md:min-h-9 px-3 text-sm ${status === f.value ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
-              onClick={() => setStatus(f.value)}
+              aria-pressed={status === f}
+              className={`min-h-11 min-w-11 md:min-h-9 px-3 text-sm ${status === f ? 'bg-edge text-ink' : 'text-dim hover:bg-panel'}`}
+              onClick={() => setStatus(f)}
             >
-              {f.label}
+              {t(f)}
             </button>
           ))}
         </div>
         <button type="button" aria-pressed={mine} className={`${BUTTON} ${mine ? 'bg-edge' : 'text-dim'}`} onClick={() => setMine((m) => !m)}>
-          Mine
+          {t('mine')}
         </button>
-        <div role="group" aria-label="Severity" className="flex gap-1">
+        <div role="group" aria-label={tf('severity')} className="flex gap-1">
           {SEVERITIES.map((s) => (
-            <button key={s} type="button" aria-pressed={severities.has(s)} className={`${BUTTON} font-mono ${severities.has(s) ? 'bg-edge' : 'text-dim'}`} onClick={() => toggleSeverity(s)}>
+            <button key={s} type="button" aria-pressed={severities.has(s)} className={`${BUTTON} font-mono ${severities.has(s) ? 'bg-edge' : 'text-dim'}`} title={tc(`severityName.${s}`)} onClick={() => toggleSeverity(s)}>
               {s}
             </button>
           ))}
         </div>
       </nav>
 
-      {error && <p role="alert" className="text-crit">Could not load incidents: {error.message}</p>}
+      {error && <p role="alert" className="text-crit">{t('loadFailed', { message: error.message })}</p>}
       {isLoading ? (
-        <p className="text-dim">Loading…</p>
+        <p className="text-dim">{tc('loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="text-dim" data-testid="no-incidents">No incidents match.</p>
+        <p className="text-dim" data-testid="no-incidents">{t('none')}</p>
       ) : (
         <ul className="divide-y divide-edge overflow-hidden rounded-lg border border-edge" data-testid="incident-list">
           {rows.map((i) => (
@@ -104,9 +100,6 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
           ))}
         </ul>
       )}
-      <p className="text-xs text-dim">
-        <Link href="/" className="inline-flex min-h-11 items-center underline">Home</Link>
-      </p>
     </main>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { detailsFromZodError, type TErrorDetail } from '@/lib/errors';
 import { newIdempotencyKey, useCreateIncidentMutation } from '@/lib/client/use-incidents-actions';
-import { ApiError, } from '@/lib/client/api';
+import { ApiError } from '@/lib/client/api';
 import { SEVERITIES, ZCreateIncident } from '@/lib/schemas/incidents';
 import { FieldErrors, INPUT, PANEL, PRIMARY } from './_components/ui';
 
@@ -14,6 +15,9 @@ import { FieldErrors, INPUT, PANEL, PRIMARY } from './_components/ui';
  * submission makes a double click or a retry create one incident.
  */
 export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () => void }) {
+  const t = useTranslations('incidents.form');
+  const tf = useTranslations('fields');
+  const tc = useTranslations('common');
   const router = useRouter();
   const create = useCreateIncidentMutation();
   const [errors, setErrors] = useState<TErrorDetail[]>([]);
@@ -31,7 +35,7 @@ export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () =>
       onDone();
       router.push(`/incidents/${inc.number}${room ? `?room=${encodeURIComponent(room)}` : ''}`);
     } catch (err) {
-      setErrors(err instanceof ApiError && err.details.length ? err.details : [{ field: '(form)', message: (err as Error).message }]);
+      setErrors(err instanceof ApiError && err.details.length ? err.details : [{ field: 'form', message: (err as Error).message }]);
     }
   }
 
@@ -39,7 +43,7 @@ export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () =>
   return (
     <form
       className={`${PANEL} grid gap-3 p-3 md:grid-cols-[1fr_8rem]`}
-      aria-label="New incident"
+      aria-label={t('label')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -47,31 +51,31 @@ export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () =>
       }}
     >
       <label className="grid gap-1 text-sm">
-        Title
+        {tf('title')}
         <input name="title" className={INPUT} aria-invalid={bad('title')} // biome-ignore lint/a11y/noAutofocus: the form opens on purpose to type a title
           autoFocus
-          placeholder="What is wrong, in a few words" />
+          placeholder={t('titlePlaceholder')} />
       </label>
       <label className="grid gap-1 text-sm">
-        Severity
+        {tf('severity')}
         <select name="severity" className={INPUT} aria-invalid={bad('severity')} defaultValue="">
           <option value="" disabled>
-            choose
+            {t('choose')}
           </option>
           {SEVERITIES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {s} · {tc(`severityName.${s}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="grid gap-1 text-sm md:col-span-2">
-        Summary (optional)
+        {t('summary')}
         <textarea name="summary" rows={2} className={`${INPUT} py-1`} aria-invalid={bad('summary')} />
       </label>
       <div className="flex items-center gap-3 md:col-span-2">
         <button type="submit" className={PRIMARY} disabled={create.isPending}>
-          {create.isPending ? 'Opening…' : 'Open incident'}
+          {create.isPending ? t('submitting') : t('submit')}
         </button>
         <FieldErrors errors={errors} />
       </div>

@@ -1,12 +1,17 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { detailsFromZodError } from '@/lib/errors';
+import { useErrorWords } from '@/app/_ui/use-error-words';
 import { ZImpact, ZSeriesLink, type TIncidentDto } from '@/lib/schemas/incidents';
 import { BUTTON, INPUT, PANEL } from '../_components/ui';
 import type { useAct } from './use-act';
 
 /** The impact figure ("0.3 % of writes") and linked metric series. */
 export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TIncidentDto; canWrite: boolean; actions: ReturnType<typeof useAct> }) {
+  const t = useTranslations('incident.impact');
+  const words = useErrorWords();
   const [text, setText] = useState('');
   const [value, setValue] = useState('');
   const [unit, setUnit] = useState('');
@@ -16,7 +21,7 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
   function saveImpact() {
     const input = { text, value: value.trim() === '' ? null : Number(value), unit: unit.trim() || null };
     const parsed = ZImpact.safeParse(input);
-    if (!parsed.success) return setProblem(parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '));
+    if (!parsed.success) return setProblem(detailsFromZodError(parsed.error).map(words).join('; '));
     setProblem(null);
     void actions.act({ id: i.id, action: 'impact', body: parsed.data }).then((ok) => {
       if (!ok) return;
@@ -27,14 +32,14 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
   }
   function link() {
     const parsed = ZSeriesLink.safeParse({ seriesName: series.trim() });
-    if (!parsed.success) return setProblem(`series: ${parsed.error.issues[0]!.message}`);
+    if (!parsed.success) return setProblem(detailsFromZodError(parsed.error).map(words).join('; '));
     setProblem(null);
     void actions.act({ id: i.id, action: 'links', body: parsed.data }).then((ok) => ok && setSeries(''));
   }
 
   return (
-    <section className={`${PANEL} space-y-2 p-3`} aria-label="Impact">
-      <h2 className="text-sm font-semibold text-dim">Impact</h2>
+    <section className={`${PANEL} space-y-2 p-3`} aria-label={t('title')}>
+      <h2 className="text-sm font-semibold text-dim">{t('title')}</h2>
       {i.impact ? (
         <p data-testid="impact">
           {i.impact.value !== null && (
@@ -46,17 +51,17 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
           {i.impact.text}
         </p>
       ) : (
-        <p className="text-xs text-dim">Not set.</p>
+        <p className="text-xs text-dim">{t('notSet')}</p>
       )}
       {canWrite && (
         <div className="grid grid-cols-[minmax(0,1fr)_3.5rem_3rem_auto] gap-1">
-          <input className={INPUT} value={text} onChange={(e) => setText(e.target.value)} placeholder="of writes dirty" aria-label="Impact text" />
-          <input className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} placeholder="0.3" inputMode="decimal" aria-label="Impact number" />
-          <input className={INPUT} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="%" aria-label="Impact unit" />
-          <button type="button" className={BUTTON} onClick={saveImpact}>Set</button>
+          <input className={INPUT} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('textPlaceholder')} aria-label={t('text')} />
+          <input className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} placeholder="0.3" inputMode="decimal" aria-label={t('value')} />
+          <input className={INPUT} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="%" aria-label={t('unit')} />
+          <button type="button" className={BUTTON} onClick={saveImpact}>{t('set')}</button>
         </div>
       )}
-      <h2 className="text-sm font-semibold text-dim">Linked series</h2>
+      <h2 className="text-sm font-semibold text-dim">{t('series')}</h2>
       <ul className="flex flex-wrap gap-1 text-xs">
         {i.links.map((l) => (
           <li key={l.seriesName + JSON.stringify(l.labels)} className="rounded border border-edge px-1 font-mono">
@@ -67,8 +72,8 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
       </ul>
       {canWrite && (
         <div className="flex gap-1">
-          <input className={`${INPUT} min-w-0 flex-1 font-mono`} value={series} onChange={(e) => setSeries(e.target.value)} placeholder="users_online" aria-label="Series name" />
-          <button type="button" className={BUTTON} onClick={link}>Link</button>
+          <input className={`${INPUT} min-w-0 flex-1 font-mono`} value={series} onChange={(e) => setSeries(e.target.value)} placeholder="users_online" aria-label={t('seriesPlaceholder')} />
+          <button type="button" className={BUTTON} onClick={link}>{t('link')}</button>
         </div>
       )}
       {problem && <p role="alert" className="text-sm text-crit">{problem}</p>}

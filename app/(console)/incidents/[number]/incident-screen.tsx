@@ -1,13 +1,15 @@
 'use client';
 
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatDuration } from '@/lib/format/duration';
+import type { TLocale } from '@/lib/format/number';
 import { useIncidentQuery } from '@/lib/client/use-incidents';
 import { useServerNow } from '@/lib/client/use-server-now';
-import { formatAge, isIdleClaim, needsOwner } from '@/lib/incidents';
-import { EscalationBanner } from '../_components/escalation-banner';
+import { isIdleClaim, needsOwner } from '@/lib/incidents';
 import type { TMe } from '../_components/session';
 import { SeverityBadge, StatusText } from '../_components/ui';
-import { Composer } from './composer';
+import { Composer, useDraft } from './composer';
 import { EliminationLog } from './elimination-log';
 import { ImpactPanel } from './impact-panel';
 import { SourcePanel } from './source-panel';
@@ -20,16 +22,20 @@ export type TPerson = { id: string; name: string; role: string };
 
 /** One incident: header with every action, the elimination log, the timeline and the composer. */
 export function IncidentScreen({ number, room, me, people }: { number: number; room?: string; me: TMe; people: TPerson[] }) {
+  const t = useTranslations('incident');
+  const tc = useTranslations('common');
+  const locale = useLocale() as TLocale;
   const { incident: i, error, isPending: isLoading, live } = useIncidentQuery(number, { room });
   const now = useServerNow(10_000);
   const actions = useAct(room);
+  const draft = useDraft(i, me, actions);
   const back = `/incidents${room ? `?room=${encodeURIComponent(room)}` : ''}`;
-  if (isLoading) return <main className="p-6 text-dim">Loading…</main>;
+  if (isLoading) return <main className="p-6 text-dim">{tc('loading')}</main>;
   if (error || !i) {
     return (
       <main className="space-y-2 p-6">
-        <p role="alert" className="text-crit">{error?.message ?? 'Not found'}</p>
-        <Link href={back} className="underline">All incidents</Link>
+        <p role="alert" className="text-crit">{error?.message ?? t('notFound')}</p>
+        <Link href={back} className="underline">{t('all')}</Link>
       </main>
     );
   }
@@ -37,47 +43,46 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
   const idle = isIdleClaim(i, now);
   return (
     <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 md:p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-      <EscalationBanner />
       <section className="space-y-3">
         <nav className="flex items-center gap-3 text-sm text-dim">
-          <Link href={back} className="inline-flex min-h-11 items-center underline">← Incidents</Link>
-          <span data-testid="connection" data-state={live.connection} className={live.connection === 'live' ? 'text-ok' : 'text-warn'}>● {live.connection}</span>
+          <Link href={back} className="inline-flex min-h-11 items-center underline">{t('back')}</Link>
+          <span data-testid="connection" data-state={live.connection} className={live.connection === 'live' ? 'text-ok' : 'text-warn'}>● {tc(`connection.${live.connection}`)}</span>
         </nav>
         <header className="space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-dim">#{i.number}</span>
             <SeverityBadge severity={i.severity} />
             <StatusText status={i.status} />
-            <span className="text-sm text-dim tabular">open {formatAge((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt))}</span>
-            {needsOwner(i) && <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg">NEEDS AN OWNER</span>}
+            <span className="text-sm text-dim tabular">{t('openFor', { age: formatDuration((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt), locale) })}</span>
+            {needsOwner(i) && <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg" data-testid="unowned-flag">{tc('state.unowned')}</span>}
           </div>
           <h1 className="text-2xl font-semibold" data-testid="incident-heading">{i.title}</h1>
           {i.summary && <p className="whitespace-pre-wrap text-dim [overflow-wrap:anywhere]">{i.summary}</p>}
           <p className="text-sm" data-testid="owner-line">
-            Owner:{' '}
-            {i.owner ? <strong data-testid="owner-name">{i.owner.name}</strong> : <span className="text-dim">nobody</span>}
+            {t('owner')}
+            {i.owner ? <strong data-testid="owner-name">{i.owner.name}</strong> : <span className="text-dim">{tc('state.nobody')}</span>}
             {idle && (
               <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag">
-                idle: no post for {i.idleClaimMinutes}+ min
+                {t('idleFor', { minutes: i.idleClaimMinutes })}
               </span>
             )}
-            {i.helpers.length > 0 && <span className="text-dim"> · helping: {i.helpers.map((h) => h.name).join(', ')}</span>}
-            {i.escalatedTo && <span className="text-dim"> · escalated to <span className="text-ink">{i.escalatedTo.name}</span></span>}
+            {i.helpers.length > 0 && <span className="text-dim"> · {t('helping', { names: i.helpers.map((h) => h.name).join(', ') })}</span>}
+            {i.escalatedTo && <span className="text-dim"> · {t('escalatedTo', { name: i.escalatedTo.name })}</span>}
           </p>
-          {i.acknowledgedBy.length > 0 && <p className="text-xs text-dim" data-testid="seen-by">Seen by {i.acknowledgedBy.map((p) => p.name).join(', ')}</p>}
+          {i.acknowledgedBy.length > 0 && <p className="text-xs text-dim" data-testid="seen-by">{t('seenBy', { names: i.acknowledgedBy.map((p) => p.name).join(', ') })}</p>}
         </header>
         {actions.error && (
           <p role="alert" className="rounded border border-crit px-2 py-1 text-sm text-crit" data-testid="action-error">
             {actions.error}
           </p>
         )}
-        <Composer incident={i} me={me} actions={actions} />
+        <Composer incident={i} me={me} actions={actions} draft={draft} />
         <Timeline incident={i} me={me} actions={actions} />
       </section>
       <aside className="space-y-3">
         {i.source && <SourcePanel source={i.source} now={now} />}
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
-        {canWrite && <StateControls incident={i} actions={actions} />}
+        {canWrite && <StateControls incident={i} actions={actions} draft={draft} />}
         <EliminationLog incident={i} canWrite={canWrite} actions={actions} />
         <ImpactPanel incident={i} canWrite={canWrite} actions={actions} />
       </aside>

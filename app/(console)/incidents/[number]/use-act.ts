@@ -1,12 +1,16 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useIncidentActionMutation, type TIncidentActionVars } from '@/lib/client/use-incidents-actions';
-import { ApiError, errorText } from '@/lib/client/api';
+import { ApiError } from '@/lib/client/api';
+import { useErrorWords } from '@/app/_ui/use-error-words';
 
 /** Runs incident actions and keeps the last failure in words a person can act on. */
 export function useAct(room: string | undefined) {
   const m = useIncidentActionMutation(room);
+  const te = useTranslations('errors');
+  const words = useErrorWords();
   const [error, setError] = useState<string | null>(null);
   async function act(v: TIncidentActionVars): Promise<boolean> {
     setError(null);
@@ -14,8 +18,9 @@ export function useAct(room: string | undefined) {
       await m.mutateAsync(v);
       return true;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'stale_version') setError('Someone changed this incident meanwhile; the screen now shows their change. Try again if still needed.');
-      else setError(errorText(err));
+      if (err instanceof ApiError && err.code === 'stale_version') setError(te('staleVersion'));
+      else if (err instanceof ApiError && err.details.length) setError(err.details.map(words).join('; '));
+      else setError(err instanceof Error ? err.message : String(err));
       return false;
     }
   }

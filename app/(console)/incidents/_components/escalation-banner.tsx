@@ -1,11 +1,13 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEscalationAlerts } from '@/lib/client/use-incidents-escalations';
 import { SeverityBadge } from './ui';
 
-/** "You were pulled in": escalations to me, shown at once on top of any incident screen. */
+/** "You were pulled in": escalations to me, shown once by the console layout on top of any page. */
 export function EscalationBanner() {
+  const t = useTranslations('escalation');
   const { alerts, dismiss } = useEscalationAlerts();
   if (alerts.length === 0) return null;
   return (
@@ -14,11 +16,13 @@ export function EscalationBanner() {
         <div key={entry.id} className="mx-auto flex max-w-3xl items-center gap-2 rounded-md border-2 border-sev1 bg-panel px-3 py-2 shadow-lg">
           <SeverityBadge severity={i.severity} />
           <span className="flex-1 text-sm">
-            <strong>{entry.authorName}</strong> escalated <Link href={`/incidents/${i.number}`} className="underline">#{i.number} {i.title}</Link> to you
+            <Link href={`/incidents/${i.number}`} className="underline">
+              {t('line', { who: entry.authorName ?? '', incident: `#${i.number} ${i.title}` })}
+            </Link>
             {entry.body && <span className="text-dim"> — {entry.body}</span>}
           </span>
-          <button type="button" className="text-sm text-dim underline" onClick={() => dismiss(entry.id)}>
-            dismiss
+          <button type="button" className="min-h-11 text-sm text-dim underline" onClick={() => dismiss(entry.id)}>
+            {t('dismiss')}
           </button>
         </div>
       ))}

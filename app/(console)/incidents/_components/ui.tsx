@@ -1,4 +1,11 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import type { TLocale } from '@/lib/format/number';
+import { formatTime } from '@/lib/format/time';
 import type { TStatus } from '@/lib/incidents';
+import type { TErrorDetail } from '@/lib/errors';
+import { useErrorWords } from '@/app/_ui/use-error-words';
 
 export { BUTTON, INPUT, PANEL, PRIMARY } from '@/app/_ui/controls';
 export { SeverityBadge } from '@/app/_ui/severity-badge';
@@ -11,23 +18,29 @@ const STATUS_CLASS: Record<TStatus, string> = {
 };
 
 export function StatusText({ status }: { status: TStatus }) {
-  return <span className={`text-sm font-medium ${STATUS_CLASS[status]}`}>{status}</span>;
+  const t = useTranslations('common.status');
+  return (
+    <span className={`text-sm font-medium ${STATUS_CLASS[status]}`} data-status={status}>
+      {t(status)}
+    </span>
+  );
 }
 
-/** Field errors from an API answer or a zod parse, shown beside the form. */
-export function FieldErrors({ errors }: { errors: { field: string; message: string }[] }) {
+/** Field errors from an API answer or a zod parse, in words, beside the form. */
+export function FieldErrors({ errors }: { errors: TErrorDetail[] }) {
+  const words = useErrorWords();
   if (errors.length === 0) return null;
   return (
-    <ul role="alert" className="space-y-0.5 text-sm text-crit">
+    <ul role="alert" className="space-y-0.5 text-sm text-crit" data-testid="field-errors">
       {errors.map((e) => (
-        <li key={`${e.field}:${e.message}`}>
-          <span className="font-mono">{e.field}</span>: {e.message}
-        </li>
+        <li key={`${e.field}:${e.message}`}>{words(e)}</li>
       ))}
     </ul>
   );
 }
 
-export function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** The console's one time format, in the person's language (24-hour). */
+export function useTimeOf() {
+  const locale = useLocale() as TLocale;
+  return (iso: string | null | undefined, opts?: { date?: boolean }) => (iso ? formatTime(iso, locale, opts) : '');
 }

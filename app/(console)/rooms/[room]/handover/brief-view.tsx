@@ -1,9 +1,10 @@
 import type { TBrief } from '@/lib/schemas/night';
 import { formatCount, formatStamp } from '@/lib/night/format';
-import { HANDOVER_LABELS as t } from './labels';
+import { useHandoverLabels } from './labels';
 
 /** The brief as the incoming lead reads it: open incidents first, then the shift. */
 export function BriefView({ brief, timeZone }: { brief: TBrief; timeZone: string }) {
+  const t = useHandoverLabels();
   const at = (iso: string | null) => (iso ? formatStamp(iso, timeZone) : '—');
   const f = brief.figures;
   return (

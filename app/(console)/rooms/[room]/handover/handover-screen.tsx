@@ -6,7 +6,7 @@ import type { THandoverDto } from '@/lib/schemas/night';
 import { BUTTON, INPUT, PANEL as PANEL_BASE, PRIMARY } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
 import { BriefView } from './brief-view';
-import { HANDOVER_LABELS as t } from './labels';
+import { useHandoverLabels } from './labels';
 import { useAcceptHandover, useBriefPreview, useCreateHandover, useHandovers } from './use-handovers';
 
 const PANEL = `${PANEL_BASE} p-4`;
@@ -15,6 +15,7 @@ const isLead = (me: TMe) => me.role === 'lead' || me.role === 'admin';
 
 /** Start a handover (brief preview, note, send); the incoming lead sees it pending and accepts; the history below. */
 export function HandoverScreen({ slug, me, leads }: { slug: string; me: TMe; leads: { id: string; name: string; email: string }[] }) {
+  const t = useHandoverLabels();
   const { data, error } = useHandovers(slug);
   if (error)
     return (
@@ -74,6 +75,7 @@ function StartHandover({
   leads: { id: string; name: string; email: string }[];
   timeZone: string;
 }) {
+  const t = useHandoverLabels();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
@@ -146,6 +148,7 @@ function StartHandover({
 }
 
 function Pending({ slug, h, me, timeZone }: { slug: string; h: THandoverDto; me: TMe; timeZone: string }) {
+  const t = useHandoverLabels();
   const accept = useAcceptHandover(slug);
   const [take, setTake] = useState(true);
   const mine = isLead(me) && h.from.id !== me.id && (h.to ? h.to.id === me.id : true);

@@ -1,11 +1,17 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
 import type { TProbeResult } from '@/lib/schemas/signals';
+import { useTimeOf } from '../../../incidents/_components/ui';
 
 /** The last results as a bar of cells, oldest left: green passed, red failed, each with its time and reason on hover and for screen readers. */
 export function HistoryBar({ recent, slots = 90 }: { recent: TProbeResult[]; slots?: number }) {
+  const t = useTranslations('probes');
+  const timeOf = useTimeOf();
   const empty = Math.max(0, slots - recent.length);
   const failed = recent.filter((r) => !r.ok).length;
   return (
-    <div className="flex h-6 w-full items-stretch gap-px" role="img" aria-label={`${recent.length} recent checks, ${failed} failed`} data-testid="history-bar">
+    <div className="flex h-6 w-full items-stretch gap-px" role="img" aria-label={t('history', { count: recent.length, failed })} data-testid="history-bar">
       {Array.from({ length: empty }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholder slots have no identity but their place
         <span key={`e${i}`} className="flex-1 rounded-[1px] bg-edge/40" />
@@ -13,7 +19,7 @@ export function HistoryBar({ recent, slots = 90 }: { recent: TProbeResult[]; slo
       {recent.map((r) => (
         <span
           key={r.at}
-          title={`${new Date(r.at).toLocaleTimeString()} · ${r.ok ? `${r.latencyMs} ms` : (r.error ?? 'failed')}`}
+          title={`${timeOf(r.at)} · ${r.ok ? `${r.latencyMs} ms` : (r.error ?? t('failed'))}`}
           className={`flex-1 rounded-[1px] ${r.ok ? 'bg-ok' : 'bg-crit'}`}
         />
       ))}

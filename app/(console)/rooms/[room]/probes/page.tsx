@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { can } from '@/server/services/access/actor';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
@@ -18,7 +19,7 @@ export default async function ProbesPage({ params }: { params: Promise<{ room: s
   try {
     room = await resolveRoom({ ctx: rt, slug });
   } catch (err) {
-    if (isAppError(err)) return <main className="p-6"><h1 className="text-xl font-semibold">No such room</h1><p className="mt-2 text-dim">{err.message}</p></main>;
+    if (isAppError(err)) return <main className="p-6"><h1 className="text-xl font-semibold">{(await getTranslations('probes'))('noRoom')}</h1><p className="mt-2 text-dim">{err.message}</p></main>;
     throw err;
   }
   const actor = { kind: 'user' as const, userId: me.id, name: me.name, email: '', role: me.role, via: 'session' as const };

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { SEVERITIES } from '@/lib/incidents';
@@ -11,6 +12,7 @@ const LABEL = 'flex flex-col gap-1 text-sm';
 
 /** Create or edit a probe. Errors come back from the API with each field named, and are shown in words beside the form. */
 export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProbe; onDone?: () => void }) {
+  const t = useTranslations('probes');
   const save = useSignalAdmin(slug, 'probes');
   const [f, setF] = useState({
     name: probe?.name ?? '',
@@ -44,24 +46,24 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
   const errors = save.error instanceof ApiError && save.error.details.length ? save.error.details : save.error ? [{ field: 'probe', message: save.error.message }] : [];
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-4" data-testid="probe-form">
-      <label className={`${LABEL} sm:col-span-1`}>Name<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
+      <label className={`${LABEL} sm:col-span-1`}>{t('name')}<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
       <label className={`${LABEL} sm:col-span-3`}>URL<input name="url" className={INPUT} value={f.url} onChange={set('url')} required /></label>
       <label className={LABEL}>
-        Method
+        {t('method')}
         <select name="method" className={INPUT} value={f.method} onChange={set('method')}>
           <option>GET</option>
           <option>HEAD</option>
           <option>POST</option>
         </select>
       </label>
-      <label className={LABEL}>Expected status<input name="expectStatus" className={INPUT} value={f.expectStatus} onChange={set('expectStatus')} /></label>
-      <label className={`${LABEL} sm:col-span-2`}>Expected text (optional)<input name="expectText" className={INPUT} value={f.expectText} onChange={set('expectText')} /></label>
-      <label className={LABEL}>Every (s)<input name="intervalSeconds" type="number" className={INPUT} value={f.intervalSeconds} onChange={set('intervalSeconds')} /></label>
-      <label className={LABEL}>Timeout (ms)<input name="timeoutMs" type="number" className={INPUT} value={f.timeoutMs} onChange={set('timeoutMs')} /></label>
-      <label className={LABEL}>Down after N failures<input name="downAfter" type="number" className={INPUT} value={f.downAfter} onChange={set('downAfter')} /></label>
-      <label className={LABEL}>Up after M passes<input name="upAfter" type="number" className={INPUT} value={f.upAfter} onChange={set('upAfter')} /></label>
+      <label className={LABEL}>{t('expectStatus')}<input name="expectStatus" className={INPUT} value={f.expectStatus} onChange={set('expectStatus')} /></label>
+      <label className={`${LABEL} sm:col-span-2`}>{t('expectText')}<input name="expectText" className={INPUT} value={f.expectText} onChange={set('expectText')} /></label>
+      <label className={LABEL}>{t('every')}<input name="intervalSeconds" type="number" className={INPUT} value={f.intervalSeconds} onChange={set('intervalSeconds')} /></label>
+      <label className={LABEL}>{t('timeout')}<input name="timeoutMs" type="number" className={INPUT} value={f.timeoutMs} onChange={set('timeoutMs')} /></label>
+      <label className={LABEL}>{t('downAfter')}<input name="downAfter" type="number" className={INPUT} value={f.downAfter} onChange={set('downAfter')} /></label>
+      <label className={LABEL}>{t('upAfter')}<input name="upAfter" type="number" className={INPUT} value={f.upAfter} onChange={set('upAfter')} /></label>
       <label className={LABEL}>
-        Severity when down
+        {t('severityDown')}
         <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>
           {SEVERITIES.map((s) => (
             <option key={s}>{s}</option>
@@ -69,8 +71,8 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
         </select>
       </label>
       <div className="flex items-end gap-2 sm:col-span-3">
-        <button type="submit" className={PRIMARY} disabled={save.isPending} data-testid="probe-save">{probe ? 'Save probe' : 'Add probe'}</button>
-        {onDone && probe ? <button type="button" className={BUTTON} onClick={onDone}>Cancel</button> : null}
+        <button type="submit" className={PRIMARY} disabled={save.isPending} data-testid="probe-save">{probe ? t('save') : t('add')}</button>
+        {onDone && probe ? <button type="button" className={BUTTON} onClick={onDone}>{t('cancel')}</button> : null}
       </div>
       <div className="sm:col-span-4"><FieldErrors errors={errors} /></div>
     </form>

@@ -2,6 +2,7 @@
 
 import type { TBodyOf } from '@/lib/api/contract';
 import type { rulesApi } from '@/lib/api/rules';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { SEVERITIES } from '@/lib/incidents';
@@ -22,6 +23,7 @@ function parseLabels(text: string): Record<string, string> {
 const labelsText = (l: Record<string, string>) => Object.entries(l).map(([k, v]) => `${k}=${v}`).join(', ');
 
 function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?: () => void }) {
+  const t = useTranslations('probes');
   const save = useSignalAdmin(slug, 'rules');
   const [f, setF] = useState({
     name: rule?.name ?? '',
@@ -52,30 +54,30 @@ function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?:
   const errors = save.error instanceof ApiError && save.error.details.length ? save.error.details : save.error ? [{ field: 'rule', message: save.error.message }] : [];
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-4" data-testid="rule-form">
-      <label className={LABEL}>Name<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
-      <label className={LABEL}>Series<input name="series" className={INPUT} value={f.series} onChange={set('series')} placeholder="partner_dirty_ratio" /></label>
-      <label className={`${LABEL} sm:col-span-2`}>Labels (optional)<input name="labels" className={INPUT} value={f.labels} onChange={set('labels')} placeholder="partner=acme" /></label>
+      <label className={LABEL}>{t('name')}<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
+      <label className={LABEL}>{t('series')}<input name="series" className={INPUT} value={f.series} onChange={set('series')} placeholder="partner_dirty_ratio" /></label>
+      <label className={`${LABEL} sm:col-span-2`}>{t('labels')}<input name="labels" className={INPUT} value={f.labels} onChange={set('labels')} placeholder="partner=acme" /></label>
       <label className={LABEL}>
-        When
+        {t('when')}
         <select name="when" className={INPUT} value={f.when} onChange={set('when')}>
-          <option value="above">above</option>
-          <option value="below">below</option>
+          <option value="above">{t('above')}</option>
+          <option value="below">{t('below')}</option>
         </select>
       </label>
-      <label className={LABEL}>Threshold<input name="threshold" type="number" step="any" className={INPUT} value={f.threshold} onChange={set('threshold')} /></label>
-      <label className={LABEL}>For (s)<input name="forSeconds" type="number" className={INPUT} value={f.forSeconds} onChange={set('forSeconds')} /></label>
+      <label className={LABEL}>{t('threshold')}<input name="threshold" type="number" step="any" className={INPUT} value={f.threshold} onChange={set('threshold')} /></label>
+      <label className={LABEL}>{t('forSeconds')}<input name="forSeconds" type="number" className={INPUT} value={f.forSeconds} onChange={set('forSeconds')} /></label>
       <label className={LABEL}>
-        Severity
+        {t('severity')}
         <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>
           {SEVERITIES.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </select>
       </label>
-      <label className={`${LABEL} sm:col-span-3`}>Incident title (optional)<input name="title" className={INPUT} value={f.title} onChange={set('title')} /></label>
+      <label className={`${LABEL} sm:col-span-3`}>{t('incidentTitle')}<input name="title" className={INPUT} value={f.title} onChange={set('title')} /></label>
       <div className="flex items-end gap-2">
-        <button type="submit" className={PRIMARY} disabled={save.isPending}>{rule ? 'Save rule' : 'Add rule'}</button>
-        {onDone && rule ? <button type="button" className={BUTTON} onClick={onDone}>Cancel</button> : null}
+        <button type="submit" className={PRIMARY} disabled={save.isPending}>{rule ? t('saveRule') : t('addRule')}</button>
+        {onDone && rule ? <button type="button" className={BUTTON} onClick={onDone}>{t('cancel')}</button> : null}
       </div>
       <div className="sm:col-span-4"><FieldErrors errors={errors} /></div>
     </form>
@@ -84,15 +86,16 @@ function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?:
 
 /** Alert rules: a series beyond a threshold for a while opens an incident; back within as long, it is noted and moves to monitoring. */
 export function RulesSection({ slug, canEdit }: { slug: string; canEdit: boolean }) {
+  const t = useTranslations('probes');
   const { data, error } = useRulesQuery(slug);
   const remove = useSignalAdmin(slug, 'rules');
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <section className={`${PANEL} space-y-3 p-4`} data-testid="rules">
-      <h2 className="text-lg font-semibold">Alert rules</h2>
-      <p className="text-sm text-dim">Evaluated as points arrive. A rule opens one incident per label set, with the value as its impact.</p>
+      <h2 className="text-lg font-semibold">{t('rules')}</h2>
+      <p className="text-sm text-dim">{t('rulesIntro')}</p>
       {error ? <p className="text-crit">{error.message}</p> : null}
-      {data && data.rules.length === 0 ? <p className="text-sm text-dim">No rules yet.</p> : null}
+      {data && data.rules.length === 0 ? <p className="text-sm text-dim">{t('noRules')}</p> : null}
       <ul className="divide-y divide-edge">
         {data?.rules.map((r) =>
           editing === r.id ? (
@@ -102,13 +105,13 @@ export function RulesSection({ slug, canEdit }: { slug: string; canEdit: boolean
               <span className="font-medium">{r.name}</span>
               <span className="font-mono text-dim">
                 {r.series}
-                {Object.keys(r.labels).length ? `{${labelsText(r.labels)}}` : ''} {r.when} {r.threshold} for {r.forSeconds} s → {r.severity}
+                {Object.keys(r.labels).length ? `{${labelsText(r.labels)}}` : ''} {t('ruleLine', { when: t(r.when === 'below' ? 'below' : 'above'), threshold: r.threshold, seconds: r.forSeconds, severity: r.severity })}
               </span>
-              {r.firing.length > 0 ? <span className="rounded bg-crit px-1 text-xs font-bold text-bg">firing ×{r.firing.length}</span> : null}
+              {r.firing.length > 0 ? <span className="rounded bg-crit px-1 text-xs font-bold text-bg">{t('firing', { count: r.firing.length })}</span> : null}
               {canEdit ? (
                 <span className="ml-auto flex gap-2">
-                  <button type="button" className={BUTTON} onClick={() => setEditing(r.id)}>Edit</button>
-                  <button type="button" className={BUTTON} onClick={() => remove.mutate({ method: 'DELETE', id: r.id })}>Delete</button>
+                  <button type="button" className={BUTTON} onClick={() => setEditing(r.id)}>{t('edit')}</button>
+                  <button type="button" className={BUTTON} onClick={() => remove.mutate({ method: 'DELETE', id: r.id })}>{t('delete')}</button>
                 </span>
               ) : null}
             </li>

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { BUTTON, INPUT } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
-import { REPORT_LABELS } from './labels';
+import { useReportLabels } from './labels';
 import { ReportChart } from './report-chart';
 import { FiguresBlock, HandoversBlock, IncidentsBlock, MilestonesBlock, PeopleBlock, TimelineBlock, Block } from './report-sections';
 import { Replay } from './replay';
@@ -28,7 +28,7 @@ export function ReportScreen({
 }) {
   const [span, setSpan] = useState({ from: fromQ, to: toQ });
   const { data: report, error } = useReport(slug, span.from, span.to, displayKey);
-  const t = REPORT_LABELS[report?.room.locale ?? 'en'];
+  const t = useReportLabels();
   const [index, setIndex] = useState<number | null>(null);
   const [form, setForm] = useState({ from: '', to: '' });
   const [drawn, setDrawn] = useState(false);

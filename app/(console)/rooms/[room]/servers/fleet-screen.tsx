@@ -5,7 +5,7 @@ import type { TLocale } from '@/lib/format/number';
 import type { TServerDto } from '@/lib/api/servers';
 import { STATE_WORDS } from '@/lib/fleet/words';
 import { FleetRow } from './fleet-row';
-import { FLEET_LABELS } from './labels';
+import { useFleetLabels } from './labels';
 import { useFleetQuery } from './use-fleet';
 
 type TSort = 'worst' | 'name' | 'lastSeen' | `metric:${string}`;
@@ -35,7 +35,7 @@ function sortRows(rows: TServerDto[], sort: TSort, desc: boolean): TServerDto[] 
 
 /** Every server seen in the room: worst first by default, filterable, sortable by any metric, drainable by leads. */
 export function FleetScreen({ slug, roomName, locale, canDrain }: { slug: string; roomName: string; locale: TLocale; canDrain: boolean }) {
-  const t = FLEET_LABELS[locale];
+  const t = useFleetLabels();
   const { data, error, dataUpdatedAt } = useFleetQuery(slug);
   const now = useServerClock(data?.serverTime, dataUpdatedAt);
   const [filter, setFilter] = useState('');

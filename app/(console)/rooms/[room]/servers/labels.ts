@@ -1,60 +1,36 @@
-import type { TLocale } from '@/lib/format/number';
+'use client';
 
-/** Every word on the servers page, in the room's language. */
-export const FLEET_LABELS = {
-  en: {
-    title: 'Servers',
-    filter: 'Filter by name',
-    sortBy: 'Sort',
-    worst: 'worst first',
-    name: 'name',
-    lastSeen: 'last seen',
-    server: 'Server',
-    metrics: 'Metrics (last hour)',
+import { useTranslations } from 'next-intl';
+
+/** Every word on the servers page, in the person's language (messages/*.json, namespace "servers"). */
+export function useFleetLabels() {
+  const t = useTranslations('servers');
+  return {
+    title: t('title'),
+    filter: t('filter'),
+    sortBy: t('sortBy'),
+    worst: t('worst'),
+    name: t('name'),
+    lastSeen: t('lastSeen'),
+    server: t('server'),
+    metrics: t('metrics'),
     action: '',
-    drain: 'Drain',
-    restore: 'Restore',
-    confirmDrain: 'Drain now',
-    confirmRestore: 'Restore now',
-    cancel: 'Cancel',
-    reason: 'Reason (optional)',
-    incident: 'Record on incident',
-    noIncident: 'no incident',
-    ago: 'ago',
-    drainedBy: 'drained by',
-    outlier: 'unlike the pool',
-    none: 'No server has reported yet: send metrics labelled server="…".',
-    noMatch: 'No server matches the filter.',
-    summary: (n: number) => `${n} servers`,
-    wall: 'open the wall',
-    leadsOnly: 'Leads drain and restore servers.',
-  },
-  zh: {
-    title: '服务器',
-    filter: '按名称筛选',
-    sortBy: '排序',
-    worst: '最差优先',
-    name: '名称',
-    lastSeen: '最后上报',
-    server: '服务器',
-    metrics: '指标（最近一小时）',
-    action: '',
-    drain: '摘除',
-    restore: '恢复',
-    confirmDrain: '确认摘除',
-    confirmRestore: '确认恢复',
-    cancel: '取消',
-    reason: '原因（可选）',
-    incident: '记入事件',
-    noIncident: '不关联事件',
-    ago: '前',
-    drainedBy: '摘除人',
-    outlier: '与池不同',
-    none: '还没有服务器上报：请发送带 server="…" 标签的指标。',
-    noMatch: '没有匹配的服务器。',
-    summary: (n: number) => `共 ${n} 台服务器`,
-    wall: '打开大屏',
-    leadsOnly: '由负责人摘除和恢复服务器。',
-  },
-} satisfies Record<TLocale, Record<string, unknown>>;
-export type TFleetLabels = (typeof FLEET_LABELS)['en'];
+    drain: t('drain'),
+    restore: t('restore'),
+    confirmDrain: t('confirmDrain'),
+    confirmRestore: t('confirmRestore'),
+    cancel: t('cancel'),
+    reason: t('reason'),
+    incident: t('incident'),
+    noIncident: t('noIncident'),
+    ago: t('ago'),
+    drainedBy: t('drainedBy'),
+    outlier: t('outlier'),
+    none: t('none'),
+    noMatch: t('noMatch'),
+    summary: (n: number) => t('summary', { n }),
+    wall: t('wall'),
+    leadsOnly: t('leadsOnly'),
+  };
+}
+export type TFleetLabels = ReturnType<typeof useFleetLabels>;

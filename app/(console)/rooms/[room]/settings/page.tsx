@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { can } from '@/server/services/access/actor';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
@@ -16,15 +17,16 @@ export default async function RoomSettingsPage({ params }: { params: Promise<{ r
   const rt = getRuntime();
   const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
   if (!actor) redirect(`/login?next=${encodeURIComponent(`/rooms/${slug}/settings`)}`);
+  const t = await getTranslations('settings');
   let room: Awaited<ReturnType<typeof resolveRoom>>;
   try {
     room = await resolveRoom({ ctx: rt, slug });
   } catch (err) {
-    if (isAppError(err)) return <Notice title="No such room" text={err.message} />;
+    if (isAppError(err)) return <Notice title={t('noRoom')} text={err.message} />;
     throw err;
   }
   if (!can(actor, 'room:settings', room.id)) {
-    return <Notice title="Room settings" text="Only leads and admins can change a room's settings." />;
+    return <Notice title={t('title2')} text={t('leadsOnly')} />;
   }
   return <RoomSettingsScreen slug={room.slug} />;
 }

@@ -1,9 +1,10 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { TRoomSettings } from '@/lib/schemas/rooms';
 import { AnnotationsSection, MilestonesSection, SafetyLinesSection } from './sections';
-import { BUTTON, ErrorText, INPUT, PRIMARY, Section, when } from './ui';
+import { BUTTON, ErrorText, INPUT, PRIMARY, Section, useWhen } from './ui';
 import { useRoomSettingsMutation, useRoomSettingsQuery } from './use-room-settings-admin';
 
 /** datetime-local text (this device's time) for an ISO instant, and back. */
@@ -14,21 +15,23 @@ function toLocalInput(iso: string | null): string {
 }
 
 export function RoomSettingsScreen({ slug }: { slug: string }) {
+  const t = useTranslations('settings');
+  const tc = useTranslations('common');
   const { data, error } = useRoomSettingsQuery(slug);
   if (error) return <main className="p-6 text-crit">{error.message}</main>;
-  if (!data) return <main className="p-6 text-dim">Loading…</main>;
+  if (!data) return <main className="p-6 text-dim">{tc('loading')}</main>;
   return (
     <main className="mx-auto flex max-w-4xl flex-col gap-4 p-4 sm:p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">
-          {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · settings</span>
+          {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · {t('title')}</span>
         </h1>
         <span className="flex gap-3">
           <a className="text-sm text-users underline" href={`/rooms/${data.room.slug}/probes`}>
-            probes and alert rules
+            {t('probesLink')}
           </a>
           <a className="text-sm text-users underline" href={`/wall/${data.room.slug}`}>
-            open the wall
+            {t('openWall')}
           </a>
         </span>
       </header>
@@ -41,6 +44,9 @@ export function RoomSettingsScreen({ slug }: { slug: string }) {
 }
 
 function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['room'] }) {
+  const t = useTranslations('settings');
+  const tc = useTranslations('common');
+  const when = useWhen();
   const save = useRoomSettingsMutation(slug);
   const [goLive, setGoLive] = useState(toLocalInput(room.goLiveAt));
   const [locale, setLocale] = useState(room.locale);
@@ -54,37 +60,37 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
     });
   };
   return (
-    <Section testId="settings-general" title="Go-live and display" hint={room.goLiveAt ? `Goes live ${when(room.goLiveAt, room.timeZone)} (${room.timeZone}).` : 'No go-live time: the wall shows no countdown.'}>
+    <Section testId="settings-general" title={t('general')} hint={room.goLiveAt ? t('goesLive', { when: when(room.goLiveAt, room.timeZone), zone: room.timeZone }) : t('noGoLive')}>
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
-          Go-live (your local time)
+          {t('goLive')}
           <input data-testid="go-live" className={INPUT} type="datetime-local" step={1} value={goLive} onChange={(e) => setGoLive(e.target.value)} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          Numbers stale after (seconds)
+          {t('staleAfter')}
           <input className={INPUT} type="number" min={5} value={stale} onChange={(e) => setStale(e.target.value)} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          Language and number format
+          {t('language')}
           <select className={INPUT} value={locale} onChange={(e) => setLocale(e.target.value as 'en' | 'zh')}>
             <option value="en">English (K / M)</option>
             <option value="zh">中文 (万 / 亿)</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          Time zone of the wall clock
+          {t('timeZone')}
           <input className={INPUT} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
         </label>
         <div className="flex gap-2 sm:col-span-2">
           <button type="submit" className={PRIMARY} disabled={save.isPending}>
-            Save
+            {tc('save')}
           </button>
           {goLive ? (
             <button type="button" className={BUTTON} onClick={() => setGoLive('')}>
-              Clear go-live
+              {t('clearGoLive')}
             </button>
           ) : null}
-          {save.isSuccess ? <span className="self-center text-sm text-ok">Saved</span> : null}
+          {save.isSuccess ? <span className="self-center text-sm text-ok">{t('saved')}</span> : null}
         </div>
       </form>
       <ErrorText error={save.error} />

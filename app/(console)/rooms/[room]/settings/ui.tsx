@@ -1,6 +1,9 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import type { ReactNode } from 'react';
+import { useErrorWords } from '@/app/_ui/use-error-words';
+import type { TLocale } from '@/lib/format/number';
 import { ApiError } from '@/lib/client/api';
 
 export { BUTTON, INPUT, PRIMARY } from '@/app/_ui/controls';
@@ -15,18 +18,23 @@ export function Section({ title, hint, children, testId }: { title: string; hint
   );
 }
 
-/** A failed write, with each bad field named. */
+/** A failed write: each bad field by its label, in words; else the server's message. */
 export function ErrorText({ error }: { error: unknown }) {
+  const words = useErrorWords();
   if (!error) return null;
   const details = error instanceof ApiError ? error.details : [];
   return (
     <p role="alert" className="mt-2 text-sm text-crit">
-      {error instanceof Error ? error.message : String(error)}
-      {details.length > 1 ? ` (${details.map((d) => `${d.field}: ${d.message}`).join('; ')})` : null}
+      {details.length > 0 ? details.map(words).join('; ') : error instanceof Error ? error.message : String(error)}
     </p>
   );
 }
 
-export function when(iso: string, timeZone: string): string {
-  return new Date(iso).toLocaleString('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'medium' });
+const INTL: Record<TLocale, string> = { en: 'en-GB', zh: 'zh-CN' };
+
+/** A date and time on the room's clock, 24-hour, in the person's language. */
+export function useWhen() {
+  const locale = useLocale() as TLocale;
+  return (iso: string, timeZone: string): string =>
+    new Date(iso).toLocaleString(INTL[locale], { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }

@@ -1,0 +1,97 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import type { TRole } from '@/lib/roles';
+import { SignOutButton } from '../../(auth)/sign-out-button';
+import { LanguageSwitch } from './language-switch';
+
+const DEFAULT_ROOM = 'launch';
+const ITEM = 'flex min-h-11 items-center rounded-md px-3 text-sm hover:bg-panel';
+
+/** The room a page is about: /rooms/<slug>/…, /wall/<slug>, ?room=<slug>, else the default room. */
+function roomOf(path: string, query: URLSearchParams): string {
+  const m = /^\/(?:rooms|wall)\/([^/?#]+)/.exec(path);
+  return m?.[1] ? decodeURIComponent(m[1]) : (query.get('room') ?? DEFAULT_ROOM);
+}
+
+/**
+ * The console's one nav bar. Links carry the room of the page it sits on.
+ * At phone width it folds into a menu button; every target is 44 px high.
+ */
+export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can: { settings: boolean; admin: boolean } }) {
+  const t = useTranslations('nav');
+  const tc = useTranslations('common');
+  const path = usePathname();
+  const query = useSearchParams();
+  const [open, setOpen] = useState(false);
+  const room = roomOf(path, query);
+  const r = encodeURIComponent(room);
+  const inRoom = room === DEFAULT_ROOM ? '' : `?room=${r}`;
+  const items: { key: string; href: string; show: boolean }[] = [
+    { key: 'home', href: '/', show: true },
+    { key: 'incidents', href: `/incidents${inRoom}`, show: true },
+    { key: 'wall', href: `/wall/${r}`, show: true },
+    { key: 'servers', href: `/rooms/${r}/servers`, show: true },
+    { key: 'probes', href: `/rooms/${r}/probes`, show: true },
+    { key: 'handover', href: `/rooms/${r}/handover`, show: true },
+    { key: 'report', href: `/rooms/${r}/report`, show: true },
+    { key: 'settings', href: `/rooms/${r}/settings`, show: can.settings },
+    { key: 'admin', href: '/admin', show: can.admin },
+  ];
+  const current = (href: string) => {
+    const p = href.split('?')[0];
+    return p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`);
+  };
+  return (
+    <nav aria-label={t('label')} className="border-b border-edge bg-bg print:hidden" data-testid="console-nav">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 px-2 md:px-4">
+        <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
+          Warroom
+        </Link>
+        <span className="hidden text-xs text-dim md:inline" data-testid="nav-room">
+          {room}
+        </span>
+        <button
+          type="button"
+          className="ml-auto flex min-h-11 min-w-11 items-center justify-center rounded-md border border-edge px-3 text-sm md:hidden"
+          aria-expanded={open}
+          aria-controls="console-nav-items"
+          data-testid="nav-menu"
+          onClick={() => setOpen((o) => !o)}
+        >
+          ☰ {t('menu')}
+        </button>
+        <ul
+          id="console-nav-items"
+          className={`${open ? 'flex' : 'hidden'} w-full flex-col pb-2 md:ml-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:pb-0`}
+        >
+          {items
+            .filter((i) => i.show)
+            .map((i) => (
+              <li key={i.key}>
+                <Link
+                  href={i.href}
+                  className={`${ITEM} ${current(i.href) ? 'bg-panel text-ink' : 'text-dim'}`}
+                  aria-current={current(i.href) ? 'page' : undefined}
+                  data-testid={`nav-${i.key}`}
+                  onClick={() => setOpen(false)}
+                >
+                  {t(i.key)}
+                </Link>
+              </li>
+            ))}
+          <li className="flex flex-wrap items-center gap-2 border-t border-edge pt-2 md:ml-auto md:border-0 md:pt-0">
+            <span className="px-3 text-xs text-dim md:px-1" data-testid="nav-me">
+              {t('signedInAs', { name: me.name, role: tc(`role.${me.role}`) })}
+            </span>
+            <LanguageSwitch />
+            <SignOutButton className={`${ITEM} text-dim`} label={t('signOut')} busyLabel={t('signingOut')} />
+          </li>
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,35 @@
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages } from 'next-intl/server';
+import { Suspense } from 'react';
+import { CONSOLE_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
+import { roleAtLeast } from '@/lib/roles';
+import { ConsoleNav } from './_nav/console-nav';
+import { EscalationBanner } from './incidents/_components/escalation-banner';
+import { currentMe } from './incidents/_components/session';
+
+
+/**
+ * Every console page: one nav bar showing what the person's role allows, the
+ * escalation banner once, and the person's language (next-intl) for every
+ * word below. A page without a signed-in person still redirects to /login itself.
+ */
+export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
+  const [me, locale, messages] = await Promise.all([currentMe(), getLocale(), getMessages()]);
+  const picked = Object.fromEntries(CONSOLE_CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
+  return (
+    <NextIntlClientProvider locale={locale} messages={picked} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
+      <div lang={locale}>
+        {me && (
+          <Suspense fallback={<div className="h-12 border-b border-edge" />}>
+            <ConsoleNav
+              me={{ name: me.name, role: me.role }}
+              can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
+            />
+          </Suspense>
+        )}
+        {me && <EscalationBanner />}
+        {children}
+      </div>
+    </NextIntlClientProvider>
+  );
+}
