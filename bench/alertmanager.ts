@@ -30,7 +30,18 @@ function payload(group: string, status: 'firing' | 'resolved') {
     generatorURL: 'http://prometheus.local:9090/graph',
     fingerprint: `${group}-${i.toString(16).padStart(8, '0')}`,
   }));
-  return JSON.stringify({ version: '4', groupKey: `{}:{group="${group}"}`, truncatedAlerts: 0, status, receiver: 'warroom', groupLabels: { group }, commonLabels: { alertname: 'NodeDown', severity: 'critical' }, commonAnnotations: {}, externalURL: 'http://alertmanager.local:9093', alerts });
+  return JSON.stringify({
+    version: '4',
+    groupKey: `{}:{group="${group}"}`,
+    truncatedAlerts: 0,
+    status,
+    receiver: 'warroom',
+    groupLabels: { group },
+    commonLabels: { alertname: 'NodeDown', severity: 'critical' },
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager.local:9093',
+    alerts,
+  });
 }
 
 async function main() {
@@ -40,7 +51,11 @@ async function main() {
     const key = await server.createIngestKey();
     const post = async (body: string) => {
       const start = performance.now();
-      const res = await fetch(`${server.url}/api/v1/alerts/alertmanager`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body });
+      const res = await fetch(`${server.url}/api/v1/alerts/alertmanager`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body,
+      });
       const text = await res.text();
       if (res.status !== 200) throw new Error(`${res.status} ${text}`);
       return performance.now() - start;

@@ -52,7 +52,9 @@ for (let r = 0; r < RUNS; r++) {
 console.log(`scanOutliers, ${SERVERS} servers × ${METRICS.length} metrics, ${RUNS} runs: ${stats(scan)} (outliers found: ${found})`);
 
 const now = Date.now();
-const latest = servers.flatMap((s) => METRICS.map((m) => ({ name: m, labels: { server: s.name }, value: s.metrics[m]!, time: new Date(now - 1000).toISOString() })));
+const latest = servers.flatMap((s) =>
+  METRICS.map((m) => ({ name: m, labels: { server: s.name }, value: s.metrics[m]!, time: new Date(now - 1000).toISOString() })),
+);
 const judge: number[] = [];
 for (let r = 0; r < RUNS; r++) {
   const t0 = performance.now();

@@ -24,7 +24,11 @@ try {
   const waits: number[] = [];
   for (let n = 0; n < UPDATES; n++) {
     const body = `update ${n}`;
-    const pushed = nextEvent<{ entries?: { body: string | null }[] }>(screen, 'incident:changed', (p) => !!p.entries?.some((e) => e.body === body));
+    const pushed = nextEvent<{ entries?: { body: string | null }[] }>(
+      screen,
+      'incident:changed',
+      (p) => !!p.entries?.some((e) => e.body === body),
+    );
     const t0 = performance.now();
     const res = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, { token: eng.token, body: { body } });
     if (res.status !== 201) throw new Error(`update ${n}: ${res.status}`);
@@ -35,7 +39,9 @@ try {
   waits.sort((a, b) => a - b);
   const p = (q: number) => waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]!.toFixed(0);
   console.log(`machine: ${cpus().length} cores, node ${process.version}, database ${DB}`);
-  console.log(`POST /updates → incident:changed on another screen, ${UPDATES} updates: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms, max ${waits.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `POST /updates → incident:changed on another screen, ${UPDATES} updates: p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms, max ${waits.at(-1)!.toFixed(0)} ms`,
+  );
 } finally {
   await server.stop();
 }

@@ -41,10 +41,16 @@ function makeBatch(batchNo: number, t0: number) {
   const per = BATCH / SERIES;
   for (let s = 0; s < SERIES - 1; s++) {
     for (let k = 0; k < per; k++) {
-      points.push({ name: s % 2 ? 'cpu_ratio' : 'mem_ratio', labels: { server: `web-${s}` }, value: Math.random(), time: t0 + batchNo * per + k });
+      points.push({
+        name: s % 2 ? 'cpu_ratio' : 'mem_ratio',
+        labels: { server: `web-${s}` },
+        value: Math.random(),
+        time: t0 + batchNo * per + k,
+      });
     }
   }
-  for (let k = 0; k < per - 1; k++) points.push({ name: 'users_total', value: 1_000_000 + batchNo * per + k, time: t0 + batchNo * per + k });
+  for (let k = 0; k < per - 1; k++)
+    points.push({ name: 'users_total', value: 1_000_000 + batchNo * per + k, time: t0 + batchNo * per + k });
   // The marker: its value tells the screen which batch a push carries.
   points.push({ name: 'bench_batch', value: batchNo, time: t0 + batchNo * per + per - 1 });
   return points;
@@ -111,7 +117,11 @@ async function prismaRate(batches: ReturnType<typeof makeBatch>[]): Promise<numb
       const key = p.name + (p.labels ? JSON.stringify(p.labels) : '');
       let id = ids.get(key);
       if (id === undefined) {
-        id = (await db.prisma.metricSeries.create({ data: { roomId: room.id, name: p.name, labelsKey: p.labels ? JSON.stringify(p.labels) : '' } })).id;
+        id = (
+          await db.prisma.metricSeries.create({
+            data: { roomId: room.id, name: p.name, labelsKey: p.labels ? JSON.stringify(p.labels) : '' },
+          })
+        ).id;
         ids.set(key, id);
       }
       data.push({ seriesId: id, time: new Date(p.time), value: p.value });
@@ -137,8 +147,19 @@ async function main() {
       const body =
         r === RULES - 1
           ? { name: `bench rule ${r}`, series: 'users_total', when: 'below', threshold: 0, forSeconds: 60 }
-          : { name: `bench rule ${r}`, series: r % 2 ? 'cpu_ratio' : 'mem_ratio', labels: { server: `web-${r % (SERIES - 1)}` }, when: 'above', threshold: 0.995, forSeconds: 60 };
-      const res = await fetch(`${server.url}/api/v1/rooms/launch/rules`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${lead.token}` }, body: JSON.stringify(body) });
+          : {
+              name: `bench rule ${r}`,
+              series: r % 2 ? 'cpu_ratio' : 'mem_ratio',
+              labels: { server: `web-${r % (SERIES - 1)}` },
+              when: 'above',
+              threshold: 0.995,
+              forSeconds: 60,
+            };
+      const res = await fetch(`${server.url}/api/v1/rooms/launch/rules`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${lead.token}` },
+        body: JSON.stringify(body),
+      });
       if (res.status !== 201) throw new Error(`rule ${r}: ${res.status} ${await res.text()}`);
     }
     const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: display }, reconnection: false });
@@ -175,7 +196,11 @@ async function main() {
     const producer = async () => {
       while (performance.now() < deadline && i < bodies.length) {
         const n = i++;
-        const res = await fetch(`${server.url}/api/v1/metrics`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: bodies[n] });
+        const res = await fetch(`${server.url}/api/v1/metrics`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+          body: bodies[n],
+        });
         const body = (await res.json()) as { accepted?: number };
         if (res.status !== 202) throw new Error(`batch ${n}: ${res.status} ${JSON.stringify(body)}`);
         acked.set(n, performance.now());
@@ -200,12 +225,20 @@ async function main() {
     const raw = rawSqliteRate(acked.size, t0);
     const orm = await prismaRate(batches.slice(0, 10));
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}, database ${DB}`);
-    console.log(`batches: ${acked.size} × ${BATCH} points from ${CONCURRENCY} concurrent producers in ${elapsed.toFixed(1)} s, ${pushes} pushes to the screen`);
+    console.log(
+      `batches: ${acked.size} × ${BATCH} points from ${CONCURRENCY} concurrent producers in ${elapsed.toFixed(1)} s, ${pushes} pushes to the screen`,
+    );
     console.log(`end-to-end HTTP ingest with ${RULES} alert rules active: ${Math.round(e2e).toLocaleString('en-US')} points/s`);
-    console.log(`raw better-sqlite3, the same ${acked.size} batches (prepared statements, one transaction per batch): ${Math.round(raw).toLocaleString('en-US')} points/s`);
+    console.log(
+      `raw better-sqlite3, the same ${acked.size} batches (prepared statements, one transaction per batch): ${Math.round(raw).toLocaleString('en-US')} points/s`,
+    );
     console.log(`ratio end-to-end / raw driver: ${((e2e / raw) * 100).toFixed(0)} %`);
-    console.log(`Prisma createMany, same rows (not used on the hot path): ${Math.round(orm).toLocaleString('en-US')} points/s (${((orm / raw) * 100).toFixed(0)} % of raw)`);
-    console.log(`202 → push delay over ${delays.length} batches: p50 ${pct(delays, 50).toFixed(0)} ms, p99 ${pct(delays, 99).toFixed(0)} ms, max ${(delays[delays.length - 1] ?? NaN).toFixed(0)} ms`);
+    console.log(
+      `Prisma createMany, same rows (not used on the hot path): ${Math.round(orm).toLocaleString('en-US')} points/s (${((orm / raw) * 100).toFixed(0)} % of raw)`,
+    );
+    console.log(
+      `202 → push delay over ${delays.length} batches: p50 ${pct(delays, 50).toFixed(0)} ms, p99 ${pct(delays, 99).toFixed(0)} ms, max ${(delays[delays.length - 1] ?? NaN).toFixed(0)} ms`,
+    );
   } finally {
     await server.stop();
   }

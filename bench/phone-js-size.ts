@@ -11,7 +11,15 @@ import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { startPhoneBenchServer } from './phone-session';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface TScript {
   url: string;
@@ -43,7 +51,12 @@ async function main() {
   const inHtml = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!.split('?')[0]!));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      deviceScaleFactor: 3,
+    });
     const host = new URL(server.url).hostname;
     await context.addCookies(cookies.map((c) => ({ ...c, domain: host, path: '/' })));
     const page = await context.newPage();
@@ -65,19 +78,29 @@ async function main() {
             gzip: gzipSync(body, { level: 6 }).length,
             encoding: (await res.headerValue('content-encoding')) ?? 'identity',
             chart: body.includes('borderCapStyle'),
-            holds: MARKERS.filter(([m]) => body.includes(m)).map(([, name]) => name).join(', '),
+            holds: MARKERS.filter(([m]) => body.includes(m))
+              .map(([, name]) => name)
+              .join(', '),
           };
         })(),
       );
     });
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
-    await page.getByTestId('sparkline').and(page.locator('[data-loaded="true"]')).waitFor({ timeout: 30_000 }).catch(() => console.warn('the sparkline did not load (signed out?)'));
+    await page
+      .getByTestId('sparkline')
+      .and(page.locator('[data-loaded="true"]'))
+      .waitFor({ timeout: 30_000 })
+      .catch(() => console.warn('the sparkline did not load (signed out?)'));
     await page.waitForLoadState('networkidle');
-    const fcpAt = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    const fcpAt = await page.evaluate(
+      () => performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN),
+    );
     const scripts = (await Promise.all(pending)).filter((s): s is TScript => s !== null).sort((a, b) => a.startMs - b.startMs);
 
     console.log(`JavaScript for / at 390×844 (${cookies.length ? 'signed in' : 'SIGNED OUT'}), production build\n`);
-    console.log(`document: raw ${kB(Buffer.byteLength(html))}, gzip ${kB(gzipSync(html).length)} (numbers, incidents and the trend are in it)\n`);
+    console.log(
+      `document: raw ${kB(Buffer.byteLength(html))}, gzip ${kB(gzipSync(html).length)} (numbers, incidents and the trend are in it)\n`,
+    );
     console.log('   transferred        raw    gzip -6  encoding  loaded              script');
     for (const s of scripts) {
       const when = inHtml.has(s.url) ? 'in the HTML' : s.startMs < fcpAt ? 'later, before paint' : 'later, after paint';
@@ -89,7 +112,9 @@ async function main() {
     const chart = scripts.filter((s) => s.chart);
     if (chart.some((s) => s.startMs < fcpAt)) console.warn('\nWARNING: the chart library was requested before first paint');
     const line = (label: string, list: TScript[]) =>
-      console.log(`${label.padEnd(28)} ${String(list.length).padStart(2)} scripts  transferred ${kB(sum(list, 'transferred'))}  raw ${kB(sum(list, 'raw'))}  gzip ${kB(sum(list, 'gzip'))}`);
+      console.log(
+        `${label.padEnd(28)} ${String(list.length).padStart(2)} scripts  transferred ${kB(sum(list, 'transferred'))}  raw ${kB(sum(list, 'raw'))}  gzip ${kB(sum(list, 'gzip'))}`,
+      );
     console.log('');
     line('total', scripts);
     line('in the HTML (to hydrate)', first);

@@ -13,7 +13,16 @@ import * as chromeLauncher from 'chrome-launcher';
 import { startPhoneBenchServer } from './phone-session';
 
 // The flags from playwright.config.ts, plus the new headless mode Lighthouse wants.
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--headless=new'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--headless=new',
+];
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(1, Math.min(10, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 1 : 1));
 
@@ -26,37 +35,48 @@ async function main() {
     const perf: number[] = [];
     const a11y: number[] = [];
     for (let run = 1; run <= RUNS; run++) {
-      const result = await lighthouse(
-        `${server.url}/`,
-        {
-          port: chrome.port,
-          logLevel: 'error',
-          output: 'json',
-          onlyCategories: ['performance', 'accessibility', 'best-practices'],
-          formFactor: 'mobile',
-          ...(cookie ? { extraHeaders: { cookie } } : {}),
-        },
-      );
+      const result = await lighthouse(`${server.url}/`, {
+        port: chrome.port,
+        logLevel: 'error',
+        output: 'json',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        formFactor: 'mobile',
+        ...(cookie ? { extraHeaders: { cookie } } : {}),
+      });
       if (!result) throw new Error('lighthouse returned nothing');
       const { lhr } = result;
       if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
       const c = lhr.categories;
       perf.push(Math.round((c.performance?.score ?? 0) * 100));
       a11y.push(Math.round((c.accessibility?.score ?? 0) * 100));
-      console.log(`run ${run}/${RUNS}: performance ${pct(c.performance?.score)}  accessibility ${pct(c.accessibility?.score)}  best practices ${pct(c['best-practices']?.score)}${cookie ? '' : '  (SIGNED OUT: sign-in failed)'}`);
+      console.log(
+        `run ${run}/${RUNS}: performance ${pct(c.performance?.score)}  accessibility ${pct(c.accessibility?.score)}  best practices ${pct(c['best-practices']?.score)}${cookie ? '' : '  (SIGNED OUT: sign-in failed)'}`,
+      );
       const metric = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
-      console.log(`  FCP ${metric('first-contentful-paint')}  LCP ${metric('largest-contentful-paint')}  TBT ${metric('total-blocking-time')}  CLS ${metric('cumulative-layout-shift')}  SI ${metric('speed-index')}  JS transfer ${metric('total-byte-weight')}`);
+      console.log(
+        `  FCP ${metric('first-contentful-paint')}  LCP ${metric('largest-contentful-paint')}  TBT ${metric('total-blocking-time')}  CLS ${metric('cumulative-layout-shift')}  SI ${metric('speed-index')}  JS transfer ${metric('total-byte-weight')}`,
+      );
       if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(lhr));
       if (run === RUNS) {
-        const lcpEl = lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
+        const lcpEl = lhr.audits['largest-contentful-paint-element']?.details as
+          | { items?: { items?: { node?: { snippet?: string } }[] }[] }
+          | undefined;
         const snippet = lcpEl?.items?.[0]?.items?.[0]?.node?.snippet;
         if (snippet) console.log(`  LCP element: ${snippet.slice(0, 140)}`);
         const boot = lhr.audits['bootup-time']?.details as { items?: { url: string; total: number; scripting: number }[] } | undefined;
-        for (const b of (boot?.items ?? []).slice(0, 6)) console.log(`  script time ${Math.round(b.total)} ms (scripting ${Math.round(b.scripting)} ms) ${b.url.replace(server.url, '')}`);
+        for (const b of (boot?.items ?? []).slice(0, 6))
+          console.log(`  script time ${Math.round(b.total)} ms (scripting ${Math.round(b.scripting)} ms) ${b.url.replace(server.url, '')}`);
         for (const [name, cat] of Object.entries(c)) {
           const failing = cat.auditRefs
             .map((r) => lhr.audits[r.id]!)
-            .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual');
+            .filter(
+              (a) =>
+                a.score !== null &&
+                a.score < 0.9 &&
+                a.scoreDisplayMode !== 'informative' &&
+                a.scoreDisplayMode !== 'notApplicable' &&
+                a.scoreDisplayMode !== 'manual',
+            );
           for (const a of failing) console.log(`  [${name}] ${a.id}: ${pct(a.score)} ${a.displayValue ?? ''} — ${a.title}`);
         }
       }

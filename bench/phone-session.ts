@@ -33,7 +33,11 @@ export async function startPhoneBenchServer(): Promise<TPhoneBenchServer> {
   // Incidents through the public API: the server stays the only writer, as in production.
   const eng = await server.createUser('engineer', 'Dana Engineer');
   const post = async (path: string, body: unknown) => {
-    const r = await fetch(server.url + path, { method: 'POST', headers: { authorization: `Bearer ${eng.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(server.url + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${eng.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (r.status >= 300) throw new Error(`POST ${path} answered ${r.status}`);
     return (await r.json()) as { number: number };
   };

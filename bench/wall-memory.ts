@@ -24,7 +24,15 @@ const STEP_MS = 10_000; // one sample per series every 10 s of "night"
 const BATCH_MINUTES = 2;
 const SERVERS = Array.from({ length: 10 }, (_, i) => `web-${i + 1}`);
 // The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function heap(cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -44,7 +52,11 @@ function line(label: string, h: Awaited<ReturnType<typeof heap>>, pushes: number
 async function main() {
   buildIfNeeded();
   const server = await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     const key = await server.createIngestKey();
     const display = await server.createDisplayLink();
@@ -110,7 +122,9 @@ async function main() {
       `\n${HOURS} h of night (${pushes} batches, ${Math.round((HOURS * 3600_000) / STEP_MS)} samples per headline series) pushed in ${seconds.toFixed(0)} s; ` +
         `wall shows ${shown} (last sent ${users.toLocaleString('en-US')}).`,
     );
-    console.log(`heap change before → after: ${(after.usedMB - before.usedMB >= 0 ? '+' : '') + (after.usedMB - before.usedMB).toFixed(2)} MB; midway → after: ${mid ? (after.usedMB - mid.usedMB >= 0 ? '+' : '') + (after.usedMB - mid.usedMB).toFixed(2) : '?'} MB`);
+    console.log(
+      `heap change before → after: ${(after.usedMB - before.usedMB >= 0 ? '+' : '') + (after.usedMB - before.usedMB).toFixed(2)} MB; midway → after: ${mid ? (after.usedMB - mid.usedMB >= 0 ? '+' : '') + (after.usedMB - mid.usedMB).toFixed(2) : '?'} MB`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -29,7 +29,19 @@ describe('appendWindowed', () => {
     expect(w[w.length - 1]![0]).toBe(199_900);
   });
   it('merges an out-of-order push by time', () => {
-    const w = appendWindowed([[1, 1], [3, 3]], [[2, 2]], 1e9, 100);
-    expect(w).toEqual([[1, 1], [2, 2], [3, 3]]);
+    const w = appendWindowed(
+      [
+        [1, 1],
+        [3, 3],
+      ],
+      [[2, 2]],
+      1e9,
+      100,
+    );
+    expect(w).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
   });
 });

@@ -13,8 +13,22 @@ export type TSeverity = (typeof SEVERITIES)[number];
 export type TStatus = (typeof STATUSES)[number];
 
 export const ENTRY_KINDS = [
-  'created', 'post', 'comment', 'status', 'severity', 'claim', 'release', 'handover', 'escalation',
-  'helper', 'finding', 'impact', 'link', 'ack', 'auto', 'edit',
+  'created',
+  'post',
+  'comment',
+  'status',
+  'severity',
+  'claim',
+  'release',
+  'handover',
+  'escalation',
+  'helper',
+  'finding',
+  'impact',
+  'link',
+  'ack',
+  'auto',
+  'edit',
   // a server drained from (or restored to) the pool, with the incident chosen as its reason
   'server',
 ] as const;
@@ -39,7 +53,10 @@ export type TIncidentSource = z.infer<typeof ZIncidentSource>;
 const SEVERITY_RANK: Record<TSeverity, number> = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 };
 
 /** A claimed, unresolved incident whose owner has posted nothing for the room's idle time. */
-export function isIdleClaim(i: Pick<TIncidentDto, 'owner' | 'status' | 'ownerActiveAt' | 'claimedAt' | 'idleClaimMinutes'>, nowMs: number): boolean {
+export function isIdleClaim(
+  i: Pick<TIncidentDto, 'owner' | 'status' | 'ownerActiveAt' | 'claimedAt' | 'idleClaimMinutes'>,
+  nowMs: number,
+): boolean {
   if (!i.owner || i.status === 'resolved') return false;
   const since = i.ownerActiveAt ?? i.claimedAt;
   if (!since) return false;
@@ -47,7 +64,10 @@ export function isIdleClaim(i: Pick<TIncidentDto, 'owner' | 'status' | 'ownerAct
 }
 
 /** Most severe first, then oldest first: what needs attention longest rises to the top. */
-export function compareBySeverityThenAge(a: Pick<TIncidentDto, 'severity' | 'createdAt'>, b: Pick<TIncidentDto, 'severity' | 'createdAt'>): number {
+export function compareBySeverityThenAge(
+  a: Pick<TIncidentDto, 'severity' | 'createdAt'>,
+  b: Pick<TIncidentDto, 'severity' | 'createdAt'>,
+): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 

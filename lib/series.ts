@@ -32,6 +32,9 @@ export function parseLabelsKey(key: string): Record<string, string> {
 }
 
 /** The unlabelled series of this name in a list: the headline number, not one server's. */
-export function unlabelled<T extends { name: string; labels: Record<string, string> }>(list: readonly T[] | undefined, name: string): T | undefined {
+export function unlabelled<T extends { name: string; labels: Record<string, string> }>(
+  list: readonly T[] | undefined,
+  name: string,
+): T | undefined {
   return list?.find((s) => s.name === name && Object.keys(s.labels).length === 0);
 }

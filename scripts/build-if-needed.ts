@@ -4,7 +4,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['app', 'lib', 'messages', 'i18n', 'public', 'server', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'lib',
+  'messages',
+  'i18n',
+  'public',
+  'server',
+  'proxy.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+];
 const DIST = process.env.WARROOM_NEXT_DIST ?? '.next';
 const STAMP = join(DIST, 'warroom-source-hash');
 
@@ -26,7 +38,8 @@ export function sourceHash(root: string): string {
 
 export function buildIfNeeded(root = process.cwd()): boolean {
   const hash = sourceHash(root);
-  const built = existsSync(join(root, DIST, 'BUILD_ID')) && existsSync(join(root, STAMP)) && readFileSync(join(root, STAMP), 'utf8') === hash;
+  const built =
+    existsSync(join(root, DIST, 'BUILD_ID')) && existsSync(join(root, STAMP)) && readFileSync(join(root, STAMP), 'utf8') === hash;
   if (built) return false;
   console.log('building the web app (first start, or sources changed)…');
   execFileSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {

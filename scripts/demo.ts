@@ -81,10 +81,22 @@ try {
     await rt.close();
   }
   console.log(`demo: the wall, no sign-in needed: ${wallLink}`);
-  console.log(`demo: cast: ${Object.values(cast.people).map((p) => `${p.name} (${p.role}, ${p.email})`).join(', ')}`);
+  console.log(
+    `demo: cast: ${Object.values(cast.people)
+      .map((p) => `${p.name} (${p.role}, ${p.email})`)
+      .join(', ')}`,
+  );
 
   const client = new WarroomClient(warroom.url, { signal: aborter.signal });
-  const summary = await runReplay({ scenario: scenario!, seed, speed, client, cast, signal: aborter.signal, log: (l) => console.log(`demo: ${l}`) });
+  const summary = await runReplay({
+    scenario: scenario!,
+    seed,
+    speed,
+    client,
+    cast,
+    signal: aborter.signal,
+    log: (l) => console.log(`demo: ${l}`),
+  });
   console.log(
     `demo: done: ${summary.points} points in ${summary.posts} posts, ${summary.events} events, ${Object.keys(summary.incidents).length} incidents, ${(summary.wallMs / 1000).toFixed(1)} s`,
   );

@@ -24,7 +24,13 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     const cpu = CPU.filter((c) => tokens.includes(c));
     if (!os.length && !cpu.length) continue; // not a platform build: leave it to npm
     if (os.includes(process.platform) && (cpu.length === 0 || cpu.includes(process.arch))) continue; // ours: must really resolve
-    lock.packages[hoisted] = { version: String(version).replace(/^[\^~]/, ''), ...(cpu.length ? { cpu } : {}), dev: pkg.dev || undefined, optional: true, ...(os.length ? { os } : {}) };
+    lock.packages[hoisted] = {
+      version: String(version).replace(/^[\^~]/, ''),
+      ...(cpu.length ? { cpu } : {}),
+      dev: pkg.dev || undefined,
+      optional: true,
+      ...(os.length ? { os } : {}),
+    };
     added++;
   }
 }

@@ -14,9 +14,24 @@ export function iconSvg(pad = 0): string {
   const k = inner / 512;
   const tx = (x: number) => pad + x * k;
   const ty = (y: number) => pad + y * k;
-  const users = [[80, 380], [170, 340], [240, 330], [300, 250], [360, 200], [432, 120]] as const;
-  const online = [[80, 410], [170, 395], [240, 380], [300, 360], [360, 350], [432, 330]] as const;
-  const path = (pts: readonly (readonly [number, number])[]) => pts.map(([x, y], i) => `${i ? 'L' : 'M'}${tx(x).toFixed(1)} ${ty(y).toFixed(1)}`).join(' ');
+  const users = [
+    [80, 380],
+    [170, 340],
+    [240, 330],
+    [300, 250],
+    [360, 200],
+    [432, 120],
+  ] as const;
+  const online = [
+    [80, 410],
+    [170, 395],
+    [240, 380],
+    [300, 360],
+    [360, 350],
+    [432, 330],
+  ] as const;
+  const path = (pts: readonly (readonly [number, number])[]) =>
+    pts.map(([x, y], i) => `${i ? 'L' : 'M'}${tx(x).toFixed(1)} ${ty(y).toFixed(1)}`).join(' ');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${s}" height="${s}" viewBox="0 0 ${s} ${s}">
   <rect width="${s}" height="${s}" fill="${BG}"/>
   <path d="${path(online)}" fill="none" stroke="#7ee787" stroke-width="${28 * k}" stroke-linecap="round" stroke-linejoin="round"/>
@@ -37,11 +52,16 @@ async function main() {
   const out = join(process.cwd(), 'public');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'icon.svg'), iconSvg());
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     for (const o of OUTPUTS) {
       const page = await browser.newPage({ viewport: { width: o.size, height: o.size }, deviceScaleFactor: 1 });
-      await page.setContent(`<html><body style="margin:0;background:${BG}"><img src="data:image/svg+xml;base64,${Buffer.from(iconSvg(o.pad)).toString('base64')}" width="${o.size}" height="${o.size}" style="display:block"></body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:${BG}"><img src="data:image/svg+xml;base64,${Buffer.from(iconSvg(o.pad)).toString('base64')}" width="${o.size}" height="${o.size}" style="display:block"></body></html>`,
+      );
       await page.locator('img').evaluate((img: HTMLImageElement) => img.decode());
       await page.screenshot({ path: join(out, o.file), clip: { x: 0, y: 0, width: o.size, height: o.size } });
       await page.close();

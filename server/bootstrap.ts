@@ -9,7 +9,9 @@ import { mountAuth } from './auth/mount-auth';
  * Builds the process's runtime: validated config, migrated database, event bus,
  * default room. Everything the HTTP routes, sockets and CLI share.
  */
-export async function bootstrap(opts: { env?: Record<string, string | undefined>; config?: TConfig } = {}): Promise<TRuntime & { close(): Promise<void> }> {
+export async function bootstrap(
+  opts: { env?: Record<string, string | undefined>; config?: TConfig } = {},
+): Promise<TRuntime & { close(): Promise<void> }> {
   const config = opts.config ?? loadConfig(opts.env);
   const database = await openDatabase(config.DATABASE_URL);
   const runtime: TRuntime = {

@@ -14,7 +14,12 @@ export interface TServiceContext {
   /** resolves a browser session cookie to an actor; set by the auth module */
   resolveSession?: (headers: Headers) => Promise<TActor | null>;
   /** creates a user with a password through the auth library; set by the auth module */
-  setPassword?: (u: { email: string; name: string; role: string; password: string }) => Promise<{ id: string; email: string; role: string }>;
+  setPassword?: (u: {
+    email: string;
+    name: string;
+    role: string;
+    password: string;
+  }) => Promise<{ id: string; email: string; role: string }>;
   /** hashes a password the way the auth library checks it; set by the auth module */
   hashPassword?: (password: string) => Promise<string>;
 }

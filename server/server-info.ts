@@ -11,8 +11,10 @@ import { parseEnv } from 'node:util';
  */
 const INFO_DIR = join(tmpdir(), 'warroom-servers');
 // A SQLite file is known by its absolute path: two clones' ./data/warroom.db are two databases.
-const keyOf = (databaseUrl: string) => (databaseUrl.startsWith('file:') ? `file:${resolve(databaseUrl.slice(5).replace(/\?.*$/, ''))}` : databaseUrl);
-const infoFile = (databaseUrl: string) => join(INFO_DIR, `${createHash('sha256').update(keyOf(databaseUrl)).digest('hex').slice(0, 16)}.json`);
+const keyOf = (databaseUrl: string) =>
+  databaseUrl.startsWith('file:') ? `file:${resolve(databaseUrl.slice(5).replace(/\?.*$/, ''))}` : databaseUrl;
+const infoFile = (databaseUrl: string) =>
+  join(INFO_DIR, `${createHash('sha256').update(keyOf(databaseUrl)).digest('hex').slice(0, 16)}.json`);
 
 interface TServerInfo {
   url: string;

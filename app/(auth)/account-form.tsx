@@ -7,7 +7,8 @@ import type { SETUP } from '@/lib/api/setup';
 import { ApiError, call } from '@/lib/client/api';
 import type { TErrorDetail } from '@/lib/errors';
 
-const FIELD = 'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
+const FIELD =
+  'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
 
 /**
  * The two forms a person meets before they can sign in: /setup (first admin:
@@ -39,14 +40,24 @@ export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token:
     try {
       let email: string;
       if (props.mode === 'setup') {
-        const r = await call<typeof SETUP.setup>('POST', '/api/v1/setup', { body: { email: text('email').trim(), name: text('name').trim(), password: text('password') } });
+        const r = await call<typeof SETUP.setup>('POST', '/api/v1/setup', {
+          body: { email: text('email').trim(), name: text('name').trim(), password: text('password') },
+        });
         email = r.user.email;
       } else {
-        email = (await call<typeof SETUP.redeemPasswordLink>('POST', '/api/v1/password-links/redeem', { body: { token: props.token, password: text('password') } })).email;
+        email = (
+          await call<typeof SETUP.redeemPasswordLink>('POST', '/api/v1/password-links/redeem', {
+            body: { token: props.token, password: text('password') },
+          })
+        ).email;
       }
       window.location.assign(`/login?email=${encodeURIComponent(email)}`);
     } catch (err) {
-      setErrors(err instanceof ApiError && err.details.length ? err.details : [{ field: 'form', message: err instanceof Error ? err.message : String(err) }]);
+      setErrors(
+        err instanceof ApiError && err.details.length
+          ? err.details
+          : [{ field: 'form', message: err instanceof Error ? err.message : String(err) }],
+      );
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,15 @@
 import { useState } from 'react';
 
 /** Ends the session (Better Auth deletes its row) and goes to /login. Usable from any page; words come from the caller's language. */
-export function SignOutButton({ className, label = 'Sign out', busyLabel = 'Signing out…' }: { className?: string; label?: string; busyLabel?: string }) {
+export function SignOutButton({
+  className,
+  label = 'Sign out',
+  busyLabel = 'Signing out…',
+}: {
+  className?: string;
+  label?: string;
+  busyLabel?: string;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -13,7 +21,9 @@ export function SignOutButton({ className, label = 'Sign out', busyLabel = 'Sign
       data-testid="sign-out"
       onClick={async () => {
         setBusy(true);
-        await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
+        await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(
+          () => null,
+        );
         window.location.assign('/login');
       }}
     >

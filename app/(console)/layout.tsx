@@ -7,7 +7,6 @@ import { ConsoleNav } from './_nav/console-nav';
 import { EscalationBanner } from './incidents/_components/escalation-banner';
 import { currentMe } from './incidents/_components/session';
 
-
 /**
  * Every console page: one nav bar showing what the person's role allows, the
  * escalation banner once, and the person's language (next-intl) for every

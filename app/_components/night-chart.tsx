@@ -93,7 +93,13 @@ export function NightChart(props: {
         scales: {
           x: {
             type: 'linear',
-            ticks: { color: TICKS, font, autoSkip: false, maxRotation: 0, callback: (v) => formatTimeOfDay(Number(v), timeZone, withSeconds.current) },
+            ticks: {
+              color: TICKS,
+              font,
+              autoSkip: false,
+              maxRotation: 0,
+              callback: (v) => formatTimeOfDay(Number(v), timeZone, withSeconds.current),
+            },
             // Our own ticks on round clock steps (Chart.js's linear ticks would add the bare min and max).
             afterBuildTicks: (axis) => {
               const maxTicks = Math.max(2, Math.min(8, Math.floor(axis.width / (font().size * (withSeconds.current ? 6 : 4.2)))));
@@ -104,7 +110,11 @@ export function NightChart(props: {
             grid: { color: GRID },
           },
           y: { position: 'left', ticks: { color: '#4cc2ff', font, callback: (v) => formatAxis(Number(v), locale) }, grid: { color: GRID } },
-          y2: { position: 'right', ticks: { color: '#7ee787', font, callback: (v) => formatAxis(Number(v), locale) }, grid: { display: false } },
+          y2: {
+            position: 'right',
+            ticks: { color: '#7ee787', font, callback: (v) => formatAxis(Number(v), locale) },
+            grid: { display: false },
+          },
         },
       },
     });
@@ -150,7 +160,14 @@ export function NightChart(props: {
         borderColor: '#c9d1d9aa',
         borderWidth: 2,
         borderDash: [6, 6],
-        label: { display: true, content: m.label, position: m.low ? 'end' : 'start', color: '#e6edf3', backgroundColor: '#1f2937ee', font: { size: fontSize } },
+        label: {
+          display: true,
+          content: m.label,
+          position: m.low ? 'end' : 'start',
+          color: '#e6edf3',
+          backgroundColor: '#1f2937ee',
+          font: { size: fontSize },
+        },
       };
     }
     for (const l of levels) {
@@ -161,7 +178,14 @@ export function NightChart(props: {
         borderColor: l.color,
         borderWidth: 2,
         borderDash: l.reached ? [] : [10, 8],
-        label: { display: true, content: l.label, position: 'start', color: '#070a0e', backgroundColor: l.color, font: { size: fontSize, weight: 'bold' } },
+        label: {
+          display: true,
+          content: l.label,
+          position: 'start',
+          color: '#070a0e',
+          backgroundColor: l.color,
+          font: { size: fontSize, weight: 'bold' },
+        },
       };
     }
     if (cursor !== undefined && cursor !== null) {
@@ -192,7 +216,10 @@ export function NightChart(props: {
     <div ref={box} data-testid="night-chart" className={props.className}>
       <canvas ref={canvas} role="img" aria-label={`${lines.map((l) => l.label).join(' and ')} over time`} />
       {empty && props.waiting ? (
-        <div data-testid="chart-waiting" className="absolute inset-0 flex items-center justify-center p-[2vh] text-center text-[min(3vh,5vw)] text-dim">
+        <div
+          data-testid="chart-waiting"
+          className="absolute inset-0 flex items-center justify-center p-[2vh] text-center text-[min(3vh,5vw)] text-dim"
+        >
           {props.waiting}
         </div>
       ) : null}

@@ -13,7 +13,15 @@ const ICON: Record<TIncidentSource['kind'], string> = { probe: '◉', rule: '∿
  * A small badge saying which signal opened an incident ("◉ probe api-health"),
  * shared by the console, the wall and the phone. Nothing when a person did.
  */
-export function SourceBadge({ source, locale = 'en', className = '' }: { source: Pick<TIncidentSource, 'kind' | 'name'> | null | undefined; locale?: TLocale; className?: string }) {
+export function SourceBadge({
+  source,
+  locale = 'en',
+  className = '',
+}: {
+  source: Pick<TIncidentSource, 'kind' | 'name'> | null | undefined;
+  locale?: TLocale;
+  className?: string;
+}) {
   if (!source) return null;
   return (
     <span

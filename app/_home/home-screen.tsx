@@ -84,7 +84,9 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
     [usersPoints, onlinePoints],
   );
   const trendSummary =
-    users === undefined ? t.trend : `${t.trend}: ${formatCompact(users, locale)}${online === undefined ? '' : `, ${formatCompact(online, locale)}`}`;
+    users === undefined
+      ? t.trend
+      : `${t.trend}: ${formatCompact(users, locale)}${online === undefined ? '' : `, ${formatCompact(online, locale)}`}`;
   const signedOut = access === 'signin';
 
   return (
@@ -137,7 +139,13 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
         </div>
         <div className="flex min-w-0 flex-col gap-3">
           <DownProbes list={probes} locale={locale} now={now} />
-          <OpenIncidents incidents={incidents.data} error={incidents.error ? `incidents: ${incidents.error.message}` : null} now={now} locale={locale} t={t} />
+          <OpenIncidents
+            incidents={incidents.data}
+            error={incidents.error ? `incidents: ${incidents.error.message}` : null}
+            now={now}
+            locale={locale}
+            t={t}
+          />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
         </div>
       </div>

@@ -1,17 +1,22 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto, } from '@/lib/incidents';
+import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto } from '@/lib/incidents';
 import { SEVERITY_CLASS } from '@/app/_ui/controls';
 import type { THomeLabels } from './labels';
 import { SourceBadge } from '@/app/_components/source-badge';
-
 
 /**
  * Open incidents, most severe and oldest first, each a full-width row to tap
  * (≥ 44 px) that opens its timeline. Above them, the count per severity.
  */
-export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; now: number | null; locale: TLocale; t: THomeLabels; error?: string | null }) {
+export function OpenIncidents(props: {
+  incidents: TIncidentDto[] | undefined;
+  now: number | null;
+  locale: TLocale;
+  t: THomeLabels;
+  error?: string | null;
+}) {
   const { t, locale, now } = props;
   const open = (props.incidents ?? []).filter((i) => i.status !== 'resolved').sort(compareBySeverityThenAge);
   const counts = SEVERITIES.map((s) => [s, open.filter((i) => i.severity === s).length] as const);
@@ -20,12 +25,19 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
     <section aria-labelledby="open-incidents-h" className="rounded-xl border border-edge bg-panel p-3">
       <div className="flex items-baseline justify-between gap-2">
         <h2 id="open-incidents-h" className="text-base font-semibold">
-          {t.incidents} <span className="tabular text-dim" data-testid="open-count">{props.incidents ? open.length : '…'}</span>
+          {t.incidents}{' '}
+          <span className="tabular text-dim" data-testid="open-count">
+            {props.incidents ? open.length : '…'}
+          </span>
         </h2>
       </div>
       <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="by severity" data-testid="severity-counts">
         {counts.map(([sev, n]) => (
-          <li key={sev} data-severity={sev} className={`tabular rounded-md px-2 py-0.5 text-sm font-semibold ${n > 0 ? SEVERITY_CLASS[sev] : 'border border-edge text-dim'}`}>
+          <li
+            key={sev}
+            data-severity={sev}
+            className={`tabular rounded-md px-2 py-0.5 text-sm font-semibold ${n > 0 ? SEVERITY_CLASS[sev] : 'border border-edge text-dim'}`}
+          >
             {sev} {n}
           </li>
         ))}
@@ -54,7 +66,12 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
                     {i.owner ? (
                       <span className="text-ink" data-testid="incident-owner">
                         {i.owner.name}
-                        {owned ? <span className="text-dim"> · {t.ownedFor} {owned}</span> : null}
+                        {owned ? (
+                          <span className="text-dim">
+                            {' '}
+                            · {t.ownedFor} {owned}
+                          </span>
+                        ) : null}
                       </span>
                     ) : (
                       <span className={unowned ? 'font-semibold text-sev1' : ''} data-testid="incident-owner">
@@ -65,7 +82,9 @@ export function OpenIncidents(props: { incidents: TIncidentDto[] | undefined; no
                   </span>
                   {i.source ? <SourceBadge source={i.source} locale={locale} className="mt-0.5 text-xs" /> : null}
                 </span>
-                <span aria-hidden className="shrink-0 text-dim">›</span>
+                <span aria-hidden className="shrink-0 text-dim">
+                  ›
+                </span>
               </Link>
             </li>
           );

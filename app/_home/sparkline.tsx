@@ -56,7 +56,13 @@ export function Sparkline({ lines, summary, className }: { lines: TSparkLine[]; 
   }, []);
 
   return (
-    <figure className={`relative ${className ?? ''}`} data-testid="sparkline" data-loaded={Chart ? 'true' : 'false'} role="img" aria-label={summary}>
+    <figure
+      className={`relative ${className ?? ''}`}
+      data-testid="sparkline"
+      data-loaded={Chart ? 'true' : 'false'}
+      role="img"
+      aria-label={summary}
+    >
       {/* Chart.js sizes the canvas to a dedicated, relatively positioned parent. */}
       <div className="relative h-full w-full">{Chart ? <Chart lines={lines} /> : null}</div>
     </figure>

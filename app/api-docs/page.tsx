@@ -6,7 +6,11 @@ import type { TEndpoint } from '@/lib/api/contract';
 
 export const metadata: Metadata = { title: 'Warroom API' };
 
-type TOperation = { requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, { content?: Record<string, { schema: unknown }> }>; parameters?: { name: string; in: string; required: boolean }[] };
+type TOperation = {
+  requestBody?: { content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
+  parameters?: { name: string; in: string; required: boolean }[];
+};
 
 const METHOD_CLASS: Record<TEndpoint['method'], string> = {
   GET: 'text-online',
@@ -70,7 +74,9 @@ export default async function ApiDocsPage() {
                 </p>
                 {op?.parameters?.length ? (
                   <p className="text-xs text-dim">
-                    {t('parameters', { list: op.parameters.map((p) => `${p.name} (${p.in}${p.required ? `, ${t('required')}` : ''})`).join(', ') })}
+                    {t('parameters', {
+                      list: op.parameters.map((p) => `${p.name} (${p.in}${p.required ? `, ${t('required')}` : ''})`).join(', '),
+                    })}
                   </p>
                 ) : null}
                 {op?.requestBody ? <Schema title={t('requestBody')} schema={op.requestBody.content['application/json']?.schema} /> : null}

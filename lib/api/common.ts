@@ -20,7 +20,13 @@ export const ZRoomInfo = z.object({
   isDefault: z.boolean(),
 });
 
-export const ZMilestone = z.object({ id: z.string(), seriesName: z.string(), threshold: z.number(), label: z.string(), reachedAt: ZIsoTime.nullable() });
+export const ZMilestone = z.object({
+  id: z.string(),
+  seriesName: z.string(),
+  threshold: z.number(),
+  label: z.string(),
+  reachedAt: ZIsoTime.nullable(),
+});
 export type TMilestone = z.infer<typeof ZMilestone>;
 
 export const ZAnnotation = z.object({ id: z.string(), time: ZIsoTime, label: z.string() });

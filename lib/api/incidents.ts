@@ -1,8 +1,22 @@
 import { z } from 'zod';
 import { ENTRY_KINDS, SEVERITIES, SIGNAL_KINDS, STATUSES } from '../incidents';
 import {
-  ZChangeSeverity, ZChangeStatus, ZComment, ZCreateIncident, ZDecideFinding, ZEditEntry, ZEmpty, ZEscalate, ZHandover, ZHelper,
-  ZImpact, ZListIncidentsQuery, ZNewFinding, ZPostUpdate, ZRoomQuery, ZSeriesLink,
+  ZChangeSeverity,
+  ZChangeStatus,
+  ZComment,
+  ZCreateIncident,
+  ZDecideFinding,
+  ZEditEntry,
+  ZEmpty,
+  ZEscalate,
+  ZHandover,
+  ZHelper,
+  ZImpact,
+  ZListIncidentsQuery,
+  ZNewFinding,
+  ZPostUpdate,
+  ZRoomQuery,
+  ZSeriesLink,
 } from '../schemas/incidents';
 import { ZIsoTime, ZPersonRef } from './common';
 import { endpoint } from './contract';
@@ -86,27 +100,161 @@ const ZIncidentParams = z.object({ id: z.string().min(1).max(64).describe('incid
 const ZEntryParams = ZIncidentParams.extend({ entryId: z.string().min(1).max(64) });
 const ZFindingParams = ZIncidentParams.extend({ findingId: z.string().min(1).max(64) });
 
-const action = <const P extends string, B extends z.ZodType, R extends z.ZodType>(o: { path: P; summary: string; access: string; body: B; response: R; status?: number; idempotent?: boolean; params?: z.ZodType; method?: 'POST' | 'PATCH' }) =>
-  endpoint({ method: o.method ?? 'POST', path: `/api/v1/incidents/{id}${o.path}` as `/api/v1/incidents/{id}${P}`, tag: 'incidents', access: o.access, summary: o.summary, params: o.params ?? ZIncidentParams, query: ZRoomQuery, body: o.body, response: o.response, status: o.status ?? 200, idempotent: o.idempotent });
+const action = <const P extends string, B extends z.ZodType, R extends z.ZodType>(o: {
+  path: P;
+  summary: string;
+  access: string;
+  body: B;
+  response: R;
+  status?: number;
+  idempotent?: boolean;
+  params?: z.ZodType;
+  method?: 'POST' | 'PATCH';
+}) =>
+  endpoint({
+    method: o.method ?? 'POST',
+    path: `/api/v1/incidents/{id}${o.path}` as `/api/v1/incidents/{id}${P}`,
+    tag: 'incidents',
+    access: o.access,
+    summary: o.summary,
+    params: o.params ?? ZIncidentParams,
+    query: ZRoomQuery,
+    body: o.body,
+    response: o.response,
+    status: o.status ?? 200,
+    idempotent: o.idempotent,
+  });
 
 export const INCIDENTS = {
-  list: endpoint({ method: 'GET', path: '/api/v1/incidents', tag: 'incidents', access: 'viewer+', summary: 'The room\'s incidents, newest first.', query: ZListIncidentsQuery, response: ZIncidentList }),
-  create: endpoint({ method: 'POST', path: '/api/v1/incidents', tag: 'incidents', access: 'engineer+', summary: 'Opens an incident.', body: ZCreateIncident, response: ZIncidentDto, status: 201, idempotent: true }),
-  get: endpoint({ method: 'GET', path: '/api/v1/incidents/{id}', tag: 'incidents', access: 'viewer+, display link', summary: 'One incident with its timeline.', params: ZIncidentParams, query: ZRoomQuery, response: ZIncidentDetail }),
-  claim: action({ path: '/claim', access: 'engineer+', summary: 'Claims it: the caller becomes the owner; 409 already_claimed names the owner.', body: ZEmpty, response: ZIncidentDto }),
-  release: action({ path: '/release', access: 'engineer+ (owner or lead)', summary: 'Gives up ownership.', body: ZEmpty, response: ZIncidentDto }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/v1/incidents',
+    tag: 'incidents',
+    access: 'viewer+',
+    summary: "The room's incidents, newest first.",
+    query: ZListIncidentsQuery,
+    response: ZIncidentList,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/v1/incidents',
+    tag: 'incidents',
+    access: 'engineer+',
+    summary: 'Opens an incident.',
+    body: ZCreateIncident,
+    response: ZIncidentDto,
+    status: 201,
+    idempotent: true,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/v1/incidents/{id}',
+    tag: 'incidents',
+    access: 'viewer+, display link',
+    summary: 'One incident with its timeline.',
+    params: ZIncidentParams,
+    query: ZRoomQuery,
+    response: ZIncidentDetail,
+  }),
+  claim: action({
+    path: '/claim',
+    access: 'engineer+',
+    summary: 'Claims it: the caller becomes the owner; 409 already_claimed names the owner.',
+    body: ZEmpty,
+    response: ZIncidentDto,
+  }),
+  release: action({
+    path: '/release',
+    access: 'engineer+ (owner or lead)',
+    summary: 'Gives up ownership.',
+    body: ZEmpty,
+    response: ZIncidentDto,
+  }),
   ack: action({ path: '/ack', access: 'viewer+', summary: 'Marks it seen (a timeline entry).', body: ZEmpty, response: ZIncidentEntryDto }),
-  updates: action({ path: '/updates', access: 'engineer+', summary: 'Posts an update, optionally moving the status in the same step.', body: ZPostUpdate, response: ZIncidentEntryDto, status: 201, idempotent: true }),
-  comments: action({ path: '/comments', access: 'viewer+', summary: 'A comment (managers and viewers too).', body: ZComment, response: ZIncidentEntryDto, status: 201, idempotent: true }),
-  status: action({ path: '/status', access: 'engineer+', summary: 'Changes the status; a stale version answers 409 stale_version with the current incident.', body: ZChangeStatus, response: ZIncidentDto }),
-  severity: action({ path: '/severity', access: 'engineer+', summary: 'Changes the severity.', body: ZChangeSeverity, response: ZIncidentDto }),
-  handover: action({ path: '/handover', access: 'engineer+ (owner or lead)', summary: 'Hands ownership to someone else.', body: ZHandover, response: ZIncidentDto }),
+  updates: action({
+    path: '/updates',
+    access: 'engineer+',
+    summary: 'Posts an update, optionally moving the status in the same step.',
+    body: ZPostUpdate,
+    response: ZIncidentEntryDto,
+    status: 201,
+    idempotent: true,
+  }),
+  comments: action({
+    path: '/comments',
+    access: 'viewer+',
+    summary: 'A comment (managers and viewers too).',
+    body: ZComment,
+    response: ZIncidentEntryDto,
+    status: 201,
+    idempotent: true,
+  }),
+  status: action({
+    path: '/status',
+    access: 'engineer+',
+    summary: 'Changes the status; a stale version answers 409 stale_version with the current incident.',
+    body: ZChangeStatus,
+    response: ZIncidentDto,
+  }),
+  severity: action({
+    path: '/severity',
+    access: 'engineer+',
+    summary: 'Changes the severity.',
+    body: ZChangeSeverity,
+    response: ZIncidentDto,
+  }),
+  handover: action({
+    path: '/handover',
+    access: 'engineer+ (owner or lead)',
+    summary: 'Hands ownership to someone else.',
+    body: ZHandover,
+    response: ZIncidentDto,
+  }),
   helpers: action({ path: '/helpers', access: 'engineer+', summary: 'Adds or removes a helper.', body: ZHelper, response: ZIncidentDto }),
-  escalate: action({ path: '/escalate', access: 'engineer+', summary: 'Pulls in a lead, who is told on their own channel.', body: ZEscalate, response: ZIncidentDto }),
+  escalate: action({
+    path: '/escalate',
+    access: 'engineer+',
+    summary: 'Pulls in a lead, who is told on their own channel.',
+    body: ZEscalate,
+    response: ZIncidentDto,
+  }),
   impact: action({ path: '/impact', access: 'engineer+', summary: 'Sets the impact figure.', body: ZImpact, response: ZIncidentDto }),
   links: action({ path: '/links', access: 'engineer+', summary: 'Links or unlinks a series.', body: ZSeriesLink, response: ZIncidentDto }),
-  addFinding: action({ path: '/findings', access: 'engineer+', summary: 'Adds a hypothesis to the elimination log.', body: ZNewFinding, response: ZIncidentDto, status: 201, idempotent: true }),
-  decideFinding: action({ path: '/findings/{findingId}', access: 'engineer+', summary: 'Marks a finding ruled_out, confirmed, or open again.', body: ZDecideFinding, response: ZIncidentDto, params: ZFindingParams }),
-  decideFindingPatch: action({ method: 'PATCH', path: '/findings/{findingId}', access: 'engineer+', summary: 'Same as POST.', body: ZDecideFinding, response: ZIncidentDto, params: ZFindingParams }),
-  editEntry: action({ method: 'PATCH', path: '/entries/{entryId}', access: 'engineer+ (the author)', summary: 'Edits a post: a new "edit" entry; the original text stays visible.', body: ZEditEntry, response: ZIncidentEntryDto, status: 201, idempotent: true, params: ZEntryParams }),
+  addFinding: action({
+    path: '/findings',
+    access: 'engineer+',
+    summary: 'Adds a hypothesis to the elimination log.',
+    body: ZNewFinding,
+    response: ZIncidentDto,
+    status: 201,
+    idempotent: true,
+  }),
+  decideFinding: action({
+    path: '/findings/{findingId}',
+    access: 'engineer+',
+    summary: 'Marks a finding ruled_out, confirmed, or open again.',
+    body: ZDecideFinding,
+    response: ZIncidentDto,
+    params: ZFindingParams,
+  }),
+  decideFindingPatch: action({
+    method: 'PATCH',
+    path: '/findings/{findingId}',
+    access: 'engineer+',
+    summary: 'Same as POST.',
+    body: ZDecideFinding,
+    response: ZIncidentDto,
+    params: ZFindingParams,
+  }),
+  editEntry: action({
+    method: 'PATCH',
+    path: '/entries/{entryId}',
+    access: 'engineer+ (the author)',
+    summary: 'Edits a post: a new "edit" entry; the original text stays visible.',
+    body: ZEditEntry,
+    response: ZIncidentEntryDto,
+    status: 201,
+    idempotent: true,
+    params: ZEntryParams,
+  }),
 };

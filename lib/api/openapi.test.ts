@@ -15,9 +15,12 @@ function routesOnDisk(): string[] {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
       else if (name === 'route.ts') {
-        const segments = relative(API_DIR, dir).split(sep).filter((s) => s && !s.startsWith('_') && !s.startsWith('('));
+        const segments = relative(API_DIR, dir)
+          .split(sep)
+          .filter((s) => s && !s.startsWith('_') && !s.startsWith('('));
         const path = ['/api/v1', ...segments.map((s) => s.replace(/^\[(.+)\]$/, '{$1}'))].join('/');
-        for (const m of readFileSync(p, 'utf8').matchAll(/^export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/gm)) found.push(`${m[1]} ${path}`);
+        for (const m of readFileSync(p, 'utf8').matchAll(/^export (?:const|(?:async )?function) (GET|POST|PUT|PATCH|DELETE)\b/gm))
+          found.push(`${m[1]} ${path}`);
       }
     }
   };
@@ -34,7 +37,7 @@ describe('the API contract', () => {
 
   it('is a valid OpenAPI 3.1 document by a maintained validator', async () => {
     const doc = buildOpenApi({ serverUrl: 'http://localhost:3000' });
-    const result = await new Validator().validate(doc as Parameters<Validator["validate"]>[0]);
+    const result = await new Validator().validate(doc as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe('3.1.0');

@@ -27,20 +27,37 @@ function parametersOf(s: z.ZodType | undefined, where: 'path' | 'query'): TJson[
   }));
 }
 
-const ERROR_RESPONSE = { description: 'error: `{"error": {"code", "message", "details"?}}`, details naming each bad field', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const ERROR_RESPONSE = {
+  description: 'error: `{"error": {"code", "message", "details"?}}`, details naming each bad field',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
 
 function operationOf(e: TEndpoint): TJson {
   const status = String(e.status ?? 200);
   const success: TJson = { description: e.produces ? `${e.produces} document` : 'success' };
-  if (e.response && status !== '204') success.content = { [e.produces ?? 'application/json']: { schema: e.produces ? { type: 'string' } : schemaOf(e.response, 'output') } };
+  if (e.response && status !== '204')
+    success.content = { [e.produces ?? 'application/json']: { schema: e.produces ? { type: 'string' } : schemaOf(e.response, 'output') } };
   const parameters = [...parametersOf(e.params, 'path'), ...parametersOf(e.query, 'query')];
-  if (e.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'the same key again returns the first answer and creates nothing new' });
+  if (e.idempotent)
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+      description: 'the same key again returns the first answer and creates nothing new',
+    });
   const anyone = e.access === 'anyone';
   return {
     summary: e.summary,
     description: `Who: ${e.access}.`,
     tags: [e.tag],
-    operationId: `${e.method.toLowerCase()}${e.path.replace(/^\/api\/v1/, '').replace(/[{}]/g, '').split(/[/.-]/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`,
+    operationId: `${e.method.toLowerCase()}${e.path
+      .replace(/^\/api\/v1/, '')
+      .replace(/[{}]/g, '')
+      .split(/[/.-]/)
+      .filter(Boolean)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('')}`,
     ...(parameters.length ? { parameters } : {}),
     ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(e.body, 'input') } } } } : {}),
     responses: { [status]: success, default: ERROR_RESPONSE },
@@ -60,7 +77,8 @@ export function buildOpenApi(opts: { serverUrl?: string; endpoints?: TEndpoint[]
     info: {
       title: 'Warroom API',
       version: '1',
-      description: 'Live numbers, incidents and signals of a war room. JSON in and out; errors are `{"error": {"code", "message", "details"}}`.',
+      description:
+        'Live numbers, incidents and signals of a war room. JSON in and out; errors are `{"error": {"code", "message", "details"}}`.',
     },
     ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
     security: [{ bearer: [] }, { session: [] }],
@@ -69,7 +87,12 @@ export function buildOpenApi(opts: { serverUrl?: string; endpoints?: TEndpoint[]
       schemas: { Error: schemaOf(ZErrorBody, 'output') },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'a personal token, an ingest key or a display-link key' },
-        session: { type: 'apiKey', in: 'cookie', name: 'warroom.session_token', description: 'the browser session; writes must be same-origin' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'warroom.session_token',
+          description: 'the browser session; writes must be same-origin',
+        },
       },
     },
   };

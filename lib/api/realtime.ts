@@ -34,7 +34,13 @@ export const ZMetricsUpdate = z.object({
 });
 
 /** An incident changed: its current state and the timeline entries appended (screens dedupe by entry id). */
-export const ZIncidentChanged = z.object({ roomId: z.string(), incidentId: z.string(), seq: z.number().int(), incident: ZIncidentDto, entries: z.array(ZIncidentEntryDto) });
+export const ZIncidentChanged = z.object({
+  roomId: z.string(),
+  incidentId: z.string(),
+  seq: z.number().int(),
+  incident: ZIncidentDto,
+  entries: z.array(ZIncidentEntryDto),
+});
 
 /** The answer to incidents:subscribe: who I am, the server clock, and every entry after the cursor. */
 export const ZIncidentsSubscribed = z.object({

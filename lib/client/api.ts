@@ -17,7 +17,9 @@ export class ApiError extends Error {
 }
 
 /** "{room}" and "{id}" in a contract path, as an object type. */
-type TParamsOf<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? { [k in K]: string | number } & TParamsOf<Rest> : unknown;
+type TParamsOf<P extends string> = P extends `${string}{${infer K}}${infer Rest}`
+  ? { [k in K]: string | number } & TParamsOf<Rest>
+  : unknown;
 
 type TCallOptions<E extends TEndpoint> = {
   query?: Record<string, string | number | undefined>;
@@ -35,7 +37,9 @@ type TCallOptions<E extends TEndpoint> = {
  * path does not compile. Errors become ApiError.
  */
 export async function call<E extends TEndpoint>(method: E['method'], path: E['path'], opts: TCallOptions<E>): Promise<TResponseOf<E>> {
-  let url: string = path.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(String((opts.params as Record<string, string | number>)[k])));
+  let url: string = path.replace(/\{(\w+)\}/g, (_m, k: string) =>
+    encodeURIComponent(String((opts.params as Record<string, string | number>)[k])),
+  );
   const q = Object.entries(opts.query ?? {}).filter((kv): kv is [string, string | number] => kv[1] !== undefined);
   if (q.length) url += `?${new URLSearchParams(q.map(([k, v]) => [k, String(v)]))}`;
   const res = await fetch(url, {

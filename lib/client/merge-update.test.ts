@@ -3,7 +3,17 @@ import type { TRoomSnapshot } from '../events';
 import { mergeUpdate } from './merge-update';
 
 const base: TRoomSnapshot = {
-  room: { id: 'r', slug: 'launch', name: 'L', locale: 'en', timeZone: 'UTC', goLiveAt: null, idleClaimMinutes: 15, staleAfterSeconds: 30, isDefault: true },
+  room: {
+    id: 'r',
+    slug: 'launch',
+    name: 'L',
+    locale: 'en',
+    timeZone: 'UTC',
+    goLiveAt: null,
+    idleClaimMinutes: 15,
+    staleAfterSeconds: 30,
+    isDefault: true,
+  },
   serverTime: 1000,
   latest: [{ name: 'users_total', labels: {}, value: 100, time: new Date(1000).toISOString() }],
   history: [{ name: 'users_total', labels: {}, points: [[1000, 100]] }],
@@ -17,22 +27,53 @@ describe('mergeUpdate', () => {
       roomId: 'r',
       serverTime: 2000,
       latest: [{ name: 'users_total', labels: {}, value: 120, time: new Date(2000).toISOString() }],
-      points: [{ name: 'users_total', labels: {}, points: [[1500, 110], [2000, 120]] }],
+      points: [
+        {
+          name: 'users_total',
+          labels: {},
+          points: [
+            [1500, 110],
+            [2000, 120],
+          ],
+        },
+      ],
     });
     expect(next.latest[0]!.value).toBe(120);
-    expect(next.history[0]!.points).toEqual([[1000, 100], [1500, 110], [2000, 120]]);
+    expect(next.history[0]!.points).toEqual([
+      [1000, 100],
+      [1500, 110],
+      [2000, 120],
+    ]);
     expect(next.serverTime).toBe(2000);
   });
 
   it('never steps a number backwards when an older push arrives late', () => {
-    const newer = mergeUpdate(base, { roomId: 'r', serverTime: 3000, latest: [{ name: 'users_total', labels: {}, value: 130, time: new Date(3000).toISOString() }], points: [] });
-    const late = mergeUpdate(newer, { roomId: 'r', serverTime: 2500, latest: [{ name: 'users_total', labels: {}, value: 110, time: new Date(2000).toISOString() }], points: [{ name: 'users_total', labels: {}, points: [[2000, 110]] }] });
+    const newer = mergeUpdate(base, {
+      roomId: 'r',
+      serverTime: 3000,
+      latest: [{ name: 'users_total', labels: {}, value: 130, time: new Date(3000).toISOString() }],
+      points: [],
+    });
+    const late = mergeUpdate(newer, {
+      roomId: 'r',
+      serverTime: 2500,
+      latest: [{ name: 'users_total', labels: {}, value: 110, time: new Date(2000).toISOString() }],
+      points: [{ name: 'users_total', labels: {}, points: [[2000, 110]] }],
+    });
     expect(late.latest[0]!.value).toBe(130);
-    expect(late.history[0]!.points).toEqual([[1000, 100], [2000, 110]]);
+    expect(late.history[0]!.points).toEqual([
+      [1000, 100],
+      [2000, 110],
+    ]);
   });
 
   it('adds series it has not seen', () => {
-    const next = mergeUpdate(base, { roomId: 'r', serverTime: 2000, latest: [{ name: 'cpu_ratio', labels: { server: 'web-1' }, value: 0.5, time: new Date(2000).toISOString() }], points: [{ name: 'users_online', labels: {}, points: [[2000, 5]] }] });
+    const next = mergeUpdate(base, {
+      roomId: 'r',
+      serverTime: 2000,
+      latest: [{ name: 'cpu_ratio', labels: { server: 'web-1' }, value: 0.5, time: new Date(2000).toISOString() }],
+      points: [{ name: 'users_online', labels: {}, points: [[2000, 5]] }],
+    });
     expect(next.latest).toHaveLength(2);
     expect(next.history.map((h) => h.name)).toEqual(['users_total', 'users_online']);
   });

@@ -40,7 +40,12 @@ export type TCommandData<K extends TCommand> = Parameters<ClientToServerEvents[K
  * ApiError carrying the ack's code and field details. Payload and answer are
  * typed by the event map in lib/events.ts.
  */
-export function command<K extends TCommand>(s: TClientSocket, event: K, payload: Parameters<ClientToServerEvents[K]>[0], timeoutMs = 10_000): Promise<TCommandData<K>> {
+export function command<K extends TCommand>(
+  s: TClientSocket,
+  event: K,
+  payload: Parameters<ClientToServerEvents[K]>[0],
+  timeoutMs = 10_000,
+): Promise<TCommandData<K>> {
   return new Promise((resolve, reject) => {
     // socket.io's typed emit cannot follow a generic event name; the signature above is what callers see.
     const timed = s.timeout(timeoutMs);

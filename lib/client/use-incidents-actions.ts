@@ -10,7 +10,9 @@ import { applyIncidentChange } from './use-incidents';
 
 /** A fresh Idempotency-Key for one user action; a retry of that action reuses it. */
 export function newIdempotencyKey(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** The incident actions a screen can take, by their contract in lib/api/incidents.ts. */
@@ -32,7 +34,11 @@ type TActions = {
 
 /** One incident action: which, on which incident (id; numbers need the room), with its typed body. */
 export type TIncidentActionVars =
-  | { [K in keyof TActions]: { id: string; action: K; idempotencyKey?: string } & (Record<string, never> extends TBodyOf<TActions[K]> ? { body?: TBodyOf<TActions[K]> } : { body: TBodyOf<TActions[K]> }) }[keyof TActions]
+  | {
+      [K in keyof TActions]: { id: string; action: K; idempotencyKey?: string } & (Record<string, never> extends TBodyOf<TActions[K]>
+        ? { body?: TBodyOf<TActions[K]> }
+        : { body: TBodyOf<TActions[K]> });
+    }[keyof TActions]
   | { id: string; action: 'decideFinding'; findingId: string; body: TBodyOf<typeof INCIDENTS.decideFinding>; idempotencyKey?: string }
   | { id: string; action: 'editEntry'; entryId: string; body: TBodyOf<typeof INCIDENTS.editEntry>; idempotencyKey?: string };
 
@@ -42,13 +48,25 @@ function runAction(v: TIncidentActionVars): Promise<TActionAnswer> {
   const o = { idempotencyKey: v.idempotencyKey };
   switch (v.action) {
     case 'decideFinding':
-      return call<typeof INCIDENTS.decideFinding>('POST', '/api/v1/incidents/{id}/findings/{findingId}', { ...o, params: { id: v.id, findingId: v.findingId }, body: v.body });
+      return call<typeof INCIDENTS.decideFinding>('POST', '/api/v1/incidents/{id}/findings/{findingId}', {
+        ...o,
+        params: { id: v.id, findingId: v.findingId },
+        body: v.body,
+      });
     case 'editEntry':
-      return call<typeof INCIDENTS.editEntry>('PATCH', '/api/v1/incidents/{id}/entries/{entryId}', { ...o, params: { id: v.id, entryId: v.entryId }, body: v.body });
+      return call<typeof INCIDENTS.editEntry>('PATCH', '/api/v1/incidents/{id}/entries/{entryId}', {
+        ...o,
+        params: { id: v.id, entryId: v.entryId },
+        body: v.body,
+      });
     default: {
       // Every other action is POST /api/v1/incidents/{id}/<action>; the union above types its body.
       const path = `/api/v1/incidents/{id}/${v.action}` as TActions[typeof v.action]['path'];
-      return call<TActions[typeof v.action]>('POST', path, { ...o, params: { id: v.id }, body: (v.body ?? {}) as never }) as Promise<TActionAnswer>;
+      return call<TActions[typeof v.action]>('POST', path, {
+        ...o,
+        params: { id: v.id },
+        body: (v.body ?? {}) as never,
+      }) as Promise<TActionAnswer>;
     }
   }
 }

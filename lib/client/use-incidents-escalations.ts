@@ -18,7 +18,8 @@ export function useEscalationAlerts(token: string | null = null) {
   const [alerts, setAlerts] = useState<TEscalationAlert[]>([]);
   useEffect(() => {
     if (!socket) return;
-    const on = (a: TEscalationAlert) => setAlerts((prev) => (prev.some((p) => p.entry.id === a.entry.id) ? prev : [a, ...prev].slice(0, 5)));
+    const on = (a: TEscalationAlert) =>
+      setAlerts((prev) => (prev.some((p) => p.entry.id === a.entry.id) ? prev : [a, ...prev].slice(0, 5)));
     socket.on('incident:escalated', on);
     return () => {
       socket.off('incident:escalated', on);

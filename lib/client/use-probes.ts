@@ -14,7 +14,10 @@ export type TProbeList = z.infer<typeof ZProbeList>;
 export const probesKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'probes'] as const;
 
 /** Applies one `probe:changed` push: replaces, adds or (probe null) removes it. */
-export function mergeProbe(list: TProbeList | undefined, push: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number }): TProbeList | undefined {
+export function mergeProbe(
+  list: TProbeList | undefined,
+  push: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number },
+): TProbeList | undefined {
   // A push for another room this tab also watches is not ours.
   if (!list || list.roomId !== push.roomId) return list;
   const rest = list.probes.filter((p) => p.id !== push.probeId);

@@ -34,7 +34,6 @@ const OFFLINE_AFTER_MS = 15_000;
 
 export const roomLiveKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'live'] as const;
 
-
 /**
  * A room's live state: the snapshot from `room:join`, kept current by
  * `metrics:update` pushes. On every reconnect the room is joined again and

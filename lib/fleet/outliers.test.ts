@@ -3,7 +3,8 @@ import { MAD_THRESHOLD, scanOutliers, type TScanInput } from './outliers';
 import { judgeFleet } from './judge';
 import { describeOutlier } from './words';
 
-const pool = (values: Record<string, Record<string, number>>): TScanInput[] => Object.entries(values).map(([name, metrics]) => ({ name, metrics }));
+const pool = (values: Record<string, Record<string, number>>): TScanInput[] =>
+  Object.entries(values).map(([name, metrics]) => ({ name, metrics }));
 
 describe('scanOutliers', () => {
   it('finds nothing in a pool of one or two: there is nothing to compare with', () => {
@@ -18,14 +19,20 @@ describe('scanOutliers', () => {
   });
 
   it('does not divide by zero in an all-equal pool, and marks nothing there', () => {
-    const equal = scanOutliers(pool(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, { cpu_ratio: 0.5, error_ratio: 0, connections: 0 }]))));
+    const equal = scanOutliers(
+      pool(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`s${i}`, { cpu_ratio: 0.5, error_ratio: 0, connections: 0 }]))),
+    );
     expect(equal.size).toBe(0);
     // One apart from an all-equal pool: the MAD floor (5 % of the median) decides, with finite numbers.
-    const one = scanOutliers(pool({ ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, { cpu_ratio: 0.5 }])), odd: { cpu_ratio: 0.7 } }));
+    const one = scanOutliers(
+      pool({ ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, { cpu_ratio: 0.5 }])), odd: { cpu_ratio: 0.7 } }),
+    );
     const o = one.get('odd')![0]!;
     expect(Number.isFinite(o.mads)).toBe(true);
     expect(o.mads).toBeGreaterThanOrEqual(MAD_THRESHOLD);
-    const near = scanOutliers(pool({ ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, { cpu_ratio: 0.5 }])), odd: { cpu_ratio: 0.52 } }));
+    const near = scanOutliers(
+      pool({ ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`s${i}`, { cpu_ratio: 0.5 }])), odd: { cpu_ratio: 0.52 } }),
+    );
     expect(near.size).toBe(0);
   });
 
@@ -44,7 +51,10 @@ describe('scanOutliers', () => {
   });
 
   it('marks one node with 10× the pool error ratio even under every safety line', () => {
-    const servers: TScanInput[] = Array.from({ length: 40 }, (_, i) => ({ name: `web-${i + 1}`, metrics: { cpu_ratio: 0.5 + (i % 5) * 0.01, error_ratio: 0.0008 + (i % 4) * 0.0001 } }));
+    const servers: TScanInput[] = Array.from({ length: 40 }, (_, i) => ({
+      name: `web-${i + 1}`,
+      metrics: { cpu_ratio: 0.5 + (i % 5) * 0.01, error_ratio: 0.0008 + (i % 4) * 0.0001 },
+    }));
     servers[6]!.metrics.error_ratio = 0.009; // ~10× the pool, under the 1 % warning line
     const found = scanOutliers(servers);
     expect([...found.keys()]).toEqual(['web-7']);
@@ -56,7 +66,12 @@ describe('scanOutliers', () => {
   });
 
   it('marks only the bad side: a quiet server is not an outlier on cpu, a low one is when bad is below', () => {
-    const vals = { a: { cpu_ratio: 0.5, hit_ratio: 0.9 }, b: { cpu_ratio: 0.51, hit_ratio: 0.91 }, c: { cpu_ratio: 0.49, hit_ratio: 0.9 }, d: { cpu_ratio: 0.05, hit_ratio: 0.3 } };
+    const vals = {
+      a: { cpu_ratio: 0.5, hit_ratio: 0.9 },
+      b: { cpu_ratio: 0.51, hit_ratio: 0.91 },
+      c: { cpu_ratio: 0.49, hit_ratio: 0.9 },
+      d: { cpu_ratio: 0.05, hit_ratio: 0.3 },
+    };
     const found = scanOutliers(pool(vals), (m) => (m === 'hit_ratio' ? 'below' : 'above'));
     expect(found.get('d')?.map((o) => o.metric)).toEqual(['hit_ratio']);
   });

@@ -57,7 +57,10 @@ function median(sorted: Float64Array, n: number): number {
  * Returns each server's outliers, most prominent first; servers with none are absent.
  * Callers leave drained and silent servers out of `servers`.
  */
-export function scanOutliers(servers: TScanInput[], direction: (metric: string) => 'above' | 'below' = () => 'above'): Map<string, TOutlier[]> {
+export function scanOutliers(
+  servers: TScanInput[],
+  direction: (metric: string) => 'above' | 'below' = () => 'above',
+): Map<string, TOutlier[]> {
   const out = new Map<string, TOutlier[]>();
   const metrics = new Set<string>();
   for (const s of servers) for (const m in s.metrics) metrics.add(m);

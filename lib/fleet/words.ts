@@ -3,10 +3,33 @@ import { STATE_VOCABULARY } from '../format/state-words';
 import type { TOutlier } from './outliers';
 
 const METRIC_WORDS: Record<TLocale, Record<string, string>> = {
-  en: { cpu_ratio: 'CPU', mem_ratio: 'memory', memory_ratio: 'memory', error_ratio: 'error ratio', disk_ratio: 'disk', connections: 'connections', latency_ms: 'latency' },
-  zh: { cpu_ratio: 'CPU', mem_ratio: '内存', memory_ratio: '内存', error_ratio: '错误率', disk_ratio: '磁盘', connections: '连接数', latency_ms: '延迟' },
+  en: {
+    cpu_ratio: 'CPU',
+    mem_ratio: 'memory',
+    memory_ratio: 'memory',
+    error_ratio: 'error ratio',
+    disk_ratio: 'disk',
+    connections: 'connections',
+    latency_ms: 'latency',
+  },
+  zh: {
+    cpu_ratio: 'CPU',
+    mem_ratio: '内存',
+    memory_ratio: '内存',
+    error_ratio: '错误率',
+    disk_ratio: '磁盘',
+    connections: '连接数',
+    latency_ms: '延迟',
+  },
 };
-const SHORT: Record<string, string> = { cpu_ratio: 'cpu', mem_ratio: 'mem', memory_ratio: 'mem', error_ratio: 'err', connections: 'conn', disk_ratio: 'disk' };
+const SHORT: Record<string, string> = {
+  cpu_ratio: 'cpu',
+  mem_ratio: 'mem',
+  memory_ratio: 'mem',
+  error_ratio: 'err',
+  connections: 'conn',
+  disk_ratio: 'disk',
+};
 
 /** A metric's name as people say it ("error ratio", "错误率"). */
 export function metricWord(metric: string, locale: TLocale): string {
@@ -22,7 +45,8 @@ export function metricShort(metric: string): string {
 export function formatMetric(metric: string, value: number, locale: TLocale): string {
   if (!metric.endsWith('_ratio')) return formatCompact(value, locale);
   // Error ratios live below 1 %: "0.095 %", not "0.1 %" for everyone.
-  if (value !== 0 && Math.abs(value) < 0.01) return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumSignificantDigits: 2 }).format(value);
+  if (value !== 0 && Math.abs(value) < 0.01)
+    return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { style: 'percent', maximumSignificantDigits: 2 }).format(value);
   return formatPercent(value, locale);
 }
 
@@ -38,7 +62,9 @@ export function describeOutlier(o: Pick<TOutlier, 'metric' | 'value' | 'poolMedi
   const m = metricWord(o.metric, locale);
   const median = formatMetric(o.metric, o.poolMedian, locale);
   if (o.rule === 'ratio' && o.ratio !== null) {
-    return locale === 'zh' ? `${m}为池中位数的 ${times(o.ratio)} 倍（中位数 ${median}）` : `${m} ${times(o.ratio)}× pool median (${median})`;
+    return locale === 'zh'
+      ? `${m}为池中位数的 ${times(o.ratio)} 倍（中位数 ${median}）`
+      : `${m} ${times(o.ratio)}× pool median (${median})`;
   }
   if (o.rule === 'ratio') return locale === 'zh' ? `${m}远高于池（中位数 ${median}）` : `${m} far above a pool at ${median}`;
   const side = o.value >= o.poolMedian;

@@ -24,5 +24,11 @@ export function formatDuration(ms: number, locale: TLocale): string {
 
 /** A time of day on the room's clock: "20:19". */
 export function formatTimeOfDay(ms: number, timeZone: string, seconds = false): string {
-  return new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour12: false, hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) });
+  return new Date(ms).toLocaleTimeString('en-GB', {
+    timeZone,
+    hour12: false,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
+  });
 }

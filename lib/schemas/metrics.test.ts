@@ -14,7 +14,20 @@ function rng(seed: number) {
 const NAMES = ['users_total', 'cpu_ratio', 'a:b', '_x', '9bad', 'bad name', '', 'x'.repeat(200), 'x'.repeat(201), 'é'];
 const LABEL_KEYS = ['server', '_k', 'k9', '9k', 'bad-key', '', '__proto__', 'constructor', 'x'.repeat(100), 'x'.repeat(101)];
 const VALUES: unknown[] = [0, -1.5, 1e300, 42, '1', null, true, [], {}, Number.MAX_VALUE];
-const TIMES: unknown[] = [undefined, 0, 1_700_000_000_000, 8.64e15, 8.64e15 + 1, -1, 1.5, '2026-11-23T10:00:00Z', '2026-11-23', 'yesterday', null, 2 ** 53];
+const TIMES: unknown[] = [
+  undefined,
+  0,
+  1_700_000_000_000,
+  8.64e15,
+  8.64e15 + 1,
+  -1,
+  1.5,
+  '2026-11-23T10:00:00Z',
+  '2026-11-23',
+  'yesterday',
+  null,
+  2 ** 53,
+];
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
@@ -72,7 +85,13 @@ describe('isPlainValidPoint, the ingest fast path', () => {
 
 describe('ZIngestBody', () => {
   it('names each bad point and field', () => {
-    const r = ZIngestBody.safeParse({ points: [{ name: 'ok', value: 1 }, { name: 'users_total', value: 'lots' }, { name: 'bad name', value: 1, colour: 'red' }] });
+    const r = ZIngestBody.safeParse({
+      points: [
+        { name: 'ok', value: 1 },
+        { name: 'users_total', value: 'lots' },
+        { name: 'bad name', value: 1, colour: 'red' },
+      ],
+    });
     expect(r.success).toBe(false);
     const fields = r.error!.issues.map((i) => i.path.join('.'));
     expect(fields).toEqual(expect.arrayContaining(['points.1.value', 'points.2.name']));

@@ -29,10 +29,7 @@ export const ZMetricPoint = z.strictObject({
   value: z.number(),
   time: ZPointTime.optional(),
   labels: z
-    .record(
-      z.string().max(100).regex(LABEL_NAME_RE, 'label names are letters, digits and underscores'),
-      z.string().max(200),
-    )
+    .record(z.string().max(100).regex(LABEL_NAME_RE, 'label names are letters, digits and underscores'), z.string().max(200))
     .refine((l) => Object.keys(l).length <= 16, 'at most 16 labels')
     .optional(),
 });
@@ -61,7 +58,8 @@ export function isPlainValidPoint(p: unknown): p is TMetricPoint {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
   if ('time' in p && !(typeof time === 'number' && Number.isSafeInteger(time) && time >= 0 && time <= MAX_TIME_MS)) return false;
   if ('labels' in p) {
-    if (typeof labels !== 'object' || labels === null || Array.isArray(labels) || Object.getPrototypeOf(labels) !== Object.prototype) return false;
+    if (typeof labels !== 'object' || labels === null || Array.isArray(labels) || Object.getPrototypeOf(labels) !== Object.prototype)
+      return false;
     let n = 0;
     for (const k in labels) {
       if (!Object.hasOwn(labels, k)) return false;

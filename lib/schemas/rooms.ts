@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZPointTime, } from './metrics';
+import { METRIC_NAME_RE, ZPointTime } from './metrics';
 
-const ZTimeZone = z.string().min(1).max(64).refine((tz) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone, e.g. Asia/Shanghai');
+const ZTimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone, e.g. Asia/Shanghai');
 
 /** What a lead may change on a room; every field optional, at least one required. */
 export const ZRoomSettingsPatch = z
@@ -48,7 +52,12 @@ export const ZSafetyLineInput = z
   })
   .superRefine((l, ctx) => {
     const ok = l.direction === 'above' ? l.critical >= l.warning : l.critical <= l.warning;
-    if (!ok) ctx.addIssue({ code: 'custom', path: ['critical'], message: `must be ${l.direction === 'above' ? 'at or above' : 'at or below'} warning when bad is ${l.direction}` });
+    if (!ok)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['critical'],
+        message: `must be ${l.direction === 'above' ? 'at or above' : 'at or below'} warning when bad is ${l.direction}`,
+      });
   });
 export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
 
@@ -56,6 +65,7 @@ export type { TRoomSettings, TSafetyLineDto } from '../api/rooms';
 
 /** "2M users" / "200万 users": the default label of a milestone. */
 export function defaultMilestoneLabel(seriesName: string, threshold: number): string {
-  const n = threshold >= 1e6 ? `${+(threshold / 1e6).toFixed(2)}M` : threshold >= 1e3 ? `${+(threshold / 1e3).toFixed(2)}K` : String(threshold);
+  const n =
+    threshold >= 1e6 ? `${+(threshold / 1e6).toFixed(2)}M` : threshold >= 1e3 ? `${+(threshold / 1e3).toFixed(2)}K` : String(threshold);
   return seriesName === 'users_total' ? `${n} users` : seriesName === 'users_online' ? `${n} online` : `${seriesName} ${n}`;
 }

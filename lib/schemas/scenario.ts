@@ -42,17 +42,22 @@ export const ZDuration = z.union([z.string(), z.number()], 'must be a duration s
 
 const QUANTITY_RE = /^(\d+(?:\.\d+)?)([kKM])?$/;
 /** A number, or text with a K/M suffix for readability: "1.25M", "35k". */
-export const ZQuantity = z.union([z.number().refine(Number.isFinite, 'must be a finite number'), z.string()], 'must be a number such as 1250000 or 1.25M').transform((v, c) => {
-  if (typeof v === 'number') return v;
-  const m = QUANTITY_RE.exec(v.trim());
-  if (!m) {
-    c.addIssue({ code: 'custom', message: `"${v}" is not a number; write e.g. 1250000, 1.25M or 35k` });
-    return z.NEVER;
-  }
-  return Number(m[1]) * (m[2] === 'M' ? 1e6 : m[2] ? 1e3 : 1);
-});
+export const ZQuantity = z
+  .union([z.number().refine(Number.isFinite, 'must be a finite number'), z.string()], 'must be a number such as 1250000 or 1.25M')
+  .transform((v, c) => {
+    if (typeof v === 'number') return v;
+    const m = QUANTITY_RE.exec(v.trim());
+    if (!m) {
+      c.addIssue({ code: 'custom', message: `"${v}" is not a number; write e.g. 1250000, 1.25M or 35k` });
+      return z.NEVER;
+    }
+    return Number(m[1]) * (m[2] === 'M' ? 1e6 : m[2] ? 1e3 : 1);
+  });
 
-const ZKey = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case key, e.g. alice or dirty-data').max(40);
+const ZKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'must be a lower-case key, e.g. alice or dirty-data')
+  .max(40);
 
 const ZKeyframe = z.strictObject({ at: ZDuration, value: ZQuantity });
 
@@ -96,7 +101,9 @@ const ZOverride = z
 
 const ZScenarioSeries = z.strictObject({
   name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
-  labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names are letters, digits and underscores'), z.string().max(200)).optional(),
+  labels: z
+    .record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'label names are letters, digits and underscores'), z.string().max(200))
+    .optional(),
   /** one copy of the series per server, labelled server="…" */
   servers: z.array(z.string().min(1).max(200)).min(1).optional(),
   curve: ZCurve,
@@ -170,11 +177,32 @@ const ZScenarioEvent = z.discriminatedUnion('type', [
   /** `by` joins as a helper: "also on it" */
   z.strictObject({ type: z.literal('join'), ...at, ...by, ...incidentRef }),
   /** a hypothesis on the elimination log ("middleware?"); `ref` lets a later decide event name it */
-  z.strictObject({ type: z.literal('finding'), ...at, ...by, ...incidentRef, ref: ZKey.optional(), text: z.string().trim().min(1).max(500) }),
+  z.strictObject({
+    type: z.literal('finding'),
+    ...at,
+    ...by,
+    ...incidentRef,
+    ref: ZKey.optional(),
+    text: z.string().trim().min(1).max(500),
+  }),
   /** a hypothesis ruled out or confirmed */
-  z.strictObject({ type: z.literal('decide'), ...at, ...by, ...incidentRef, finding: ZKey, state: z.enum(['ruled_out', 'confirmed', 'open']) }),
+  z.strictObject({
+    type: z.literal('decide'),
+    ...at,
+    ...by,
+    ...incidentRef,
+    finding: ZKey,
+    state: z.enum(['ruled_out', 'confirmed', 'open']),
+  }),
   /** a lead takes a server out of the pool, optionally recording it on an incident */
-  z.strictObject({ type: z.literal('drain'), ...at, ...by, server: z.string().min(1).max(200), reason: z.string().trim().min(1).max(500).optional(), incident: ZKey.optional() }),
+  z.strictObject({
+    type: z.literal('drain'),
+    ...at,
+    ...by,
+    server: z.string().min(1).max(200),
+    reason: z.string().trim().min(1).max(500).optional(),
+    incident: ZKey.optional(),
+  }),
   /**
    * A lead sets an alert rule; the incident it opens when the data crosses is `ref`.
    * forSeconds is scenario time; the replay divides it by its speed, since the
@@ -216,7 +244,10 @@ export const ZScenario = z
     /** room slug; default: the demo's own room `demo` (created when missing) */
     room: ZRoomSlug.optional(),
     /** wall-clock label of go-live for the demo's log lines, e.g. "20:19" */
-    goLiveClock: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM').optional(),
+    goLiveClock: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+      .optional(),
     /** first point, relative to go-live (≤ 0: a countdown before it) */
     start: ZDuration,
     /** last point, relative to go-live */
@@ -226,7 +257,12 @@ export const ZScenario = z
     /** how much faster than real time it plays; --speed overrides */
     speed: z.number().min(1).max(1_000_000).default(60),
     /** default seed of the noise; --seed overrides */
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     people: z.array(ZPerson).default([]),
     /** server-health thresholds the wall draws against; set by the first lead before the replay */
     safetyLines: z.array(ZScenarioSafetyLine).default([]),
@@ -287,15 +323,19 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
   s.events.forEach((e, i) => {
     if (!inRange(e.at)) issue(['events', i, 'at'], 'must lie between start and end');
     if ('by' in e && e.by !== undefined && !people.has(e.by)) issue(['events', i, 'by'], `no person with key "${e.by}" in people`);
-    if (e.type === 'annotate' && e.by === undefined && leads.size === 0) issue(['events', i, 'by'], 'annotations are marked by a lead: add one to people or name one here');
-    if (e.type === 'annotate' && e.by !== undefined && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; annotations are marked by a lead`);
+    if (e.type === 'annotate' && e.by === undefined && leads.size === 0)
+      issue(['events', i, 'by'], 'annotations are marked by a lead: add one to people or name one here');
+    if (e.type === 'annotate' && e.by !== undefined && people.has(e.by) && !leads.has(e.by))
+      issue(['events', i, 'by'], `"${e.by}" is not a lead; annotations are marked by a lead`);
     if (e.type === 'escalate' && !leads.has(e.to)) issue(['events', i, 'to'], `no lead with key "${e.to}" in people`);
-    if (e.type === 'drain' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; servers are drained by a lead`);
+    if (e.type === 'drain' && people.has(e.by) && !leads.has(e.by))
+      issue(['events', i, 'by'], `"${e.by}" is not a lead; servers are drained by a lead`);
     if (e.type === 'incident' || e.type === 'rule') {
       if (incidents.has(e.ref)) issue(['events', i, 'ref'], `incident "${e.ref}" is opened twice`);
       incidents.set(e.ref, e.at);
     }
-    if (e.type === 'rule' && people.has(e.by) && !leads.has(e.by)) issue(['events', i, 'by'], `"${e.by}" is not a lead; rules are set by a lead`);
+    if (e.type === 'rule' && people.has(e.by) && !leads.has(e.by))
+      issue(['events', i, 'by'], `"${e.by}" is not a lead; rules are set by a lead`);
     if (e.type === 'alert' && e.status === 'firing' && !incidents.has(e.ref)) incidents.set(e.ref, e.at);
     if (e.type === 'finding' && e.ref !== undefined) {
       if (findings.has(e.ref)) issue(['events', i, 'ref'], `finding "${e.ref}" is posted twice`);
@@ -309,7 +349,8 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
     else if (e.at < opened) issue(['events', i, 'at'], `is before incident "${e.incident}" is opened`);
     if (e.type === 'decide') {
       const f = findings.get(e.finding);
-      if (!f || f.incident !== e.incident) issue(['events', i, 'finding'], `no finding with ref "${e.finding}" on incident "${e.incident}"`);
+      if (!f || f.incident !== e.incident)
+        issue(['events', i, 'finding'], `no finding with ref "${e.finding}" on incident "${e.incident}"`);
       else if (e.at < f.at) issue(['events', i, 'at'], `is before finding "${e.finding}" is posted`);
     }
   });

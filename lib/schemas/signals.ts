@@ -71,7 +71,10 @@ const probeFields = {
   name: text(100),
   url: ZUrl,
   method: z.enum(['GET', 'HEAD', 'POST'], { message: 'must be GET, HEAD or POST' }),
-  expectStatus: z.array(z.number().int().min(100, 'a status from 100 to 599').max(599, 'a status from 100 to 599')).min(1, 'at least one status').max(20),
+  expectStatus: z
+    .array(z.number().int().min(100, 'a status from 100 to 599').max(599, 'a status from 100 to 599'))
+    .min(1, 'at least one status')
+    .max(20),
   expectText: z.string().max(1000, 'at most 1000 characters').nullable(),
   intervalSeconds: z.number().int('whole seconds').min(5, 'at least 5 seconds').max(3600, 'at most 3600 seconds'),
   timeoutMs: z.number().int().min(100, 'at least 100 ms').max(60_000, 'at most 60000 ms'),

@@ -54,6 +54,14 @@ describe('growthPer', () => {
   it('is null without two points in time', () => {
     expect(growthPer([], MINUTE_MS)).toBeNull();
     expect(growthPer([[T0, 1]], MINUTE_MS)).toBeNull();
-    expect(growthPer([[T0, 1], [T0, 2]], MINUTE_MS)).toBeNull();
+    expect(
+      growthPer(
+        [
+          [T0, 1],
+          [T0, 2],
+        ],
+        MINUTE_MS,
+      ),
+    ).toBeNull();
   });
 });

@@ -40,7 +40,12 @@ export function etaMs(value: number, threshold: number, ratePerMinute: number | 
  * opens after a crossing, or whose first point lands above a threshold
  * (nothing was crossed while it watched), celebrates nothing.
  */
-export function crossedLive<M extends TMilestoneLike>(milestones: M[], seriesName: string, before: number | undefined, after: number | undefined): M[] {
+export function crossedLive<M extends TMilestoneLike>(
+  milestones: M[],
+  seriesName: string,
+  before: number | undefined,
+  after: number | undefined,
+): M[] {
   if (before === undefined || after === undefined || after <= before) return [];
   return milestones.filter((m) => m.seriesName === seriesName && before < m.threshold && after >= m.threshold);
 }

@@ -9,7 +9,12 @@ import { formatDuration, formatTimeOfDay } from '../format/duration';
 const T0 = Date.UTC(2026, 10, 23, 20, 19);
 
 describe('milestones and ETA', () => {
-  const ms = [1e6, 2e6, 5e6, 1e7].map((threshold, i) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M`, reachedAt: i === 0 ? '2026-11-23T20:31:00.000Z' : null }));
+  const ms = [1e6, 2e6, 5e6, 1e7].map((threshold, i) => ({
+    seriesName: 'users_total',
+    threshold,
+    label: `${threshold / 1e6}M`,
+    reachedAt: i === 0 ? '2026-11-23T20:31:00.000Z' : null,
+  }));
   it('finds the next milestone above the value and the last one reached', () => {
     expect(nextMilestone(ms, 'users_total', 1_250_000)?.threshold).toBe(2e6);
     expect(nextMilestone(ms, 'users_total', 2e6)?.threshold).toBe(5e6);

@@ -21,7 +21,15 @@ function addListAndRevoke(group: Command, kind: TCredentialKind, rt: TGetRt): vo
       const rows = await listCredentials({ ctx, actor: CLI_ACTOR, input: { kind, includeRevoked: !!o.all } });
       printRows(
         ['ID', 'PREFIX', 'NAME', kind === 'token' ? 'USER' : 'ROOM', 'CREATED', 'LAST USED', 'REVOKED'],
-        rows.map((c) => [c.id, c.prefix, c.name, c.user?.email ?? c.room?.slug ?? (kind === 'ingest' ? 'any-room' : ''), c.createdAt, c.lastUsedAt ?? 'never', c.revokedAt ? `revoked ${c.revokedAt}` : '']),
+        rows.map((c) => [
+          c.id,
+          c.prefix,
+          c.name,
+          c.user?.email ?? c.room?.slug ?? (kind === 'ingest' ? 'any-room' : ''),
+          c.createdAt,
+          c.lastUsedAt ?? 'never',
+          c.revokedAt ? `revoked ${c.revokedAt}` : '',
+        ]),
       );
     });
   group

@@ -93,7 +93,8 @@ export function registerUserCommands(program: Command, rt: TGetRt): void {
         console.log(`${link.email} chooses a password here (one use, until ${link.expiresAt}):\n${link.url}`);
         return;
       }
-      if (!o.passwordStdin && !process.stdin.isTTY) throw new AppError('bad_request', 'no terminal to ask at: pipe the password with --password-stdin, or use --link');
+      if (!o.passwordStdin && !process.stdin.isTTY)
+        throw new AppError('bad_request', 'no terminal to ask at: pipe the password with --password-stdin, or use --link');
       const password = (await passwordFrom({ passwordStdin: o.passwordStdin, prompt: true }))!;
       const ctx = await rt();
       const u = await setUserPassword({ ctx, actor: CLI_ACTOR, input: { idOrEmail: o.email, password } });
@@ -105,7 +106,9 @@ export function registerUserCommands(program: Command, rt: TGetRt): void {
   ] as const) {
     user
       .command(verb)
-      .description(disabled ? 'stop a person signing in or using their tokens; ends their sessions and sockets' : 'let a disabled person back in')
+      .description(
+        disabled ? 'stop a person signing in or using their tokens; ends their sessions and sockets' : 'let a disabled person back in',
+      )
       .requiredOption('--email <email>')
       .action(async (o: { email: string }) => {
         const ctx = await rt();

@@ -55,8 +55,12 @@ export class ReplayActions {
     const ruleId = this.pendingRules.get(ref);
     if (this.incidents.has(ref) || !ruleId || !this.lead) return;
     for (let i = 0; i < 40; i++) {
-      const res = await this.client.request('GET', `/api/v1/incidents?status=all&room=${encodeURIComponent(this.cast.room.slug)}`, { token: this.lead.token });
-      const list = (res.body as { incidents: { id: string; number: number; title: string; source: { kind: string; key: string } | null }[] }).incidents;
+      const res = await this.client.request('GET', `/api/v1/incidents?status=all&room=${encodeURIComponent(this.cast.room.slug)}`, {
+        token: this.lead.token,
+      });
+      const list = (
+        res.body as { incidents: { id: string; number: number; title: string; source: { kind: string; key: string } | null }[] }
+      ).incidents;
       const found = list.find((x) => x.source?.kind === 'rule' && (x.source.key === ruleId || x.source.key.startsWith(`${ruleId} `)));
       if (found) {
         this.incidents.set(ref, { id: found.id, number: found.number, title: found.title });
@@ -72,7 +76,10 @@ export class ReplayActions {
   }
 
   async pushMetrics(points: TMetricPointBody[]): Promise<number> {
-    const res = await this.client.request('POST', '/api/v1/metrics', { token: this.cast.ingestKey, body: { room: this.cast.room.slug, points } });
+    const res = await this.client.request('POST', '/api/v1/metrics', {
+      token: this.cast.ingestKey,
+      body: { room: this.cast.room.slug, points },
+    });
     return (res.body as { accepted: number }).accepted;
   }
 
@@ -103,7 +110,10 @@ export class ReplayActions {
     return this.optional('plan → not set', async () => {
       for (const p of plans) {
         const points = p.points.map((k) => ({ time: wall(k.at), value: k.value }));
-        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/plan`, { token: lead.token, body: { series: p.series, points } });
+        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/plan`, {
+          token: lead.token,
+          body: { series: p.series, points },
+        });
       }
     });
   }
@@ -118,14 +128,24 @@ export class ReplayActions {
         const res = await this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/rules`, {
           token: by.token,
           idempotencyKey: idem,
-          body: { name: e.name, series: e.series, labels: e.labels, when: e.when, threshold: e.threshold, forSeconds: Math.round(e.forSeconds / this.speed), severity: e.severity, title: e.title },
+          body: {
+            name: e.name,
+            series: e.series,
+            labels: e.labels,
+            when: e.when,
+            threshold: e.threshold,
+            forSeconds: Math.round(e.forSeconds / this.speed),
+            severity: e.severity,
+            title: e.title,
+          },
         });
         this.pendingRules.set(e.ref, (res.body as { rule: { id: string } }).rule.id);
         return `${by.name} set a rule: ${e.series} ${e.when} ${e.threshold} for ${e.forSeconds} s → ${e.severity}`;
       }
       case 'alert': {
         // What Prometheus Alertmanager posts (webhook v4), with the ingest key.
-        const startsAt = e.status === 'firing' ? new Date(time).toISOString() : (this.alertStarts.get(e.ref) ?? new Date(time).toISOString());
+        const startsAt =
+          e.status === 'firing' ? new Date(time).toISOString() : (this.alertStarts.get(e.ref) ?? new Date(time).toISOString());
         if (e.status === 'firing') this.alertStarts.set(e.ref, startsAt);
         const labels = { alertname: e.alertname, severity: e.severity, ...(e.instance ? { instance: e.instance } : {}) };
         const alert = {
@@ -139,16 +159,31 @@ export class ReplayActions {
         };
         const res = await this.client.request('POST', `/api/v1/alerts/alertmanager?room=${encodeURIComponent(this.cast.room.slug)}`, {
           token: this.cast.ingestKey,
-          body: { version: '4', groupKey: `{}:{alertname="${e.alertname}"}`, truncatedAlerts: 0, status: e.status, receiver: 'warroom', groupLabels: { alertname: e.alertname }, commonLabels: labels, commonAnnotations: alert.annotations, externalURL: 'http://alertmanager.demo:9093', alerts: [alert] },
+          body: {
+            version: '4',
+            groupKey: `{}:{alertname="${e.alertname}"}`,
+            truncatedAlerts: 0,
+            status: e.status,
+            receiver: 'warroom',
+            groupLabels: { alertname: e.alertname },
+            commonLabels: labels,
+            commonAnnotations: alert.annotations,
+            externalURL: 'http://alertmanager.demo:9093',
+            alerts: [alert],
+          },
         });
         const got = (res.body as { incidents: { id: string; number: number; action: string }[] }).incidents[0];
-        if (got && e.status === 'firing' && !this.incidents.has(e.ref)) this.incidents.set(e.ref, { id: got.id, number: got.number, title: e.summary ?? e.alertname });
+        if (got && e.status === 'firing' && !this.incidents.has(e.ref))
+          this.incidents.set(e.ref, { id: got.id, number: got.number, title: e.summary ?? e.alertname });
         return `Alertmanager: ${e.alertname}${e.instance ? ` ${e.instance}` : ''} ${e.status}${got ? ` → #${got.number} ${got.action}` : ''}`;
       }
       case 'annotate': {
         const by = e.by ? this.person(e.by) : this.lead!;
         const done = await this.optional('annotations → metric marks', () =>
-          this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/annotations`, { token: by.token, body: { label: e.label, time } }),
+          this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/annotations`, {
+            token: by.token,
+            body: { label: e.label, time },
+          }),
         );
         if (!done) await this.pushMetrics([{ name: ANNOTATION_MARK_SERIES, value: 1, time, labels: { label: e.label } }]);
         return `annotation "${e.label}"${done ? ` by ${by.name}` : ' (as a metric mark)'}`;
@@ -195,7 +230,11 @@ export class ReplayActions {
         const by = this.person(e.by);
         let id: string | null = null;
         const done = await this.optional('findings → timeline posts', async () => {
-          const res = await this.client.request('POST', this.path(e.incident, '/findings'), { token: by.token, idempotencyKey: idem, body: { text: e.text } });
+          const res = await this.client.request('POST', this.path(e.incident, '/findings'), {
+            token: by.token,
+            idempotencyKey: idem,
+            body: { text: e.text },
+          });
           const found = (res.body as { findings?: { id: string; text: string }[] }).findings?.filter((f) => f.text === e.text).at(-1);
           id = found?.id ?? null;
         });
@@ -212,7 +251,10 @@ export class ReplayActions {
         const done =
           findingId !== null &&
           (await this.optional('findings → timeline posts', () =>
-            this.client.request('PATCH', this.path(e.incident, `/findings/${encodeURIComponent(findingId)}`), { token: by.token, body: { state: e.state } }),
+            this.client.request('PATCH', this.path(e.incident, `/findings/${encodeURIComponent(findingId)}`), {
+              token: by.token,
+              body: { state: e.state },
+            }),
           ));
         if (!done) await this.update(e.incident, by, `${f.text}: ${words}.`, idem);
         return `${by.name} on #${this.incident(e.incident).number}: ${f.text} ${words}`;
@@ -226,14 +268,19 @@ export class ReplayActions {
             body: { ...(e.reason ? { reason: e.reason } : {}), ...(incident !== undefined ? { incident } : {}) },
           }),
         );
-        if (!done && e.incident) await this.update(e.incident, by, `Drained ${e.server} from the pool${e.reason ? `: ${e.reason}` : ''}.`, idem);
+        if (!done && e.incident)
+          await this.update(e.incident, by, `Drained ${e.server} from the pool${e.reason ? `: ${e.reason}` : ''}.`, idem);
         return `${by.name} drained ${e.server}${e.reason ? ` (${e.reason})` : ''}${incident !== undefined ? ` on #${incident}` : ''}`;
       }
     }
   }
 
   private async update(ref: string, by: TCastMember, body: string, idempotencyKey: string, status?: string) {
-    await this.client.request('POST', this.path(ref, '/updates'), { token: by.token, idempotencyKey, body: { body, ...(status ? { status } : {}) } });
+    await this.client.request('POST', this.path(ref, '/updates'), {
+      token: by.token,
+      idempotencyKey,
+      body: { body, ...(status ? { status } : {}) },
+    });
   }
 
   /** Runs an optional endpoint; false (and a noted fallback) when the route does not exist on this server. */

@@ -28,7 +28,6 @@ export interface TCast {
   people: Record<string, TCastMember>;
 }
 
-
 const emailOf = (p: TPerson) => (p.email ?? `${p.key}@demo.warroom`).toLowerCase();
 
 /**
@@ -44,13 +43,23 @@ export async function prepareCast(opts: { ctx: TServiceContext; scenario: TScena
   for (const p of scenario.people) {
     const input = ZNewUser.parse({ email: emailOf(p), name: p.name, role: p.role });
     const existing = await ctx.prisma.user.findUnique({ where: { email: input.email } });
-    if (existing?.disabled) throw new Error(`${input.email} is disabled; enable them (npm run warroom -- user enable --email ${input.email}) or change people.${p.key}.email`);
+    if (existing?.disabled)
+      throw new Error(
+        `${input.email} is disabled; enable them (npm run warroom -- user enable --email ${input.email}) or change people.${p.key}.email`,
+      );
     if (existing && ROLE_RANK[existing.role as TPerson['role']] < ROLE_RANK[p.role]) {
       throw new Error(`${input.email} exists with role ${existing.role}; the scenario needs ${p.role} (people.${p.key})`);
     }
     const user = existing ?? (await createUser({ ctx, input }));
     const token = await createCredential({ ctx, kind: 'token', userId: user.id, name: `demo: ${scenario.name}`.slice(0, 100) });
-    people[p.key] = { key: p.key, userId: user.id, name: existing?.name ?? input.name, email: input.email, role: p.role, token: token.secret };
+    people[p.key] = {
+      key: p.key,
+      userId: user.id,
+      name: existing?.name ?? input.name,
+      email: input.email,
+      role: p.role,
+      token: token.secret,
+    };
   }
   const ingest = await createCredential({ ctx, kind: 'ingest', roomId: room.id, name: `demo: ${scenario.name}`.slice(0, 100) });
   return { room: { id: room.id, slug: room.slug }, ingestKey: ingest.secret, people };

@@ -33,6 +33,11 @@ describe('curves', () => {
 
   it('works with one or two knots, in any order', () => {
     expect(smooth([{ at: 5, value: 3 }])(100)).toBe(3);
-    expect(smooth([{ at: 10, value: 2 }, { at: 0, value: 0 }])(5)).toBe(1);
+    expect(
+      smooth([
+        { at: 10, value: 2 },
+        { at: 0, value: 0 },
+      ])(5),
+    ).toBe(1);
   });
 });

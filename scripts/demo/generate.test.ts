@@ -102,6 +102,8 @@ describe("the default night's fleet", () => {
     expect(firstOutlier!).toBeGreaterThanOrEqual(90 * 60);
     // The healthy pool stays quiet: noise marks almost nobody over the whole night.
     expect(othersFlagged / (ticks.length * 39)).toBeLessThan(0.002);
-    console.log(`web-3: outlier from ${firstOutlier! / 60} min after go-live, over a line from ${firstLine! / 60} min; other servers flagged ${othersFlagged} times in ${ticks.length} ticks`);
+    console.log(
+      `web-3: outlier from ${firstOutlier! / 60} min after go-live, over a line from ${firstLine! / 60} min; other servers flagged ${othersFlagged} times in ${ticks.length} ticks`,
+    );
   });
 });

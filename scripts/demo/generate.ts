@@ -41,7 +41,8 @@ function keyframeCurve(curve: Extract<TCurve, { kind: 'keyframes' }>): (t: numbe
 /** Base curves by series name; a `follow` curve scales its source between min and max by the source's peak. */
 function baseCurves(s: TScenario, times: number[]): Map<string, (t: number) => number> {
   const curves = new Map<string, (t: number) => number>();
-  for (const x of s.series) if (x.curve.kind === 'keyframes' && !x.servers && !curves.has(x.name)) curves.set(x.name, keyframeCurve(x.curve));
+  for (const x of s.series)
+    if (x.curve.kind === 'keyframes' && !x.servers && !curves.has(x.name)) curves.set(x.name, keyframeCurve(x.curve));
   return new Map(
     s.series.map((x, i) => {
       const curve = x.curve;
@@ -103,6 +104,8 @@ export function generateTicks(s: TScenario, seed: number): TTick[] {
 /** The values of one series (optionally one server's copy) over the night, for tests and summaries. */
 export function seriesValues(ticks: TTick[], name: string, server?: string): { at: number; value: number }[] {
   return ticks.flatMap((tk) =>
-    tk.points.filter((p) => p.name === name && (server === undefined || p.labels?.server === server)).map((p) => ({ at: tk.at, value: p.value })),
+    tk.points
+      .filter((p) => p.name === name && (server === undefined || p.labels?.server === server))
+      .map((p) => ({ at: tk.at, value: p.value })),
   );
 }

@@ -79,12 +79,19 @@ events:
   });
 
   it('refuses an override without exactly one effect, and end before start', () => {
-    const p = problems(BASE.replace('end: 10m', 'end: -10m').replace('points: [{ at: 0, value: 1M }] }', 'points: [{ at: 0, value: 1M }] }\n    overrides: [{ from: 1m, to: 2m }]'));
+    const p = problems(
+      BASE.replace('end: 10m', 'end: -10m').replace(
+        'points: [{ at: 0, value: 1M }] }',
+        'points: [{ at: 0, value: 1M }] }\n    overrides: [{ from: 1m, to: 2m }]',
+      ),
+    );
     expect(p.map((x) => x.field)).toEqual(expect.arrayContaining(['end', 'series.0.overrides.0']));
   });
 
   it('refuses a step that would make millions of points', () => {
-    expect(problems(BASE.replace('end: 10m', 'end: 1000h').replace('step: 1m', 'step: 1s')).find((x) => x.field === 'step')?.message).toMatch(/points; at most/);
+    expect(
+      problems(BASE.replace('end: 10m', 'end: 1000h').replace('step: 1m', 'step: 1s')).find((x) => x.field === 'step')?.message,
+    ).toMatch(/points; at most/);
   });
 
   it('says where YAML and JSON syntax breaks, and when the file is missing', () => {
@@ -92,7 +99,16 @@ events:
     expect(problems('{"name": ', 'x.json')[0]!.message).toMatch(/^not valid JSON/);
     const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
     expect(() => loadScenario(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml: invalid scenario\n {2}\(file\): no such file/);
-    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ name: 'j', start: 0, end: '1m', step: '30s', series: [{ name: 'x', curve: { kind: 'keyframes', points: [{ at: 0, value: 1 }] } }] }));
+    writeFileSync(
+      join(dir, 'ok.json'),
+      JSON.stringify({
+        name: 'j',
+        start: 0,
+        end: '1m',
+        step: '30s',
+        series: [{ name: 'x', curve: { kind: 'keyframes', points: [{ at: 0, value: 1 }] } }],
+      }),
+    );
     expect(loadScenario(join(dir, 'ok.json')).step).toBe(30);
   });
 });

@@ -40,7 +40,9 @@ export function loadScenario(path: string): TScenario {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, [{ field: '(file)', message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})` }]);
+    throw new ScenarioError(file, [
+      { field: '(file)', message: code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? String(err)})` },
+    ]);
   }
   return parseScenario(text, file);
 }

@@ -22,7 +22,13 @@ function fakeWarroom() {
     req.on('end', () => {
       const body = text ? JSON.parse(text) : null;
       const path = req.url!;
-      calls.push({ method: req.method!, path, auth: req.headers.authorization, idem: req.headers['idempotency-key'] as string | undefined, body });
+      calls.push({
+        method: req.method!,
+        path,
+        auth: req.headers.authorization,
+        idem: req.headers['idempotency-key'] as string | undefined,
+        body,
+      });
       const send = (status: number, b: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(b));
@@ -97,10 +103,22 @@ describe('replay runner', () => {
 
   it('sends points and events in scenario order, and falls back where a route is missing', async () => {
     const lines: string[] = [];
-    const summary = await runReplay({ scenario: SCENARIO, seed: 1, speed: 600, client: new WarroomClient(url, { retries: 0 }), cast: CAST, log: (l) => lines.push(l) });
+    const summary = await runReplay({
+      scenario: SCENARIO,
+      seed: 1,
+      speed: 600,
+      client: new WarroomClient(url, { retries: 0 }),
+      cast: CAST,
+      log: (l) => lines.push(l),
+    });
     expect(summary.ticks).toBe(7);
     expect(summary.points).toBe(7 * 3); // three series copies per tick (the annotation's metric mark is not a series point)
-    expect(summary.fallbacks.sort()).toEqual(['annotations → metric marks', 'findings → timeline posts', 'helpers → timeline posts', 'room settings → countdown not set']);
+    expect(summary.fallbacks.sort()).toEqual([
+      'annotations → metric marks',
+      'findings → timeline posts',
+      'helpers → timeline posts',
+      'room settings → countdown not set',
+    ]);
 
     const calls = fake.calls;
     const metrics = calls.filter((c) => c.path === '/api/v1/metrics');
@@ -111,7 +129,10 @@ describe('replay runner', () => {
     // users_total at scenario 30s (tick 3) went out before the incident opened at 30s
     const order = calls.map((c) => (c.path === '/api/v1/metrics' ? `m${c.body.points.length}` : `${c.method} ${c.path}`));
     const opened = order.indexOf('POST /api/v1/incidents');
-    const sentBefore = metrics.filter((c) => calls.indexOf(c) < opened).flatMap((c) => c.body.points).filter((p: { name: string }) => p.name === 'users_total');
+    const sentBefore = metrics
+      .filter((c) => calls.indexOf(c) < opened)
+      .flatMap((c) => c.body.points)
+      .filter((p: { name: string }) => p.name === 'users_total');
     expect(sentBefore.length).toBe(4);
 
     const incident = calls[opened]!;
@@ -132,18 +153,30 @@ describe('replay runner', () => {
     expect(calls.indexOf(plan)).toBeLessThan(calls.findIndex((c) => c.path === '/api/v1/metrics'));
     expect(plan.method).toBe('PUT');
     expect(plan.auth).toBe('Bearer wr_tok_lou');
-    expect(plan.body).toEqual({ series: 'users_total', points: [{ time: summary.goLiveAt, value: 150 }, { time: summary.goLiveAt + (120 * 1000) / 600, value: 500 }] });
+    expect(plan.body).toEqual({
+      series: 'users_total',
+      points: [
+        { time: summary.goLiveAt, value: 150 },
+        { time: summary.goLiveAt + (120 * 1000) / 600, value: 500 },
+      ],
+    });
   });
 
   it('refuses a speed so high that two ticks would share a millisecond', async () => {
-    await expect(runReplay({ scenario: SCENARIO, seed: 1, speed: 40_000, client: new WarroomClient(url), cast: CAST })).rejects.toThrow(/too fast for step 30s/);
+    await expect(runReplay({ scenario: SCENARIO, seed: 1, speed: 40_000, client: new WarroomClient(url), cast: CAST })).rejects.toThrow(
+      /too fast for step 30s/,
+    );
   });
 
   it('stops at once when aborted, and an API refusal names the call', async () => {
     const ac = new AbortController();
     ac.abort(new Error('stop'));
-    await expect(runReplay({ scenario: SCENARIO, seed: 1, speed: 1, client: new WarroomClient(url), cast: CAST, signal: ac.signal })).rejects.toThrow('stop');
+    await expect(
+      runReplay({ scenario: SCENARIO, seed: 1, speed: 1, client: new WarroomClient(url), cast: CAST, signal: ac.signal }),
+    ).rejects.toThrow('stop');
     const bad = new WarroomClient(url, { retries: 0 });
-    await expect(bad.request('POST', '/api/v1/incidents/nope/claim', { body: {} })).rejects.toThrow('POST /api/v1/incidents/nope/claim → 404');
+    await expect(bad.request('POST', '/api/v1/incidents/nope/claim', { body: {} })).rejects.toThrow(
+      'POST /api/v1/incidents/nope/claim → 404',
+    );
   });
 });

@@ -54,7 +54,10 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   const { scenario: s, speed } = o;
   const log = o.log ?? (() => {});
   const now = Date.now;
-  if ((s.step * 1000) / speed < 1) throw new Error(`--speed ${speed} is too fast for step ${formatDuration(s.step)}: two ticks would share a millisecond (at most ${s.step * 1000})`);
+  if ((s.step * 1000) / speed < 1)
+    throw new Error(
+      `--speed ${speed} is too fast for step ${formatDuration(s.step)}: two ticks would share a millisecond (at most ${s.step * 1000})`,
+    );
 
   const ticks = generateTicks(s, o.seed);
   // Stable by time: events at one moment keep their order in the file.
@@ -65,9 +68,12 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   const summary: TReplaySummary = { ticks: 0, points: 0, posts: 0, events: 0, goLiveAt: wall(0), incidents: {}, fallbacks: [], wallMs: 0 };
 
   if (await actions.setGoLive(wall(0))) log(`countdown: go-live at ${new Date(wall(0)).toISOString()}`);
-  if (await actions.setSafetyLines(s.safetyLines)) log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
+  if (await actions.setSafetyLines(s.safetyLines))
+    log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
   if (await actions.setPlans(s.plan, wall)) log(`plan: ${s.plan.map((p) => `${p.series} (${p.points.length} keyframes)`).join(', ')}`);
-  log(`replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`);
+  log(
+    `replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`,
+  );
 
   let pending: TMetricPointBody[] = [];
   let nextProgress = s.start;
@@ -87,7 +93,9 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
       const v = (name: string) => tk.points.find((p) => p.name === name && !p.labels)?.value;
       const users = v('users_total');
       const online = v('users_online');
-      log(`${clockLabel(s, tk.at)}${users !== undefined ? ` users ${formatCompact(users, 'en')}` : ''}${online !== undefined ? ` online ${formatCompact(online, 'en')}` : ''}`);
+      log(
+        `${clockLabel(s, tk.at)}${users !== undefined ? ` users ${formatCompact(users, 'en')}` : ''}${online !== undefined ? ` online ${formatCompact(online, 'en')}` : ''}`,
+      );
     }
   };
   const runEvent = async ({ e, index }: { e: TScenarioEvent; index: number }) => {

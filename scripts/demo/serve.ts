@@ -16,7 +16,9 @@ export interface TRunningWarroom {
 const START_TIMEOUT_MS = 10 * 60_000;
 const READY_LINE = /warroom ready on http:\/\/[^:\s]+:(\d+)/;
 
-export async function startWarroom(opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal } = {}): Promise<TRunningWarroom> {
+export async function startWarroom(
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<TRunningWarroom> {
   const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,

@@ -6,6 +6,7 @@ import { sessionCredentialId } from './session-channel';
 export async function signOut(rt: TRuntime, req: Request): Promise<Response> {
   const actor = rt.resolveSession ? await rt.resolveSession(req.headers).catch(() => null) : null;
   const res = await authOf(rt).auth.handler(req);
-  if (res.ok && actor?.kind === 'user' && actor.sessionId) rt.bus.emit('access.revoked', { credentialId: sessionCredentialId(actor.sessionId) });
+  if (res.ok && actor?.kind === 'user' && actor.sessionId)
+    rt.bus.emit('access.revoked', { credentialId: sessionCredentialId(actor.sessionId) });
   return res;
 }

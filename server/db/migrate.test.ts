@@ -53,7 +53,8 @@ describe('migration runner on SQLite', () => {
     const db = new Database(':memory:');
     migrateSqlite(db, readMigrations(join(process.cwd(), 'prisma/migrations'), 'sqlite'));
     const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name);
-    for (const t of ['Room', 'MetricSeries', 'MetricSample', 'User', 'Session', 'Credential', 'Incident', 'IncidentEntry']) expect(names).toContain(t);
+    for (const t of ['Room', 'MetricSeries', 'MetricSample', 'User', 'Session', 'Credential', 'Incident', 'IncidentEntry'])
+      expect(names).toContain(t);
   });
 });
 

@@ -68,7 +68,9 @@ export async function migratePostgres(pool: pg.Pool, migrations: TMigration[]): 
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [PG_LOCK_KEY]);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${TABLE} (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
     const { rows } = await client.query<{ id: string; checksum: string }>(`SELECT id, checksum FROM ${TABLE}`);
     const pending = checkApplied(new Map(rows.map((r) => [r.id, r.checksum])), migrations);
     for (const m of pending) {

@@ -26,9 +26,15 @@ describe.each(['sqlite', 'postgres'] as const)('sample store on %s', (kind) => {
     ]);
     expect(changes).toHaveLength(2);
     const users = changes.find((c) => c.name === 'users_total')!;
-    expect(users.points).toEqual([[1000, 10], [2000, 20]]);
+    expect(users.points).toEqual([
+      [1000, 10],
+      [2000, 20],
+    ]);
     expect(users.latestValue).toBe(20);
-    expect(await db.samples.readRange(users.seriesId, 0, 5000)).toEqual([[1000, 10], [2000, 20]]);
+    expect(await db.samples.readRange(users.seriesId, 0, 5000)).toEqual([
+      [1000, 10],
+      [2000, 20],
+    ]);
     const s = await db.prisma.metricSeries.findUniqueOrThrow({ where: { id: users.seriesId } });
     expect(s.latestValue).toBe(20);
     expect(s.latestTime?.getTime()).toBe(2000);
@@ -39,7 +45,12 @@ describe.each(['sqlite', 'postgres'] as const)('sample store on %s', (kind) => {
     await db.samples.insertBatch(roomId, rows);
     await db.samples.insertBatch(roomId, rows);
     const [c] = await db.samples.insertBatch(roomId, [{ name: 'users_total', labelsKey: '', time: 1500, value: 15 }]);
-    expect(await db.samples.readRange(c!.seriesId, 0, 5000)).toEqual([[1000, 10], [1500, 15], [2000, 20], [3000, 30]]);
+    expect(await db.samples.readRange(c!.seriesId, 0, 5000)).toEqual([
+      [1000, 10],
+      [1500, 15],
+      [2000, 20],
+      [3000, 30],
+    ]);
     const s = await db.prisma.metricSeries.findUniqueOrThrow({ where: { id: c!.seriesId } });
     expect(s.latestValue).toBe(30);
   });

@@ -47,7 +47,11 @@ export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: numbe
   async function tick() {
     const now = new Date();
     const free = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
-    const due = await ctx.prisma.probe.findMany({ where: { paused: false, nextRunAt: { lte: now }, ...free }, orderBy: { nextRunAt: 'asc' }, take: MAX_CONCURRENT });
+    const due = await ctx.prisma.probe.findMany({
+      where: { paused: false, nextRunAt: { lte: now }, ...free },
+      orderBy: { nextRunAt: 'asc' },
+      take: MAX_CONCURRENT,
+    });
     for (const p of due) {
       if (stopped || running.size >= MAX_CONCURRENT || running.has(p.id)) continue;
       const claimed = await ctx.prisma.probe.updateMany({

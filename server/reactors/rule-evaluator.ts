@@ -40,7 +40,9 @@ export function startRuleEvaluator(ctx: TServiceContext): () => void {
     if (!p) {
       p = (async () => {
         const rows = await ctx.prisma.alertRule.findMany({ where: { roomId } });
-        const firing = rows.length ? await ctx.prisma.signal.findMany({ where: { roomId, kind: 'rule', state: 'firing' }, select: { dedupKey: true } }) : [];
+        const firing = rows.length
+          ? await ctx.prisma.signal.findMany({ where: { roomId, kind: 'rule', state: 'firing' }, select: { dedupKey: true } })
+          : [];
         for (const f of firing) if (!windows.has(f.dedupKey)) windows.set(f.dedupKey, freshWindow(true));
         const bySeries: TRoomRules['bySeries'] = new Map();
         for (const row of rows) {
@@ -85,7 +87,11 @@ export function startRuleEvaluator(ctx: TServiceContext): () => void {
           w = freshWindow();
           windows.set(key, w);
         }
-        const spec = { when: row.direction === 'below' ? ('below' as const) : ('above' as const), threshold: row.threshold, forSeconds: row.forSeconds };
+        const spec = {
+          when: row.direction === 'below' ? ('below' as const) : ('above' as const),
+          threshold: row.threshold,
+          forSeconds: row.forSeconds,
+        };
         // Headline series carry every point of the batch; labelled ones their newest.
         const points: [number, number][] = c.points.length > 0 ? c.points : [[c.latestTime, c.latestValue]];
         for (const [time, value] of points) {
@@ -104,7 +110,8 @@ export function startRuleEvaluator(ctx: TServiceContext): () => void {
               title: row.title || row.name,
               severity: row.severity as TSeverity,
               status: step === 'fire' ? 'firing' : 'recovered',
-              impact: step === 'fire' ? { text: `${row.series}${where} = ${shown} (${spec.when} ${row.threshold})`, value, unit: null } : null,
+              impact:
+                step === 'fire' ? { text: `${row.series}${where} = ${shown} (${spec.when} ${row.threshold})`, value, unit: null } : null,
               note:
                 step === 'fire'
                   ? `${row.series}${where} ${spec.when} ${row.threshold} for ${row.forSeconds} s (now ${shown})`

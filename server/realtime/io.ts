@@ -34,7 +34,11 @@ const CLOCK_TICK_MS = 15_000;
  * Attaches socket.io to the HTTP server: handshake authentication, one
  * handler module per domain, and the fan-out of domain events to rooms.
  */
-export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServer, observer?: TRealtimeObserver): Promise<{ io: TIo; close(): Promise<void> }> {
+export async function attachRealtime(
+  ctx: TServiceContext,
+  httpServer: HttpServer,
+  observer?: TRealtimeObserver,
+): Promise<{ io: TIo; close(): Promise<void> }> {
   const io: TIo = new Server(httpServer, {
     path: SOCKET_PATH,
     // Small, frequent messages: compression costs more CPU than it saves.
@@ -85,7 +89,10 @@ export async function attachRealtime(ctx: TServiceContext, httpServer: HttpServe
       for (const [k, v] of Object.entries(socket.request.headers)) if (typeof v === 'string') headers.set(k, v);
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : null;
       // A display link's answer is shared by the handshakes of one moment (a wall fleet reconnecting).
-      const actor = token && !headers.has('authorization') ? await displayAuth.get(token, () => authenticateRequest({ ctx, headers, token })) : await authenticateRequest({ ctx, headers, token });
+      const actor =
+        token && !headers.has('authorization')
+          ? await displayAuth.get(token, () => authenticateRequest({ ctx, headers, token }))
+          : await authenticateRequest({ ctx, headers, token });
       if (actor.kind === 'anonymous') return next(new Error('unauthorized'));
       if (actor.kind === 'ingest') return next(new Error('forbidden: an ingest key cannot open a screen'));
       assertSameOriginSocket(headers, actor, ctx.config.publicUrl);

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TMetricsUpdate } from '../../lib/events';
 import { MetricsCoalescer } from './metrics-coalescer';
 
-const change = (name: string, t: number, v: number, labelsKey = '') => ({ seriesId: 1, name, labelsKey, latestTime: t, latestValue: v, points: [[t, v]] as [number, number][] });
+const change = (name: string, t: number, v: number, labelsKey = '') => ({
+  seriesId: 1,
+  name,
+  labelsKey,
+  latestTime: t,
+  latestValue: v,
+  points: [[t, v]] as [number, number][],
+});
 
 describe('MetricsCoalescer', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -49,7 +56,10 @@ describe('MetricsCoalescer', () => {
     c.add('r', [change('users_total', 20, 200)]);
     vi.advanceTimersByTime(250);
     expect(sent.at(-1)!.latest[0]!.value).toBe(300);
-    expect(sent.at(-1)!.points[0]!.points).toEqual([[20, 200], [30, 300]]);
+    expect(sent.at(-1)!.points[0]!.points).toEqual([
+      [20, 200],
+      [30, 300],
+    ]);
     c.stop();
   });
 });

@@ -38,7 +38,12 @@ export class MetricsCoalescer {
       const key = `${c.name}\u0000${c.labelsKey}`;
       const prev = p.latest.get(key);
       if (!prev || Date.parse(prev.time) <= c.latestTime) {
-        p.latest.set(key, { name: c.name, labels: parseLabelsKey(c.labelsKey), value: c.latestValue, time: new Date(c.latestTime).toISOString() });
+        p.latest.set(key, {
+          name: c.name,
+          labels: parseLabelsKey(c.labelsKey),
+          value: c.latestValue,
+          time: new Date(c.latestTime).toISOString(),
+        });
       }
       if (c.labelsKey === '') {
         const entry = p.points.get(key) ?? { name: c.name, labels: {}, points: [] };

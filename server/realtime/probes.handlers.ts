@@ -14,7 +14,12 @@ export function attachProbeFanout(ctx: TServiceContext, io: TIo): () => void {
     const next = (chains.get(e.roomId) ?? Promise.resolve())
       .then(async () => {
         const [probe] = await loadProbeDtos(ctx, { roomId: e.roomId, id: e.probeId });
-        io.to(roomChannel(e.roomId)).emit('probe:changed', { roomId: e.roomId, probeId: e.probeId, probe: probe ?? null, serverTime: Date.now() });
+        io.to(roomChannel(e.roomId)).emit('probe:changed', {
+          roomId: e.roomId,
+          probeId: e.probeId,
+          probe: probe ?? null,
+          serverTime: Date.now(),
+        });
       })
       .catch((err) => console.error('probe fan-out failed:', err));
     chains.set(e.roomId, next);

@@ -54,7 +54,11 @@ test('a display link opens the wall without signing in, and only that wall', asy
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('an admin issues a display link on the admin page and revoking it clears the wall, which says so', async ({ page, browser, server }) => {
+test('an admin issues a display link on the admin page and revoking it clears the wall, which says so', async ({
+  page,
+  browser,
+  server,
+}) => {
   const admin = await server.createUser('admin');
   await page.goto(`${server.url}/login?next=%2Fadmin`);
   await page.getByLabel('Email').fill(admin.email);

@@ -30,7 +30,11 @@ test.afterEach(async ({ server }) => {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const cur = (await (await fetch(`${server.url}/api/v1/incidents/${id}`, { headers })).json()) as { version: number; status: string };
     if (cur.status === 'resolved') continue;
-    const res = await fetch(`${server.url}/api/v1/incidents/${id}/status`, { method: 'POST', headers, body: JSON.stringify({ status: 'resolved', version: cur.version }) });
+    const res = await fetch(`${server.url}/api/v1/incidents/${id}/status`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ status: 'resolved', version: cur.version }),
+    });
     if (res.status !== 200) throw new Error(`resolve answered ${res.status}: ${await res.text()}`);
   }
 });

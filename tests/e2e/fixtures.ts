@@ -22,7 +22,12 @@ export const test = base.extend<{ server: TTestServer }, { workerServer: TTestSe
 export { expect };
 
 /** Posts metric points with an ingest key, as a producer would. */
-export async function pushPoints(server: TTestServer, key: string, points: { name: string; value: number; time?: number; labels?: Record<string, string> }[], room?: string) {
+export async function pushPoints(
+  server: TTestServer,
+  key: string,
+  points: { name: string; value: number; time?: number; labels?: Record<string, string> }[],
+  room?: string,
+) {
   const res = await fetch(`${server.url}/api/v1/metrics`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },

@@ -12,7 +12,10 @@ async function signIn(context: BrowserContext, server: TTestServer) {
   return user;
 }
 
-test('a lead finds the outlier on the servers page and drains it; the wall shows it drained without a reload', async ({ browser, server }) => {
+test('a lead finds the outlier on the servers page and drains it; the wall shows it drained without a reload', async ({
+  browser,
+  server,
+}) => {
   // Its own room (spec files share a worker's server), with a long stale threshold so a slow run stays live.
   await server.ctx.prisma.room.create({ data: { slug: 'fleet', name: 'Fleet night', staleAfterSeconds: 3600 } });
   const ingest = await server.createIngestKey('fleet');
@@ -29,7 +32,10 @@ test('a lead finds the outlier on the servers page and drains it; the wall shows
   }
   await pushPoints(server, ingest, [...points, { name: 'users_total', value: 1000, time: now }], 'fleet');
   const lead = await server.createUser('lead', 'Setup Lead');
-  const inc = await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title: 'Errors from one web node', severity: 'SEV2', room: 'fleet' } });
+  const inc = await api(server, 'POST', '/api/v1/incidents', {
+    token: lead.token,
+    body: { title: 'Errors from one web node', severity: 'SEV2', room: 'fleet' },
+  });
   expect(inc.status).toBe(201);
   const incident = inc.body.incident ?? inc.body;
 
@@ -79,7 +85,9 @@ test('a lead finds the outlier on the servers page and drains it; the wall shows
 
   // Recorded on the incident's timeline.
   const detail = await api(server, 'GET', `/api/v1/incidents/${incident.id}`, { token: lead.token });
-  expect(detail.body.timeline.some((e: { kind: string; body: string }) => e.kind === 'server' && e.body === 'error ratio 10× the pool')).toBe(true);
+  expect(
+    detail.body.timeline.some((e: { kind: string; body: string }) => e.kind === 'server' && e.body === 'error ratio 10× the pool'),
+  ).toBe(true);
 });
 
 test('the servers page at phone width: no sideways scroll of the page, drain still reachable', async ({ browser, server }) => {

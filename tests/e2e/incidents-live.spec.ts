@@ -94,7 +94,7 @@ test('a screen that was offline catches up on reconnect without duplicates', asy
   }
 });
 
-test('the new-incident form shows the API schema\'s messages, then opens the incident', async ({ browser, server }) => {
+test("the new-incident form shows the API schema's messages, then opens the incident", async ({ browser, server }) => {
   const ctx = await browser.newContext();
   try {
     await signIn(ctx, server, 'engineer', 'Dee Engineer');
@@ -125,7 +125,11 @@ test('a lead sees an escalation at once, and an idle claim is flagged on the lis
     const eng = await server.createUser('engineer', 'Eve Engineer');
     const inc = await openIncident(server, eng.token, 'Probe: /orders answers 503', 'SEV2');
     const call = (path: string, body: unknown) =>
-      fetch(`${server.url}/api/v1/incidents/${inc.id}/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${eng.token}` }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/v1/incidents/${inc.id}/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${eng.token}` },
+        body: JSON.stringify(body),
+      });
     expect((await call('claim', {})).status).toBe(200);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/incidents`);

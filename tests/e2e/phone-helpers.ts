@@ -20,7 +20,10 @@ export async function smallTapTargets(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [role="button"], summary')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      if (r.width < 44 || r.height < 44) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.width < 44 || r.height < 44)
+        out.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+        );
     }
     return out;
   });
@@ -33,7 +36,8 @@ export async function horizontalOverflow(page: Page): Promise<{ px: number; culp
     const culprits: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const r = el.getBoundingClientRect();
-      if (r.right > w + 0.5 && r.width > 0) culprits.push(`${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 40)} right=${Math.round(r.right)}`);
+      if (r.right > w + 0.5 && r.width > 0)
+        culprits.push(`${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 40)} right=${Math.round(r.right)}`);
     }
     return { px: document.documentElement.scrollWidth - w, culprits: culprits.slice(0, 5) };
   });

@@ -18,7 +18,11 @@ const MIN = 60_000;
 
 /** JSON POST to the real API as a person or key would send it. */
 async function post<T>(server: TTestServer, path: string, token: string, body: unknown): Promise<T> {
-  const res = await fetch(server.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(server.url + path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -33,7 +37,11 @@ async function seedNight(server: TTestServer) {
   const lead = await server.createUser('lead', 'Lee Lead');
   const eng = await server.createUser('engineer', 'Dana Engineer');
   const room = await server.ctx.prisma.room.findFirstOrThrow({ where: { isDefault: true } });
-  await post(server, `/api/v1/rooms/${room.slug}/milestones`, lead.token, { seriesName: 'users_total', threshold: 1_200_000, label: '1.2M users' });
+  await post(server, `/api/v1/rooms/${room.slug}/milestones`, lead.token, {
+    seriesName: 'users_total',
+    threshold: 1_200_000,
+    label: '1.2M users',
+  });
   const now = Date.now();
   const points = [];
   for (let m = 70; m >= 1; m--) {
@@ -41,13 +49,23 @@ async function seedNight(server: TTestServer) {
     points.push({ name: 'users_online', value: 38_000 + (70 - m) * 10, time: now - m * MIN });
   }
   await pushPoints(server, key, points);
-  const dirty = await post<{ number: number }>(server, '/api/v1/incidents', eng.token, { title: 'Partner feed sends dirty records', severity: 'SEV2' });
+  const dirty = await post<{ number: number }>(server, '/api/v1/incidents', eng.token, {
+    title: 'Partner feed sends dirty records',
+    severity: 'SEV2',
+  });
   await post(server, `/api/v1/incidents/${dirty.number}/claim`, eng.token, {});
-  const node = await post<{ number: number }>(server, '/api/v1/incidents', eng.token, { title: 'web-3 node hardware fault', severity: 'SEV1' });
+  const node = await post<{ number: number }>(server, '/api/v1/incidents', eng.token, {
+    title: 'web-3 node hardware fault',
+    severity: 'SEV1',
+  });
   return { key, now, dirty, node, eng };
 }
 
-test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({ page, context, server }) => {
+test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({
+  page,
+  context,
+  server,
+}) => {
   const { key, now } = await seedNight(server);
   await signIn(context, server, 'viewer');
   await page.goto(`${server.url}/`);
@@ -74,7 +92,10 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   // Fresh data: live again, and growth per minute and per hour from one window.
   // On the seeded line (+1,000 a minute), so growth reads exactly that.
   const t = Date.now();
-  await pushPoints(server, key, [{ name: 'users_total', value: Math.round(1_249_000 + ((t - (now - MIN)) / MIN) * 1000), time: t }, { name: 'users_online', value: 38_700, time: t }]);
+  await pushPoints(server, key, [
+    { name: 'users_total', value: Math.round(1_249_000 + ((t - (now - MIN)) / MIN) * 1000), time: t },
+    { name: 'users_online', value: 38_700, time: t },
+  ]);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('stale')).toHaveCount(0);
   await expect(page.getByTestId('growth-minute')).toHaveText('+1,000');
@@ -154,7 +175,11 @@ test('numbers and incidents update live, without a reload', async ({ page, conte
   // An engineer on a laptop opens an incident and claims it, through the public API.
   const eng = await server.createUser('engineer', 'Sam Oncall');
   const auth = { authorization: `Bearer ${eng.token}`, 'content-type': 'application/json' };
-  const created = await fetch(`${server.url}/api/v1/incidents`, { method: 'POST', headers: auth, body: JSON.stringify({ title: 'Checkout errors', severity: 'SEV1' }) });
+  const created = await fetch(`${server.url}/api/v1/incidents`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ title: 'Checkout errors', severity: 'SEV1' }),
+  });
   expect(created.status).toBe(201);
   const incident = (await created.json()) as { number: number };
   const row = page.getByTestId('incident-row').filter({ hasText: 'Checkout errors' });
@@ -208,9 +233,15 @@ test('from the summary a viewer taps into an incident, marks it seen and comment
 
   // Stored, as a comment by the viewer, for every other screen.
   const res = await fetch(`${server.url}/api/v1/incidents/${night.dirty.number}`, { headers: { authorization: `Bearer ${viewer.token}` } });
-  const detail = (await res.json()) as { acknowledgedBy: { name: string }[]; timeline: { kind: string; body: string | null; author: { name: string } | null }[] };
+  const detail = (await res.json()) as {
+    acknowledgedBy: { name: string }[];
+    timeline: { kind: string; body: string | null; author: { name: string } | null }[];
+  };
   expect(detail.acknowledgedBy.map((p) => p.name)).toContain('Morgan Manager');
-  expect(detail.timeline.find((e) => e.kind === 'comment')).toMatchObject({ body: 'Customers in the EU report slow sign-up: related?', author: { name: 'Morgan Manager' } });
+  expect(detail.timeline.find((e) => e.kind === 'comment')).toMatchObject({
+    body: 'Customers in the EU report slow sign-up: related?',
+    author: { name: 'Morgan Manager' },
+  });
 });
 
 test('a phone that slept catches up on wake: offline, changes meanwhile, back online — no reload', async ({ page, context, server }) => {
@@ -247,7 +278,12 @@ test('installable: the page links a manifest whose icons and theme colour are se
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#070a0e');
   const res = await page.request.get(server.url + href);
   expect(res.status()).toBe(200);
-  const manifest = (await res.json()) as { start_url: string; display: string; theme_color: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
+  const manifest = (await res.json()) as {
+    start_url: string;
+    display: string;
+    theme_color: string;
+    icons: { src: string; sizes: string; type: string; purpose: string }[];
+  };
   expect(manifest).toMatchObject({ start_url: '/', display: 'standalone', theme_color: '#070a0e' });
   expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);

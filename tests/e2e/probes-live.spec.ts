@@ -88,7 +88,10 @@ test('a probe going down appears on the wall and the phone without a reload, wit
   await consoleContext.close();
 });
 
-test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in words, a good one appears and is checked', async ({ browser, server }) => {
+test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in words, a good one appears and is checked', async ({
+  browser,
+  server,
+}) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(context, server, 'lead');

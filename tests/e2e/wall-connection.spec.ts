@@ -1,6 +1,9 @@
 import { expect, pushPoints, test } from './fixtures';
 
-test('the wall says when its numbers are stale, goes offline when the server dies, and catches up after a restart without a reload', async ({ page, server }) => {
+test('the wall says when its numbers are stale, goes offline when the server dies, and catches up after a restart without a reload', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(120_000);
   await server.ctx.prisma.room.create({ data: { slug: 'outage-night', name: 'Night', staleAfterSeconds: 5 } });
   const key = await server.createIngestKey('outage-night');

@@ -46,7 +46,15 @@ async function checkLayout(page: Page, width: number, height: number) {
   expect(shown).toBeGreaterThanOrEqual(5);
   const rest = (await page.getByTestId('servers-rest').locator('span').allTextContents()).reduce((n, t) => n + Number(t.split(' ')[0]), 0);
   expect(shown + rest).toBe(10);
-  expect(parseFloat(await servers.first().locator('span.truncate').first().evaluate((e) => getComputedStyle(e).fontSize))).toBeGreaterThan(height * 0.025);
+  expect(
+    parseFloat(
+      await servers
+        .first()
+        .locator('span.truncate')
+        .first()
+        .evaluate((e) => getComputedStyle(e).fontSize),
+    ),
+  ).toBeGreaterThan(height * 0.025);
   await expect(servers.nth(0)).toHaveAttribute('data-server', 'db-2');
   await expect(servers.nth(0)).toHaveAttribute('data-state', 'critical');
   await expect(servers.nth(1)).toHaveAttribute('data-state', 'warning');
@@ -59,7 +67,10 @@ for (const [name, width, height, file] of [
   ['1080p', 1920, 1080, 'docs/wall-1080p.png'],
   ['4K', 3840, 2160, 'docs/wall-4k.png'],
 ] as const) {
-  test(`a launch night at ${name}: huge numbers, growth, chart, incidents, health, countdown; no scrolling`, async ({ browser, server }) => {
+  test(`a launch night at ${name}: huge numbers, growth, chart, incidents, health, countdown; no scrolling`, async ({
+    browser,
+    server,
+  }) => {
     const page = await browser.newPage({ viewport: { width, height } });
     await seeded.freshen();
     await page.goto(`${server.url}/wall/${seeded.room}?key=${encodeURIComponent(display)}`);
@@ -70,7 +81,10 @@ for (const [name, width, height, file] of [
   });
 }
 
-test('an incident claimed elsewhere shows its owner on the wall at once; a new one appears in severity order', async ({ browser, server }) => {
+test('an incident claimed elsewhere shows its owner on the wall at once; a new one appears in severity order', async ({
+  browser,
+  server,
+}) => {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(`${server.url}/wall/${seeded.room}?key=${encodeURIComponent(display)}`);
   const rows = page.getByTestId('incident');
@@ -81,7 +95,10 @@ test('an incident claimed elsewhere shows its owner on the wall at once; a new o
   expect((await api(server, 'POST', `/api/v1/incidents/${sev1.id}/claim`, { token: seeded.lead.token, body: {} })).status).toBe(200);
   await expect(rows.nth(0)).toHaveAttribute('data-owned', 'yes');
   await expect(rows.nth(0)).toContainText('Mei Lin');
-  await api(server, 'POST', '/api/v1/incidents', { token: seeded.engineer.token, body: { title: 'Checkout 502s', severity: 'SEV1', room: seeded.room } });
+  await api(server, 'POST', '/api/v1/incidents', {
+    token: seeded.engineer.token,
+    body: { title: 'Checkout 502s', severity: 'SEV1', room: seeded.room },
+  });
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(1)).toContainText('Checkout 502s');
   await expect(page.getByTestId('incidents-count')).toHaveText('4');
@@ -113,12 +130,18 @@ test('a milestone crossing is celebrated without hiding the numbers, and its tim
 test('the countdown reads T-05:00 before go-live and LIVE +00:12:34 after, on the server clock', async ({ page, server }) => {
   await server.ctx.prisma.room.create({ data: { slug: 'countdown', name: 'Countdown' } });
   const key = await server.createDisplayLink('countdown');
-  await api(server, 'PATCH', '/api/v1/rooms/countdown/settings', { token: seeded.lead.token, body: { goLiveAt: Date.now() + 5 * 60_000 + 800 } });
+  await api(server, 'PATCH', '/api/v1/rooms/countdown/settings', {
+    token: seeded.lead.token,
+    body: { goLiveAt: Date.now() + 5 * 60_000 + 800 },
+  });
   await page.goto(`${server.url}/wall/countdown?key=${encodeURIComponent(key)}`);
   await expect(page.getByTestId('countdown')).toHaveText(/^T-0[45]:\d\d$/);
   await expect(page.getByTestId('countdown')).toHaveAttribute('data-phase', 'before');
   // Moving go-live reaches the screen by push, without a reload.
-  await api(server, 'PATCH', '/api/v1/rooms/countdown/settings', { token: seeded.lead.token, body: { goLiveAt: Date.now() - (12 * 60 + 34) * 1000 } });
+  await api(server, 'PATCH', '/api/v1/rooms/countdown/settings', {
+    token: seeded.lead.token,
+    body: { goLiveAt: Date.now() - (12 * 60 + 34) * 1000 },
+  });
   await expect(page.getByTestId('countdown')).toHaveText(/^LIVE \+00:12:3[4-6]$/);
   await expect(page.getByTestId('countdown')).toHaveAttribute('data-phase', 'live');
 });
@@ -136,7 +159,11 @@ test('numbers count up smoothly and never step back when an older sample arrives
     const el = document.querySelector('[data-testid="headline-users"]')!;
     const seen: number[] = [];
     (window as unknown as { seen: number[] }).seen = seen;
-    new MutationObserver(() => seen.push(Number(el.textContent!.replace(/,/g, '')))).observe(el, { childList: true, subtree: true, characterData: true });
+    new MutationObserver(() => seen.push(Number(el.textContent!.replace(/,/g, '')))).observe(el, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   });
   await pushPoints(server, key, [{ name: 'users_total', value: 1_200_000, time: t }], 'ooo');
   await expect(page.getByTestId('headline-users')).toHaveText('1,200,000');

@@ -19,7 +19,9 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
     data: {
       slug: room,
       name: 'Launch night',
-      milestones: { create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })) },
+      milestones: {
+        create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })),
+      },
     },
   });
   const goLive = now - 130 * MIN;
@@ -27,7 +29,10 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
   const engineer = await server.createUser('engineer', 'Sam Okafor');
   const key = await server.createIngestKey(room);
 
-  await api(server, 'PATCH', `/api/v1/rooms/${room}/settings`, { token: lead.token, body: { goLiveAt: new Date(goLive).toISOString(), name: 'Launch night' } });
+  await api(server, 'PATCH', `/api/v1/rooms/${room}/settings`, {
+    token: lead.token,
+    body: { goLiveAt: new Date(goLive).toISOString(), name: 'Launch night' },
+  });
   for (const line of [
     { metricName: 'cpu_ratio', warning: 0.75, critical: 0.9 },
     { metricName: 'mem_ratio', warning: 0.8, critical: 0.92 },
@@ -64,11 +69,19 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
   });
   await pushPoints(server, key, health, room);
 
-  await api(server, 'POST', `/api/v1/rooms/${room}/annotations`, { token: lead.token, body: { label: 'gate opened', time: goLive + 2 * MIN } });
-  await api(server, 'POST', `/api/v1/rooms/${room}/annotations`, { token: lead.token, body: { label: 'web-7 drained', time: now - 48 * MIN } });
+  await api(server, 'POST', `/api/v1/rooms/${room}/annotations`, {
+    token: lead.token,
+    body: { label: 'gate opened', time: goLive + 2 * MIN },
+  });
+  await api(server, 'POST', `/api/v1/rooms/${room}/annotations`, {
+    token: lead.token,
+    body: { label: 'web-7 drained', time: now - 48 * MIN },
+  });
 
   const open = async (title: string, severity: string) =>
-    (await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title, severity, room } })).body as { id: string } | null;
+    (await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title, severity, room } })).body as {
+      id: string;
+    } | null;
   const dirty = await open('Partner feed: dirty records (0.3% of writes)', 'SEV2');
   await open('db-2 error rate above safety line', 'SEV1');
   await open('Slow avatar uploads in eu-west', 'SEV3');
@@ -83,11 +96,21 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
   const freshen = async () => {
     beat++;
     // Server health reported again now, so the tiles are judged live rather than silent.
-    await pushPoints(server, key, health.map((p) => ({ ...p, time: Date.now() })), room);
-    await pushPoints(server, key, [
-      { name: 'users_total', value: Math.round(lastUsers + perMs * (Date.now() - lastTime)), time: Date.now() },
-      { name: 'users_online', value: lastOnline + beat * 40, time: Date.now() },
-    ], room);
+    await pushPoints(
+      server,
+      key,
+      health.map((p) => ({ ...p, time: Date.now() })),
+      room,
+    );
+    await pushPoints(
+      server,
+      key,
+      [
+        { name: 'users_total', value: Math.round(lastUsers + perMs * (Date.now() - lastTime)), time: Date.now() },
+        { name: 'users_online', value: lastOnline + beat * 40, time: Date.now() },
+      ],
+      room,
+    );
   };
   return { room, lead, engineer, key, goLive, freshen };
 }

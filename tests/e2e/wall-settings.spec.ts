@@ -14,7 +14,13 @@ async function signIn(context: BrowserContext, server: TTestServer, role: TRole)
 test('a lead sets go-live, marks a moment, adds a milestone and a safety line; the wall follows live', async ({ browser, server }) => {
   // Its own room, with the default milestones: spec files share a worker's server.
   await server.ctx.prisma.room.create({
-    data: { slug: 'gala', name: 'Gala', milestones: { create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })) } },
+    data: {
+      slug: 'gala',
+      name: 'Gala',
+      milestones: {
+        create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })),
+      },
+    },
   });
   const ingest = await server.createIngestKey('gala');
   const display = await server.createDisplayLink('gala');

@@ -47,13 +47,18 @@ export async function makeCallers(server: TTestServer): Promise<Record<TCallerNa
     await Promise.all((['viewer', 'engineer', 'lead', 'admin'] as const).map(async (r) => [r, await server.createUser(r)] as const)),
   ) as Record<TRole, Awaited<ReturnType<TTestServer['createUser']>>>;
   const revoked = await server.createUser('engineer');
-  const r = await api(server, 'DELETE', `/api/v1/admin/credentials/${encodeURIComponent(revoked.token.slice(0, 11))}`, { token: people.admin.token });
+  const r = await api(server, 'DELETE', `/api/v1/admin/credentials/${encodeURIComponent(revoked.token.slice(0, 11))}`, {
+    token: people.admin.token,
+  });
   if (r.status !== 200) throw new Error(`revoke answered ${r.status}`);
   const disabled = await server.createUser('admin');
   const d = await api(server, 'PATCH', `/api/v1/admin/users/${disabled.id}`, { token: people.admin.token, body: { disabled: true } });
   if (d.status !== 200) throw new Error(`disable answered ${d.status}`);
   // Same-origin writes with the cookie carry the browser's Origin, as fetch from our pages does.
-  const session = async (u: { email: string; password: string }) => ({ cookie: await signInCookie(server, u.email, u.password), origin: server.url });
+  const session = async (u: { email: string; password: string }) => ({
+    cookie: await signInCookie(server, u.email, u.password),
+    origin: server.url,
+  });
   return {
     anonymous: { name: 'anonymous', kind: 'nobody', headers: {} },
     viewer: { name: 'viewer', role: 'viewer', kind: 'user', headers: bearer(people.viewer.token) },

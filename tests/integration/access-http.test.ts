@@ -10,12 +10,24 @@ import { api, startServer, type TDbKind, type TTestServer } from '../helpers/ser
 import { contractViolation } from '../helpers/contract';
 import { makeCallers, type TCaller, type TCallerName } from './access-callers';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 
 /** Who may call: public; read (viewer+, a display link of the room); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); alerts (an ingest key only); lead; admin. */
 type TLevel = 'public' | 'read' | 'comment' | 'write' | 'metrics' | 'alerts' | 'lead' | 'admin';
 const RANK = { viewer: 0, engineer: 1, lead: 2, admin: 3 } as const;
-const NEEDS: Record<Exclude<TLevel, 'public' | 'alerts'>, keyof typeof RANK> = { read: 'viewer', comment: 'viewer', write: 'engineer', metrics: 'engineer', lead: 'lead', admin: 'admin' };
+const NEEDS: Record<Exclude<TLevel, 'public' | 'alerts'>, keyof typeof RANK> = {
+  read: 'viewer',
+  comment: 'viewer',
+  write: 'engineer',
+  metrics: 'engineer',
+  lead: 'lead',
+  admin: 'admin',
+};
 
 function expected(level: TLevel, c: TCaller): 'ok' | 401 | 403 {
   if (level === 'public') return 'ok';
@@ -58,12 +70,18 @@ interface TRow {
 }
 
 async function freshIncident(e: TEnv): Promise<Record<string, string>> {
-  const r = await api(e.server, 'POST', '/api/v1/incidents', { token: e.lead, body: { title: `access check ${++e.seq}`, severity: 'SEV3' } });
+  const r = await api(e.server, 'POST', '/api/v1/incidents', {
+    token: e.lead,
+    body: { title: `access check ${++e.seq}`, severity: 'SEV3' },
+  });
   if (r.status !== 201) throw new Error(`create incident: ${r.status} ${JSON.stringify(r.body)}`);
   const inc = r.body.incident ?? r.body;
   return { id: inc.id, version: String(inc.version ?? 1) };
 }
-const inc = (suffix = '') => (_e: TEnv, s: Record<string, string>) => `/api/v1/incidents/${s.id}${suffix}`;
+const inc =
+  (suffix = '') =>
+  (_e: TEnv, s: Record<string, string>) =>
+    `/api/v1/incidents/${s.id}${suffix}`;
 const v = (s: Record<string, string>) => Number(s.version);
 async function leadCreates(e: TEnv, path: string, body: unknown, method = 'POST'): Promise<string> {
   const r = await api(e.server, method, path, { token: e.lead, body });
@@ -87,20 +105,47 @@ const ROWS: TRow[] = [
   { method: 'POST', path: '/api/v1/metrics', level: 'metrics', ok: 202, body: () => ({ points: [{ name: 'access_check', value: 1 }] }) },
   { method: 'GET', path: '/api/v1/metrics/latest', level: 'read', ok: 200 },
   { method: 'GET', path: '/api/v1/incidents?status=all', level: 'read', ok: 200 },
-  { method: 'POST', path: '/api/v1/incidents', level: 'write', ok: 201, body: (e) => ({ title: `opened by a caller ${++e.seq}`, severity: 'SEV4' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/incidents',
+    level: 'write',
+    ok: 201,
+    body: (e) => ({ title: `opened by a caller ${++e.seq}`, severity: 'SEV4' }),
+  },
   { method: 'GET', path: inc(), level: 'read', ok: 200, setup: freshIncident },
   { method: 'POST', path: inc('/claim'), level: 'write', ok: 200, setup: freshIncident },
   { method: 'POST', path: inc('/release'), level: 'write', setup: freshIncident },
   { method: 'POST', path: inc('/updates'), level: 'write', ok: 201, setup: freshIncident, body: () => ({ body: 'middleware ruled out' }) },
-  { method: 'POST', path: inc('/status'), level: 'write', ok: 200, setup: freshIncident, body: (_e, s) => ({ status: 'identified', version: v(s) }) },
-  { method: 'POST', path: inc('/severity'), level: 'write', ok: 200, setup: freshIncident, body: (_e, s) => ({ severity: 'SEV2', version: v(s) }) },
+  {
+    method: 'POST',
+    path: inc('/status'),
+    level: 'write',
+    ok: 200,
+    setup: freshIncident,
+    body: (_e, s) => ({ status: 'identified', version: v(s) }),
+  },
+  {
+    method: 'POST',
+    path: inc('/severity'),
+    level: 'write',
+    ok: 200,
+    setup: freshIncident,
+    body: (_e, s) => ({ severity: 'SEV2', version: v(s) }),
+  },
   { method: 'POST', path: inc('/impact'), level: 'write', ok: 200, setup: freshIncident, body: () => ({ text: '0.3% of writes dirty' }) },
   { method: 'POST', path: inc('/links'), level: 'write', ok: 200, setup: freshIncident, body: () => ({ seriesName: 'users_total' }) },
   { method: 'POST', path: inc('/helpers'), level: 'write', ok: 200, setup: freshIncident, body: (e) => ({ userId: e.ids.engineer }) },
   { method: 'POST', path: inc('/escalate'), level: 'write', ok: 200, setup: freshIncident, body: (e) => ({ leadId: e.ids.lead }) },
   // Handing over an incident one does not own takes a lead.
   { method: 'POST', path: inc('/handover'), level: 'lead', ok: 200, setup: freshIncident, body: (e) => ({ toUserId: e.ids.engineer }) },
-  { method: 'POST', path: inc('/findings'), level: 'write', ok: 201, setup: freshIncident, body: () => ({ text: 'code ruled out after 3 min' }) },
+  {
+    method: 'POST',
+    path: inc('/findings'),
+    level: 'write',
+    ok: 201,
+    setup: freshIncident,
+    body: () => ({ text: 'code ruled out after 3 min' }),
+  },
   {
     method: 'POST',
     path: (_e, s) => `/api/v1/incidents/${s.id}/findings/${s.finding}`,
@@ -154,32 +199,69 @@ const ROWS: TRow[] = [
     level: 'lead',
     setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/annotations', { label: 'to remove' }) }),
   },
-  { method: 'PUT', path: '/api/v1/rooms/launch/safety-lines', level: 'lead', body: () => ({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9 }) },
+  {
+    method: 'PUT',
+    path: '/api/v1/rooms/launch/safety-lines',
+    level: 'lead',
+    body: () => ({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9 }),
+  },
   {
     method: 'DELETE',
     path: (_e, s) => `/api/v1/rooms/launch/safety-lines/${s.id}`,
     level: 'lead',
-    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/safety-lines', { metricName: `mem_ratio_${++e.seq}`, warning: 0.7, critical: 0.9 }, 'PUT') }),
+    setup: async (e) => ({
+      id: await leadCreates(
+        e,
+        '/api/v1/rooms/launch/safety-lines',
+        { metricName: `mem_ratio_${++e.seq}`, warning: 0.7, critical: 0.9 },
+        'PUT',
+      ),
+    }),
   },
   { method: 'GET', path: '/api/v1/rooms/launch/servers', level: 'read', ok: 200 },
   { method: 'POST', path: serverPath('drain'), level: 'lead', ok: 200, setup: (e) => freshServer(e, false) },
   { method: 'POST', path: serverPath('restore'), level: 'lead', ok: 200, setup: (e) => freshServer(e, true) },
-  { method: 'POST', path: '/api/v1/alerts', level: 'alerts', ok: 200, body: (e) => ({ status: 'firing', title: 'access check', dedupKey: `access-${++e.seq}` }) },
+  {
+    method: 'POST',
+    path: '/api/v1/alerts',
+    level: 'alerts',
+    ok: 200,
+    body: (e) => ({ status: 'firing', title: 'access check', dedupKey: `access-${++e.seq}` }),
+  },
   {
     method: 'POST',
     path: '/api/v1/alerts/alertmanager',
     level: 'alerts',
     ok: 200,
-    body: (e) => ({ version: '4', groupKey: `{}:{access="${++e.seq}"}`, status: 'firing', receiver: 'warroom', groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: '', truncatedAlerts: 0, alerts: [] }),
+    body: (e) => ({
+      version: '4',
+      groupKey: `{}:{access="${++e.seq}"}`,
+      status: 'firing',
+      receiver: 'warroom',
+      groupLabels: {},
+      commonLabels: {},
+      commonAnnotations: {},
+      externalURL: '',
+      truncatedAlerts: 0,
+      alerts: [],
+    }),
   },
   { method: 'GET', path: '/api/v1/rooms/launch/probes', level: 'read', ok: 200 },
-  { method: 'POST', path: '/api/v1/rooms/launch/probes', level: 'lead', ok: 201, body: (e) => ({ name: `access-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }) },
+  {
+    method: 'POST',
+    path: '/api/v1/rooms/launch/probes',
+    level: 'lead',
+    ok: 201,
+    body: (e) => ({ name: `access-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }),
+  },
   {
     method: 'PATCH',
     path: (_e, s) => `/api/v1/rooms/launch/probes/${s.id}`,
     level: 'lead',
     ok: 200,
-    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/probes', { name: `access-p-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }) }),
+    setup: async (e) => ({
+      id: await leadCreates(e, '/api/v1/rooms/launch/probes', { name: `access-p-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }),
+    }),
     body: () => ({ timeoutMs: 1000 }),
   },
   {
@@ -187,16 +269,31 @@ const ROWS: TRow[] = [
     path: (_e, s) => `/api/v1/rooms/launch/probes/${s.id}`,
     level: 'lead',
     ok: 200,
-    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/probes', { name: `access-d-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }) }),
+    setup: async (e) => ({
+      id: await leadCreates(e, '/api/v1/rooms/launch/probes', { name: `access-d-${++e.seq}`, url: 'http://127.0.0.1:9/', paused: true }),
+    }),
   },
   { method: 'GET', path: '/api/v1/rooms/launch/rules', level: 'read', ok: 200 },
-  { method: 'POST', path: '/api/v1/rooms/launch/rules', level: 'lead', ok: 201, body: (e) => ({ name: `access-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) },
+  {
+    method: 'POST',
+    path: '/api/v1/rooms/launch/rules',
+    level: 'lead',
+    ok: 201,
+    body: (e) => ({ name: `access-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }),
+  },
   {
     method: 'PATCH',
     path: (_e, s) => `/api/v1/rooms/launch/rules/${s.id}`,
     level: 'lead',
     ok: 200,
-    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/rules', { name: `access-r-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) }),
+    setup: async (e) => ({
+      id: await leadCreates(e, '/api/v1/rooms/launch/rules', {
+        name: `access-r-${++e.seq}`,
+        series: 'access_check',
+        when: 'above',
+        threshold: 1e12,
+      }),
+    }),
     body: () => ({ forSeconds: 30 }),
   },
   {
@@ -204,7 +301,14 @@ const ROWS: TRow[] = [
     path: (_e, s) => `/api/v1/rooms/launch/rules/${s.id}`,
     level: 'lead',
     ok: 200,
-    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/rules', { name: `access-rd-${++e.seq}`, series: 'access_check', when: 'above', threshold: 1e12 }) }),
+    setup: async (e) => ({
+      id: await leadCreates(e, '/api/v1/rooms/launch/rules', {
+        name: `access-rd-${++e.seq}`,
+        series: 'access_check',
+        when: 'above',
+        threshold: 1e12,
+      }),
+    }),
   },
   // The night: handovers, report, plan.
   { method: 'GET', path: '/api/v1/rooms/launch/handovers', level: 'read', ok: 200 },
@@ -220,9 +324,21 @@ const ROWS: TRow[] = [
   },
   { method: 'GET', path: '/api/v1/rooms/launch/report', level: 'read', ok: 200 },
   { method: 'GET', path: '/api/v1/rooms/launch/plan', level: 'read', ok: 200 },
-  { method: 'PUT', path: '/api/v1/rooms/launch/plan', level: 'lead', ok: 200, body: () => ({ series: 'users_total', points: [{ time: 0, value: 1 }] }) },
+  {
+    method: 'PUT',
+    path: '/api/v1/rooms/launch/plan',
+    level: 'lead',
+    ok: 200,
+    body: () => ({ series: 'users_total', points: [{ time: 0, value: 1 }] }),
+  },
   { method: 'GET', path: '/api/v1/admin/users', level: 'admin', ok: 200 },
-  { method: 'POST', path: '/api/v1/admin/users', level: 'admin', ok: 201, body: (e) => ({ email: `added${++e.seq}@test.warroom`, name: 'Added', role: 'viewer' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    level: 'admin',
+    ok: 201,
+    body: (e) => ({ email: `added${++e.seq}@test.warroom`, name: 'Added', role: 'viewer' }),
+  },
   {
     method: 'PATCH',
     path: (_e, s) => `/api/v1/admin/users/${s.id}`,
@@ -239,8 +355,18 @@ const ROWS: TRow[] = [
     setup: async (e) => ({ id: (await e.server.createUser('viewer')).id }),
   },
   // Open to anyone, and refused (409) once the install has people, as here.
-  { method: 'POST', path: '/api/v1/setup', level: 'public', body: () => ({ email: 'late@test.warroom', name: 'Late', password: 'a long secret' }) },
-  { method: 'POST', path: '/api/v1/password-links/redeem', level: 'public', body: () => ({ token: 'not-a-real-link-token', password: 'a long secret' }) },
+  {
+    method: 'POST',
+    path: '/api/v1/setup',
+    level: 'public',
+    body: () => ({ email: 'late@test.warroom', name: 'Late', password: 'a long secret' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/password-links/redeem',
+    level: 'public',
+    body: () => ({ token: 'not-a-real-link-token', password: 'a long secret' }),
+  },
   { method: 'GET', path: '/api/v1/admin/credentials', level: 'admin', ok: 200 },
   { method: 'POST', path: '/api/v1/admin/credentials', level: 'admin', ok: 201, body: () => ({ kind: 'display' }) },
   {
@@ -248,7 +374,9 @@ const ROWS: TRow[] = [
     path: (_e, s) => `/api/v1/admin/credentials/${s.id}`,
     level: 'admin',
     ok: 200,
-    setup: async (e) => ({ id: (await api(e.server, 'POST', '/api/v1/admin/credentials', { token: e.admin, body: { kind: 'ingest' } })).body.credential.id }),
+    setup: async (e) => ({
+      id: (await api(e.server, 'POST', '/api/v1/admin/credentials', { token: e.admin, body: { kind: 'ingest' } })).body.credential.id,
+    }),
   },
 ];
 
@@ -275,7 +403,20 @@ it('the table covers every API route there is', () => {
   expect([...new Set(ROWS.map(patternOf))].sort()).toEqual(routesOnDisk());
 });
 
-const CALLERS: TCallerName[] = ['anonymous', 'viewer', 'engineer', 'lead', 'admin', 'viewer (session)', 'admin (session)', 'ingest key', 'display link', 'revoked token', 'disabled user', 'garbage bearer'];
+const CALLERS: TCallerName[] = [
+  'anonymous',
+  'viewer',
+  'engineer',
+  'lead',
+  'admin',
+  'viewer (session)',
+  'admin (session)',
+  'ingest key',
+  'display link',
+  'revoked token',
+  'disabled user',
+  'garbage bearer',
+];
 
 describe.each(KINDS)('every route × every caller on %s', (kind) => {
   let env: TEnv;
@@ -293,7 +434,15 @@ describe.each(KINDS)('every route × every caller on %s', (kind) => {
     await env?.server.stop();
   });
 
-  it.each(ROWS.map((r) => [`${r.method} ${typeof r.path === 'string' ? r.path : r.path({} as TEnv, { id: ':id', finding: ':fid', entry: ':eid' })}`, r] as const))('%s', async (_name, row) => {
+  it.each(
+    ROWS.map(
+      (r) =>
+        [
+          `${r.method} ${typeof r.path === 'string' ? r.path : r.path({} as TEnv, { id: ':id', finding: ':fid', entry: ':eid' })}`,
+          r,
+        ] as const,
+    ),
+  )('%s', async (_name, row) => {
     const got: string[] = [];
     const want: string[] = [];
     const violations: string[] = [];
@@ -302,7 +451,10 @@ describe.each(KINDS)('every route × every caller on %s', (kind) => {
       const exp = expected(row.level, c);
       const s = exp === 'ok' || row.setup ? ((await row.setup?.(env)) ?? {}) : {};
       const path = typeof row.path === 'string' ? row.path : row.path(env, s);
-      const res = await api(env.server, row.method, path, { headers: c.headers, body: row.body ? row.body(env, s) : ['GET', 'DELETE'].includes(row.method) ? undefined : {} });
+      const res = await api(env.server, row.method, path, {
+        headers: c.headers,
+        body: row.body ? row.body(env, s) : ['GET', 'DELETE'].includes(row.method) ? undefined : {},
+      });
       // Errors never carry a stack or SQL.
       if (res.status >= 400) expect(JSON.stringify(res.body)).not.toMatch(/at \w+ \(|\bSELECT\b|\bINSERT\b|prisma/i);
       const okStatus = row.ok ? res.status === row.ok : res.status < 500 && res.status !== 401 && res.status !== 403;

@@ -12,7 +12,12 @@ import { api, startServer, type TDbKind, type TTestServer } from '../helpers/ser
 import type { TAck } from '../../lib/errors';
 import { signInCookie } from './access-callers';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 const run = promisify(execFile);
 
 function open(server: TTestServer, opts: { token?: string; cookie?: string }): Promise<Socket> {
@@ -137,7 +142,9 @@ describe.each(KINDS)('socket access on %s', (kind) => {
     const revokedAt = Date.now();
     expect(out.stdout).toMatch(/^revoked /);
     expect((await closed).at - revokedAt).toBeLessThan(5000);
-    const missing = (await run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'token', 'revoke', 'wr_pat_missing'], { env }).catch((e: unknown) => e)) as { code: number; stderr: string };
+    const missing = (await run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'token', 'revoke', 'wr_pat_missing'], { env }).catch(
+      (e: unknown) => e,
+    )) as { code: number; stderr: string };
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n')).toEqual(['warroom: no token wr_pat_missing']);
   });

@@ -17,12 +17,16 @@ describe('PostgreSQL dropping every connection', () => {
 
   it('keeps serving: nothing crashes, ready again, ingest accepted and stored', async () => {
     const t = Date.now();
-    expect((await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_total', value: 1, time: t - 1000 }] } })).status).toBe(202);
+    expect(
+      (await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_total', value: 1, time: t - 1000 }] } }))
+        .status,
+    ).toBe(202);
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
     await admin.connect();
-    const { rowCount } = await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
-      new URL(server.databaseUrl).pathname.slice(1),
-    ]);
+    const { rowCount } = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [new URL(server.databaseUrl).pathname.slice(1)],
+    );
     await admin.end();
     expect(rowCount).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 300));
@@ -37,7 +41,9 @@ describe('PostgreSQL dropping every connection', () => {
     expect(ready).toBe(200);
     let status = 0;
     for (let i = 0; i < 5 && status !== 202; i++) {
-      status = (await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_total', value: 2, time: t } ] } })).status;
+      status = (
+        await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_total', value: 2, time: t }] } })
+      ).status;
     }
     expect(status).toBe(202);
     const viewer = await server.createUser('viewer');

@@ -15,7 +15,11 @@ afterAll(() => {
   for (const p of running) p.kill('SIGTERM');
 });
 
-function runDemo(args: string[], env: Record<string, string> = {}, timeoutMs = 280_000): Promise<{ code: number | null; out: string; err: string }> {
+function runDemo(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 280_000,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', ...args], {
       cwd: process.cwd(),
@@ -43,7 +47,10 @@ describe('npm run demo', () => {
   it('exits non-zero naming the file and the field when the scenario is invalid', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-bad-'));
     const file = join(dir, 'game-day.yaml');
-    writeFileSync(file, 'name: Game day\nstart: -5m\nend: 10m\nstep: 30 seconds\nseries:\n  - name: users total\n    curve: { kind: keyframes, points: [] }\n');
+    writeFileSync(
+      file,
+      'name: Game day\nstart: -5m\nend: 10m\nstep: 30 seconds\nseries:\n  - name: users total\n    curve: { kind: keyframes, points: [] }\n',
+    );
     // a database URL nobody could open proves nothing was started
     const r = await runDemo(['--scenario', file], { DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' }, 30_000);
     expect(r.code).toBe(2);

@@ -7,7 +7,12 @@ import { loadScenario } from '../../scripts/demo/load-scenario';
 import { runReplay, type TReplaySummary } from '../../scripts/demo/runner';
 import type { TIncidentDetail } from '../../lib/schemas/incidents';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 const scenario = loadScenario('scenarios/test-short.yaml');
 const SEED = 7;
 const SPEED = 3000;
@@ -21,7 +26,14 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
   beforeAll(async () => {
     server = await startServer({ db: kind });
     cast = await prepareCast({ ctx: server.ctx, scenario });
-    summary = await runReplay({ scenario, seed: SEED, speed: SPEED, client: new WarroomClient(server.url), cast, log: (l) => lines.push(l) });
+    summary = await runReplay({
+      scenario,
+      seed: SEED,
+      speed: SPEED,
+      client: new WarroomClient(server.url),
+      cast,
+      log: (l) => lines.push(l),
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -47,7 +59,9 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     const latest = await api(server, 'GET', `/api/v1/metrics/latest?room=${cast.room.slug}`, { token: cast.people.erin!.token });
     expect(latest.status).toBe(200);
     const find = (name: string, server?: string) =>
-      latest.body.series.find((s: { name: string; labels: Record<string, string> }) => s.name === name && (server === undefined || s.labels.server === server));
+      latest.body.series.find(
+        (s: { name: string; labels: Record<string, string> }) => s.name === name && (server === undefined || s.labels.server === server),
+      );
     expect(find('users_total').value).toBe(seriesValues(expected, 'users_total').at(-1)!.value);
     expect(find('users_online').value).toBe(seriesValues(expected, 'users_online').at(-1)!.value);
     // web-2 went silent at 15m: its latest is its last point before that
@@ -94,10 +108,20 @@ describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
     expect(marks.map((a) => a.label)).toEqual(['Gate opened', 'Gate closed']);
     expect(Date.parse(marks[0]!.time)).toBe(summary.goLiveAt);
     expect(Date.parse(res.body.room.goLiveAt)).toBe(summary.goLiveAt);
-    expect(res.body.safetyLines).toEqual([expect.objectContaining({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' })]);
+    expect(res.body.safetyLines).toEqual([
+      expect.objectContaining({ metricName: 'cpu_ratio', warning: 0.7, critical: 0.9, direction: 'above' }),
+    ]);
     // The scenario's plan, through PUT /plan, in the replay's wall time.
     const plan = await api(server, 'GET', `/api/v1/rooms/${cast.room.slug}/plan`, { token: cast.people.lou!.token });
-    expect(plan.body.plans).toEqual([expect.objectContaining({ series: 'users_total', points: [[summary.goLiveAt, 1000], [summary.goLiveAt + (20 * 60 * 1000) / SPEED, 2800]] })]);
+    expect(plan.body.plans).toEqual([
+      expect.objectContaining({
+        series: 'users_total',
+        points: [
+          [summary.goLiveAt, 1000],
+          [summary.goLiveAt + (20 * 60 * 1000) / SPEED, 2800],
+        ],
+      }),
+    ]);
   });
 
   it('logged each event as it happened', () => {

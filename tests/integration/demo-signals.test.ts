@@ -49,12 +49,24 @@ describe.each(KINDS)('demo signals on %s', (kind) => {
   });
 
   it('the rule opened the dirty-data incident and the alert the node incident; people claimed them', async () => {
-    const get = async (ref: string) => (await api(server, 'GET', `/api/v1/incidents/${summary.incidents[ref]!.id}`, { token: cast.people.erin!.token })).body;
+    const get = async (ref: string) =>
+      (await api(server, 'GET', `/api/v1/incidents/${summary.incidents[ref]!.id}`, { token: cast.people.erin!.token })).body;
     const dirty = await get('dirty');
-    expect(dirty).toMatchObject({ title: 'Partner feed sends dirty records', severity: 'SEV2', source: { kind: 'rule', name: 'Partner data dirty' }, owner: { name: 'Erin Signal' } });
+    expect(dirty).toMatchObject({
+      title: 'Partner feed sends dirty records',
+      severity: 'SEV2',
+      source: { kind: 'rule', name: 'Partner data dirty' },
+      owner: { name: 'Erin Signal' },
+    });
     expect(dirty.impact.value).toBeGreaterThan(0.002);
     const node = await get('node');
-    expect(node).toMatchObject({ title: 'web-3 error rate 7 %', severity: 'SEV2', status: 'monitoring', source: { kind: 'alertmanager' }, owner: { name: 'Erin Signal' } });
+    expect(node).toMatchObject({
+      title: 'web-3 error rate 7 %',
+      severity: 'SEV2',
+      status: 'monitoring',
+      source: { kind: 'alertmanager' },
+      owner: { name: 'Erin Signal' },
+    });
     // Nobody typed either: no "created" entry by a person.
     for (const i of [dirty, node]) expect(i.timeline.filter((e: { kind: string }) => e.kind === 'created')).toEqual([]);
   });

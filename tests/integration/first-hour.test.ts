@@ -13,7 +13,12 @@ import { CLI_ACTOR } from '../../scripts/cli/actor';
 import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
 import { signInCookie } from './access-callers';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 const run = promisify(execFile);
 
 /** Runs the admin CLI on the server's database, with `input` on stdin. */
@@ -33,7 +38,13 @@ function cli(server: TTestServer, args: string[], input?: string): Promise<{ cod
 }
 
 const signInStatus = async (server: TTestServer, email: string, password: string) =>
-  (await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email, password }) })).status;
+  (
+    await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email, password }),
+    })
+  ).status;
 
 describe.each(KINDS)('the first hour on %s', (kind) => {
   let server: TTestServer;
@@ -55,7 +66,9 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
     expect(await server.ctx.prisma.user.count()).toBe(0);
 
     const tries = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => api(server, 'POST', '/api/v1/setup', { body: { email: `first${n}@test.warroom`, name: `First ${n}`, password: 'a long secret' } })),
+      [1, 2, 3, 4, 5].map((n) =>
+        api(server, 'POST', '/api/v1/setup', { body: { email: `first${n}@test.warroom`, name: `First ${n}`, password: 'a long secret' } }),
+      ),
     );
     const won = tries.filter((r) => r.status === 201);
     expect(won).toHaveLength(1);
@@ -67,12 +80,18 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
     const gone = await fetch(`${server.url}/setup`, { redirect: 'manual' });
     expect(gone.status).toBe(307);
     expect(gone.headers.get('location')).toContain('/login');
-    expect((await api(server, 'POST', '/api/v1/setup', { body: { email: 'late@test.warroom', name: 'Late', password: 'a long secret' } })).status).toBe(409);
+    expect(
+      (await api(server, 'POST', '/api/v1/setup', { body: { email: 'late@test.warroom', name: 'Late', password: 'a long secret' } }))
+        .status,
+    ).toBe(409);
   });
 
   it('a person added without a password chooses one with a one-time link; a spent, wrong or expired link is refused', async () => {
     const admin = await server.createUser('admin');
-    const added = await api(server, 'POST', '/api/v1/admin/users', { token: admin.token, body: { email: 'nopass@test.warroom', name: 'No Pass', role: 'engineer' } });
+    const added = await api(server, 'POST', '/api/v1/admin/users', {
+      token: admin.token,
+      body: { email: 'nopass@test.warroom', name: 'No Pass', role: 'engineer' },
+    });
     expect(added.status).toBe(201);
     expect(await signInStatus(server, 'nopass@test.warroom', 'anything at all')).toBe(401);
 
@@ -95,7 +114,12 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
     expect(await signInStatus(server, 'nopass@test.warroom', 'another secret')).toBe(401);
 
     // Expired: made a day and a minute ago.
-    const old = await createPasswordLink({ ctx: server.ctx, actor: CLI_ACTOR, input: { idOrEmail: 'nopass@test.warroom' }, now: Date.now() - PASSWORD_LINK_TTL_MS - 60_000 });
+    const old = await createPasswordLink({
+      ctx: server.ctx,
+      actor: CLI_ACTOR,
+      input: { idOrEmail: 'nopass@test.warroom' },
+      now: Date.now() - PASSWORD_LINK_TTL_MS - 60_000,
+    });
     const oldToken = new URL(old.url).searchParams.get('token')!;
     const expired = await api(server, 'POST', '/api/v1/password-links/redeem', { body: { token: oldToken, password: 'too late secret' } });
     expect(expired.status).toBe(404);
@@ -119,7 +143,10 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
 
     // Demote every admin but one, then try the last.
     const admins = await server.ctx.prisma.user.findMany({ where: { role: 'admin', id: { not: admin.id } } });
-    for (const a of admins) expect((await api(server, 'PATCH', `/api/v1/admin/users/${a.id}`, { token: admin.token, body: { role: 'viewer' } })).status).toBe(200);
+    for (const a of admins)
+      expect((await api(server, 'PATCH', `/api/v1/admin/users/${a.id}`, { token: admin.token, body: { role: 'viewer' } })).status).toBe(
+        200,
+      );
     const last = await api(server, 'PATCH', `/api/v1/admin/users/${admin.id}`, { token: admin.token, body: { role: 'viewer' } });
     expect(last.status).toBe(409);
     expect(last.body.error.details[0].field).toBe('role');
@@ -128,7 +155,13 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
   it('a second server on a taken port exits non-zero with one line naming the port', async () => {
     const second = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const p = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-        env: { ...process.env, NODE_ENV: 'production', PORT: String(server.port), DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32) },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          PORT: String(server.port),
+          DATABASE_URL: server.databaseUrl,
+          WARROOM_SECRET: 'x'.repeat(32),
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';
@@ -140,7 +173,9 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
       });
     });
     expect(second.code).toBe(1);
-    expect(second.stderr.trim().split('\n')).toEqual([`warroom failed to start: port ${server.port} is already in use (another Warroom?); stop it or set PORT`]);
+    expect(second.stderr.trim().split('\n')).toEqual([
+      `warroom failed to start: port ${server.port} is already in use (another Warroom?); stop it or set PORT`,
+    ]);
   });
 
   it('the CLI: add without a password prints a link, set-role, set-password from stdin, lists with headers, names its database', async () => {
@@ -148,7 +183,9 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/added cli@test\.warroom as viewer/);
     expect(add.stdout).toMatch(new RegExp(`${server.url}/welcome\\?token=\\S+`));
-    expect(add.stderr).toMatch(kind === 'sqlite' ? /\(database: SQLite .+test\.db\)/ : /\(database: PostgreSQL 127\.0\.0\.1:5432\/warroom_test_/);
+    expect(add.stderr).toMatch(
+      kind === 'sqlite' ? /\(database: SQLite .+test\.db\)/ : /\(database: PostgreSQL 127\.0\.0\.1:5432\/warroom_test_/,
+    );
 
     const role = await cli(server, ['user', 'set-role', '--email', 'CLI@test.warroom', '--role', 'lead']);
     expect(role.stdout.trim()).toBe('cli@test.warroom is now lead');
@@ -170,9 +207,13 @@ describe.each(KINDS)('the first hour on %s', (kind) => {
     expect(header!.split(/\s{2,}/)).toEqual(['ID', 'EMAIL', 'ROLE', 'STATE', 'NAME']);
     expect(rows.find((r) => r.includes('cli@test.warroom'))).toMatch(/\blead\s+active\s+Cli Person$/);
 
-    const missing = await run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'user', 'set-role', '--email', 'nobody@test.warroom', '--role', 'lead'], {
-      env: { ...process.env, DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32) },
-    }).catch((e: { code: number; stderr: string }) => e);
+    const missing = await run(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/cli.ts', 'user', 'set-role', '--email', 'nobody@test.warroom', '--role', 'lead'],
+      {
+        env: { ...process.env, DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32) },
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect((missing as { code: number }).code).toBe(1);
     expect((missing as { stderr: string }).stderr.trim().split('\n')).toEqual(['warroom: no user nobody@test.warroom']);
   });

@@ -4,7 +4,12 @@ import { serversApi } from '../../lib/api/servers';
 import type { ServerToClientEvents } from '../../lib/events';
 import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 
 type TPush = Parameters<ServerToClientEvents['servers:changed']>[0];
 
@@ -79,7 +84,10 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
   });
 
   it('a room safety line replaces the default', async () => {
-    const put = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', { token: lead.token, body: { metricName: 'cpu_ratio', warning: 0.9, critical: 0.99 } });
+    const put = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', {
+      token: lead.token,
+      body: { metricName: 'cpu_ratio', warning: 0.9, critical: 0.99 },
+    });
     expect(put.status).toBe(200);
     expect((await byName('web-warm')).state).toBe('ok');
     expect((await byName('web-hot')).state).toBe('warning');
@@ -93,15 +101,22 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
     const res = serversApi.list.response.parse(r.body);
     expect(res.servers.find((s) => s.name === 'web-odd')!.sparklines!.error_ratio).toHaveLength(1);
     expect(res.servers.find((s) => s.name === 'web-gone')!.sparklines!.cpu_ratio).toHaveLength(1);
-    const short = serversApi.list.response.parse((await api(server, 'GET', '/api/v1/rooms/launch/servers?spark=5', { token: lead.token })).body);
+    const short = serversApi.list.response.parse(
+      (await api(server, 'GET', '/api/v1/rooms/launch/servers?spark=5', { token: lead.token })).body,
+    );
     expect(short.servers.find((s) => s.name === 'web-gone')!.sparklines!.cpu_ratio).toEqual([]);
-    expect((await api(server, 'GET', '/api/v1/rooms/launch/servers?spark=9999', { token: lead.token })).body.error.details[0].field).toBe('spark');
+    expect((await api(server, 'GET', '/api/v1/rooms/launch/servers?spark=9999', { token: lead.token })).body.error.details[0].field).toBe(
+      'spark',
+    );
   });
 
   it('refuses drains from engineers, of unknown servers, with bad fields, and of an incident in no room', async () => {
     expect((await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', { token: engineer.token, body: {} })).status).toBe(403);
     expect((await api(server, 'POST', '/api/v1/rooms/launch/servers/nope/drain', { token: lead.token, body: {} })).status).toBe(404);
-    const bad = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', { token: lead.token, body: { reason: '', extra: 1 } });
+    const bad = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', {
+      token: lead.token,
+      body: { reason: '', extra: 1 },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.some((d: { field: string }) => d.field === 'reason')).toBe(true);
     const noInc = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', { token: lead.token, body: { incident: 9999 } });
@@ -112,13 +127,24 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
   });
 
   it('drains with a reason and an incident: timeline entry, history row, push, out of verdicts and scans', async () => {
-    const inc = await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title: 'web-odd throws errors', severity: 'SEV2' } });
+    const inc = await api(server, 'POST', '/api/v1/incidents', {
+      token: lead.token,
+      body: { title: 'web-odd throws errors', severity: 'SEV2' },
+    });
     expect(inc.status).toBe(201);
     const incident = inc.body.incident ?? inc.body;
-    const r = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', { token: lead.token, body: { reason: 'failing memory module', incident: incident.number } });
+    const r = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', {
+      token: lead.token,
+      body: { reason: 'failing memory module', incident: incident.number },
+    });
     expect(r.status).toBe(200);
     const drained = serversApi.drain.response.parse(r.body);
-    expect(drained).toMatchObject({ name: 'web-odd', state: 'drained', outlier: null, drain: { drainedBy: 'Dana Lead', reason: 'failing memory module', incident: { number: incident.number } } });
+    expect(drained).toMatchObject({
+      name: 'web-odd',
+      state: 'drained',
+      outlier: null,
+      drain: { drainedBy: 'Dana Lead', reason: 'failing memory module', incident: { number: incident.number } },
+    });
     expect(drained.record).toMatchObject({ server: 'web-odd', restoredAt: null });
 
     const again = await api(server, 'POST', '/api/v1/rooms/launch/servers/web-odd/drain', { token: lead.token, body: {} });
@@ -130,7 +156,10 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
     expect(entry).toMatchObject({ body: 'failing memory module', data: { action: 'drain', server: 'web-odd' } });
 
     // Drained: hot or not, it is neither judged nor scanned; the rest of the pool has no outlier.
-    await api(server, 'POST', '/api/v1/metrics', { token: ingest, body: { room: 'launch', points: [{ name: 'error_ratio', value: 0.5, labels: { server: 'web-odd' } }] } });
+    await api(server, 'POST', '/api/v1/metrics', {
+      token: ingest,
+      body: { room: 'launch', points: [{ name: 'error_ratio', value: 0.5, labels: { server: 'web-odd' } }] },
+    });
     const res = await list();
     expect(res.servers.at(-1)).toMatchObject({ name: 'web-odd', state: 'drained' });
     expect(res.servers.filter((s) => s.outlier && s.state === 'ok')).toEqual([]);
@@ -163,7 +192,9 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
 
   it('a drain without a body or incident is stored without a timeline entry; of two at once exactly one wins', async () => {
     const before = await server.ctx.prisma.incidentEntry.count({ where: { kind: 'server' } });
-    const both = await Promise.all([1, 2].map(() => api(server, 'POST', '/api/v1/rooms/launch/servers/pool-3/drain', { token: lead.token })));
+    const both = await Promise.all(
+      [1, 2].map(() => api(server, 'POST', '/api/v1/rooms/launch/servers/pool-3/drain', { token: lead.token })),
+    );
     expect(both.map((b) => b.status).sort()).toEqual([200, 409]);
     expect(await server.ctx.prisma.serverDrain.count({ where: { server: 'pool-3', openKey: { not: null } } })).toBe(1);
     expect(await server.ctx.prisma.incidentEntry.count({ where: { kind: 'server' } })).toBe(before);
@@ -172,11 +203,17 @@ describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (k
 
   it('links an incident by id too, but never one of another room', async () => {
     await server.ctx.prisma.room.create({ data: { slug: 'other', name: 'Other' } });
-    const elsewhere = await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title: 'elsewhere', severity: 'SEV3', room: 'other' } });
+    const elsewhere = await api(server, 'POST', '/api/v1/incidents', {
+      token: lead.token,
+      body: { title: 'elsewhere', severity: 'SEV3', room: 'other' },
+    });
     const mine = await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title: 'pool-5 check', severity: 'SEV4' } });
     const otherId = (elsewhere.body.incident ?? elsewhere.body).id;
     const mineId = (mine.body.incident ?? mine.body).id;
-    const refused = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-5/drain', { token: lead.token, body: { incident: otherId } });
+    const refused = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-5/drain', {
+      token: lead.token,
+      body: { incident: otherId },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details[0].field).toBe('incident');
     const ok = await api(server, 'POST', '/api/v1/rooms/launch/servers/pool-5/drain', { token: lead.token, body: { incident: mineId } });

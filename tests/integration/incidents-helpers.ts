@@ -5,7 +5,9 @@ import type { TAck } from '../../lib/errors';
 import type { TIncidentsSubscribed } from '../../lib/events';
 import type { TTestServer } from '../helpers/server';
 
-export const KINDS = (process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres']) as ('sqlite' | 'postgres')[];
+export const KINDS = (
+  process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres']
+) as ('sqlite' | 'postgres')[];
 
 export function connect(server: TTestServer, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -17,7 +19,9 @@ export function connect(server: TTestServer, token: string): Promise<Socket> {
 
 export function subscribe(s: Socket, p: { room?: string; afterSeq?: number } = {}): Promise<TIncidentsSubscribed> {
   return new Promise((resolve, reject) =>
-    s.emit('incidents:subscribe', p, (r: TAck<TIncidentsSubscribed>) => (r.ok ? resolve(ZIncidentsSubscribed.parse(r.data)) : reject(new Error(r.error.code)))),
+    s.emit('incidents:subscribe', p, (r: TAck<TIncidentsSubscribed>) =>
+      r.ok ? resolve(ZIncidentsSubscribed.parse(r.data)) : reject(new Error(r.error.code)),
+    ),
   );
 }
 

@@ -13,13 +13,24 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
   let viewer: TUser;
   let lead: TUser;
   let inc: TIncidentDto;
-  const act = (u: TUser, path: string, body?: unknown, headers?: Record<string, string>) => api(server, 'POST', `/api/v1/incidents/${inc.id}/${path}`, { token: u.token, body, headers });
+  const act = (u: TUser, path: string, body?: unknown, headers?: Record<string, string>) =>
+    api(server, 'POST', `/api/v1/incidents/${inc.id}/${path}`, { token: u.token, body, headers });
   const detail = async () => (await api(server, 'GET', `/api/v1/incidents/${inc.id}`, { token: viewer.token })).body as TIncidentDetail;
 
   beforeAll(async () => {
     server = await startServer({ db: kind });
-    [eng, eng2, viewer, lead] = await Promise.all([server.createUser('engineer'), server.createUser('engineer'), server.createUser('viewer'), server.createUser('lead')]);
-    inc = (await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Partner feed sends dirty records', severity: 'SEV2', summary: 'a few per thousand' } })).body;
+    [eng, eng2, viewer, lead] = await Promise.all([
+      server.createUser('engineer'),
+      server.createUser('engineer'),
+      server.createUser('viewer'),
+      server.createUser('lead'),
+    ]);
+    inc = (
+      await api(server, 'POST', '/api/v1/incidents', {
+        token: eng.token,
+        body: { title: 'Partner feed sends dirty records', severity: 'SEV2', summary: 'a few per thousand' },
+      })
+    ).body;
   });
   afterAll(async () => {
     await server?.stop();
@@ -64,13 +75,30 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
     const code = a.body.findings.find((f: { text: string }) => f.text === 'code');
     const mw = b.body.findings.find((f: { text: string }) => f.text === 'middleware');
     expect(b.body.findings).toHaveLength(2);
-    const out = await api(server, 'POST', `/api/v1/incidents/${inc.id}/findings/${code.id}`, { token: eng2.token, body: { state: 'ruled_out' } });
-    expect(out.body.findings.find((f: { id: string }) => f.id === code.id)).toMatchObject({ state: 'ruled_out', decidedBy: { id: eng2.id, name: eng2.name } });
-    const conf = await api(server, 'PATCH', `/api/v1/incidents/${inc.id}/findings/${mw.id}`, { token: eng.token, body: { state: 'confirmed' } });
+    const out = await api(server, 'POST', `/api/v1/incidents/${inc.id}/findings/${code.id}`, {
+      token: eng2.token,
+      body: { state: 'ruled_out' },
+    });
+    expect(out.body.findings.find((f: { id: string }) => f.id === code.id)).toMatchObject({
+      state: 'ruled_out',
+      decidedBy: { id: eng2.id, name: eng2.name },
+    });
+    const conf = await api(server, 'PATCH', `/api/v1/incidents/${inc.id}/findings/${mw.id}`, {
+      token: eng.token,
+      body: { state: 'confirmed' },
+    });
     expect(conf.body.findings.find((f: { id: string }) => f.id === mw.id).decidedAt).not.toBeNull();
-    expect((await api(server, 'POST', `/api/v1/incidents/${inc.id}/findings/${mw.id}`, { token: eng.token, body: { state: 'maybe' } })).body.error.details[0].field).toBe('state');
+    expect(
+      (await api(server, 'POST', `/api/v1/incidents/${inc.id}/findings/${mw.id}`, { token: eng.token, body: { state: 'maybe' } })).body
+        .error.details[0].field,
+    ).toBe('state');
     const log = (await detail()).timeline.filter((e) => e.kind === 'finding').map((e) => [e.body, e.data?.to]);
-    expect(log).toEqual([['code', 'open'], ['middleware', 'open'], ['code', 'ruled_out'], ['middleware', 'confirmed']]);
+    expect(log).toEqual([
+      ['code', 'open'],
+      ['middleware', 'open'],
+      ['code', 'ruled_out'],
+      ['middleware', 'confirmed'],
+    ]);
   });
 
   it('viewers comment and acknowledge; an edited post keeps its old text', async () => {
@@ -81,10 +109,20 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
     const ack2 = await act(viewer, 'ack');
     expect(ack2.body.id).toBe(ack1.body.id);
     const post = (await act(eng, 'updates', { body: 'web-3 node 2 faulty' })).body as TIncidentEntryDto;
-    const edit = await api(server, 'PATCH', `/api/v1/incidents/${inc.id}/entries/${post.id}`, { token: eng.token, body: { body: 'web-3 node 4 faulty' } });
+    const edit = await api(server, 'PATCH', `/api/v1/incidents/${inc.id}/entries/${post.id}`, {
+      token: eng.token,
+      body: { body: 'web-3 node 4 faulty' },
+    });
     expect(edit.status).toBe(201);
-    expect(edit.body).toMatchObject({ kind: 'edit', editsId: post.id, body: 'web-3 node 4 faulty', data: { previous: 'web-3 node 2 faulty' } });
-    expect((await api(server, 'PATCH', `/api/v1/incidents/${inc.id}/entries/${post.id}`, { token: eng2.token, body: { body: 'x' } })).status).toBe(403);
+    expect(edit.body).toMatchObject({
+      kind: 'edit',
+      editsId: post.id,
+      body: 'web-3 node 4 faulty',
+      data: { previous: 'web-3 node 2 faulty' },
+    });
+    expect(
+      (await api(server, 'PATCH', `/api/v1/incidents/${inc.id}/entries/${post.id}`, { token: eng2.token, body: { body: 'x' } })).status,
+    ).toBe(403);
     const d = await detail();
     expect(d.acknowledgedBy).toEqual([{ id: viewer.id, name: viewer.name }]);
     const original = d.timeline.find((e) => e.id === post.id)!;
@@ -92,7 +130,7 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
     expect(original.editedBy).toBe(edit.body.id);
   });
 
-  it('pushes every change to the room within a second; an escalation reaches the lead\'s own channel', async () => {
+  it("pushes every change to the room within a second; an escalation reaches the lead's own channel", async () => {
     const watcher = await connect(server, viewer.token);
     const leadScreen = await connect(server, lead.token);
     try {
@@ -145,7 +183,9 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
     s1.disconnect();
     await act(eng, 'updates', { body: 'missed 1' });
     await act(eng, 'updates', { body: 'missed 2' });
-    const other = (await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Missed incident', severity: 'SEV1' } })).body as TIncidentDto;
+    const other = (
+      await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Missed incident', severity: 'SEV1' } })
+    ).body as TIncidentDto;
     const s2 = await connect(server, viewer.token);
     try {
       const missed = await subscribe(s2, { afterSeq: lastSeq });
@@ -156,7 +196,7 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
       expect(missed.lastSeq).toBe(missed.entries.at(-1)!.seq);
       const none = await subscribe(s2, { afterSeq: missed.lastSeq });
       expect(none.entries).toEqual([]);
-      expect((await subscribe(s2, { room: 'nowhere' }).catch((e: Error) => e.message))).toBe('not_found');
+      expect(await subscribe(s2, { room: 'nowhere' }).catch((e: Error) => e.message)).toBe('not_found');
     } finally {
       s2.disconnect();
     }
@@ -181,7 +221,8 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
   });
 
   it('flags an idle claim from ownerActiveAt against the room setting', async () => {
-    const fresh = (await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Idle check', severity: 'SEV3' } })).body as TIncidentDto;
+    const fresh = (await api(server, 'POST', '/api/v1/incidents', { token: eng.token, body: { title: 'Idle check', severity: 'SEV3' } }))
+      .body as TIncidentDto;
     await api(server, 'POST', `/api/v1/incidents/${fresh.id}/claim`, { token: eng.token });
     const get = async () => (await api(server, 'GET', `/api/v1/incidents/${fresh.id}`, { token: viewer.token })).body as TIncidentDetail;
     expect((await get()).idle).toBe(false);

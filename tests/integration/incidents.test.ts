@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
-import type { TIncidentDetail, TIncidentDto, } from '../../lib/schemas/incidents';
-import { KINDS, } from './incidents-helpers';
+import type { TIncidentDetail, TIncidentDto } from '../../lib/schemas/incidents';
+import { KINDS } from './incidents-helpers';
 
 type TUser = Awaited<ReturnType<TTestServer['createUser']>>;
 
@@ -10,11 +10,17 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
   let eng: TUser;
   let eng2: TUser;
   let viewer: TUser;
-  const create = (token: string, body: unknown, headers: Record<string, string> = {}) => api(server, 'POST', '/api/v1/incidents', { token, body, headers });
+  const create = (token: string, body: unknown, headers: Record<string, string> = {}) =>
+    api(server, 'POST', '/api/v1/incidents', { token, body, headers });
 
   beforeAll(async () => {
     server = await startServer({ db: kind });
-    [eng, eng2, viewer] = await Promise.all([server.createUser('engineer'), server.createUser('engineer'), server.createUser('viewer'), server.createUser('lead')]);
+    [eng, eng2, viewer] = await Promise.all([
+      server.createUser('engineer'),
+      server.createUser('engineer'),
+      server.createUser('viewer'),
+      server.createUser('lead'),
+    ]);
   });
   afterAll(async () => {
     await server?.stop();
@@ -24,13 +30,22 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
     const before = await server.ctx.prisma.incident.count();
     const first = await create(eng.token, { title: 'Dirty records from partner feed', severity: 'SEV2' }, { 'idempotency-key': 'k-1' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ number: 1, title: 'Dirty records from partner feed', severity: 'SEV2', status: 'investigating', owner: null, version: 1 });
+    expect(first.body).toMatchObject({
+      number: 1,
+      title: 'Dirty records from partner feed',
+      severity: 'SEV2',
+      status: 'investigating',
+      owner: null,
+      version: 1,
+    });
     const again = await create(eng.token, { title: 'Dirty records from partner feed', severity: 'SEV2' }, { 'idempotency-key': 'k-1' });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     // Concurrent retries with one key: still one incident.
-    const burst = await Promise.all(Array.from({ length: 4 }, () => create(eng.token, { title: 'Burst', severity: 'SEV4' }, { 'idempotency-key': 'k-burst' })));
+    const burst = await Promise.all(
+      Array.from({ length: 4 }, () => create(eng.token, { title: 'Burst', severity: 'SEV4' }, { 'idempotency-key': 'k-burst' })),
+    );
     expect(new Set(burst.map((r) => r.body.id)).size).toBe(1);
     // Another caller's identical key is theirs, not a replay.
     const other = await create(eng2.token, { title: 'Other', severity: 'SEV3' }, { 'idempotency-key': 'k-1' });
@@ -51,10 +66,16 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
     const notJson = await create(eng.token, '{"title":');
     expect(notJson.status).toBe(400);
     const inc = (await create(eng.token, { title: 'For bad updates', severity: 'SEV3' })).body as TIncidentDto;
-    const badPost = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, { token: eng.token, body: { body: ' ', status: 'fixed' } });
+    const badPost = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, {
+      token: eng.token,
+      body: { body: ' ', status: 'fixed' },
+    });
     expect(badPost.status).toBe(400);
     expect(badPost.body.error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body', 'status']));
-    const badImpact = await api(server, 'POST', `/api/v1/incidents/${inc.id}/impact`, { token: eng.token, body: { text: 'x', value: 'lots' } });
+    const badImpact = await api(server, 'POST', `/api/v1/incidents/${inc.id}/impact`, {
+      token: eng.token,
+      body: { text: 'x', value: 'lots' },
+    });
     expect(badImpact.body.error.details[0].field).toBe('value');
     expect(await server.ctx.prisma.incident.count()).toBe(incidents + 1);
     expect(await server.ctx.prisma.incidentEntry.count()).toBe(entries + 1);
@@ -74,17 +95,25 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
     const all = (await api(server, 'GET', '/api/v1/incidents?status=all', { token: viewer.token })).body.incidents as TIncidentDto[];
     const times = all.map((i) => Date.parse(i.createdAt));
     expect([...times].sort((x, y) => y - x)).toEqual(times);
-    expect((await api(server, 'GET', '/api/v1/incidents?status=closed', { token: viewer.token })).body.error.details[0].field).toBe('status');
+    expect((await api(server, 'GET', '/api/v1/incidents?status=closed', { token: viewer.token })).body.error.details[0].field).toBe(
+      'status',
+    );
     expect((await api(server, 'GET', '/api/v1/incidents')).status).toBe(401);
     expect((await create(viewer.token, { title: 'no', severity: 'SEV4' })).status).toBe(403);
     expect((await api(server, 'POST', `/api/v1/incidents/${b.id}/claim`, { token: viewer.token })).status).toBe(403);
   });
 
   it('claim race: 30 rounds of 5 simultaneous claims give exactly one 200 each', async () => {
-    const racers = [eng, eng2, ...(await Promise.all([server.createUser('engineer'), server.createUser('engineer'), server.createUser('lead')]))];
+    const racers = [
+      eng,
+      eng2,
+      ...(await Promise.all([server.createUser('engineer'), server.createUser('engineer'), server.createUser('lead')])),
+    ];
     for (let round = 0; round < 30; round++) {
       const inc = (await create(eng.token, { title: `Race ${round}`, severity: 'SEV2' })).body as TIncidentDto;
-      const answers = await Promise.all(racers.map((u) => api(server, 'POST', `/api/v1/incidents/${inc.number}/claim`, { token: u.token })));
+      const answers = await Promise.all(
+        racers.map((u) => api(server, 'POST', `/api/v1/incidents/${inc.number}/claim`, { token: u.token })),
+      );
       const winners = answers.filter((r) => r.status === 200);
       expect(winners, `round ${round}: ${answers.map((r) => r.status).join(',')}`).toHaveLength(1);
       const owner = winners[0]!.body.owner;
@@ -105,26 +134,47 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
     expect(claim.status).toBe(200);
     expect(claim.body.owner).toEqual({ id: eng.id, name: eng.name });
     expect((await api(server, 'POST', `/api/v1/incidents/${inc.id}/claim`, { token: eng.token })).status).toBe(200);
-    const post = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, { token: eng.token, body: { body: 'scan running on web-3', status: 'identified' } });
+    const post = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, {
+      token: eng.token,
+      body: { body: 'scan running on web-3', status: 'identified' },
+    });
     expect(post.status).toBe(201);
     expect(post.body).toMatchObject({ kind: 'post', body: 'scan running on web-3', author: { id: eng.id, name: eng.name } });
     const seen = (await api(server, 'GET', `/api/v1/incidents/${inc.number}`, { token: viewer.token })).body as TIncidentDetail;
     expect(seen.status).toBe('identified');
-    const ok = await api(server, 'POST', `/api/v1/incidents/${inc.id}/severity`, { token: eng.token, body: { severity: 'SEV1', version: seen.version } });
+    const ok = await api(server, 'POST', `/api/v1/incidents/${inc.id}/severity`, {
+      token: eng.token,
+      body: { severity: 'SEV1', version: seen.version },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.version).toBe(seen.version + 1);
-    const stale = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, { token: eng2.token, body: { status: 'monitoring', version: seen.version } });
+    const stale = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, {
+      token: eng2.token,
+      body: { status: 'monitoring', version: seen.version },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('stale_version');
     expect(stale.body.error.incident).toMatchObject({ id: inc.id, severity: 'SEV1', status: 'identified', version: seen.version + 1 });
-    const staleSev = await api(server, 'POST', `/api/v1/incidents/${inc.id}/severity`, { token: eng2.token, body: { severity: 'SEV4', version: seen.version } });
+    const staleSev = await api(server, 'POST', `/api/v1/incidents/${inc.id}/severity`, {
+      token: eng2.token,
+      body: { severity: 'SEV4', version: seen.version },
+    });
     expect(staleSev.body.error.code).toBe('stale_version');
-    const stalePost = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, { token: eng2.token, body: { body: 'resolving', status: 'resolved', version: 1 } });
+    const stalePost = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, {
+      token: eng2.token,
+      body: { body: 'resolving', status: 'resolved', version: 1 },
+    });
     expect(stalePost.status).toBe(409);
-    const resolved = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, { token: eng.token, body: { status: 'resolved', version: ok.body.version } });
+    const resolved = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, {
+      token: eng.token,
+      body: { status: 'resolved', version: ok.body.version },
+    });
     expect(resolved.body).toMatchObject({ status: 'resolved' });
     expect(resolved.body.resolvedAt).not.toBeNull();
-    const reopened = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, { token: eng.token, body: { status: 'investigating', version: resolved.body.version } });
+    const reopened = await api(server, 'POST', `/api/v1/incidents/${inc.id}/status`, {
+      token: eng.token,
+      body: { status: 'investigating', version: resolved.body.version },
+    });
     expect(reopened.body).toMatchObject({ status: 'investigating', resolvedAt: null });
     const detail = (await api(server, 'GET', `/api/v1/incidents/${inc.id}`, { token: viewer.token })).body as TIncidentDetail;
     expect(detail.timeline.map((e) => e.kind)).toEqual(['created', 'claim', 'status', 'post', 'severity', 'status', 'status']);

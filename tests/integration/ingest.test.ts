@@ -5,7 +5,12 @@ import { api, startServer, type TDbKind, type TTestServer } from '../helpers/ser
 import type { TMetricsUpdate, TRoomSnapshot } from '../../lib/events';
 import type { TAck } from '../../lib/errors';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 
 function connect(server: TTestServer, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -17,7 +22,9 @@ function connect(server: TTestServer, token: string): Promise<Socket> {
 
 function join(s: Socket, room?: string): Promise<TRoomSnapshot> {
   return new Promise((resolve, reject) =>
-    s.emit('room:join', room ? { room } : {}, (r: TAck<TRoomSnapshot>) => (r.ok ? resolve(ZRoomSnapshot.parse(r.data)) : reject(new Error(r.error.code)))),
+    s.emit('room:join', room ? { room } : {}, (r: TAck<TRoomSnapshot>) =>
+      r.ok ? resolve(ZRoomSnapshot.parse(r.data)) : reject(new Error(r.error.code)),
+    ),
   );
 }
 
@@ -64,7 +71,13 @@ describe.each(KINDS)('ingest → socket push on %s', (kind) => {
       const pushed = nextUpdate(s, (u) => u.latest.some((l) => l.name === 'users_total'));
       const res = await api(server, 'POST', '/api/v1/metrics', {
         token: key,
-        body: { points: [{ name: 'users_total', value: 1_250_000, time: t }, { name: 'users_online', value: 4200, time: new Date(t).toISOString() }, { name: 'cpu_ratio', value: 0.4, labels: { server: 'web-3' } }] },
+        body: {
+          points: [
+            { name: 'users_total', value: 1_250_000, time: t },
+            { name: 'users_online', value: 4200, time: new Date(t).toISOString() },
+            { name: 'cpu_ratio', value: 0.4, labels: { server: 'web-3' } },
+          ],
+        },
       });
       expect(res.status).toBe(202);
       expect(res.body).toEqual({ accepted: 3 });
@@ -93,7 +106,10 @@ describe.each(KINDS)('ingest → socket push on %s', (kind) => {
     });
     const base = Date.now();
     for (let i = 1; i <= 40; i++) {
-      const r = await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_online', value: i, time: base + i }] } });
+      const r = await api(server, 'POST', '/api/v1/metrics', {
+        token: key,
+        body: { points: [{ name: 'users_online', value: i, time: base + i }] },
+      });
       expect(r.status).toBe(202);
     }
     await new Promise((r) => setTimeout(r, 800));
@@ -117,7 +133,13 @@ describe.each(KINDS)('ingest → socket push on %s', (kind) => {
     const before = await server.ctx.prisma.metricSample.count();
     const res = await api(server, 'POST', '/api/v1/metrics', {
       token: key,
-      body: { points: [{ name: 'users_total', value: 5 }, { name: 'users_total', value: 'lots' }, { name: 'bad name', value: 1 }] },
+      body: {
+        points: [
+          { name: 'users_total', value: 5 },
+          { name: 'users_total', value: 'lots' },
+          { name: 'bad name', value: 1 },
+        ],
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
@@ -132,7 +154,10 @@ describe.each(KINDS)('ingest → socket push on %s', (kind) => {
     const tooMany = await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: many } });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.details[0].field).toBe('points');
-    const badTime = await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'x', value: 1, time: 'yesterday' }] } });
+    const badTime = await api(server, 'POST', '/api/v1/metrics', {
+      token: key,
+      body: { points: [{ name: 'x', value: 1, time: 'yesterday' }] },
+    });
     expect(badTime.body.error.details[0].field).toBe('points.0.time');
     const room = await api(server, 'POST', '/api/v1/metrics', { token: key, body: { room: 'nowhere', points: [{ name: 'x', value: 1 }] } });
     expect(room.status).toBe(404);
@@ -146,7 +171,9 @@ describe.each(KINDS)('ingest → socket push on %s', (kind) => {
 
   it('answers 401 without a valid key and 413 for an oversized body', async () => {
     expect((await api(server, 'POST', '/api/v1/metrics', { body: { points: [{ name: 'x', value: 1 }] } })).status).toBe(401);
-    expect((await api(server, 'POST', '/api/v1/metrics', { token: 'wr_ing_nope', body: { points: [{ name: 'x', value: 1 }] } })).status).toBe(401);
+    expect(
+      (await api(server, 'POST', '/api/v1/metrics', { token: 'wr_ing_nope', body: { points: [{ name: 'x', value: 1 }] } })).status,
+    ).toBe(401);
     const big = JSON.stringify({ points: [{ name: 'x', value: 1, labels: { pad: 'y'.repeat(150) } }] }).padEnd(5 * 1024 * 1024, ' ');
     const res = await api(server, 'POST', '/api/v1/metrics', { token: key, body: big });
     expect(res.status).toBe(413);

@@ -32,9 +32,21 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
     // so no incident is opened here): a down one is in the brief, a paused one is not.
     const room = await server.ctx.prisma.room.findUniqueOrThrow({ where: { slug: 'launch' } });
     const later = new Date(Date.now() + 3600_000);
-    for (const [name, paused] of [['orders-api', false], ['paused-one', true]] as const) {
+    for (const [name, paused] of [
+      ['orders-api', false],
+      ['paused-one', true],
+    ] as const) {
       await server.ctx.prisma.probe.create({
-        data: { roomId: room.id, name, url: 'http://127.0.0.1:9/health', state: 'down', paused, lastCheckedAt: new Date(), lastError: 'connection refused', nextRunAt: later },
+        data: {
+          roomId: room.id,
+          name,
+          url: 'http://127.0.0.1:9/health',
+          state: 'down',
+          paused,
+          lastCheckedAt: new Date(),
+          lastError: 'connection refused',
+          nextRunAt: later,
+        },
       });
     }
     const display = await server.createDisplayLink();
@@ -100,7 +112,9 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
     });
     expect(b.milestones.map((m) => m.threshold)).toEqual([1_000_000]);
     expect(b.serversDrained).toEqual([{ name: 'web-3', reason: 'hardware fault', drainedAt: expect.any(String), drainedBy: 'Lead Anna' }]);
-    expect(b.probesDown).toEqual([{ name: 'orders-api', url: 'http://127.0.0.1:9/health', lastCheckedAt: expect.any(String), error: 'connection refused' }]);
+    expect(b.probesDown).toEqual([
+      { name: 'orders-api', url: 'http://127.0.0.1:9/health', lastCheckedAt: expect.any(String), error: 'connection refused' },
+    ]);
   });
 
   it('lets only the named lead accept; the outgoing lead, an engineer and another lead cannot', async () => {

@@ -29,9 +29,18 @@ function freePort(): Promise<number> {
 }
 
 /** Runs a README block in bash in the clone; resolves with its output. */
-function sh(cwd: string, script: string, env: Record<string, string>, timeoutMs = 240_000): Promise<{ code: number | null; out: string; err: string }> {
+function sh(
+  cwd: string,
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 240_000,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn('bash', ['-eo', 'pipefail', '-c', script], { cwd, env: env as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn('bash', ['-eo', 'pipefail', '-c', script], {
+      cwd,
+      env: env as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     p.stdout.on('data', (c: Buffer) => (out += c));
@@ -52,7 +61,8 @@ describe('README quick start, verbatim, in a fresh clone', () => {
   /** A newcomer's shell: none of the test runner's Warroom settings, only the port this test chose. */
   const env = () => {
     const e: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(DATABASE_URL|REDIS_URL|WARROOM_.*|NODE_ENV|NODE_OPTIONS|VITEST.*)$/.test(k)) e[k] = v;
+    for (const [k, v] of Object.entries(process.env))
+      if (v !== undefined && !/^(DATABASE_URL|REDIS_URL|WARROOM_.*|NODE_ENV|NODE_OPTIONS|VITEST.*)$/.test(k)) e[k] = v;
     return { ...e, PORT: String(port), NEXT_TELEMETRY_DISABLED: '1' };
   };
 
@@ -82,11 +92,17 @@ describe('README quick start, verbatim, in a fresh clone', () => {
     const inst = await sh(dir, install!, clean);
     expect(inst.code, inst.err).toBe(0);
 
-    server = spawn('bash', ['-c', start!], { cwd: dir, env: clean as unknown as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    server = spawn('bash', ['-c', start!], {
+      cwd: dir,
+      env: clean as unknown as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     server.stdout!.on('data', (c: Buffer) => (log += c));
     server.stderr!.on('data', (c: Buffer) => (log += c));
     const deadline = Date.now() + 240_000;
-    while (!log.includes('warroom ready on') && server.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    while (!log.includes('warroom ready on') && server.exitCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 500));
     expect(log, log).toContain(`warroom ready on http://localhost:${port}`);
     expect(log).toContain(`open http://localhost:${port}/setup to create the first admin`);
     expect(existsSync(join(dir, 'data', 'warroom.db'))).toBe(true);
@@ -104,7 +120,9 @@ describe('README quick start, verbatim, in a fresh clone', () => {
     expect(JSON.parse(push.out.trim().split('\n').pop()!)).toEqual({ accepted: 2 });
 
     // The wall's key reads what was pushed.
-    const latest = await fetch(`http://localhost:${port}/api/v1/metrics/latest`, { headers: { authorization: `Bearer ${decodeURIComponent(wall![1]!)}` } });
+    const latest = await fetch(`http://localhost:${port}/api/v1/metrics/latest`, {
+      headers: { authorization: `Bearer ${decodeURIComponent(wall![1]!)}` },
+    });
     const body = (await latest.json()) as { series: { name: string; value: number }[] };
     expect(body.series.find((s) => s.name === 'users_total')?.value).toBe(1_250_000);
   }, 480_000);

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
 
-const KINDS: TDbKind[] = process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+const KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 
 async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -46,10 +51,16 @@ describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) =
   });
 
   it('names each bad field', async () => {
-    const r = await api(server, 'PATCH', '/api/v1/rooms/launch/settings', { token: lead.token, body: { goLiveAt: 'tonight', staleAfterSeconds: 1, locale: 'fr' } });
+    const r = await api(server, 'PATCH', '/api/v1/rooms/launch/settings', {
+      token: lead.token,
+      body: { goLiveAt: 'tonight', staleAfterSeconds: 1, locale: 'fr' },
+    });
     expect(r.status).toBe(400);
     expect(r.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['goLiveAt', 'locale', 'staleAfterSeconds']);
-    const s = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', { token: lead.token, body: { metricName: 'cpu ratio', warning: 0.9, critical: 0.7 } });
+    const s = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', {
+      token: lead.token,
+      body: { metricName: 'cpu ratio', warning: 0.9, critical: 0.7 },
+    });
     expect(s.status).toBe(400);
     expect(s.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['critical', 'metricName']);
     const m = await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: -1 } });
@@ -64,7 +75,10 @@ describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) =
     sock.on('room:changed', () => changed++);
 
     const goLiveAt = '2026-11-23T20:19:00.000Z';
-    const p = await api(server, 'PATCH', '/api/v1/rooms/launch/settings', { token: lead.token, body: { goLiveAt, locale: 'zh', staleAfterSeconds: 60 } });
+    const p = await api(server, 'PATCH', '/api/v1/rooms/launch/settings', {
+      token: lead.token,
+      body: { goLiveAt, locale: 'zh', staleAfterSeconds: 60 },
+    });
     expect(p.status).toBe(200);
     expect(p.body.room).toMatchObject({ goLiveAt, locale: 'zh', staleAfterSeconds: 60 });
 
@@ -76,10 +90,18 @@ describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) =
     const m = await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: 3_000_000 } });
     expect(m.status).toBe(201);
     expect(m.body).toMatchObject({ seriesName: 'users_total', label: '3M users', reachedAt: null });
-    expect((await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: 3_000_000 } })).status).toBe(409);
+    expect(
+      (await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: 3_000_000 } })).status,
+    ).toBe(409);
 
-    const l1 = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', { token: lead.token, body: { metricName: 'cpu_ratio', warning: 0.7, critical: 0.9 } });
-    const l2 = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', { token: lead.token, body: { metricName: 'cpu_ratio', warning: 0.75, critical: 0.95 } });
+    const l1 = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', {
+      token: lead.token,
+      body: { metricName: 'cpu_ratio', warning: 0.7, critical: 0.9 },
+    });
+    const l2 = await api(server, 'PUT', '/api/v1/rooms/launch/safety-lines', {
+      token: lead.token,
+      body: { metricName: 'cpu_ratio', warning: 0.75, critical: 0.95 },
+    });
     expect(l2.body).toMatchObject({ id: l1.body.id, warning: 0.75, critical: 0.95, direction: 'above' });
 
     const g = await api(server, 'GET', '/api/v1/rooms/launch/settings', { token: lead.token });
@@ -97,7 +119,8 @@ describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) =
 
   it('records a milestone crossing once, at the time of the first sample past it', async () => {
     const t = Date.now() - 60_000;
-    const push = (points: { name: string; value: number; time: number }[]) => api(server, 'POST', '/api/v1/metrics', { token: ingest, body: { points } });
+    const push = (points: { name: string; value: number; time: number }[]) =>
+      api(server, 'POST', '/api/v1/metrics', { token: ingest, body: { points } });
     expect((await push([{ name: 'users_total', value: 990_000, time: t }])).status).toBe(202);
     await push([
       { name: 'users_total', value: 1_000_500, time: t + 10_000 },
@@ -115,7 +138,10 @@ describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) =
     expect((await server.ctx.prisma.milestone.findFirst({ where: { threshold: 2e6 } }))!.reachedAt).toBeNull();
 
     // A milestone added below the current value counts as reached when the series first passed it.
-    const m = await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: 1_005_000, label: 'just past' } });
+    const m = await api(server, 'POST', '/api/v1/rooms/launch/milestones', {
+      token: lead.token,
+      body: { threshold: 1_005_000, label: 'just past' },
+    });
     expect(m.body.reachedAt).toBe(new Date(t + 20_000).toISOString());
   });
 });

@@ -30,7 +30,11 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     expect(first.body.incidents).toHaveLength(1);
     expect(first.body.incidents[0].action).toBe('opened');
     const inc = await incident(first.body.incidents[0].id);
-    expect(inc).toMatchObject({ severity: 'SEV1', status: 'investigating', source: { kind: 'alertmanager', key: '{}:{alertname="NodeDown"}', fireCount: 1, state: 'firing' } });
+    expect(inc).toMatchObject({
+      severity: 'SEV1',
+      status: 'investigating',
+      source: { kind: 'alertmanager', key: '{}:{alertname="NodeDown"}', fireCount: 1, state: 'firing' },
+    });
     expect(inc.source.url).toContain('prometheus.local');
     expect(JSON.stringify(inc.timeline)).toContain('node a1 is down');
     const before = await entries(inc.id);
@@ -73,7 +77,10 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     expect(after.status).toBe('monitoring');
     expect(after.source.state).toBe('recovered');
     // People resolve.
-    const r = await api(server, 'POST', `/api/v1/incidents/${id}/status`, { token: lead, body: { status: 'resolved', version: after.version } });
+    const r = await api(server, 'POST', `/api/v1/incidents/${id}/status`, {
+      token: lead,
+      body: { status: 'resolved', version: after.version },
+    });
     expect(r.status).toBe(200);
     // The same resolved notification again: nothing.
     expect((await am(amPayload(gk, [amAlert('d1', 'resolved'), amAlert('d2', 'resolved')]))).body.incidents[0].action).toBe('ignored');
@@ -105,7 +112,9 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     const gk = '{}:{alertname="Truncated"}';
     const open = await am(amPayload(gk, [amAlert('t1', 'firing'), amAlert('t2', 'firing')], { truncatedAlerts: 3 }));
     expect(open.body.incidents[0].action).toBe('opened');
-    const partly = await am(amPayload(gk, [amAlert('t1', 'resolved'), amAlert('t2', 'resolved')], { truncatedAlerts: 3, status: 'firing' }));
+    const partly = await am(
+      amPayload(gk, [amAlert('t1', 'resolved'), amAlert('t2', 'resolved')], { truncatedAlerts: 3, status: 'firing' }),
+    );
     expect(partly.body.incidents[0].action).toBe('updated');
     const inc = await incident(open.body.incidents[0].id);
     expect(inc.status).toBe('investigating');
@@ -118,7 +127,10 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     const r = await am(amPayload(gk, alerts));
     expect(r.status).toBe(200);
     expect(r.body.incidents[0].action).toBe('opened');
-    const sig = await server.ctx.prisma.signal.findFirstOrThrow({ where: { dedupKey: gk }, include: { _count: { select: { alerts: true } } } });
+    const sig = await server.ctx.prisma.signal.findFirstOrThrow({
+      where: { dedupKey: gk },
+      include: { _count: { select: { alerts: true } } },
+    });
     expect(sig._count.alerts).toBe(500);
     expect(JSON.stringify((await incident(r.body.incidents[0].id)).timeline)).toContain('and 490 more');
   });
@@ -135,13 +147,23 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
   });
 
   it('generic webhook: opened, ignored twice, recovered to monitoring, opened anew after a resolve', async () => {
-    const body = { status: 'firing', title: 'Checkout errors', dedupKey: 'checkout-5xx', severity: 'SEV2', url: 'https://grafana.local/d/checkout' };
+    const body = {
+      status: 'firing',
+      title: 'Checkout errors',
+      dedupKey: 'checkout-5xx',
+      severity: 'SEV2',
+      url: 'https://grafana.local/d/checkout',
+    };
     const opened = await generic(body);
     expect(opened.status).toBe(200);
     alertsApi.generic.response.parse(opened.body);
     expect(opened.body.action).toBe('opened');
     const inc = await incident(opened.body.incident.id);
-    expect(inc).toMatchObject({ title: 'Checkout errors', severity: 'SEV2', source: { kind: 'webhook', key: 'checkout-5xx', name: 'Checkout errors', url: 'https://grafana.local/d/checkout' } });
+    expect(inc).toMatchObject({
+      title: 'Checkout errors',
+      severity: 'SEV2',
+      source: { kind: 'webhook', key: 'checkout-5xx', name: 'Checkout errors', url: 'https://grafana.local/d/checkout' },
+    });
     expect((await generic(body)).body).toEqual({ incident: { id: inc.id, number: inc.number }, action: 'ignored' });
     const rec = await generic({ ...body, status: 'resolved' });
     expect(rec.body.action).toBe('recovered');

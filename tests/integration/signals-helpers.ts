@@ -1,5 +1,9 @@
 /** Real Alertmanager webhook v4 payloads (notify/webhook Message: template.Data + version, groupKey, truncatedAlerts). */
-export function amAlert(fingerprint: string, status: 'firing' | 'resolved', opts: { startsAt?: string; endsAt?: string; labels?: Record<string, string>; summary?: string } = {}) {
+export function amAlert(
+  fingerprint: string,
+  status: 'firing' | 'resolved',
+  opts: { startsAt?: string; endsAt?: string; labels?: Record<string, string>; summary?: string } = {},
+) {
   return {
     status,
     labels: { alertname: 'NodeDown', instance: `node-${fingerprint}:9100`, job: 'node', severity: 'critical', ...opts.labels },
@@ -11,7 +15,11 @@ export function amAlert(fingerprint: string, status: 'firing' | 'resolved', opts
   };
 }
 
-export function amPayload(groupKey: string, alerts: ReturnType<typeof amAlert>[], opts: { truncatedAlerts?: number; status?: 'firing' | 'resolved' } = {}) {
+export function amPayload(
+  groupKey: string,
+  alerts: ReturnType<typeof amAlert>[],
+  opts: { truncatedAlerts?: number; status?: 'firing' | 'resolved' } = {},
+) {
   const status = opts.status ?? (alerts.some((a) => a.status === 'firing') ? 'firing' : 'resolved');
   return {
     receiver: 'warroom',

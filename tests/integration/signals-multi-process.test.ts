@@ -34,7 +34,10 @@ describe('probes with several processes', () => {
     const lead = await a.createUser('lead');
     const names = ['p1', 'p2', 'p3', 'p4'];
     for (const name of names) {
-      const r = await api(a, 'POST', '/api/v1/rooms/launch/probes', { token: lead.token, body: { name, url: `${url}/${name}`, intervalSeconds: 5 } });
+      const r = await api(a, 'POST', '/api/v1/rooms/launch/probes', {
+        token: lead.token,
+        body: { name, url: `${url}/${name}`, intervalSeconds: 5 },
+      });
       expect(r.status).toBe(201);
     }
     const results = async () => {
@@ -47,10 +50,14 @@ describe('probes with several processes', () => {
     await waitFor('four checks each', async () => Object.values(await results()).every((n) => n >= 4), 120);
     // Stop the schedule and let checks in flight land, so the counts below are final.
     const ids = (await api(b, 'GET', '/api/v1/rooms/launch/probes', { token: lead.token })).body.probes.map((p: { id: string }) => p.id);
-    for (const id of ids) expect((await api(b, 'PATCH', `/api/v1/rooms/launch/probes/${id}`, { token: lead.token, body: { paused: true } })).status).toBe(200);
+    for (const id of ids)
+      expect((await api(b, 'PATCH', `/api/v1/rooms/launch/probes/${id}`, { token: lead.token, body: { paused: true } })).status).toBe(200);
     await waitFor('no lease held', async () => (await a.ctx.prisma.probe.count({ where: { leaseOwner: { not: null } } })) === 0, 80);
     const got = await results();
-    const stored = await a.ctx.prisma.metricSeries.findMany({ where: { name: 'probe_up' }, include: { _count: { select: { samples: true } } } });
+    const stored = await a.ctx.prisma.metricSeries.findMany({
+      where: { name: 'probe_up' },
+      include: { _count: { select: { samples: true } } },
+    });
     for (const name of names) {
       // Hits seen by the target = results recorded = samples stored: nothing ran twice, nothing was dropped.
       const recorded = (await results())[name]!;

@@ -33,7 +33,11 @@ function target(): Promise<{ server: Server; url: string; status: { code: number
     res.writeHead(status.code, { 'content-type': 'text/plain' });
     res.end(status.code === 200 ? 'all systems ok' : 'some data cannot be returned');
   });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, status, hits: () => hits })));
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () =>
+      r({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, status, hits: () => hits }),
+    ),
+  );
 }
 
 describe.each(KINDS)('HTTP probes on %s', (kind) => {
@@ -62,23 +66,40 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
   it('a target going 500 → 200 drives the probe pending → down (incident, source probe) → up (noted, monitoring), pushed live', async () => {
     const socket = await connect(server, viewer);
     try {
-      await new Promise<void>((r, j) => socket.emit('room:join', { room: 'launch' }, (a: { ok: boolean }) => (a.ok ? r() : j(new Error('join')))));
+      await new Promise<void>((r, j) =>
+        socket.emit('room:join', { room: 'launch' }, (a: { ok: boolean }) => (a.ok ? r() : j(new Error('join')))),
+      );
       const created = await api(server, 'POST', '/api/v1/rooms/launch/probes', {
         token: lead,
-        body: { name: 'api-health', url: `${t.url}/health`, intervalSeconds: 5, downAfter: 2, upAfter: 1, expectText: 'ok', severity: 'SEV1' },
+        body: {
+          name: 'api-health',
+          url: `${t.url}/health`,
+          intervalSeconds: 5,
+          downAfter: 2,
+          upAfter: 1,
+          expectText: 'ok',
+          severity: 'SEV1',
+        },
       });
       expect(created.status).toBe(201);
       const p = probesApi.create.response.parse(created.body).probe;
       expect(p).toMatchObject({ state: 'pending', method: 'GET', expectStatus: [200], timeoutMs: 5000, recent: [] });
 
-      const pending = await waitFor('first failed check', async () => ((await probe('api-health'))?.recent.length ? probe('api-health') : null));
+      const pending = await waitFor('first failed check', async () =>
+        (await probe('api-health'))?.recent.length ? probe('api-health') : null,
+      );
       expect(pending).toMatchObject({ state: 'pending', lastError: 'status 500, expected 200' });
       const pushedDown = nextEvent<{ probe: TProbe | null }>(socket, 'probe:changed', (e) => e.probe?.state === 'down', 20_000);
       const down = await waitFor('down', async () => ((await probe('api-health'))?.state === 'down' ? probe('api-health') : null));
       expect(down!.incident).not.toBeNull();
       expect((await pushedDown).probe?.incident?.number).toBe(down!.incident!.number);
       const inc = (await api(server, 'GET', `/api/v1/incidents/${down!.incident!.id}`, { token: viewer })).body;
-      expect(inc).toMatchObject({ title: 'api-health is down', severity: 'SEV1', status: 'investigating', source: { kind: 'probe', key: p.id, name: 'api-health', url: `${t.url}/health`, fireCount: 1 } });
+      expect(inc).toMatchObject({
+        title: 'api-health is down',
+        severity: 'SEV1',
+        status: 'investigating',
+        source: { kind: 'probe', key: p.id, name: 'api-health', url: `${t.url}/health`, fireCount: 1 },
+      });
       expect(JSON.stringify(inc.timeline)).toContain('down after 2 failed checks: status 500');
 
       t.status.code = 200;
@@ -89,7 +110,10 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
       expect(after.source.state).toBe('recovered');
       expect(JSON.stringify(after.timeline)).toContain('up again');
       // Every check is a point of probe_up and probe_latency_ms labelled by the probe.
-      const series = await server.ctx.prisma.metricSeries.findMany({ where: { labelsKey: '{"probe":"api-health"}' }, include: { _count: { select: { samples: true } } } });
+      const series = await server.ctx.prisma.metricSeries.findMany({
+        where: { labelsKey: '{"probe":"api-health"}' },
+        include: { _count: { select: { samples: true } } },
+      });
       const byName = Object.fromEntries(series.map((s) => [s.name, s]));
       expect(byName.probe_up?.latestValue).toBe(1);
       expect(byName.probe_up?._count.samples).toBe(up!.recent.length);
@@ -113,7 +137,10 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
       ['tls', `${t.url.replace('http:', 'https:')}/`, /TLS/],
     ];
     for (const [name, url] of cases) {
-      const r = await api(server, 'POST', '/api/v1/rooms/launch/probes', { token: lead, body: { name, url, intervalSeconds: 5, downAfter: 1, timeoutMs: 2000 } });
+      const r = await api(server, 'POST', '/api/v1/rooms/launch/probes', {
+        token: lead,
+        body: { name, url, intervalSeconds: 5, downAfter: 1, timeoutMs: 2000 },
+      });
       expect(r.status).toBe(201);
     }
     for (const [name, , reason] of cases) {
@@ -132,13 +159,22 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
   });
 
   it('refuses bad probe input naming the field, and non-leads', async () => {
-    const bad = await api(server, 'POST', '/api/v1/rooms/launch/probes', { token: lead, body: { name: 'x', url: 'ftp://x', intervalSeconds: 2, expectStatus: [] } });
+    const bad = await api(server, 'POST', '/api/v1/rooms/launch/probes', {
+      token: lead,
+      body: { name: 'x', url: 'ftp://x', intervalSeconds: 2, expectStatus: [] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['expectStatus', 'intervalSeconds', 'url']);
-    const dup = await api(server, 'POST', '/api/v1/rooms/launch/probes', { token: lead, body: { name: 'api-health', url: 'http://127.0.0.1/' } });
+    const dup = await api(server, 'POST', '/api/v1/rooms/launch/probes', {
+      token: lead,
+      body: { name: 'api-health', url: 'http://127.0.0.1/' },
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.error.details[0].field).toBe('name');
     const eng = await server.createUser('engineer');
-    expect((await api(server, 'POST', '/api/v1/rooms/launch/probes', { token: eng.token, body: { name: 'y', url: 'http://127.0.0.1/' } })).status).toBe(403);
+    expect(
+      (await api(server, 'POST', '/api/v1/rooms/launch/probes', { token: eng.token, body: { name: 'y', url: 'http://127.0.0.1/' } }))
+        .status,
+    ).toBe(403);
   });
 });

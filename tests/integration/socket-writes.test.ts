@@ -18,7 +18,9 @@ describe.each(KINDS)('incident commands over the socket on %s', (kind) => {
   beforeAll(async () => {
     server = await startServer({ db: kind });
     [engineer, viewer] = await Promise.all([server.createUser('engineer'), server.createUser('viewer')]);
-    incidentId = (await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'Checkout errors', severity: 'SEV2' } })).body.id;
+    incidentId = (
+      await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'Checkout errors', severity: 'SEV2' } })
+    ).body.id;
   });
   afterAll(async () => {
     await server?.stop();
@@ -34,7 +36,10 @@ describe.each(KINDS)('incident commands over the socket on %s', (kind) => {
       expect(post).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       const comment = await emit<{ kind: string }>(s, 'incident:comment', { id: incidentId, body: 'seen from the lobby' });
       expect(comment.ok && comment.data.kind).toBe('comment');
-      expect(await emit(display, 'incident:comment', { id: incidentId, body: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await emit(display, 'incident:comment', { id: incidentId, body: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       const stored = await server.ctx.prisma.incident.findUniqueOrThrow({ where: { id: incidentId }, include: { entries: true } });
       expect(stored.ownerId).toBeNull();
       expect(stored.entries.map((e) => e.kind).sort()).toEqual(['comment', 'created']);
@@ -49,7 +54,11 @@ describe.each(KINDS)('incident commands over the socket on %s', (kind) => {
     const watcher = await connect(server, viewer.token);
     try {
       await subscribe(watcher);
-      const seen = nextEvent<{ incident: { owner: { id: string } | null } }>(watcher, 'incident:changed', (p) => p.incident?.owner?.id === engineer.id);
+      const seen = nextEvent<{ incident: { owner: { id: string } | null } }>(
+        watcher,
+        'incident:changed',
+        (p) => p.incident?.owner?.id === engineer.id,
+      );
       const claim = await emit<{ owner: { id: string } }>(eng, 'incident:claim', { id: incidentId });
       expect(claim.ok && claim.data.owner.id).toBe(engineer.id);
       await seen;

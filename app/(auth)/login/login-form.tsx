@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 
-const FIELD = 'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
+const FIELD =
+  'mt-1 block min-h-11 w-full rounded-lg border border-edge bg-bg px-3 text-base text-ink focus:border-users focus:outline-none';
 
 /** What to tell a person for each way sign-in can fail; never which part of email/password was wrong. */
 function messageFor(status: number, body: { message?: string } | null, t: ReturnType<typeof useTranslations<'auth'>>): string {

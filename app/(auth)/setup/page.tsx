@@ -16,9 +16,7 @@ export default async function SetupPage() {
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-edge bg-panel p-6">
         <h1 className="mb-1 text-2xl font-semibold">{t('setupTitle')}</h1>
-        <p className="mb-6 text-sm text-dim">
-          {t.rich('setupLead', { code: (chunks) => <code>{chunks}</code> })}
-        </p>
+        <p className="mb-6 text-sm text-dim">{t.rich('setupLead', { code: (chunks) => <code>{chunks}</code> })}</p>
         <AccountForm mode="setup" />
       </div>
     </main>

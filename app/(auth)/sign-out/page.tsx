@@ -12,7 +12,11 @@ export default async function SignOutPage() {
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-edge bg-panel p-6 text-center">
         <p className="mb-4">{t('signOutQuestion')}</p>
-        <SignOutButton className="min-h-11 w-full rounded-lg border border-edge px-4 font-semibold hover:bg-bg" label={tn('signOut')} busyLabel={tn('signingOut')} />
+        <SignOutButton
+          className="min-h-11 w-full rounded-lg border border-edge px-4 font-semibold hover:bg-bg"
+          label={tn('signOut')}
+          busyLabel={tn('signingOut')}
+        />
       </div>
     </main>
   );

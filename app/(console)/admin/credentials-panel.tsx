@@ -18,8 +18,12 @@ export function CredentialsPanel() {
   const errorText = useApiErrorText();
   const [showRevoked, setShowRevoked] = useState(false);
   const creds = useCredentialsQuery(showRevoked);
-  const issue = useAdminMutation((body: TBodyOf<typeof ADMIN.issueCredential>) => call<typeof ADMIN.issueCredential>('POST', '/api/v1/admin/credentials', { body }));
-  const revoke = useAdminMutation((i: { id: string }) => call<typeof ADMIN.revokeCredential>('DELETE', '/api/v1/admin/credentials/{id}', { params: { id: i.id } }));
+  const issue = useAdminMutation((body: TBodyOf<typeof ADMIN.issueCredential>) =>
+    call<typeof ADMIN.issueCredential>('POST', '/api/v1/admin/credentials', { body }),
+  );
+  const revoke = useAdminMutation((i: { id: string }) =>
+    call<typeof ADMIN.revokeCredential>('DELETE', '/api/v1/admin/credentials/{id}', { params: { id: i.id } }),
+  );
   const [issued, setIssued] = useState<TIssued | null>(null);
 
   async function onIssue(e: FormEvent<HTMLFormElement>) {
@@ -36,7 +40,9 @@ export function CredentialsPanel() {
 
   return (
     <section aria-labelledby="keys" className="space-y-3">
-      <h2 id="keys" className="text-lg font-semibold">{t('keys')}</h2>
+      <h2 id="keys" className="text-lg font-semibold">
+        {t('keys')}
+      </h2>
       <form onSubmit={onIssue} className="flex flex-wrap gap-2" aria-label={t('issueLabel')}>
         <select name="kind" aria-label={tf('kind')} defaultValue="display" className={INPUT}>
           <option value="token">{t('kind.token')}</option>
@@ -50,7 +56,11 @@ export function CredentialsPanel() {
           {t('issue')}
         </button>
       </form>
-      {issue.error && <p role="alert" className="text-sm text-crit">{errorText(issue.error)}</p>}
+      {issue.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(issue.error)}
+        </p>
+      )}
       {issued && (
         <div data-testid="issued-secret" className="rounded-lg border border-warn/60 bg-warn/10 p-3 text-sm">
           <p className="mb-1 font-medium">{t('copyNow', { kind: t(`kind.${issued.credential.kind}`) })}</p>
@@ -60,7 +70,11 @@ export function CredentialsPanel() {
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={showRevoked} onChange={(e) => setShowRevoked(e.target.checked)} /> {t('showRevoked')}
       </label>
-      {revoke.error && <p role="alert" className="text-sm text-crit">{errorText(revoke.error)}</p>}
+      {revoke.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(revoke.error)}
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-dim">

@@ -19,7 +19,9 @@ export default async function AdminPage() {
     return (
       <main className="p-6">
         <h1 className="text-xl font-semibold">{t('title')}</h1>
-        <p className="mt-2 text-dim">{t('onlyAdmins', { who: actor.kind === 'user' ? `${actor.email} (${tr(actor.role)})` : t('aScreen') })}</p>
+        <p className="mt-2 text-dim">
+          {t('onlyAdmins', { who: actor.kind === 'user' ? `${actor.email} (${tr(actor.role)})` : t('aScreen') })}
+        </p>
       </main>
     );
   }

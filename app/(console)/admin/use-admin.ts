@@ -5,7 +5,11 @@ import type { ADMIN } from '@/lib/api/admin';
 import { call } from '@/lib/client/api';
 
 export function useUsersQuery() {
-  return useQuery({ queryKey: ['admin', 'users'], queryFn: () => call<typeof ADMIN.users>('GET', '/api/v1/admin/users', {}), staleTime: 0 });
+  return useQuery({
+    queryKey: ['admin', 'users'],
+    queryFn: () => call<typeof ADMIN.users>('GET', '/api/v1/admin/users', {}),
+    staleTime: 0,
+  });
 }
 
 export function useCredentialsQuery(includeRevoked: boolean) {

@@ -10,7 +10,6 @@ import { ROLES, type TRole } from '@/lib/roles';
 import { BUTTON, INPUT, useWhen } from './ui';
 import { useAdminMutation, useUsersQuery } from './use-admin';
 
-
 export function UsersPanel({ meId }: { meId: string }) {
   const t = useTranslations('admin');
   const tf = useTranslations('fields');
@@ -18,26 +17,42 @@ export function UsersPanel({ meId }: { meId: string }) {
   const when = useWhen();
   const errorText = useApiErrorText();
   const users = useUsersQuery();
-  const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) => call<typeof ADMIN.addUser>('POST', '/api/v1/admin/users', { body }));
-  const toggle = useAdminMutation((i: { id: string; disabled?: boolean; role?: TRole }) =>
-    call<typeof ADMIN.patchUser>('PATCH', '/api/v1/admin/users/{id}', { params: { id: i.id }, body: { disabled: i.disabled, role: i.role } }),
+  const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) =>
+    call<typeof ADMIN.addUser>('POST', '/api/v1/admin/users', { body }),
   );
-  const link = useAdminMutation((i: { id: string }) => call<typeof ADMIN.passwordLink>('POST', '/api/v1/admin/users/{id}/password-link', { params: { id: i.id } }));
+  const toggle = useAdminMutation((i: { id: string; disabled?: boolean; role?: TRole }) =>
+    call<typeof ADMIN.patchUser>('PATCH', '/api/v1/admin/users/{id}', {
+      params: { id: i.id },
+      body: { disabled: i.disabled, role: i.role },
+    }),
+  );
+  const link = useAdminMutation((i: { id: string }) =>
+    call<typeof ADMIN.passwordLink>('POST', '/api/v1/admin/users/{id}/password-link', { params: { id: i.id } }),
+  );
   const [formKey, setFormKey] = useState(0);
 
   async function onAdd(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const password = String(f.get('password') ?? '');
-    await add.mutateAsync({ email: String(f.get('email')), name: String(f.get('name')), role: String(f.get('role')) as TRole, ...(password ? { password } : {}) }).then(
-      () => setFormKey((k) => k + 1),
-      () => {},
-    );
+    await add
+      .mutateAsync({
+        email: String(f.get('email')),
+        name: String(f.get('name')),
+        role: String(f.get('role')) as TRole,
+        ...(password ? { password } : {}),
+      })
+      .then(
+        () => setFormKey((k) => k + 1),
+        () => {},
+      );
   }
 
   return (
     <section aria-labelledby="people" className="space-y-3">
-      <h2 id="people" className="text-lg font-semibold">{t('people')}</h2>
+      <h2 id="people" className="text-lg font-semibold">
+        {t('people')}
+      </h2>
       <form key={formKey} onSubmit={onAdd} className="flex flex-wrap gap-2" aria-label={t('addPerson')}>
         <input name="email" type="email" placeholder={tf('email')} aria-label={tf('email')} required className={INPUT} />
         <input name="name" placeholder={tf('name')} aria-label={tf('name')} required className={INPUT} />
@@ -48,15 +63,38 @@ export function UsersPanel({ meId }: { meId: string }) {
             </option>
           ))}
         </select>
-        <input name="password" type="password" placeholder={t('passwordPlaceholder')} aria-label={tf('password')} autoComplete="new-password" className={INPUT} />
+        <input
+          name="password"
+          type="password"
+          placeholder={t('passwordPlaceholder')}
+          aria-label={tf('password')}
+          autoComplete="new-password"
+          className={INPUT}
+        />
         <button type="submit" className={BUTTON} disabled={add.isPending}>
           {t('add')}
         </button>
       </form>
-      {add.error && <p role="alert" className="text-sm text-crit">{errorText(add.error)}</p>}
-      {toggle.error && <p role="alert" className="text-sm text-crit">{errorText(toggle.error)}</p>}
-      {users.error && <p role="alert" className="text-sm text-crit">{errorText(users.error)}</p>}
-      {link.error && <p role="alert" className="text-sm text-crit">{errorText(link.error)}</p>}
+      {add.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(add.error)}
+        </p>
+      )}
+      {toggle.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(toggle.error)}
+        </p>
+      )}
+      {users.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(users.error)}
+        </p>
+      )}
+      {link.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(link.error)}
+        </p>
+      )}
       {link.data && (
         <p data-testid="password-link" className="rounded-lg border border-edge bg-panel p-3 text-sm">
           {t('linkFor', { email: link.data.email })} <code className="break-all">{link.data.url}</code>
@@ -103,10 +141,20 @@ export function UsersPanel({ meId }: { meId: string }) {
                     tc('you')
                   ) : (
                     <span className="flex flex-wrap gap-2">
-                      <button type="button" className={BUTTON} disabled={toggle.isPending} onClick={() => toggle.mutate({ id: u.id, disabled: !u.disabled })}>
+                      <button
+                        type="button"
+                        className={BUTTON}
+                        disabled={toggle.isPending}
+                        onClick={() => toggle.mutate({ id: u.id, disabled: !u.disabled })}
+                      >
                         {u.disabled ? t('enable') : t('disable')}
                       </button>
-                      <button type="button" className={BUTTON} disabled={link.isPending || u.disabled} onClick={() => link.mutate({ id: u.id })}>
+                      <button
+                        type="button"
+                        className={BUTTON}
+                        disabled={link.isPending || u.disabled}
+                        onClick={() => link.mutate({ id: u.id })}
+                      >
                         {t('passwordLink')}
                       </button>
                     </span>

@@ -31,10 +31,16 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
       <span className="md:order-none">
         <SeverityBadge severity={i.severity} />
       </span>
-      <Link href={href} className="col-span-3 block truncate py-3 leading-5 font-medium hover:underline md:col-span-1 md:py-0" data-testid="incident-title">
+      <Link
+        href={href}
+        className="col-span-3 block truncate py-3 leading-5 font-medium hover:underline md:col-span-1 md:py-0"
+        data-testid="incident-title"
+      >
         {i.title}
         {i.source && <SourceBadge source={i.source} className="ml-2 align-middle text-xs font-normal" />}
-        {decided.length > 0 && <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => findingLine(f, i.createdAt)).join(' · ')}</span>}
+        {decided.length > 0 && (
+          <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => findingLine(f, i.createdAt)).join(' · ')}</span>
+        )}
       </Link>
       <StatusText status={i.status} />
       <span className="truncate text-sm" data-testid="incident-owner">
@@ -43,7 +49,11 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
             <span className={i.owner.id === me.id ? 'text-online' : ''}>{i.owner.name}</span>
             {i.helpers.length > 0 && <span className="text-dim"> +{i.helpers.length}</span>}
             {idle && (
-              <span className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg" data-testid="idle-flag" title={ti('idleTitle', { minutes: i.idleClaimMinutes })}>
+              <span
+                className="ml-2 rounded bg-warn px-1 text-xs font-semibold text-bg"
+                data-testid="idle-flag"
+                title={ti('idleTitle', { minutes: i.idleClaimMinutes })}
+              >
                 {t('idle')}
               </span>
             )}

@@ -47,7 +47,11 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-baseline gap-3">
           <h1 className="text-2xl font-semibold">{t('title')}</h1>
-          <span data-testid="connection" data-state={live.connection} className={`text-xs ${live.connection === 'live' ? 'text-ok' : 'text-warn'}`}>
+          <span
+            data-testid="connection"
+            data-state={live.connection}
+            className={`text-xs ${live.connection === 'live' ? 'text-ok' : 'text-warn'}`}
+          >
             ● {tc(`connection.${live.connection}`)}
           </span>
         </div>
@@ -76,23 +80,41 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
             </button>
           ))}
         </div>
-        <button type="button" aria-pressed={mine} className={`${BUTTON} ${mine ? 'bg-edge' : 'text-dim'}`} onClick={() => setMine((m) => !m)}>
+        <button
+          type="button"
+          aria-pressed={mine}
+          className={`${BUTTON} ${mine ? 'bg-edge' : 'text-dim'}`}
+          onClick={() => setMine((m) => !m)}
+        >
           {t('mine')}
         </button>
         <div role="group" aria-label={tf('severity')} className="flex gap-1">
           {SEVERITIES.map((s) => (
-            <button key={s} type="button" aria-pressed={severities.has(s)} className={`${BUTTON} font-mono ${severities.has(s) ? 'bg-edge' : 'text-dim'}`} title={tc(`severityName.${s}`)} onClick={() => toggleSeverity(s)}>
+            <button
+              key={s}
+              type="button"
+              aria-pressed={severities.has(s)}
+              className={`${BUTTON} font-mono ${severities.has(s) ? 'bg-edge' : 'text-dim'}`}
+              title={tc(`severityName.${s}`)}
+              onClick={() => toggleSeverity(s)}
+            >
               {s}
             </button>
           ))}
         </div>
       </nav>
 
-      {error && <p role="alert" className="text-crit">{t('loadFailed', { message: error.message })}</p>}
+      {error && (
+        <p role="alert" className="text-crit">
+          {t('loadFailed', { message: error.message })}
+        </p>
+      )}
       {isLoading ? (
         <p className="text-dim">{tc('loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="text-dim" data-testid="no-incidents">{t('none')}</p>
+        <p className="text-dim" data-testid="no-incidents">
+          {t('none')}
+        </p>
       ) : (
         <ul className="divide-y divide-edge overflow-hidden rounded-lg border border-edge" data-testid="incident-list">
           {rows.map((i) => (

@@ -25,7 +25,12 @@ export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () =>
 
   async function submit(form: HTMLFormElement) {
     const f = new FormData(form);
-    const raw = { title: String(f.get('title') ?? ''), severity: String(f.get('severity') ?? ''), summary: String(f.get('summary') ?? '') || undefined, ...(room ? { room } : {}) };
+    const raw = {
+      title: String(f.get('title') ?? ''),
+      severity: String(f.get('severity') ?? ''),
+      summary: String(f.get('summary') ?? '') || undefined,
+      ...(room ? { room } : {}),
+    };
     const parsed = ZCreateIncident.safeParse(raw);
     if (!parsed.success) return setErrors(detailsFromZodError(parsed.error));
     setErrors([]);
@@ -52,9 +57,13 @@ export function NewIncidentForm({ room, onDone }: { room?: string; onDone: () =>
     >
       <label className="grid gap-1 text-sm">
         {tf('title')}
-        <input name="title" className={INPUT} aria-invalid={bad('title')} // biome-ignore lint/a11y/noAutofocus: the form opens on purpose to type a title
+        <input
+          name="title"
+          className={INPUT}
+          aria-invalid={bad('title')} // biome-ignore lint/a11y/noAutofocus: the form opens on purpose to type a title
           autoFocus
-          placeholder={t('titlePlaceholder')} />
+          placeholder={t('titlePlaceholder')}
+        />
       </label>
       <label className="grid gap-1 text-sm">
         {tf('severity')}

@@ -49,7 +49,8 @@ const order = (m: string) => (ORDER.includes(m) ? ORDER.indexOf(m) : ORDER.lengt
 
 /** The metrics a tile shows: those past their line first, then the outlying one, then the usual ones. */
 function tileMetrics(s: TFleetRow): string[] {
-  const rank = (m: string) => (s.metricStates[m] === 'critical' ? 3 : s.metricStates[m] === 'warning' ? 2 : s.outlier?.metric === m ? 1 : 0);
+  const rank = (m: string) =>
+    s.metricStates[m] === 'critical' ? 3 : s.metricStates[m] === 'warning' ? 2 : s.outlier?.metric === m ? 1 : 0;
   return Object.keys(s.metrics)
     .sort((a, b) => rank(b) - rank(a) || order(a) - order(b) || a.localeCompare(b))
     .slice(0, METRICS_PER_TILE);
@@ -87,7 +88,9 @@ function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
               className={`truncate ${s.metricStates[m] === 'critical' ? 'font-semibold text-crit' : s.metricStates[m] === 'warning' ? 'text-warn' : m === s.outlier?.metric ? 'font-semibold text-sev2' : ''}`}
             >
               {m === s.outlier?.metric ? '≠ ' : ''}
-              {m === s.outlier?.metric && s.outliers[0]?.rule === 'ratio' ? outlierShort(s.outliers[0]) : `${metricShort(m)} ${formatMetric(m, s.metrics[m]!, locale)}`}
+              {m === s.outlier?.metric && s.outliers[0]?.rule === 'ratio'
+                ? outlierShort(s.outliers[0])
+                : `${metricShort(m)} ${formatMetric(m, s.metrics[m]!, locale)}`}
             </span>
           ))
         )}
@@ -119,7 +122,11 @@ export function HealthStrip({ servers, locale, t }: { servers: TFleetRow[]; loca
       {rest.length > 0 ? (
         <div data-testid="servers-rest" className="tabular flex shrink-0 flex-col justify-center text-[2.6vh] leading-tight text-dim">
           {[...counts.entries()].map(([state, n]) => (
-            <span key={state} data-state={state} className={state === 'ok' ? 'text-ok' : state === 'drained' ? '' : 'font-semibold text-ink'}>
+            <span
+              key={state}
+              data-state={state}
+              className={state === 'ok' ? 'text-ok' : state === 'drained' ? '' : 'font-semibold text-ink'}
+            >
               {n} {words[state]}
             </span>
           ))}

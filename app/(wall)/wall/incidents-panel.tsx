@@ -52,13 +52,26 @@ function sortForWall<T extends TWallIncident>(list: T[]): T[] {
 }
 
 /** Open incidents with owner and age; an unowned one stands out. Never scrolls: extra rows are counted. */
-export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWallIncident[] | undefined; now: number | null; locale: TLocale; t: TWallLabels }) {
+export function IncidentsPanel({
+  incidents,
+  now,
+  locale,
+  t,
+}: {
+  incidents: TWallIncident[] | undefined;
+  now: number | null;
+  locale: TLocale;
+  t: TWallLabels;
+}) {
   const sorted = sortForWall(incidents ?? []);
   const shown = sorted.slice(0, MAX_ROWS);
   const [list, outOfView] = useRowsOutOfView(shown.length);
   const rest = sorted.length - shown.length + outOfView;
   return (
-    <section data-testid="incidents" className="flex min-h-0 flex-col gap-[1vh] overflow-hidden rounded-[1vh] border border-edge bg-panel p-[1.5vh]">
+    <section
+      data-testid="incidents"
+      className="flex min-h-0 flex-col gap-[1vh] overflow-hidden rounded-[1vh] border border-edge bg-panel p-[1.5vh]"
+    >
       <h2 className="flex items-baseline justify-between text-[2.4vh] uppercase tracking-wide text-dim">
         <span>{t.incidents}</span>
         <span data-testid="incidents-count" className="tabular text-[3vh] font-bold text-ink">
@@ -83,7 +96,11 @@ export function IncidentsPanel({ incidents, now, locale, t }: { incidents: TWall
               <span className="truncate font-semibold">{i.title}</span>
             </div>
             <div className="flex items-center justify-between text-[1.9vh]">
-              {i.owner ? <span className="truncate text-ink/90">{i.owner.name}</span> : <span className="font-bold uppercase tracking-wide text-crit">{t.unowned}</span>}
+              {i.owner ? (
+                <span className="truncate text-ink/90">{i.owner.name}</span>
+              ) : (
+                <span className="font-bold uppercase tracking-wide text-crit">{t.unowned}</span>
+              )}
               <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
               <span className="tabular shrink-0 pl-[1vh] text-dim">
                 {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}

@@ -25,11 +25,31 @@ export const WALL_LABELS = {
     estimated: 'estimated from a shorter span',
     chartWaiting: 'waiting for data — the chart starts with the first point',
     access: {
-      signin: { title: 'Not signed in', body: 'This screen shows a room only to people signed in, or through a display link.', action: 'Sign in on this device, or open the display link an admin created for this screen (Settings → Display links).' },
-      badKey: { title: 'This display link does not work', body: 'The key in this address is wrong, expired or was revoked.', action: 'Ask an admin for a new display link and open it on this screen.' },
-      revoked: { title: 'This display link was revoked', body: 'An admin revoked the link this screen was using, so it no longer shows the room.', action: 'Ask an admin for a new display link and open it on this screen.' },
-      unknownRoom: { title: 'No such room', body: 'There is no room at this address.', action: 'Check the room name in the address, or ask an admin for the right link.' },
-      forbidden: { title: 'Not allowed', body: 'This sign-in or link may not show this room.', action: 'Ask an admin for a display link of this room.' },
+      signin: {
+        title: 'Not signed in',
+        body: 'This screen shows a room only to people signed in, or through a display link.',
+        action: 'Sign in on this device, or open the display link an admin created for this screen (Settings → Display links).',
+      },
+      badKey: {
+        title: 'This display link does not work',
+        body: 'The key in this address is wrong, expired or was revoked.',
+        action: 'Ask an admin for a new display link and open it on this screen.',
+      },
+      revoked: {
+        title: 'This display link was revoked',
+        body: 'An admin revoked the link this screen was using, so it no longer shows the room.',
+        action: 'Ask an admin for a new display link and open it on this screen.',
+      },
+      unknownRoom: {
+        title: 'No such room',
+        body: 'There is no room at this address.',
+        action: 'Check the room name in the address, or ask an admin for the right link.',
+      },
+      forbidden: {
+        title: 'Not allowed',
+        body: 'This sign-in or link may not show this room.',
+        action: 'Ask an admin for a display link of this room.',
+      },
     },
   },
   zh: {
@@ -54,9 +74,21 @@ export const WALL_LABELS = {
     estimated: '基于较短时段估算',
     chartWaiting: '等待数据——收到第一个数据点后开始绘制',
     access: {
-      signin: { title: '未登录', body: '此屏幕只对已登录的人或通过展示链接显示房间。', action: '请在此设备上登录，或打开管理员为此屏幕创建的展示链接（设置 → 展示链接）。' },
-      badKey: { title: '此展示链接无效', body: '地址中的密钥错误、已过期或已被撤销。', action: '请向管理员索取新的展示链接，并在此屏幕上打开。' },
-      revoked: { title: '此展示链接已被撤销', body: '管理员撤销了此屏幕使用的链接，因此不再显示房间。', action: '请向管理员索取新的展示链接，并在此屏幕上打开。' },
+      signin: {
+        title: '未登录',
+        body: '此屏幕只对已登录的人或通过展示链接显示房间。',
+        action: '请在此设备上登录，或打开管理员为此屏幕创建的展示链接（设置 → 展示链接）。',
+      },
+      badKey: {
+        title: '此展示链接无效',
+        body: '地址中的密钥错误、已过期或已被撤销。',
+        action: '请向管理员索取新的展示链接，并在此屏幕上打开。',
+      },
+      revoked: {
+        title: '此展示链接已被撤销',
+        body: '管理员撤销了此屏幕使用的链接，因此不再显示房间。',
+        action: '请向管理员索取新的展示链接，并在此屏幕上打开。',
+      },
       unknownRoom: { title: '没有这个房间', body: '此地址没有对应的房间。', action: '请检查地址中的房间名，或向管理员索取正确的链接。' },
       forbidden: { title: '无权查看', body: '此登录或链接无权显示这个房间。', action: '请向管理员索取此房间的展示链接。' },
     },

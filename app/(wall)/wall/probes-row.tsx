@@ -35,7 +35,12 @@ export function ProbesRow({ list, now, locale }: { list: TProbeList | undefined;
           {down.slice(0, MAX_DOWN).map((p) => {
             const since = downSince(p);
             return (
-              <div key={p.id} data-testid="wall-probe-down" data-probe={p.name} className="flex min-w-0 flex-1 basis-0 items-center gap-[1.2vh] rounded-[0.8vh] border-[0.3vh] border-crit bg-crit/20 px-[1.4vh] py-[0.8vh]">
+              <div
+                key={p.id}
+                data-testid="wall-probe-down"
+                data-probe={p.name}
+                className="flex min-w-0 flex-1 basis-0 items-center gap-[1.2vh] rounded-[0.8vh] border-[0.3vh] border-crit bg-crit/20 px-[1.4vh] py-[0.8vh]"
+              >
                 <span className="shrink-0 rounded-[0.4vh] bg-crit px-[0.8vh] text-[2.2vh] font-bold text-bg">{t.down}</span>
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-[2.6vh] font-bold">{p.name}</span>
@@ -48,7 +53,9 @@ export function ProbesRow({ list, now, locale }: { list: TProbeList | undefined;
               </div>
             );
           })}
-          {down.length > MAX_DOWN ? <div className="flex items-center text-[2.2vh] font-bold text-crit">+{down.length - MAX_DOWN}</div> : null}
+          {down.length > MAX_DOWN ? (
+            <div className="flex items-center text-[2.2vh] font-bold text-crit">+{down.length - MAX_DOWN}</div>
+          ) : null}
         </div>
       ) : null}
       {others.length > 0 ? (
@@ -58,8 +65,17 @@ export function ProbesRow({ list, now, locale }: { list: TProbeList | undefined;
             const stale = isProbeStale(p, serverNow);
             const cls = stale || p.state === 'paused' || p.state === 'pending' ? 'border-edge text-dim' : 'border-ok/60 text-ink';
             return (
-              <span key={p.id} data-testid="wall-probe" data-probe={p.name} data-state={stale ? 'stale' : p.state} className={`flex shrink-0 items-center gap-[0.5vh] rounded-[0.6vh] border px-[0.8vh] ${cls}`}>
-                <span aria-hidden className={`inline-block h-[1.1vh] w-[1.1vh] rounded-full ${p.state === 'up' && !stale ? 'bg-ok' : 'bg-dim'}`} />
+              <span
+                key={p.id}
+                data-testid="wall-probe"
+                data-probe={p.name}
+                data-state={stale ? 'stale' : p.state}
+                className={`flex shrink-0 items-center gap-[0.5vh] rounded-[0.6vh] border px-[0.8vh] ${cls}`}
+              >
+                <span
+                  aria-hidden
+                  className={`inline-block h-[1.1vh] w-[1.1vh] rounded-full ${p.state === 'up' && !stale ? 'bg-ok' : 'bg-dim'}`}
+                />
                 <span className="max-w-[18vh] truncate">{p.name}</span>
                 <span className="tabular text-dim">
                   {stale && p.lastCheckedAt

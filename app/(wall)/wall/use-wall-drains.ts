@@ -31,7 +31,8 @@ export function useWallDrains(slug: string | undefined, displayKey: string | nul
     const onChanged = (p: { server: string; drained: string[] }) => {
       qc.setQueryData<Record<string, TDrainInfo>>(wallDrainsKey(slug), (old) => {
         const next: Record<string, TDrainInfo> = {};
-        for (const name of p.drained) next[name] = old?.[name] ?? { drainedAt: new Date().toISOString(), drainedBy: '', reason: null, incident: null };
+        for (const name of p.drained)
+          next[name] = old?.[name] ?? { drainedAt: new Date().toISOString(), drainedBy: '', reason: null, incident: null };
         return next;
       });
       void qc.invalidateQueries({ queryKey: wallDrainsKey(slug) });

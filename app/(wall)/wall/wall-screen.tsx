@@ -50,7 +50,8 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
     for (const m of ms) if (m.reachedAt) out.push({ id: m.id, value: m.threshold, label: m.label, right, reached: true, color });
     const next = current === undefined ? undefined : nextMilestone(ms, name, current);
     // A next milestone far above the curve would squash it flat; draw it once it is within reach.
-    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH) out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: `${color}aa` });
+    if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH)
+      out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: `${color}aa` });
   }
   return out;
 }
@@ -101,10 +102,20 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   const levels = useMemo(() => milestoneLevels(snapshot), [snapshot]);
   const drains = useWallDrains(roomSlug, displayKey, socket);
   const servers = useMemo(
-    () => judgeFleet({ latest: snapshot?.latest ?? [], lines: settings?.safetyLines ?? [], staleAfterSeconds: staleAfter, now: now ?? Date.now(), drains }),
+    () =>
+      judgeFleet({
+        latest: snapshot?.latest ?? [],
+        lines: settings?.safetyLines ?? [],
+        staleAfterSeconds: staleAfter,
+        now: now ?? Date.now(),
+        drains,
+      }),
     [snapshot?.latest, settings?.safetyLines, staleAfter, now, drains],
   );
-  const values = useMemo(() => ({ [HEADLINE_SERIES.users]: users?.value, [HEADLINE_SERIES.online]: online?.value }), [users?.value, online?.value]);
+  const values = useMemo(
+    () => ({ [HEADLINE_SERIES.users]: users?.value, [HEADLINE_SERIES.online]: online?.value }),
+    [users?.value, online?.value],
+  );
   // The chart's axis runs to now, moved on in 5 s steps so the canvas is not redrawn every second.
   const chartNow = now === null ? null : Math.ceil(now / 5000) * 5000;
 
@@ -132,12 +143,42 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
         </div>
       </header>
       <section className="grid min-w-0 grid-cols-1 gap-[1.4vh] landscape:grid-cols-2">
-        <HeadlinePanel {...common} label={t.users} seriesName={HEADLINE_SERIES.users} value={users?.value} time={users?.time} points={points.users} colorClass="text-users" testId="headline-users" />
-        <HeadlinePanel {...common} label={t.online} seriesName={HEADLINE_SERIES.online} value={online?.value} time={online?.time} points={points.online} colorClass="text-online" testId="headline-online" />
+        <HeadlinePanel
+          {...common}
+          label={t.users}
+          seriesName={HEADLINE_SERIES.users}
+          value={users?.value}
+          time={users?.time}
+          points={points.users}
+          colorClass="text-users"
+          testId="headline-users"
+        />
+        <HeadlinePanel
+          {...common}
+          label={t.online}
+          seriesName={HEADLINE_SERIES.online}
+          value={online?.value}
+          time={online?.time}
+          points={points.online}
+          colorClass="text-online"
+          testId="headline-online"
+        />
       </section>
       <section className="contents landscape:grid landscape:min-h-0 landscape:grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] landscape:gap-[1.6vh]">
-        <div data-testid="chart" className={`relative min-h-0 rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}>
-          <NightChart lines={lines} marks={marks} levels={levels} locale={locale} timeZone={timeZone} now={chartNow} waiting={t.chartWaiting} className="relative h-full w-full" />
+        <div
+          data-testid="chart"
+          className={`relative min-h-0 rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}
+        >
+          <NightChart
+            lines={lines}
+            marks={marks}
+            levels={levels}
+            locale={locale}
+            timeZone={timeZone}
+            now={chartNow}
+            waiting={t.chartWaiting}
+            className="relative h-full w-full"
+          />
           <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
           <Celebration milestones={snapshot?.milestones ?? []} values={values} t={t} />
         </div>

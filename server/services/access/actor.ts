@@ -6,7 +6,16 @@ export { ROLES, type TRole };
 
 /** Who is calling: a person (by session or personal token), an ingest key, a display link, or nobody. */
 export type TActor =
-  | { kind: 'user'; userId: string; name: string; email: string; role: TRole; via: 'session' | 'token'; credentialId?: string; sessionId?: string }
+  | {
+      kind: 'user';
+      userId: string;
+      name: string;
+      email: string;
+      role: TRole;
+      via: 'session' | 'token';
+      credentialId?: string;
+      sessionId?: string;
+    }
   | { kind: 'ingest'; credentialId: string; roomId: string | null }
   | { kind: 'display'; credentialId: string; roomId: string }
   | { kind: 'anonymous' }
@@ -14,7 +23,6 @@ export type TActor =
   | { kind: 'system'; name: string };
 
 export const ANONYMOUS: TActor = { kind: 'anonymous' };
-
 
 function hasRole(actor: TActor, role: TRole): boolean {
   return actor.kind === 'user' && ROLE_RANK[actor.role] >= ROLE_RANK[role];
@@ -36,7 +44,10 @@ export function can(actor: TActor, permission: TPermission, roomId?: string): bo
     case 'anonymous':
       return false;
     case 'ingest':
-      return (permission === 'metrics:write' || permission === 'alerts:write') && (actor.roomId === null || roomId === undefined || actor.roomId === roomId);
+      return (
+        (permission === 'metrics:write' || permission === 'alerts:write') &&
+        (actor.roomId === null || roomId === undefined || actor.roomId === roomId)
+      );
     case 'display':
       return permission === 'room:read' && roomId === actor.roomId;
     case 'system':

@@ -22,8 +22,10 @@ export async function createCredential(opts: {
   createdById?: string | null;
 }): Promise<TCreatedCredential> {
   const { ctx, kind } = opts;
-  if (kind === 'token' && !opts.userId) throw new AppError('validation_failed', 'a personal token needs a user', [{ field: 'userId', message: 'required' }]);
-  if (kind === 'display' && !opts.roomId) throw new AppError('validation_failed', 'a display link needs a room', [{ field: 'roomId', message: 'required' }]);
+  if (kind === 'token' && !opts.userId)
+    throw new AppError('validation_failed', 'a personal token needs a user', [{ field: 'userId', message: 'required' }]);
+  if (kind === 'display' && !opts.roomId)
+    throw new AppError('validation_failed', 'a display link needs a room', [{ field: 'roomId', message: 'required' }]);
   const secret = newSecret(kind);
   const row = await ctx.prisma.credential.create({
     data: {

@@ -6,7 +6,11 @@ import { assertCan, type TActor } from './actor';
 import { createCredential, type TCreatedCredential } from './create-credential';
 
 /** An admin issues a personal token (for a user by email), an ingest key or a display link; the secret is returned once. */
-export async function issueCredential(opts: { ctx: TServiceContext; actor: TActor; input: TNewCredential }): Promise<TCreatedCredential & { url?: string }> {
+export async function issueCredential(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: TNewCredential;
+}): Promise<TCreatedCredential & { url?: string }> {
   const { ctx, actor, input } = opts;
   assertCan(actor, 'admin');
   const createdById = actor.kind === 'user' && actor.userId !== 'cli' ? actor.userId : null;

@@ -6,7 +6,11 @@ import type { TCredentialKind } from './secrets';
 export type { TCredentialInfo };
 
 /** Credentials of one kind (or all), newest first, with last use; admin only. */
-export async function listCredentials(opts: { ctx: TServiceContext; actor: TActor; input: { kind?: TCredentialKind; includeRevoked?: boolean } }): Promise<TCredentialInfo[]> {
+export async function listCredentials(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: { kind?: TCredentialKind; includeRevoked?: boolean };
+}): Promise<TCredentialInfo[]> {
   const { ctx, actor, input } = opts;
   assertCan(actor, 'admin');
   const rows = await ctx.prisma.credential.findMany({

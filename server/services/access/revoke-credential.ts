@@ -8,7 +8,11 @@ import type { TCredentialKind } from './secrets';
  * revoked credential keeps the first time. Emits access.revoked so open
  * sockets using it are closed.
  */
-export async function revokeCredential(opts: { ctx: TServiceContext; actor: TActor; input: { idOrPrefix: string; kind?: TCredentialKind } }): Promise<{ id: string; kind: TCredentialKind; revokedAt: string }> {
+export async function revokeCredential(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: { idOrPrefix: string; kind?: TCredentialKind };
+}): Promise<{ id: string; kind: TCredentialKind; revokedAt: string }> {
   const { ctx, actor, input } = opts;
   assertCan(actor, 'admin');
   const ref = input.idOrPrefix.trim();
@@ -16,7 +20,8 @@ export async function revokeCredential(opts: { ctx: TServiceContext; actor: TAct
     where: { OR: [{ id: ref }, ...(ref.length >= 11 ? [{ prefix: ref.slice(0, 11) }] : [])], ...(input.kind ? { kind: input.kind } : {}) },
     take: 2,
   });
-  const what = input.kind === 'ingest' ? 'ingest key' : input.kind === 'display' ? 'display link' : input.kind === 'token' ? 'token' : 'credential';
+  const what =
+    input.kind === 'ingest' ? 'ingest key' : input.kind === 'display' ? 'display link' : input.kind === 'token' ? 'token' : 'credential';
   if (matches.length === 0) throw new AppError('not_found', `no ${what} ${ref}`);
   if (matches.length > 1) throw new AppError('conflict', `${ref} matches more than one ${what}; use its id`);
   const cred = matches[0]!;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const CREDENTIAL_KINDS = ['token', 'ingest', 'display'] as const;
 export type TCredentialKind = (typeof CREDENTIAL_KINDS)[number];

@@ -17,6 +17,9 @@ export async function listProbesDown(opts: {
   ctx: TServiceContext;
   roomId: string;
 }): Promise<{ name: string; url: string; lastCheckedAt: string | null; error: string | null }[]> {
-  const rows = await opts.ctx.prisma.probe.findMany({ where: { roomId: opts.roomId, state: 'down', paused: false }, orderBy: { name: 'asc' } });
+  const rows = await opts.ctx.prisma.probe.findMany({
+    where: { roomId: opts.roomId, state: 'down', paused: false },
+    orderBy: { name: 'asc' },
+  });
   return rows.map((p) => ({ name: p.name, url: p.url, lastCheckedAt: p.lastCheckedAt?.toISOString() ?? null, error: p.lastError }));
 }

@@ -5,7 +5,13 @@ import type { TActor } from '../access/actor';
 import { updateIfVersion } from './versioned-update';
 
 /** Sets severity at the version the caller saw; the timeline records from → to. */
-export async function changeSeverity(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TChangeSeverity }): Promise<TIncidentDto> {
+export async function changeSeverity(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: TChangeSeverity;
+}): Promise<TIncidentDto> {
   const { input } = opts;
   return changeIncident({
     ...opts,

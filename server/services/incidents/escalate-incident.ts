@@ -8,7 +8,13 @@ import { runIncidentChange } from './incident-tx';
  * Pulls in a named lead. The escalation entry names them; server/realtime
  * pushes it to their own channel so they see it at once, wherever they are.
  */
-export async function escalateIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TEscalate }): Promise<TIncidentDto> {
+export async function escalateIncident(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: TEscalate;
+}): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);

@@ -25,9 +25,12 @@ export async function findIncident(opts: { ctx: TServiceContext; ref: string; ro
 /** A person named as owner, helper or lead: must exist and not be disabled. */
 export async function findPerson(opts: { ctx: TServiceContext; id: string; field: string; minRole?: 'engineer' | 'lead' }) {
   const u = await opts.ctx.prisma.user.findUnique({ where: { id: opts.id }, select: { id: true, name: true, role: true, disabled: true } });
-  if (!u || u.disabled) throw new AppError('validation_failed', `no active user ${opts.id}`, [{ field: opts.field, message: 'no such active user' }]);
+  if (!u || u.disabled)
+    throw new AppError('validation_failed', `no active user ${opts.id}`, [{ field: opts.field, message: 'no such active user' }]);
   if (opts.minRole && !roleAtLeast(u.role, opts.minRole)) {
-    throw new AppError('validation_failed', `${u.name} is not a ${opts.minRole}`, [{ field: opts.field, message: `must be a ${opts.minRole} or above` }]);
+    throw new AppError('validation_failed', `${u.name} is not a ${opts.minRole}`, [
+      { field: opts.field, message: `must be a ${opts.minRole} or above` },
+    ]);
   }
   return { id: u.id, name: u.name };
 }

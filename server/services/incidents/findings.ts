@@ -5,7 +5,13 @@ import type { TDecideFinding, TIncidentDto, TNewFinding } from '../../../lib/sch
 import { authorOf, type TActor } from '../access/actor';
 
 /** Posts a hypothesis to the elimination log ("middleware?"). */
-export async function addFinding(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TNewFinding }): Promise<TIncidentDto> {
+export async function addFinding(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: TNewFinding;
+}): Promise<TIncidentDto> {
   const { input, actor } = opts;
   return changeIncident({
     ...opts,
@@ -18,7 +24,14 @@ export async function addFinding(opts: { ctx: TServiceContext; actor: TActor; re
 }
 
 /** Marks a hypothesis ruled out or confirmed (or open again), with who and when. */
-export async function decideFinding(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; findingId: string; input: TDecideFinding }): Promise<TIncidentDto> {
+export async function decideFinding(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  findingId: string;
+  input: TDecideFinding;
+}): Promise<TIncidentDto> {
   const { input, actor } = opts;
   return changeIncident({
     ...opts,

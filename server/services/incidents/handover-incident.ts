@@ -10,7 +10,13 @@ import { runIncidentChange } from './incident-tx';
  * The owner may hand over; a lead may reassign anyone's incident or take it
  * over (toUserId = themselves).
  */
-export async function handoverIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: THandover }): Promise<TIncidentDto> {
+export async function handoverIncident(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: THandover;
+}): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);
@@ -30,7 +36,11 @@ export async function handoverIncident(opts: { ctx: TServiceContext; actor: TAct
       });
       if (done.count === 0) throw new AppError('conflict', 'the owner changed meanwhile; reload and try again');
       const from = row.ownerId ? await tx.user.findUnique({ where: { id: row.ownerId }, select: { id: true, name: true } }) : null;
-      await append({ kind: 'handover', body: input.note || null, data: { from, to, takeover: to.id === me.id && !!from && can(actor, 'incident:lead', row.roomId) } });
+      await append({
+        kind: 'handover',
+        body: input.note || null,
+        data: { from, to, takeover: to.id === me.id && !!from && can(actor, 'incident:lead', row.roomId) },
+      });
     },
   });
   return incident;

@@ -21,14 +21,22 @@ type TReader = Db | TTx;
 type TSignalRow = Awaited<ReturnType<Db['signal']['findMany']>>[number];
 
 /** The signals behind automatic incidents, by (kind, key), in one query. */
-async function signalsOf(db: TReader, rows: { roomId: string; source: string; sourceKey: string | null }[]): Promise<Map<string, TSignalRow>> {
+async function signalsOf(
+  db: TReader,
+  rows: { roomId: string; source: string; sourceKey: string | null }[],
+): Promise<Map<string, TSignalRow>> {
   const auto = rows.filter((r) => r.source !== 'manual' && r.sourceKey);
   if (auto.length === 0) return new Map();
-  const found = await db.signal.findMany({ where: { OR: auto.map((r) => ({ roomId: r.roomId, kind: r.source, dedupKey: r.sourceKey! })) } });
+  const found = await db.signal.findMany({
+    where: { OR: auto.map((r) => ({ roomId: r.roomId, kind: r.source, dedupKey: r.sourceKey! })) },
+  });
   return new Map(found.map((s) => [`${s.roomId}\u0000${s.kind}\u0000${s.dedupKey}`, s]));
 }
 
-function sourceOf(r: { id: string; roomId: string; title: string; source: string; sourceKey: string | null }, signals: Map<string, TSignalRow>): TIncidentSource | null {
+function sourceOf(
+  r: { id: string; roomId: string; title: string; source: string; sourceKey: string | null },
+  signals: Map<string, TSignalRow>,
+): TIncidentSource | null {
   if (!(SIGNAL_KINDS as readonly string[]).includes(r.source)) return null;
   const s = signals.get(`${r.roomId}\u0000${r.source}\u0000${r.sourceKey ?? ''}`);
   // Counts belong to the signal's current incident; an earlier one keeps only its name.
@@ -45,7 +53,12 @@ function sourceOf(r: { id: string; roomId: string; title: string; source: string
   };
 }
 
-const INCLUDE = { helpers: { orderBy: { addedAt: 'asc' } }, findings: { orderBy: { createdAt: 'asc' } }, links: true, room: { select: { idleClaimMinutes: true } } } as const;
+const INCLUDE = {
+  helpers: { orderBy: { addedAt: 'asc' } },
+  findings: { orderBy: { createdAt: 'asc' } },
+  links: true,
+  room: { select: { idleClaimMinutes: true } },
+} as const;
 
 async function peopleById(db: TReader, ids: (string | null | undefined)[]): Promise<Map<string, TPersonRef>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
@@ -55,7 +68,12 @@ async function peopleById(db: TReader, ids: (string | null | undefined)[]): Prom
 }
 
 /** The public shapes of many incidents, with names resolved in two queries rather than one per row. */
-export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereInput, now = Date.now(), take?: number): Promise<TIncidentDto[]> {
+export async function loadIncidentDtos(
+  db: TReader,
+  where: Prisma.IncidentWhereInput,
+  now = Date.now(),
+  take?: number,
+): Promise<TIncidentDto[]> {
   const rows = await db.incident.findMany({ where, include: INCLUDE, orderBy: [{ createdAt: 'desc' }, { number: 'desc' }], take });
   if (rows.length === 0) return [];
   const acks = await db.incidentEntry.findMany({
@@ -65,7 +83,13 @@ export async function loadIncidentDtos(db: TReader, where: Prisma.IncidentWhereI
   });
   const signals = await signalsOf(db, rows);
   const people = await peopleById(db, [
-    ...rows.flatMap((r) => [r.ownerId, r.escalatedToId, r.createdById, ...r.helpers.map((h) => h.userId), ...r.findings.flatMap((f) => [f.createdById, f.decidedById])]),
+    ...rows.flatMap((r) => [
+      r.ownerId,
+      r.escalatedToId,
+      r.createdById,
+      ...r.helpers.map((h) => h.userId),
+      ...r.findings.flatMap((f) => [f.createdById, f.decidedById]),
+    ]),
   ]);
   const ref = (id: string | null) => (id ? (people.get(id) ?? { id, name: '(unknown)' }) : null);
   return rows.map((r) => {

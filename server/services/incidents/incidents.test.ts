@@ -73,7 +73,9 @@ describe('incident services', () => {
   it('refuses a stale version and leaves the incident as it was', async () => {
     const inc = await createIncident({ ctx, actor: people[1]!, input: { title: 'stale', severity: 'SEV3' } });
     const v2 = await changeSeverity({ ctx, actor: people[1]!, ref: inc.id, input: { severity: 'SEV2', version: inc.version } });
-    const err = await changeStatus({ ctx, actor: people[2]!, ref: inc.id, input: { status: 'resolved', version: inc.version } }).catch((e: unknown) => e);
+    const err = await changeStatus({ ctx, actor: people[2]!, ref: inc.id, input: { status: 'resolved', version: inc.version } }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(err) && err.code).toBe('stale_version');
     expect((err as { extra: { incident: { version: number } } }).extra.incident.version).toBe(v2.version);
     const now = await getIncident({ ctx, actor: people[1]!, ref: inc.id });
@@ -84,7 +86,9 @@ describe('incident services', () => {
   it('writes nothing when a post with a stale status fails', async () => {
     const inc = await createIncident({ ctx, actor: people[1]!, input: { title: 'atomic', severity: 'SEV4' } });
     await changeSeverity({ ctx, actor: people[1]!, ref: inc.id, input: { severity: 'SEV3', version: 1 } });
-    await expect(postUpdate({ ctx, actor: people[1]!, ref: inc.id, input: { body: 'done', status: 'resolved', version: 1 } })).rejects.toThrow();
+    await expect(
+      postUpdate({ ctx, actor: people[1]!, ref: inc.id, input: { body: 'done', status: 'resolved', version: 1 } }),
+    ).rejects.toThrow();
     expect(await ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id, kind: 'post' } })).toBe(0);
   });
 
@@ -109,6 +113,8 @@ describe('incident services', () => {
     await editEntry({ ctx, actor: people[4]!, ref: inc.id, entryId: post.id, input: { body: 'second' } });
     const d = await getIncident({ ctx, actor: people[4]!, ref: inc.id });
     expect(d.timeline.find((e) => e.id === post.id)).toMatchObject({ body: 'first', editedBy: expect.any(String) });
-    await expect(editEntry({ ctx, actor: people[0]!, ref: inc.id, entryId: post.id, input: { body: 'mine now' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(editEntry({ ctx, actor: people[0]!, ref: inc.id, entryId: post.id, input: { body: 'mine now' } })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

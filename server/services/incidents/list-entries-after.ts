@@ -23,7 +23,11 @@ export async function listEntriesAfter(opts: { ctx: TServiceContext; roomId: str
     const room = await ctx.prisma.room.findUniqueOrThrow({ where: { id: roomId }, select: { eventSeq: true } });
     return { entries: [], incidents: [], lastSeq: room.eventSeq, complete: true };
   }
-  const rows = await ctx.prisma.incidentEntry.findMany({ where: { roomId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: CATCH_UP_LIMIT + 1 });
+  const rows = await ctx.prisma.incidentEntry.findMany({
+    where: { roomId, seq: { gt: afterSeq } },
+    orderBy: { seq: 'asc' },
+    take: CATCH_UP_LIMIT + 1,
+  });
   const complete = rows.length <= CATCH_UP_LIMIT;
   const page = rows.slice(0, CATCH_UP_LIMIT);
   const ids = [...new Set(page.map((r) => r.incidentId))];

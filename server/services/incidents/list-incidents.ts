@@ -13,5 +13,10 @@ export async function listIncidents(opts: { ctx: TServiceContext; actor: TActor;
   assertCan(actor, 'room:read', room.id);
   const status = input.status === 'open' ? { not: 'resolved' } : input.status === 'resolved' ? 'resolved' : undefined;
   // Open incidents are few and all matter; the resolved history is capped to the latest.
-  return loadIncidentDtos(ctx.prisma, { roomId: room.id, ...(status ? { status } : {}) }, Date.now(), input.status === 'open' ? undefined : MAX_LISTED);
+  return loadIncidentDtos(
+    ctx.prisma,
+    { roomId: room.id, ...(status ? { status } : {}) },
+    Date.now(),
+    input.status === 'open' ? undefined : MAX_LISTED,
+  );
 }

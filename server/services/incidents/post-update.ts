@@ -10,7 +10,13 @@ import { applyStatus } from './change-status';
  * transaction (with `version`, a stale one is refused and nothing is posted).
  * Answers the post entry.
  */
-export async function postUpdate(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TPostUpdate }): Promise<TIncidentEntryDto> {
+export async function postUpdate(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: TPostUpdate;
+}): Promise<TIncidentEntryDto> {
   const { ctx, actor, input } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);

@@ -12,7 +12,8 @@ export async function releaseIncident(opts: { ctx: TServiceContext; actor: TActo
   assertCan(actor, 'incident:write', row.roomId);
   const me = authorOf(actor);
   if (!row.ownerId) throw new AppError('conflict', `incident ${row.number} has no owner`);
-  if (row.ownerId !== me.id && !can(actor, 'incident:lead', row.roomId)) throw new AppError('forbidden', 'only the owner or a lead may release a claim');
+  if (row.ownerId !== me.id && !can(actor, 'incident:lead', row.roomId))
+    throw new AppError('forbidden', 'only the owner or a lead may release a claim');
   const { incident } = await runIncidentChange({
     ctx,
     actor,

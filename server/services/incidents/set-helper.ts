@@ -5,7 +5,13 @@ import { findIncident, findPerson } from './find-incident';
 import { runIncidentChange } from './incident-tx';
 
 /** Adds (or with remove, takes off) a helper: "also on it". Repeats are no-ops. */
-export async function setHelper(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: THelper }): Promise<TIncidentDto> {
+export async function setHelper(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: THelper;
+}): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:write', row.roomId);

@@ -5,26 +5,50 @@ import { labelsKey } from '../../../lib/schemas/metrics';
 import type { TActor } from '../access/actor';
 
 /** Sets the impact figure: free text plus an optional number with a unit ("0.3 % of writes"). */
-export async function setImpact(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TImpact }): Promise<TIncidentDto> {
+export async function setImpact(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: TImpact;
+}): Promise<TIncidentDto> {
   const { input } = opts;
   return changeIncident({
     ...opts,
     fn: async (tx, append, row) => {
       const value = input.value ?? null;
       const unit = input.unit || null;
-      await tx.incident.update({ where: { id: row.id }, data: { impactText: input.text, impactValue: value, impactUnit: unit, version: { increment: 1 } } });
-      await append({ kind: 'impact', body: input.text, data: { from: row.impactText ? { text: row.impactText, value: row.impactValue, unit: row.impactUnit } : null, to: { text: input.text, value, unit } } });
+      await tx.incident.update({
+        where: { id: row.id },
+        data: { impactText: input.text, impactValue: value, impactUnit: unit, version: { increment: 1 } },
+      });
+      await append({
+        kind: 'impact',
+        body: input.text,
+        data: {
+          from: row.impactText ? { text: row.impactText, value: row.impactValue, unit: row.impactUnit } : null,
+          to: { text: input.text, value, unit },
+        },
+      });
     },
   });
 }
 
 /** Links (or with remove, unlinks) a metric series, so screens can chart it beside the incident. */
-export async function linkSeries(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: TSeriesLink }): Promise<TIncidentDto> {
+export async function linkSeries(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: TSeriesLink;
+}): Promise<TIncidentDto> {
   const { input } = opts;
   return changeIncident({
     ...opts,
     fn: async (tx, append, row) => {
-      const key = { incidentId_seriesName_labelsKey: { incidentId: row.id, seriesName: input.seriesName, labelsKey: labelsKey(input.labels) } };
+      const key = {
+        incidentId_seriesName_labelsKey: { incidentId: row.id, seriesName: input.seriesName, labelsKey: labelsKey(input.labels) },
+      };
       const exists = await tx.incidentSeriesLink.findUnique({ where: key });
       if (input.remove ? !exists : exists) return;
       if (input.remove) await tx.incidentSeriesLink.delete({ where: key });

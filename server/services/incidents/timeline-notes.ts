@@ -14,16 +14,32 @@ async function entryDto(ctx: TServiceContext, id: string): Promise<TIncidentEntr
 }
 
 /** A viewer's comment: anyone who may read the room may comment (incident:comment). */
-export async function commentIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; input: { body: string } }): Promise<TIncidentEntryDto> {
+export async function commentIncident(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  input: { body: string };
+}): Promise<TIncidentEntryDto> {
   const { ctx, actor } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:comment', row.roomId);
-  const { result, entries } = await runIncidentChange({ ctx, actor, incident: row, fn: (_tx, append) => append({ kind: 'comment', body: opts.input.body }) });
+  const { result, entries } = await runIncidentChange({
+    ctx,
+    actor,
+    incident: row,
+    fn: (_tx, append) => append({ kind: 'comment', body: opts.input.body }),
+  });
   return entries.find((e) => e.id === result) ?? entryDto(ctx, result);
 }
 
 /** "Seen": one acknowledgement per person; a repeat answers the first. */
-export async function acknowledgeIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string }): Promise<TIncidentEntryDto> {
+export async function acknowledgeIncident(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+}): Promise<TIncidentEntryDto> {
   const { ctx, actor } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:comment', row.roomId);
@@ -33,7 +49,9 @@ export async function acknowledgeIncident(opts: { ctx: TServiceContext; actor: T
     actor,
     incident: row,
     fn: async (tx, append) => {
-      const first = me.id ? await tx.incidentEntry.findFirst({ where: { incidentId: row.id, kind: 'ack', authorId: me.id }, select: { id: true } }) : null;
+      const first = me.id
+        ? await tx.incidentEntry.findFirst({ where: { incidentId: row.id, kind: 'ack', authorId: me.id }, select: { id: true } })
+        : null;
       return first ? first.id : append({ kind: 'ack' });
     },
   });
@@ -45,20 +63,32 @@ export async function acknowledgeIncident(opts: { ctx: TServiceContext; actor: T
  * the new text and the text it replaced; the original stays as it was.
  * Only its author (or a lead) may edit.
  */
-export async function editEntry(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string; entryId: string; input: { body: string } }): Promise<TIncidentEntryDto> {
+export async function editEntry(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  ref: string;
+  room?: string;
+  entryId: string;
+  input: { body: string };
+}): Promise<TIncidentEntryDto> {
   const { ctx, actor } = opts;
   const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
   assertCan(actor, 'incident:comment', row.roomId);
   const target = await ctx.prisma.incidentEntry.findFirst({ where: { id: opts.entryId, incidentId: row.id } });
   if (!target) throw new AppError('not_found', `no entry ${opts.entryId} on incident ${row.number}`);
   if (!EDITABLE.has(target.kind)) throw new AppError('conflict', `a ${target.kind} entry cannot be edited`);
-  if (target.authorId !== authorOf(actor).id && !can(actor, 'incident:lead', row.roomId)) throw new AppError('forbidden', 'only the author or a lead may edit a post');
+  if (target.authorId !== authorOf(actor).id && !can(actor, 'incident:lead', row.roomId))
+    throw new AppError('forbidden', 'only the author or a lead may edit a post');
   const { result, entries } = await runIncidentChange({
     ctx,
     actor,
     incident: row,
     fn: async (tx, append) => {
-      const last = await tx.incidentEntry.findFirst({ where: { editsId: target.id, kind: 'edit' }, orderBy: { seq: 'desc' }, select: { body: true } });
+      const last = await tx.incidentEntry.findFirst({
+        where: { editsId: target.id, kind: 'edit' },
+        orderBy: { seq: 'desc' },
+        select: { body: true },
+      });
       return append({ kind: 'edit', body: opts.input.body, editsId: target.id, data: { previous: last?.body ?? target.body } });
     },
   });

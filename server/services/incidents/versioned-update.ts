@@ -12,7 +12,12 @@ export async function updateIfVersion(tx: TTx, id: string, version: number, data
   const done = await tx.incident.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
   if (done.count === 1) return;
   const current = await loadIncidentDto(tx, id);
-  throw new AppError('stale_version', `incident ${current.number} changed since version ${version}; it is at version ${current.version}`, [{ field: 'version', message: `stale: current is ${current.version}` }], {
-    incident: current,
-  });
+  throw new AppError(
+    'stale_version',
+    `incident ${current.number} changed since version ${version}; it is at version ${current.version}`,
+    [{ field: 'version', message: `stale: current is ${current.version}` }],
+    {
+      incident: current,
+    },
+  );
 }

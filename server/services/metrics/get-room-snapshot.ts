@@ -22,7 +22,10 @@ export async function getRoomSnapshot(opts: { ctx: TServiceContext; room: TRoomR
       where: { roomId: room.id, name: { in: [HEADLINE_SERIES.users, HEADLINE_SERIES.online] }, labelsKey: '' },
     }),
     ctx.prisma.milestone.findMany({ where: { roomId: room.id }, orderBy: { threshold: 'asc' } }),
-    ctx.prisma.annotation.findMany({ where: { roomId: room.id, time: { gte: new Date(now - HISTORY_WINDOW_MS) } }, orderBy: { time: 'asc' } }),
+    ctx.prisma.annotation.findMany({
+      where: { roomId: room.id, time: { gte: new Date(now - HISTORY_WINDOW_MS) } },
+      orderBy: { time: 'asc' },
+    }),
   ]);
   const history: TSeriesPoints[] = await Promise.all(
     headline.map(async (s) => ({
@@ -36,7 +39,13 @@ export async function getRoomSnapshot(opts: { ctx: TServiceContext; room: TRoomR
     serverTime: now,
     latest,
     history,
-    milestones: milestones.map((m) => ({ id: m.id, seriesName: m.seriesName, threshold: m.threshold, label: m.label, reachedAt: m.reachedAt?.toISOString() ?? null })),
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      seriesName: m.seriesName,
+      threshold: m.threshold,
+      label: m.label,
+      reachedAt: m.reachedAt?.toISOString() ?? null,
+    })),
     annotations: annotations.map((a) => ({ id: a.id, time: a.time.toISOString(), label: a.label })),
   };
 }

@@ -8,7 +8,12 @@ import { resolveRoom } from '../rooms/resolve-room';
  * Stores a validated batch in one transaction, then announces it. The batch
  * is all-or-nothing: validation happened before, and the write is atomic.
  */
-export async function ingestMetrics(opts: { ctx: TServiceContext; actor: TActor; input: TIngestBody; now?: number }): Promise<{ accepted: number }> {
+export async function ingestMetrics(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: TIngestBody;
+  now?: number;
+}): Promise<{ accepted: number }> {
   const { ctx, actor, input } = opts;
   // An ingest key bound to one room writes there when the body names none.
   const room =

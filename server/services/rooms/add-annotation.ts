@@ -7,7 +7,10 @@ import { annotationDto, roomFor } from './room-settings-dto';
 export async function addAnnotation(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TAnnotationInput; now?: number }) {
   const { ctx, actor, input } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
-  const time = input.time === undefined ? new Date(opts.now ?? Date.now()) : new Date(typeof input.time === 'number' ? input.time : Date.parse(input.time));
+  const time =
+    input.time === undefined
+      ? new Date(opts.now ?? Date.now())
+      : new Date(typeof input.time === 'number' ? input.time : Date.parse(input.time));
   const a = await ctx.prisma.annotation.create({
     data: { roomId: room.id, label: input.label, time, createdById: actor.kind === 'user' ? actor.userId : null },
   });

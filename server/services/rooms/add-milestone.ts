@@ -12,20 +12,34 @@ import { isUniqueViolation, milestoneDto, roomFor } from './room-settings-dto';
 export async function addMilestone(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TMilestoneInput }) {
   const { ctx, input } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
-  const series = await ctx.prisma.metricSeries.findUnique({ where: { roomId_name_labelsKey: { roomId: room.id, name: input.seriesName, labelsKey: '' } } });
+  const series = await ctx.prisma.metricSeries.findUnique({
+    where: { roomId_name_labelsKey: { roomId: room.id, name: input.seriesName, labelsKey: '' } },
+  });
   let reachedAt: Date | null = null;
   if (series?.latestValue != null && series.latestValue >= input.threshold) {
-    const first = await ctx.prisma.metricSample.findFirst({ where: { seriesId: series.id, value: { gte: input.threshold } }, orderBy: { time: 'asc' } });
+    const first = await ctx.prisma.metricSample.findFirst({
+      where: { seriesId: series.id, value: { gte: input.threshold } },
+      orderBy: { time: 'asc' },
+    });
     reachedAt = first?.time ?? series.latestTime ?? new Date();
   }
   try {
     const m = await ctx.prisma.milestone.create({
-      data: { roomId: room.id, seriesName: input.seriesName, threshold: input.threshold, label: input.label ?? defaultMilestoneLabel(input.seriesName, input.threshold), reachedAt },
+      data: {
+        roomId: room.id,
+        seriesName: input.seriesName,
+        threshold: input.threshold,
+        label: input.label ?? defaultMilestoneLabel(input.seriesName, input.threshold),
+        reachedAt,
+      },
     });
     ctx.bus.emit('room.changed', { roomId: room.id });
     return milestoneDto(m);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('conflict', `${input.seriesName} already has a milestone at ${input.threshold}`, [{ field: 'threshold', message: 'a milestone with this threshold exists' }]);
+    if (isUniqueViolation(err))
+      throw new AppError('conflict', `${input.seriesName} already has a milestone at ${input.threshold}`, [
+        { field: 'threshold', message: 'a milestone with this threshold exists' },
+      ]);
     throw err;
   }
 }

@@ -14,7 +14,9 @@ export async function ensureRoom(opts: { ctx: TServiceContext; slug: string; nam
     create: {
       slug: opts.slug,
       name: opts.name,
-      milestones: { create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1_000_000}M users` })) },
+      milestones: {
+        create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1_000_000}M users` })),
+      },
     },
   });
 }

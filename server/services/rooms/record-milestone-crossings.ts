@@ -8,7 +8,11 @@ import type { TSeriesChange } from '../../db/sample-store';
  * two processes, cannot overwrite it). Emits room.changed when one was
  * recorded, so every wall refetches and celebrates. Returns the ids recorded.
  */
-export async function recordMilestoneCrossings(opts: { ctx: TServiceContext; roomId: string; changes: TSeriesChange[] }): Promise<string[]> {
+export async function recordMilestoneCrossings(opts: {
+  ctx: TServiceContext;
+  roomId: string;
+  changes: TSeriesChange[];
+}): Promise<string[]> {
   const { ctx, roomId } = opts;
   const unlabelled = opts.changes.filter((c) => c.labelsKey === '');
   if (unlabelled.length === 0) return [];
@@ -21,7 +25,10 @@ export async function recordMilestoneCrossings(opts: { ctx: TServiceContext; roo
     const change = unlabelled.find((c) => c.name === m.seriesName);
     const first = change?.points.find(([, v]) => v >= m.threshold);
     if (!first) continue;
-    const { count } = await ctx.prisma.milestone.updateMany({ where: { id: m.id, reachedAt: null }, data: { reachedAt: new Date(first[0]) } });
+    const { count } = await ctx.prisma.milestone.updateMany({
+      where: { id: m.id, reachedAt: null },
+      data: { reachedAt: new Date(first[0]) },
+    });
     if (count > 0) recorded.push(m.id);
   }
   if (recorded.length > 0) ctx.bus.emit('room.changed', { roomId });

@@ -39,7 +39,10 @@ export function toRoomDto(room: TRoomRow) {
  */
 export async function resolveReadableRoom(opts: { ctx: TServiceContext; actor: TActor; slug?: string | null }): Promise<TRoomRow> {
   const { ctx, actor, slug } = opts;
-  const room = !slug && actor.kind === 'display' ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } }) : await resolveRoom({ ctx, slug });
+  const room =
+    !slug && actor.kind === 'display'
+      ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
+      : await resolveRoom({ ctx, slug });
   assertCan(actor, 'room:read', room.id);
   return room;
 }

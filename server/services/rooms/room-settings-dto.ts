@@ -8,7 +8,13 @@ type TMilestoneRow = { id: string; seriesName: string; threshold: number; label:
 type TAnnotationRow = { id: string; time: Date; label: string };
 type TSafetyLineRow = { id: string; metricName: string; warning: number; critical: number; direction: string };
 
-export const milestoneDto = (m: TMilestoneRow) => ({ id: m.id, seriesName: m.seriesName, threshold: m.threshold, label: m.label, reachedAt: m.reachedAt?.toISOString() ?? null });
+export const milestoneDto = (m: TMilestoneRow) => ({
+  id: m.id,
+  seriesName: m.seriesName,
+  threshold: m.threshold,
+  label: m.label,
+  reachedAt: m.reachedAt?.toISOString() ?? null,
+});
 export const annotationDto = (a: TAnnotationRow) => ({ id: a.id, time: a.time.toISOString(), label: a.label });
 export const safetyLineDto = (l: TSafetyLineRow): TSafetyLineDto => ({
   id: l.id,

@@ -6,7 +6,12 @@ import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
 
 /** Changes a room's name, locale, time zone, go-live time or stale threshold (lead+). */
-export async function updateRoomSettings(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TRoomSettingsPatch }): Promise<TRoomSettings['room']> {
+export async function updateRoomSettings(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  input: TRoomSettingsPatch;
+}): Promise<TRoomSettings['room']> {
   const { ctx, input } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
   const updated = await ctx.prisma.room.update({

@@ -31,15 +31,24 @@ async function roomAndServer(opts: { ctx: TServiceContext; actor: TActor; slug: 
   const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
   assertCan(opts.actor, 'room:read', room.id);
   assertCan(opts.actor, 'room:settings', room.id);
-  const seen = await opts.ctx.prisma.metricSeries.findFirst({ where: { roomId: room.id, labelsKey: { contains: SERVER_LABEL_FRAGMENT + JSON.stringify(opts.name) } }, select: { id: true } });
-  if (!seen) throw new AppError('not_found', `no server "${opts.name}" in room ${room.slug}`, [{ field: 'name', message: 'no series carries this server label' }]);
+  const seen = await opts.ctx.prisma.metricSeries.findFirst({
+    where: { roomId: room.id, labelsKey: { contains: SERVER_LABEL_FRAGMENT + JSON.stringify(opts.name) } },
+    select: { id: true },
+  });
+  if (!seen)
+    throw new AppError('not_found', `no server "${opts.name}" in room ${room.slug}`, [
+      { field: 'name', message: 'no series carries this server label' },
+    ]);
   return room;
 }
 
 /** The incident a body names (number in the room, or id), which must be in the same room: 400 naming `incident` otherwise. */
 async function linkedIncident(ctx: TServiceContext, room: TRoomRow, ref: number | string | undefined) {
   if (ref === undefined) return null;
-  const bad = () => new AppError('validation_failed', `no incident ${ref} in room ${room.slug}`, [{ field: 'incident', message: 'no such incident in this room' }]);
+  const bad = () =>
+    new AppError('validation_failed', `no incident ${ref} in room ${room.slug}`, [
+      { field: 'incident', message: 'no such incident in this room' },
+    ]);
   const row = await findIncident({ ctx, ref: String(ref), room: room.slug }).catch(() => {
     throw bad();
   });
@@ -52,7 +61,13 @@ async function linkedIncident(ctx: TServiceContext, room: TRoomRow, ref: number 
  * entry) when one is linked, else in a plain one — so a drain is never
  * stored without the entry it promised, nor the entry without the drain.
  */
-async function write(opts: { ctx: TServiceContext; actor: TActor; incident: { id: string; roomId: string } | null; entry: { body: string | null; data: Record<string, unknown> }; fn: (tx: TTx) => Promise<TDrainRow> }): Promise<TDrainRow> {
+async function write(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  incident: { id: string; roomId: string } | null;
+  entry: { body: string | null; data: Record<string, unknown> };
+  fn: (tx: TTx) => Promise<TDrainRow>;
+}): Promise<TDrainRow> {
   const { ctx, actor, incident } = opts;
   if (!incident) return ctx.prisma.$transaction((tx) => opts.fn(tx), TX_OPTIONS);
   const { result } = await runIncidentChange({
@@ -68,14 +83,27 @@ async function write(opts: { ctx: TServiceContext; actor: TActor; incident: { id
   return result;
 }
 
-async function answer(ctx: TServiceContext, room: TRoomRow, name: string, row: TDrainRow, incident: { id: string; number: number } | null, now: number): Promise<TDrainResponse> {
+async function answer(
+  ctx: TServiceContext,
+  room: TRoomRow,
+  name: string,
+  row: TDrainRow,
+  incident: { id: string; number: number } | null,
+  now: number,
+): Promise<TDrainResponse> {
   const { servers } = await listServersOfRoom({ ctx, room, now });
   const server = servers.find((s) => s.name === name)!;
   return { ...server, record: recordDto(row, incident) };
 }
 
 /** Takes a server out of the pool (lead+): out of verdicts and scans, "drained" on every screen. 409 when it already is. */
-export async function drainServer(opts: { ctx: TServiceContext; actor: TActor; slug: string; name: string; input: TDrainBody }): Promise<TDrainResponse> {
+export async function drainServer(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  name: string;
+  input: TDrainBody;
+}): Promise<TDrainResponse> {
   const { ctx, actor, name, input } = opts;
   const room = await roomAndServer(opts);
   const incident = await linkedIncident(ctx, room, input.incident);
@@ -93,12 +121,24 @@ export async function drainServer(opts: { ctx: TServiceContext; actor: TActor; s
       entry: { body: input.reason ?? null, data: { action: 'drain', server: name, reason: input.reason ?? null } },
       fn: (tx) =>
         tx.serverDrain.create({
-          data: { roomId: room.id, server: name, reason: input.reason ?? null, incidentId: incident?.id ?? null, drainedAt: now, drainedById: who.id, drainedByName: who.name, openKey: openKeyOf(room.id, name) },
+          data: {
+            roomId: room.id,
+            server: name,
+            reason: input.reason ?? null,
+            incidentId: incident?.id ?? null,
+            drainedAt: now,
+            drainedById: who.id,
+            drainedByName: who.name,
+            openKey: openKeyOf(room.id, name),
+          },
         }),
     });
   } catch (err) {
     // A simultaneous drain won the unique open key.
-    if (isUniqueViolation(err)) throw already((await ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(room.id, name) } }))?.drainedByName ?? 'someone');
+    if (isUniqueViolation(err))
+      throw already(
+        (await ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(room.id, name) } }))?.drainedByName ?? 'someone',
+      );
     throw err;
   }
   await publishServersChanged(ctx, room.id, name, 'drain');
@@ -106,13 +146,24 @@ export async function drainServer(opts: { ctx: TServiceContext; actor: TActor; s
 }
 
 /** Puts a drained server back (lead+); recorded on the incident named, else on the drain's own. 409 when it is not drained. */
-export async function restoreServer(opts: { ctx: TServiceContext; actor: TActor; slug: string; name: string; input: TDrainBody }): Promise<TDrainResponse> {
+export async function restoreServer(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  name: string;
+  input: TDrainBody;
+}): Promise<TDrainResponse> {
   const { ctx, actor, name, input } = opts;
   const room = await roomAndServer(opts);
   const open = await ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(room.id, name) } });
   const notDrained = () => new AppError('conflict', `${name} is not drained`);
   if (!open) throw notDrained();
-  const incident = input.incident !== undefined ? await linkedIncident(ctx, room, input.incident) : open.incidentId ? await ctx.prisma.incident.findUnique({ where: { id: open.incidentId } }) : null;
+  const incident =
+    input.incident !== undefined
+      ? await linkedIncident(ctx, room, input.incident)
+      : open.incidentId
+        ? await ctx.prisma.incident.findUnique({ where: { id: open.incidentId } })
+        : null;
   const who = authorOf(actor);
   const now = new Date();
   const row = await write({
@@ -131,7 +182,9 @@ export async function restoreServer(opts: { ctx: TServiceContext; actor: TActor;
     },
   });
   await publishServersChanged(ctx, room.id, name, 'restore');
-  const inc = open.incidentId ? await ctx.prisma.incident.findUnique({ where: { id: open.incidentId }, select: { id: true, number: true } }) : null;
+  const inc = open.incidentId
+    ? await ctx.prisma.incident.findUnique({ where: { id: open.incidentId }, select: { id: true, number: true } })
+    : null;
   return answer(ctx, room, name, row, inc, now.getTime());
 }
 
@@ -141,4 +194,3 @@ async function publishServersChanged(ctx: TServiceContext, roomId: string, serve
   const rows = await ctx.prisma.serverDrain.findMany({ where: { roomId, openKey: { not: null } }, select: { server: true } });
   ctx.bus.emit('servers.changed', { roomId, server, action, drained: rows.map((r) => r.server).sort() });
 }
-

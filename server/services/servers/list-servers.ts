@@ -19,7 +19,12 @@ type TDrainRow = Awaited<ReturnType<TServiceContext['prisma']['serverDrain']['fi
 /** A drain row as the servers list shows it, with the linked incident's number. */
 function drainInfo(d: TDrainRow, incidentNumbers: Map<string, number>): TDrainInfo {
   const n = d.incidentId ? incidentNumbers.get(d.incidentId) : undefined;
-  return { drainedAt: d.drainedAt.toISOString(), drainedBy: d.drainedByName, reason: d.reason, incident: d.incidentId && n !== undefined ? { id: d.incidentId, number: n } : null };
+  return {
+    drainedAt: d.drainedAt.toISOString(),
+    drainedBy: d.drainedByName,
+    reason: d.reason,
+    incident: d.incidentId && n !== undefined ? { id: d.incidentId, number: n } : null,
+  };
 }
 
 /**
@@ -28,7 +33,12 @@ function drainInfo(d: TDrainRow, incidentNumbers: Map<string, number>): TDrainIn
  * (or the defaults) and stale threshold, drains, and the pool scan; worst
  * first. With `spark`, the last `spark` minutes of each metric as a sparkline.
  */
-export async function listServersOfRoom(opts: { ctx: TServiceContext; room: TRoomRow; spark?: number; now?: number }): Promise<TServersResponse> {
+export async function listServersOfRoom(opts: {
+  ctx: TServiceContext;
+  room: TRoomRow;
+  spark?: number;
+  now?: number;
+}): Promise<TServersResponse> {
   const { ctx, room } = opts;
   const now = opts.now ?? Date.now();
   const [series, lines, drains] = await Promise.all([
@@ -40,7 +50,9 @@ export async function listServersOfRoom(opts: { ctx: TServiceContext; room: TRoo
     ctx.prisma.serverDrain.findMany({ where: { roomId: room.id, openKey: { not: null } } }),
   ]);
   const incidentIds = drains.map((d) => d.incidentId).filter((x): x is string => !!x);
-  const incidents = incidentIds.length ? await ctx.prisma.incident.findMany({ where: { id: { in: incidentIds } }, select: { id: true, number: true } }) : [];
+  const incidents = incidentIds.length
+    ? await ctx.prisma.incident.findMany({ where: { id: { in: incidentIds } }, select: { id: true, number: true } })
+    : [];
   const numbers = new Map(incidents.map((i) => [i.id, i.number]));
 
   const firstSeen = new Map<string, number>();
@@ -58,7 +70,8 @@ export async function listServersOfRoom(opts: { ctx: TServiceContext; room: TRoo
       seriesOf.set(server, list);
     }
     list.push({ id: s.id, name: s.name });
-    if (s.latestTime && s.latestValue !== null) latest.push({ name: s.name, labels, value: s.latestValue, time: s.latestTime.toISOString() });
+    if (s.latestTime && s.latestValue !== null)
+      latest.push({ name: s.name, labels, value: s.latestValue, time: s.latestTime.toISOString() });
   }
 
   const rows = judgeFleet({
@@ -68,7 +81,10 @@ export async function listServersOfRoom(opts: { ctx: TServiceContext; room: TRoo
     now,
     drains: new Map(drains.map((d) => [d.server, drainInfo(d, numbers)])),
   });
-  const servers: TServerDto[] = rows.map((r) => ({ ...r, firstSeenAt: firstSeen.has(r.name) ? new Date(firstSeen.get(r.name)!).toISOString() : null }));
+  const servers: TServerDto[] = rows.map((r) => ({
+    ...r,
+    firstSeenAt: firstSeen.has(r.name) ? new Date(firstSeen.get(r.name)!).toISOString() : null,
+  }));
 
   if (opts.spark && series.length <= SPARK_MAX_SERIES) {
     const from = now - opts.spark * 60_000;
@@ -88,7 +104,13 @@ export async function listServersOfRoom(opts: { ctx: TServiceContext; room: TRoo
 }
 
 /** GET /rooms/:room/servers (viewer+, or the room's display link). */
-export async function listServers(opts: { ctx: TServiceContext; actor: TActor; slug: string; spark?: number; now?: number }): Promise<TServersResponse> {
+export async function listServers(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  spark?: number;
+  now?: number;
+}): Promise<TServersResponse> {
   const room = await resolveReadableRoom({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug });
   return listServersOfRoom({ ...opts, room });
 }

@@ -6,7 +6,9 @@ import { resolveRoom, type TRoomRow } from '../rooms/resolve-room';
 export async function alertRoom(opts: { ctx: TServiceContext; actor: TActor; slug?: string | null }): Promise<TRoomRow> {
   const { ctx, actor, slug } = opts;
   const room =
-    !slug && actor.kind === 'ingest' && actor.roomId ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } }) : await resolveRoom({ ctx, slug });
+    !slug && actor.kind === 'ingest' && actor.roomId
+      ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
+      : await resolveRoom({ ctx, slug });
   assertCan(actor, 'alerts:write', room.id);
   return room;
 }

@@ -65,13 +65,22 @@ export async function applySignalTx(
   tx: TTx,
   actor: TActor,
   sig: TSignal,
-  opts: { extraNote?: TAppend | null; current?: TSignalRow | null; /** something new fired: a resolved incident does not swallow it */ fresh?: boolean } = {},
+  opts: {
+    extraNote?: TAppend | null;
+    current?: TSignalRow | null /** something new fired: a resolved incident does not swallow it */;
+    fresh?: boolean;
+  } = {},
 ): Promise<TSignalWrite> {
   const at = sig.at ?? new Date();
   const where = { roomId_kind_dedupKey: { roomId: sig.roomId, kind: sig.kind, dedupKey: sig.dedupKey } };
   if (opts.current === undefined) await lockRoomSignals(tx, sig.roomId);
   const current = opts.current !== undefined ? opts.current : await tx.signal.findUnique({ where });
-  const incident = current?.incidentId ? await tx.incident.findFirst({ where: { id: current.incidentId, status: OPEN }, select: { id: true, roomId: true, number: true, status: true } }) : null;
+  const incident = current?.incidentId
+    ? await tx.incident.findFirst({
+        where: { id: current.incidentId, status: OPEN },
+        select: { id: true, roomId: true, number: true, status: true },
+      })
+    : null;
   const entryIds: string[] = [];
   const append = async (inc: { id: string; roomId: string }, e: TAppend) => {
     entryIds.push(await appendEntry(tx, inc, actor, e));
@@ -99,10 +108,21 @@ export async function applySignalTx(
     }
     if (incident) {
       // Fired again before anyone resolved: the same incident, back to investigating.
-      await tx.signal.update({ where, data: { state: 'firing', lastSeenAt: at, fireCount: { increment: 1 }, recoveredAt: null, url: sig.url ?? current?.url ?? null } });
-      await append(incident, { kind: 'auto', body: sig.note ?? `${sig.name} is failing again`, data: { signal: sig.kind, key: sig.dedupKey, state: 'firing', ...sig.noteData } });
+      await tx.signal.update({
+        where,
+        data: { state: 'firing', lastSeenAt: at, fireCount: { increment: 1 }, recoveredAt: null, url: sig.url ?? current?.url ?? null },
+      });
+      await append(incident, {
+        kind: 'auto',
+        body: sig.note ?? `${sig.name} is failing again`,
+        data: { signal: sig.kind, key: sig.dedupKey, state: 'firing', ...sig.noteData },
+      });
       await extra(incident);
-      if (sig.impact) await tx.incident.update({ where: { id: incident.id }, data: { impactText: sig.impact.text, impactValue: sig.impact.value, impactUnit: sig.impact.unit } });
+      if (sig.impact)
+        await tx.incident.update({
+          where: { id: incident.id },
+          data: { impactText: sig.impact.text, impactValue: sig.impact.value, impactUnit: sig.impact.unit },
+        });
       if (incident.status === 'monitoring') {
         await tx.incident.update({ where: { id: incident.id }, data: { status: 'investigating', version: { increment: 1 } } });
         await append(incident, { kind: 'status', body: null, data: { from: 'monitoring', to: 'investigating', reopened: false } });
@@ -119,9 +139,23 @@ export async function applySignalTx(
       source: { source: sig.kind, sourceKey: sig.dedupKey, impact: sig.impact },
     });
     entryIds.push(opened.entryId);
-    const state = { state: 'firing', incidentId: opened.incident.id, firstSeenAt: at, lastSeenAt: at, fireCount: 1, recoveredAt: null, name: sig.name, url: sig.url ?? null };
+    const state = {
+      state: 'firing',
+      incidentId: opened.incident.id,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      fireCount: 1,
+      recoveredAt: null,
+      name: sig.name,
+      url: sig.url ?? null,
+    };
     await tx.signal.upsert({ where, update: state, create: { roomId: sig.roomId, kind: sig.kind, dedupKey: sig.dedupKey, ...state } });
-    if (sig.note) await append(opened.incident, { kind: 'auto', body: sig.note, data: { signal: sig.kind, key: sig.dedupKey, state: 'firing', ...sig.noteData } });
+    if (sig.note)
+      await append(opened.incident, {
+        kind: 'auto',
+        body: sig.note,
+        data: { signal: sig.kind, key: sig.dedupKey, state: 'firing', ...sig.noteData },
+      });
     else await extra(opened.incident);
     return done('opened', opened.incident);
   }
@@ -130,17 +164,38 @@ export async function applySignalTx(
   if (current?.state !== 'firing') {
     if (!current) {
       // Remember it, so a late "firing" of the same episode is not taken for a new one.
-      await tx.signal.create({ data: { roomId: sig.roomId, kind: sig.kind, dedupKey: sig.dedupKey, name: sig.name, url: sig.url ?? null, state: 'recovered', fireCount: 0, firstSeenAt: at, lastSeenAt: at, recoveredAt: at } });
+      await tx.signal.create({
+        data: {
+          roomId: sig.roomId,
+          kind: sig.kind,
+          dedupKey: sig.dedupKey,
+          name: sig.name,
+          url: sig.url ?? null,
+          state: 'recovered',
+          fireCount: 0,
+          firstSeenAt: at,
+          lastSeenAt: at,
+          recoveredAt: at,
+        },
+      });
     }
     return done('ignored', incident);
   }
   await tx.signal.update({ where, data: { state: 'recovered', recoveredAt: at, lastSeenAt: at } });
   if (!incident) return done('ignored', null);
-  await append(incident, { kind: 'auto', body: sig.note ?? `${sig.name} recovered`, data: { signal: sig.kind, key: sig.dedupKey, state: 'recovered', ...sig.noteData } });
+  await append(incident, {
+    kind: 'auto',
+    body: sig.note ?? `${sig.name} recovered`,
+    data: { signal: sig.kind, key: sig.dedupKey, state: 'recovered', ...sig.noteData },
+  });
   await extra(incident);
   if (incident.status !== 'monitoring') {
     await tx.incident.update({ where: { id: incident.id }, data: { status: 'monitoring', version: { increment: 1 } } });
-    await append(incident, { kind: 'status', body: 'recovered by itself; resolve when satisfied', data: { from: incident.status, to: 'monitoring', reopened: false } });
+    await append(incident, {
+      kind: 'status',
+      body: 'recovered by itself; resolve when satisfied',
+      data: { from: incident.status, to: 'monitoring', reopened: false },
+    });
   } else {
     await tx.incident.update({ where: { id: incident.id }, data: { version: { increment: 1 } } });
   }
@@ -149,7 +204,8 @@ export async function applySignalTx(
 
 /** Announces what a signal wrote, after commit: the same event (incident DTO and new entries) a person's change sends. */
 export async function emitSignalWrite(ctx: TServiceContext, w: TSignalWrite): Promise<void> {
-  if (w.incident && w.entryIds.length > 0) await publishIncidentChange({ ctx, roomId: w.roomId, incidentId: w.incident.id, entryIds: w.entryIds });
+  if (w.incident && w.entryIds.length > 0)
+    await publishIncidentChange({ ctx, roomId: w.roomId, incidentId: w.incident.id, entryIds: w.entryIds });
 }
 
 /** A unique-index race between two processes seeing the same new signal: retry once, it is then found. */

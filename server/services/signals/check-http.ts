@@ -24,13 +24,15 @@ function describeFetchError(err: unknown, timeoutMs: number): string {
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || e?.cause?.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
   const code = e?.cause?.code ?? '';
   const causeMsg = e?.cause?.message ?? '';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || /getaddrinfo/.test(causeMsg)) return `DNS: cannot resolve the host name (${code || causeMsg})`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || /getaddrinfo/.test(causeMsg))
+    return `DNS: cannot resolve the host name (${code || causeMsg})`;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset by the server';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `address unreachable (${code})`;
   if (TLS_CODES.test(code) || /ssl|tls|certificate/i.test(causeMsg)) return `TLS error: ${code || causeMsg}`;
   if (/redirect count exceeded/i.test(causeMsg) || /redirect/i.test(e?.message ?? '')) return 'too many redirects (a redirect loop?)';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return `timed out after ${timeoutMs} ms`;
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
+    return `timed out after ${timeoutMs} ms`;
   return `request failed: ${causeMsg || e?.message || String(err)}${code ? ` (${code})` : ''}`;
 }
 
@@ -72,9 +74,11 @@ export async function checkHttp(spec: TCheckSpec, now: () => number = Date.now):
     });
     const { text, truncated } = spec.method === 'HEAD' ? { text: '', truncated: false } : await readCapped(res.body, MAX_PROBE_BODY_BYTES);
     const latencyMs = latency();
-    if (!spec.expectStatus.includes(res.status)) return { ok: false, latencyMs, status: res.status, error: `status ${res.status}, expected ${spec.expectStatus.join(' or ')}` };
+    if (!spec.expectStatus.includes(res.status))
+      return { ok: false, latencyMs, status: res.status, error: `status ${res.status}, expected ${spec.expectStatus.join(' or ')}` };
     if (truncated) return { ok: false, latencyMs, status: res.status, error: 'response body larger than 1 MiB (read stopped there)' };
-    if (spec.expectText && !text.includes(spec.expectText)) return { ok: false, latencyMs, status: res.status, error: `expected text not found: "${spec.expectText.slice(0, 80)}"` };
+    if (spec.expectText && !text.includes(spec.expectText))
+      return { ok: false, latencyMs, status: res.status, error: `expected text not found: "${spec.expectText.slice(0, 80)}"` };
     return { ok: true, latencyMs, status: res.status };
   } catch (err) {
     return { ok: false, latencyMs: latency(), error: describeFetchError(err, spec.timeoutMs) };

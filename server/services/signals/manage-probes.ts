@@ -6,7 +6,8 @@ import { roomFor } from '../rooms/room-settings-dto';
 import { loadProbeDtos } from './probe-dto';
 import { isUniqueViolation } from './apply-signal';
 
-const nameTaken = (name: string) => new AppError('conflict', `a probe named "${name}" exists in this room`, [{ field: 'name', message: 'already used in this room' }]);
+const nameTaken = (name: string) =>
+  new AppError('conflict', `a probe named "${name}" exists in this room`, [{ field: 'name', message: 'already used in this room' }]);
 
 async function one(ctx: TServiceContext, roomId: string, id: string): Promise<TProbe> {
   const [p] = await loadProbeDtos(ctx, { roomId, id });
@@ -15,7 +16,11 @@ async function one(ctx: TServiceContext, roomId: string, id: string): Promise<TP
 }
 
 /** The room's probes with their state and recent results (viewer+). */
-export async function listProbes(opts: { ctx: TServiceContext; actor: TActor; slug: string }): Promise<{ roomId: string; probes: TProbe[]; serverTime: number }> {
+export async function listProbes(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+}): Promise<{ roomId: string; probes: TProbe[]; serverTime: number }> {
   const room = await roomFor({ ...opts, permission: 'room:read' });
   return { roomId: room.id, probes: await loadProbeDtos(opts.ctx, { roomId: room.id }), serverTime: Date.now() };
 }
@@ -54,12 +59,19 @@ export async function createProbe(opts: { ctx: TServiceContext; actor: TActor; s
 }
 
 /** Changes a probe (lead+); a changed target or expectation starts its count again. */
-export async function updateProbe(opts: { ctx: TServiceContext; actor: TActor; slug: string; id: string; input: TProbePatch }): Promise<TProbe> {
+export async function updateProbe(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  id: string;
+  input: TProbePatch;
+}): Promise<TProbe> {
   const { ctx, input, id } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
   const existing = await ctx.prisma.probe.findFirst({ where: { id, roomId: room.id } });
   if (!existing) throw new AppError('not_found', `no probe ${id} in this room`);
-  const retarget = input.url !== undefined || input.method !== undefined || input.expectStatus !== undefined || input.expectText !== undefined;
+  const retarget =
+    input.url !== undefined || input.method !== undefined || input.expectStatus !== undefined || input.expectText !== undefined;
   try {
     await ctx.prisma.probe.update({
       where: { id },

@@ -12,12 +12,16 @@ export type TRuleRow = Awaited<ReturnType<TServiceContext['prisma']['alertRule']
 /** The deduplication key of one rule on one label set. */
 export const ruleSignalKey = (ruleId: string, seriesLabelsKey: string) => (seriesLabelsKey ? `${ruleId} ${seriesLabelsKey}` : ruleId);
 
-const nameTaken = (name: string) => new AppError('conflict', `a rule named "${name}" exists in this room`, [{ field: 'name', message: 'already used in this room' }]);
+const nameTaken = (name: string) =>
+  new AppError('conflict', `a rule named "${name}" exists in this room`, [{ field: 'name', message: 'already used in this room' }]);
 
 async function loadRuleDtos(ctx: TServiceContext, where: { roomId: string; id?: string }): Promise<TRule[]> {
   const rows = await ctx.prisma.alertRule.findMany({ where, orderBy: { name: 'asc' } });
   if (rows.length === 0) return [];
-  const firing = await ctx.prisma.signal.findMany({ where: { roomId: where.roomId, kind: 'rule', state: 'firing' }, select: { dedupKey: true, firstSeenAt: true } });
+  const firing = await ctx.prisma.signal.findMany({
+    where: { roomId: where.roomId, kind: 'rule', state: 'firing' },
+    select: { dedupKey: true, firstSeenAt: true },
+  });
   return rows.map((r) => ({
     id: r.id,
     roomId: r.roomId,
@@ -74,7 +78,13 @@ export async function createRule(opts: { ctx: TServiceContext; actor: TActor; sl
 }
 
 /** Changes an alert rule (lead+). */
-export async function updateRule(opts: { ctx: TServiceContext; actor: TActor; slug: string; id: string; input: TRulePatch }): Promise<TRule> {
+export async function updateRule(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  id: string;
+  input: TRulePatch;
+}): Promise<TRule> {
   const { ctx, input, id } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
   const existing = await ctx.prisma.alertRule.findFirst({ where: { id, roomId: room.id } });

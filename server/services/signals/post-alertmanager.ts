@@ -41,7 +41,10 @@ const nameOf = (a: TAlert) => a.annotations.summary || [a.labels.alertname, a.la
  * So a redelivery is not newer, and a firing that arrives after its own
  * resolve (out of order) is not taken for a new episode.
  */
-export function isNewer(incoming: { status: string; startsAt: number }, stored: { status: string; startsAt: Date | null } | undefined): boolean {
+export function isNewer(
+  incoming: { status: string; startsAt: number },
+  stored: { status: string; startsAt: Date | null } | undefined,
+): boolean {
   if (!stored) return true;
   const s = stored.startsAt?.getTime() ?? 0;
   if (incoming.startsAt !== s) return incoming.startsAt > s;
@@ -54,14 +57,25 @@ export function isNewer(incoming: { status: string; startsAt: number }, stored: 
  * number of statements (two reads, a delete and an insert of the changed
  * alerts, the incident change), so 500 alerts answer as fast as 5.
  */
-export async function postAlertmanager(opts: { ctx: TServiceContext; actor: TActor; input: TAlertmanagerPayload; room?: string }): Promise<{ incidents: { id: string; number: number; action: TSignalAction }[] }> {
+export async function postAlertmanager(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: TAlertmanagerPayload;
+  room?: string;
+}): Promise<{ incidents: { id: string; number: number; action: TSignalAction }[] }> {
   const { ctx, actor, input } = opts;
   const room = await alertRoom({ ctx, actor, slug: opts.room });
   const where = { roomId_kind_dedupKey: { roomId: room.id, kind: 'alertmanager', dedupKey: input.groupKey } };
   const title =
-    input.commonAnnotations.summary || input.commonLabels.alertname || input.groupLabels.alertname || input.alerts[0]?.labels.alertname || 'Alertmanager alert';
+    input.commonAnnotations.summary ||
+    input.commonLabels.alertname ||
+    input.groupLabels.alertname ||
+    input.alerts[0]?.labels.alertname ||
+    'Alertmanager alert';
   let severity: TSeverity = input.commonLabels.severity ? severityOfLabel(input.commonLabels.severity) : 'SEV4';
-  if (!input.commonLabels.severity) for (const a of input.alerts) if (RANK[severityOfLabel(a.labels.severity)] < RANK[severity]) severity = severityOfLabel(a.labels.severity);
+  if (!input.commonLabels.severity)
+    for (const a of input.alerts)
+      if (RANK[severityOfLabel(a.labels.severity)] < RANK[severity]) severity = severityOfLabel(a.labels.severity);
   if (!input.commonLabels.severity && input.alerts.length === 0) severity = 'SEV3';
 
   const run = () =>
@@ -73,15 +87,23 @@ export async function postAlertmanager(opts: { ctx: TServiceContext; actor: TAct
       const latest = new Map<string, TAlert>();
       for (const a of input.alerts) latest.set(a.fingerprint, a);
       const changed: TAlert[] = [];
-      for (const a of latest.values()) if (isNewer({ status: a.status, startsAt: ms(a.startsAt) ?? 0 }, stored.get(a.fingerprint))) changed.push(a);
+      for (const a of latest.values())
+        if (isNewer({ status: a.status, startsAt: ms(a.startsAt) ?? 0 }, stored.get(a.fingerprint))) changed.push(a);
       const after = new Map<string, string>([...stored].map(([f, a]) => [f, a.status]));
       for (const a of changed) after.set(a.fingerprint, a.status);
       const anyFiring = [...after.values()].includes('firing') || (input.status === 'firing' && input.truncatedAlerts > 0);
       const newlyFiring = changed.filter((a) => a.status === 'firing');
       const newlyResolved = changed.filter((a) => a.status === 'resolved');
 
-      const note = (list: TAlert[], verb: string) => (list.length === 0 ? '' : `${verb}: ${list.slice(0, 10).map(nameOf).join(', ')}${list.length > 10 ? ` and ${list.length - 10} more` : ''}`);
-      const body = [note(newlyFiring, 'firing'), note(newlyResolved, 'resolved'), input.truncatedAlerts > 0 ? `(${input.truncatedAlerts} more alerts not sent by Alertmanager)` : '']
+      const note = (list: TAlert[], verb: string) =>
+        list.length === 0
+          ? ''
+          : `${verb}: ${list.slice(0, 10).map(nameOf).join(', ')}${list.length > 10 ? ` and ${list.length - 10} more` : ''}`;
+      const body = [
+        note(newlyFiring, 'firing'),
+        note(newlyResolved, 'resolved'),
+        input.truncatedAlerts > 0 ? `(${input.truncatedAlerts} more alerts not sent by Alertmanager)` : '',
+      ]
         .filter(Boolean)
         .join('; ');
       const noteData = {
@@ -111,13 +133,23 @@ export async function postAlertmanager(opts: { ctx: TServiceContext; actor: TAct
         }
       } else if (anyFiring && newlyFiring.length > 0) {
         // An alert started firing: opens, re-fires, or (while already firing) notes it.
-        w = await applySignalTx(tx, actor, { ...signal, status: 'firing' }, {
-          current,
-          fresh: true,
-          extraNote: current?.state === 'firing' && current.incidentId ? { kind: 'auto', body, data: noteData } : null,
-        });
+        w = await applySignalTx(
+          tx,
+          actor,
+          { ...signal, status: 'firing' },
+          {
+            current,
+            fresh: true,
+            extraNote: current?.state === 'firing' && current.incidentId ? { kind: 'auto', body, data: noteData } : null,
+          },
+        );
       } else if (!anyFiring) {
-        w = await applySignalTx(tx, actor, { ...signal, status: 'recovered', note: body ? `all alerts resolved (${body})` : 'all alerts resolved' }, { current });
+        w = await applySignalTx(
+          tx,
+          actor,
+          { ...signal, status: 'recovered', note: body ? `all alerts resolved (${body})` : 'all alerts resolved' },
+          { current },
+        );
       } else {
         // Some alerts resolved, others still firing: a note on the open incident.
         w = await applySignalTx(tx, actor, { ...signal, status: 'firing' }, { current, extraNote: { kind: 'auto', body, data: noteData } });

@@ -11,7 +11,10 @@ import { parseRecent, RECENT_RESULTS, type TProbeRow } from './probe-dto';
 const PROBE_ACTOR: TActor = { kind: 'system', name: 'probe' };
 
 /** pending/up/down after one more result: down after N failures in a row, up after M successes. */
-export function nextProbeState(p: { state: string; failStreak: number; okStreak: number; downAfter: number; upAfter: number }, ok: boolean) {
+export function nextProbeState(
+  p: { state: string; failStreak: number; okStreak: number; downAfter: number; upAfter: number },
+  ok: boolean,
+) {
   const failStreak = ok ? 0 : p.failStreak + 1;
   const okStreak = ok ? p.okStreak + 1 : 0;
   let state = p.state;
@@ -27,9 +30,21 @@ export function nextProbeState(p: { state: string; failStreak: number; okStreak:
  * commit: the result as series probe_up / probe_latency_ms through the normal
  * ingest, and a down/up transition through the one signal path.
  */
-export async function recordProbeResult(opts: { ctx: TServiceContext; probe: TProbeRow; owner: string; result: TCheckResult; at: Date }): Promise<boolean> {
+export async function recordProbeResult(opts: {
+  ctx: TServiceContext;
+  probe: TProbeRow;
+  owner: string;
+  result: TCheckResult;
+  at: Date;
+}): Promise<boolean> {
   const { ctx, probe, owner, result, at } = opts;
-  const entry: TProbeResult = { at: at.toISOString(), ok: result.ok, latencyMs: result.latencyMs, ...(result.status ? { status: result.status } : {}), ...(result.error ? { error: result.error } : {}) };
+  const entry: TProbeResult = {
+    at: at.toISOString(),
+    ok: result.ok,
+    latencyMs: result.latencyMs,
+    ...(result.status ? { status: result.status } : {}),
+    ...(result.error ? { error: result.error } : {}),
+  };
   const recent = [...parseRecent(probe.recent), entry].slice(-RECENT_RESULTS);
   const next = nextProbeState(probe, result.ok);
   // The next run keeps the cadence; a run that fell far behind (a stop, a restart) starts again from now.
@@ -58,7 +73,13 @@ export async function recordProbeResult(opts: { ctx: TServiceContext; probe: TPr
     await ingestMetrics({
       ctx,
       actor: PROBE_ACTOR,
-      input: { room: room.slug, points: [{ name: 'probe_up', value: result.ok ? 1 : 0, time: at.getTime(), labels }, { name: 'probe_latency_ms', value: result.latencyMs, time: at.getTime(), labels }] },
+      input: {
+        room: room.slug,
+        points: [
+          { name: 'probe_up', value: result.ok ? 1 : 0, time: at.getTime(), labels },
+          { name: 'probe_latency_ms', value: result.latencyMs, time: at.getTime(), labels },
+        ],
+      },
     });
   }
   if (next.state !== probe.state && (next.state === 'down' || (next.state === 'up' && probe.state === 'down'))) {

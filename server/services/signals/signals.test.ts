@@ -25,7 +25,15 @@ describe('probe state', () => {
 
 describe('Alertmanager', () => {
   it('maps severity labels as the contract says', () => {
-    expect(['critical', 'error', 'high', 'warning', 'info', 'page', undefined].map(severityOfLabel)).toEqual(['SEV1', 'SEV2', 'SEV2', 'SEV3', 'SEV4', 'SEV3', 'SEV3']);
+    expect(['critical', 'error', 'high', 'warning', 'info', 'page', undefined].map(severityOfLabel)).toEqual([
+      'SEV1',
+      'SEV2',
+      'SEV2',
+      'SEV3',
+      'SEV4',
+      'SEV3',
+      'SEV3',
+    ]);
   });
   it('orders deliveries of one alert by startsAt, resolved after firing', () => {
     const t = new Date('2026-11-28T20:19:00Z');
@@ -41,7 +49,10 @@ describe('probe pushes', () => {
   const probe = (id: string, name: string, roomId = 'r1') => ({ id, name, roomId }) as TProbe;
   it('replace, add and remove by id, only for the list’s own room', () => {
     const list = { roomId: 'r1', probes: [probe('a', 'alpha')], serverTime: 1 };
-    expect(mergeProbe(list, { roomId: 'r1', probeId: 'b', probe: probe('b', 'beta'), serverTime: 2 })!.probes.map((x) => x.id)).toEqual(['a', 'b']);
+    expect(mergeProbe(list, { roomId: 'r1', probeId: 'b', probe: probe('b', 'beta'), serverTime: 2 })!.probes.map((x) => x.id)).toEqual([
+      'a',
+      'b',
+    ]);
     expect(mergeProbe(list, { roomId: 'r1', probeId: 'a', probe: null, serverTime: 2 })!.probes).toEqual([]);
     expect(mergeProbe(list, { roomId: 'r2', probeId: 'c', probe: probe('c', 'c', 'r2'), serverTime: 2 })).toBe(list);
   });

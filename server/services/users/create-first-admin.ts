@@ -11,7 +11,10 @@ export async function needsSetup(opts: { ctx: TServiceContext }): Promise<boolea
  * The first person to open /setup on a new install becomes its admin. Once
  * anyone exists this refuses (409), so the page cannot be used to take over.
  */
-export async function createFirstAdmin(opts: { ctx: TServiceContext; input: { email: string; name: string; password: string } }): Promise<{ id: string; email: string; role: string }> {
+export async function createFirstAdmin(opts: {
+  ctx: TServiceContext;
+  input: { email: string; name: string; password: string };
+}): Promise<{ id: string; email: string; role: string }> {
   const { ctx, input } = opts;
   if (!(await needsSetup({ ctx }))) throw new AppError('conflict', 'Warroom is already set up; sign in, or ask an admin for an account');
   const user = await createUser({ ctx, input: { ...input, role: 'admin' } });

@@ -15,7 +15,12 @@ const IDENTIFIER = 'password-link:';
  * added without one, and for resets. Only the token's hash is stored; a new
  * link replaces any earlier one for the same person.
  */
-export async function createPasswordLink(opts: { ctx: TServiceContext; actor: TActor; input: { idOrEmail: string }; now?: number }): Promise<{ url: string; email: string; expiresAt: string }> {
+export async function createPasswordLink(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: { idOrEmail: string };
+  now?: number;
+}): Promise<{ url: string; email: string; expiresAt: string }> {
   const { ctx, actor } = opts;
   assertCan(actor, 'admin');
   const user = await findUser({ ctx, idOrEmail: opts.input.idOrEmail });
@@ -30,11 +35,20 @@ export async function createPasswordLink(opts: { ctx: TServiceContext; actor: TA
 }
 
 /** Redeems a password link: sets the password, and the link is spent. */
-export async function redeemPasswordLink(opts: { ctx: TServiceContext; input: { token: string; password: string }; now?: number }): Promise<{ email: string }> {
+export async function redeemPasswordLink(opts: {
+  ctx: TServiceContext;
+  input: { token: string; password: string };
+  now?: number;
+}): Promise<{ email: string }> {
   const { ctx, input } = opts;
-  const row = await ctx.prisma.verification.findFirst({ where: { value: hashSecret(input.token), identifier: { startsWith: IDENTIFIER } } });
+  const row = await ctx.prisma.verification.findFirst({
+    where: { value: hashSecret(input.token), identifier: { startsWith: IDENTIFIER } },
+  });
   const expired = !row || row.expiresAt.getTime() <= (opts.now ?? Date.now());
-  if (expired) throw new AppError('not_found', 'this link is unknown, used or expired; ask an admin for a new one', [{ field: 'token', message: 'unknown, used or expired' }]);
+  if (expired)
+    throw new AppError('not_found', 'this link is unknown, used or expired; ask an admin for a new one', [
+      { field: 'token', message: 'unknown, used or expired' },
+    ]);
   // Spend it first: of two submissions at once, only the one that deletes it sets the password.
   const spent = await ctx.prisma.verification.deleteMany({ where: { id: row.id } });
   if (spent.count === 0) throw new AppError('not_found', 'this link was just used', [{ field: 'token', message: 'already used' }]);

@@ -7,7 +7,11 @@ import { assertCan, type TActor } from '../access/actor';
  * sessions and emits access.revoked, so their open sockets close; their
  * personal tokens stop working because authentication checks `disabled`.
  */
-export async function setUserDisabled(opts: { ctx: TServiceContext; actor: TActor; input: { idOrEmail: string; disabled: boolean } }): Promise<{ id: string; email: string; disabled: boolean }> {
+export async function setUserDisabled(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: { idOrEmail: string; disabled: boolean };
+}): Promise<{ id: string; email: string; disabled: boolean }> {
   const { ctx, actor, input } = opts;
   assertCan(actor, 'admin');
   const ref = input.idOrEmail.trim();

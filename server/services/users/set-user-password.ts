@@ -19,7 +19,11 @@ export async function writePassword(opts: { ctx: TServiceContext; userId: string
 }
 
 /** Sets a person's password (admin, or the CLI): `user set-password`. */
-export async function setUserPassword(opts: { ctx: TServiceContext; actor: TActor; input: { idOrEmail: string; password: string } }): Promise<{ id: string; email: string }> {
+export async function setUserPassword(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  input: { idOrEmail: string; password: string };
+}): Promise<{ id: string; email: string }> {
   const { ctx, actor, input } = opts;
   assertCan(actor, 'admin');
   const user = await findUser({ ctx, idOrEmail: input.idOrEmail });

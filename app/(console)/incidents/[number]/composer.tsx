@@ -35,7 +35,12 @@ export function useDraft(i: TIncidentDto | null | undefined, me: TMe, actions: R
       return false;
     }
     setProblem(null);
-    const ok = await actions.act({ id: i.id, action: canWrite ? 'updates' : 'comments', body: canWrite ? parsed.data : { body: parsed.data.body }, idempotencyKey: key.current });
+    const ok = await actions.act({
+      id: i.id,
+      action: canWrite ? 'updates' : 'comments',
+      body: canWrite ? parsed.data : { body: parsed.data.body },
+      idempotencyKey: key.current,
+    });
     if (ok) {
       setText('');
       setStatus('');
@@ -48,7 +53,17 @@ export function useDraft(i: TIncidentDto | null | undefined, me: TMe, actions: R
 export type TDraft = ReturnType<typeof useDraft>;
 
 /** Posts an update (engineers: optionally with a new status) or a comment (viewers). Ctrl/Cmd+Enter sends. */
-export function Composer({ incident: i, me, actions, draft }: { incident: TIncidentDto; me: TMe; actions: ReturnType<typeof useAct>; draft: TDraft }) {
+export function Composer({
+  incident: i,
+  me,
+  actions,
+  draft,
+}: {
+  incident: TIncidentDto;
+  me: TMe;
+  actions: ReturnType<typeof useAct>;
+  draft: TDraft;
+}) {
   const t = useTranslations('incident.composer');
   const ts = useTranslations('common.status');
   const canWrite = me.role !== 'viewer';

@@ -10,12 +10,21 @@ import type { useAct } from './use-act';
 const STATE_CLASS = { open: 'text-sev3', ruled_out: 'text-dim', confirmed: 'text-online font-semibold' } as const;
 
 /** Triage as elimination: hypotheses, then ruled out or confirmed, with who and how long it took. */
-export function EliminationLog({ incident: i, canWrite, actions }: { incident: TIncidentDto; canWrite: boolean; actions: ReturnType<typeof useAct> }) {
+export function EliminationLog({
+  incident: i,
+  canWrite,
+  actions,
+}: {
+  incident: TIncidentDto;
+  canWrite: boolean;
+  actions: ReturnType<typeof useAct>;
+}) {
   const t = useTranslations('incident.findings');
   const tc = useTranslations('common');
   const findingLine = useFindingLine();
   const [text, setText] = useState('');
-  const decide = (findingId: string, state: 'ruled_out' | 'confirmed' | 'open') => void actions.act({ id: i.id, action: 'decideFinding', findingId, body: { state } });
+  const decide = (findingId: string, state: 'ruled_out' | 'confirmed' | 'open') =>
+    void actions.act({ id: i.id, action: 'decideFinding', findingId, body: { state } });
   return (
     <section className={`${PANEL} space-y-2 p-3`} aria-label={t('title')}>
       <h2 className="text-sm font-semibold text-dim">{t('title')}</h2>
@@ -28,13 +37,19 @@ export function EliminationLog({ incident: i, canWrite, actions }: { incident: T
             {canWrite && (
               <span className="ml-2 inline-flex gap-1">
                 {f.state !== 'ruled_out' && (
-                  <button type="button" className="text-xs underline" onClick={() => decide(f.id, 'ruled_out')}>{t('ruleOut')}</button>
+                  <button type="button" className="text-xs underline" onClick={() => decide(f.id, 'ruled_out')}>
+                    {t('ruleOut')}
+                  </button>
                 )}
                 {f.state !== 'confirmed' && (
-                  <button type="button" className="text-xs underline" onClick={() => decide(f.id, 'confirmed')}>{t('confirm')}</button>
+                  <button type="button" className="text-xs underline" onClick={() => decide(f.id, 'confirmed')}>
+                    {t('confirm')}
+                  </button>
                 )}
                 {f.state !== 'open' && (
-                  <button type="button" className="text-xs underline" onClick={() => decide(f.id, 'open')}>{t('reopen')}</button>
+                  <button type="button" className="text-xs underline" onClick={() => decide(f.id, 'open')}>
+                    {t('reopen')}
+                  </button>
                 )}
               </span>
             )}
@@ -50,8 +65,16 @@ export function EliminationLog({ incident: i, canWrite, actions }: { incident: T
             void actions.act({ id: i.id, action: 'findings', body: { text } }).then((ok) => ok && setText(''));
           }}
         >
-          <input className={`${INPUT} min-w-0 flex-1`} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('placeholder')} aria-label={t('newLabel')} />
-          <button type="submit" className={BUTTON} disabled={!text.trim()}>{tc('add')}</button>
+          <input
+            className={`${INPUT} min-w-0 flex-1`}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('placeholder')}
+            aria-label={t('newLabel')}
+          />
+          <button type="submit" className={BUTTON} disabled={!text.trim()}>
+            {tc('add')}
+          </button>
         </form>
       )}
     </section>

@@ -9,7 +9,15 @@ import { BUTTON, INPUT, PANEL } from '../_components/ui';
 import type { useAct } from './use-act';
 
 /** The impact figure ("0.3 % of writes") and linked metric series. */
-export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TIncidentDto; canWrite: boolean; actions: ReturnType<typeof useAct> }) {
+export function ImpactPanel({
+  incident: i,
+  canWrite,
+  actions,
+}: {
+  incident: TIncidentDto;
+  canWrite: boolean;
+  actions: ReturnType<typeof useAct>;
+}) {
   const t = useTranslations('incident.impact');
   const words = useErrorWords();
   const [text, setText] = useState('');
@@ -55,10 +63,25 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
       )}
       {canWrite && (
         <div className="grid grid-cols-[minmax(0,1fr)_3.5rem_3rem_auto] gap-1">
-          <input className={INPUT} value={text} onChange={(e) => setText(e.target.value)} placeholder={t('textPlaceholder')} aria-label={t('text')} />
-          <input className={INPUT} value={value} onChange={(e) => setValue(e.target.value)} placeholder="0.3" inputMode="decimal" aria-label={t('value')} />
+          <input
+            className={INPUT}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('textPlaceholder')}
+            aria-label={t('text')}
+          />
+          <input
+            className={INPUT}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            placeholder="0.3"
+            inputMode="decimal"
+            aria-label={t('value')}
+          />
           <input className={INPUT} value={unit} onChange={(e) => setUnit(e.target.value)} placeholder="%" aria-label={t('unit')} />
-          <button type="button" className={BUTTON} onClick={saveImpact}>{t('set')}</button>
+          <button type="button" className={BUTTON} onClick={saveImpact}>
+            {t('set')}
+          </button>
         </div>
       )}
       <h2 className="text-sm font-semibold text-dim">{t('series')}</h2>
@@ -66,17 +89,32 @@ export function ImpactPanel({ incident: i, canWrite, actions }: { incident: TInc
         {i.links.map((l) => (
           <li key={l.seriesName + JSON.stringify(l.labels)} className="rounded border border-edge px-1 font-mono">
             {l.seriesName}
-            {Object.keys(l.labels).length > 0 && `{${Object.entries(l.labels).map(([k, v]) => `${k}="${v}"`).join(',')}}`}
+            {Object.keys(l.labels).length > 0 &&
+              `{${Object.entries(l.labels)
+                .map(([k, v]) => `${k}="${v}"`)
+                .join(',')}}`}
           </li>
         ))}
       </ul>
       {canWrite && (
         <div className="flex gap-1">
-          <input className={`${INPUT} min-w-0 flex-1 font-mono`} value={series} onChange={(e) => setSeries(e.target.value)} placeholder="users_online" aria-label={t('seriesPlaceholder')} />
-          <button type="button" className={BUTTON} onClick={link}>{t('link')}</button>
+          <input
+            className={`${INPUT} min-w-0 flex-1 font-mono`}
+            value={series}
+            onChange={(e) => setSeries(e.target.value)}
+            placeholder="users_online"
+            aria-label={t('seriesPlaceholder')}
+          />
+          <button type="button" className={BUTTON} onClick={link}>
+            {t('link')}
+          </button>
         </div>
       )}
-      {problem && <p role="alert" className="text-sm text-crit">{problem}</p>}
+      {problem && (
+        <p role="alert" className="text-sm text-crit">
+          {problem}
+        </p>
+      )}
     </section>
   );
 }

@@ -34,8 +34,12 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
   if (error || !i) {
     return (
       <main className="space-y-2 p-6">
-        <p role="alert" className="text-crit">{error?.message ?? t('notFound')}</p>
-        <Link href={back} className="underline">{t('all')}</Link>
+        <p role="alert" className="text-crit">
+          {error?.message ?? t('notFound')}
+        </p>
+        <Link href={back} className="underline">
+          {t('all')}
+        </Link>
       </main>
     );
   }
@@ -45,18 +49,30 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
     <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 md:p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section className="space-y-3">
         <nav className="flex items-center gap-3 text-sm text-dim">
-          <Link href={back} className="inline-flex min-h-11 items-center underline">{t('back')}</Link>
-          <span data-testid="connection" data-state={live.connection} className={live.connection === 'live' ? 'text-ok' : 'text-warn'}>● {tc(`connection.${live.connection}`)}</span>
+          <Link href={back} className="inline-flex min-h-11 items-center underline">
+            {t('back')}
+          </Link>
+          <span data-testid="connection" data-state={live.connection} className={live.connection === 'live' ? 'text-ok' : 'text-warn'}>
+            ● {tc(`connection.${live.connection}`)}
+          </span>
         </nav>
         <header className="space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-dim">#{i.number}</span>
             <SeverityBadge severity={i.severity} />
             <StatusText status={i.status} />
-            <span className="text-sm text-dim tabular">{t('openFor', { age: formatDuration((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt), locale) })}</span>
-            {needsOwner(i) && <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg" data-testid="unowned-flag">{tc('state.unowned')}</span>}
+            <span className="text-sm text-dim tabular">
+              {t('openFor', { age: formatDuration((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt), locale) })}
+            </span>
+            {needsOwner(i) && (
+              <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg" data-testid="unowned-flag">
+                {tc('state.unowned')}
+              </span>
+            )}
           </div>
-          <h1 className="text-2xl font-semibold" data-testid="incident-heading">{i.title}</h1>
+          <h1 className="text-2xl font-semibold" data-testid="incident-heading">
+            {i.title}
+          </h1>
           {i.summary && <p className="whitespace-pre-wrap text-dim [overflow-wrap:anywhere]">{i.summary}</p>}
           <p className="text-sm" data-testid="owner-line">
             {t('owner')}
@@ -66,10 +82,16 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
                 {t('idleFor', { minutes: i.idleClaimMinutes })}
               </span>
             )}
-            {i.helpers.length > 0 && <span className="text-dim"> · {t('helping', { names: i.helpers.map((h) => h.name).join(', ') })}</span>}
+            {i.helpers.length > 0 && (
+              <span className="text-dim"> · {t('helping', { names: i.helpers.map((h) => h.name).join(', ') })}</span>
+            )}
             {i.escalatedTo && <span className="text-dim"> · {t('escalatedTo', { name: i.escalatedTo.name })}</span>}
           </p>
-          {i.acknowledgedBy.length > 0 && <p className="text-xs text-dim" data-testid="seen-by">{t('seenBy', { names: i.acknowledgedBy.map((p) => p.name).join(', ') })}</p>}
+          {i.acknowledgedBy.length > 0 && (
+            <p className="text-xs text-dim" data-testid="seen-by">
+              {t('seenBy', { names: i.acknowledgedBy.map((p) => p.name).join(', ') })}
+            </p>
+          )}
         </header>
         {actions.error && (
           <p role="alert" className="rounded border border-crit px-2 py-1 text-sm text-crit" data-testid="action-error">

@@ -9,7 +9,13 @@ export const metadata: Metadata = { title: 'Incident · Warroom' };
 export const dynamic = 'force-dynamic';
 
 /** One incident by its number in the room (?room=slug, else the default room). */
-export default async function IncidentPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ room?: string }> }) {
+export default async function IncidentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ room?: string }>;
+}) {
   const { number } = await params;
   const { room } = await searchParams;
   if (!/^\d{1,9}$/.test(number)) notFound();

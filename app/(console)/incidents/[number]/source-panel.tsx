@@ -23,25 +23,33 @@ export function SourcePanel({ source: s, now }: { source: TIncidentSource; now: 
       <SourceBadge source={s} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
         <dt className="text-dim">{t('key')}</dt>
-        <dd className="truncate font-mono text-xs" title={s.key}>{s.key}</dd>
+        <dd className="truncate font-mono text-xs" title={s.key}>
+          {s.key}
+        </dd>
         {s.url && (
           <>
             <dt className="text-dim">{t('link')}</dt>
             <dd className="truncate">
-              <a href={s.url} target="_blank" rel="noreferrer noopener" className="underline" data-testid="source-link">{s.url}</a>
+              <a href={s.url} target="_blank" rel="noreferrer noopener" className="underline" data-testid="source-link">
+                {s.url}
+              </a>
             </dd>
           </>
         )}
         {s.state ? (
           <>
             <dt className="text-dim">{t('now')}</dt>
-            <dd className={s.state === 'firing' ? 'text-crit' : 'text-ok'} data-testid="source-state">{s.state === 'firing' ? t('firing') : t('recovered')}</dd>
+            <dd className={s.state === 'firing' ? 'text-crit' : 'text-ok'} data-testid="source-state">
+              {s.state === 'firing' ? t('firing') : t('recovered')}
+            </dd>
             <dt className="text-dim">{t('firstSeen')}</dt>
             <dd className="tabular">{seen(s.firstSeenAt)}</dd>
             <dt className="text-dim">{t('lastSeen')}</dt>
             <dd className="tabular">{seen(s.lastSeenAt)}</dd>
             <dt className="text-dim">{t('fired')}</dt>
-            <dd className="tabular" data-testid="source-fired">{t('times', { count: s.fireCount ?? 0 })}</dd>
+            <dd className="tabular" data-testid="source-fired">
+              {t('times', { count: s.fireCount ?? 0 })}
+            </dd>
           </>
         ) : (
           <dd className="col-span-2 text-dim">{t('moved')}</dd>

@@ -11,7 +11,15 @@ import type { useAct } from './use-act';
  * refused, not overwritten. With text in the composer, a status button sends
  * the text and the status together as one update.
  */
-export function StateControls({ incident: i, actions, draft }: { incident: TIncidentDto; actions: ReturnType<typeof useAct>; draft: TDraft }) {
+export function StateControls({
+  incident: i,
+  actions,
+  draft,
+}: {
+  incident: TIncidentDto;
+  actions: ReturnType<typeof useAct>;
+  draft: TDraft;
+}) {
   const t = useTranslations('incident.state');
   const tc = useTranslations('common');
   return (
@@ -25,7 +33,9 @@ export function StateControls({ incident: i, actions, draft }: { incident: TInci
             aria-pressed={i.severity === s}
             title={tc(`severityName.${s}`)}
             className={`${BUTTON} px-2 ${i.severity === s ? 'border-ink' : 'opacity-60'}`}
-            onClick={() => i.severity !== s && void actions.act({ id: i.id, action: 'severity', body: { severity: s, version: i.version } })}
+            onClick={() =>
+              i.severity !== s && void actions.act({ id: i.id, action: 'severity', body: { severity: s, version: i.version } })
+            }
           >
             <SeverityBadge severity={s} />
           </button>

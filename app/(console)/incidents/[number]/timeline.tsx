@@ -33,10 +33,14 @@ function describeEntry(e: TIncidentEntryDto, t: TT, status: (s: unknown) => stri
     case 'escalation':
       return t('escalation', { name: nameOf(d.to) });
     case 'finding':
-      return d.to === 'open' ? t(d.from ? 'findingReopened' : 'hypothesis', { text: String(d.text) }) : t(d.to === 'ruled_out' ? 'ruledOut' : 'confirmed', { text: String(d.text) });
+      return d.to === 'open'
+        ? t(d.from ? 'findingReopened' : 'hypothesis', { text: String(d.text) })
+        : t(d.to === 'ruled_out' ? 'ruledOut' : 'confirmed', { text: String(d.text) });
     case 'impact': {
       const to = (d.to ?? {}) as { value?: number | null; unit?: string | null };
-      return to.value !== null && to.value !== undefined ? t('impactTo', { value: `${to.value}${to.unit ? ` ${to.unit}` : ''}` }) : t('impact');
+      return to.value !== null && to.value !== undefined
+        ? t('impactTo', { value: `${to.value}${to.unit ? ` ${to.unit}` : ''}` })
+        : t('impact');
     }
     case 'link':
       return t(d.removed ? 'unlinked' : 'linked', { name: String(d.seriesName) });
@@ -54,7 +58,10 @@ function describeEntry(e: TIncidentEntryDto, t: TT, status: (s: unknown) => stri
 /** The timeline, newest first. Edits are their own entries: a post shows its latest text and keeps the old one visible. */
 export function Timeline({ incident, me, actions }: { incident: TIncidentDetail; me: TMe; actions: ReturnType<typeof useAct> }) {
   const t = useTranslations('incident.timeline');
-  const rows = incident.timeline.filter((e) => e.kind !== 'edit').slice().reverse();
+  const rows = incident.timeline
+    .filter((e) => e.kind !== 'edit')
+    .slice()
+    .reverse();
   return (
     <ol className="space-y-1" data-testid="timeline" aria-label={t('label')}>
       {rows.map((e) => (
@@ -64,7 +71,17 @@ export function Timeline({ incident, me, actions }: { incident: TIncidentDetail;
   );
 }
 
-function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; incident: TIncidentDetail; me: TMe; actions: ReturnType<typeof useAct> }) {
+function Entry({
+  entry: e,
+  incident,
+  me,
+  actions,
+}: {
+  entry: TIncidentEntryDto;
+  incident: TIncidentDetail;
+  me: TMe;
+  actions: ReturnType<typeof useAct>;
+}) {
   const t = useTranslations('incident.timeline');
   const tc = useTranslations('common');
   const timeOf = useTimeOf();
@@ -76,9 +93,16 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
   const canEdit = isText && (e.author?.id === me.id || me.role === 'lead' || me.role === 'admin');
   const history = isText && e.editedBy ? incident.timeline.filter((x) => x.kind === 'edit' && x.editsId === e.id) : [];
   return (
-    <li className={`rounded-md border-l-2 px-2 py-1 ${isText ? 'border-users bg-panel' : 'border-edge'}`} data-testid="timeline-entry" data-kind={e.kind} data-seq={e.seq}>
+    <li
+      className={`rounded-md border-l-2 px-2 py-1 ${isText ? 'border-users bg-panel' : 'border-edge'}`}
+      data-testid="timeline-entry"
+      data-kind={e.kind}
+      data-seq={e.seq}
+    >
       <div className="flex flex-wrap items-baseline gap-x-2 text-xs text-dim">
-        <time dateTime={e.createdAt} className="tabular">{timeOf(e.createdAt)}</time>
+        <time dateTime={e.createdAt} className="tabular">
+          {timeOf(e.createdAt)}
+        </time>
         <span className="font-medium text-ink">{e.authorName ?? tc('state.system')}</span>
         {!isText && <span>{describeEntry(e, t, status, tc('state.nobody'))}</span>}
         {e.kind === 'comment' && <span>{t('comment')}</span>}
@@ -94,12 +118,23 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
           className="mt-1 flex gap-2"
           onSubmit={(ev) => {
             ev.preventDefault();
-            void actions.act({ id: incident.id, action: 'editEntry', entryId: e.id, body: { body: editing } }).then((ok) => ok && setEditing(null));
+            void actions
+              .act({ id: incident.id, action: 'editEntry', entryId: e.id, body: { body: editing } })
+              .then((ok) => ok && setEditing(null));
           }}
         >
-          <input className={`${INPUT} flex-1`} value={editing} onChange={(ev) => setEditing(ev.target.value)} aria-label={t('editedText')} />
-          <button type="submit" className={BUTTON}>{tc('save')}</button>
-          <button type="button" className={BUTTON} onClick={() => setEditing(null)}>{tc('cancel')}</button>
+          <input
+            className={`${INPUT} flex-1`}
+            value={editing}
+            onChange={(ev) => setEditing(ev.target.value)}
+            aria-label={t('editedText')}
+          />
+          <button type="submit" className={BUTTON}>
+            {tc('save')}
+          </button>
+          <button type="button" className={BUTTON} onClick={() => setEditing(null)}>
+            {tc('cancel')}
+          </button>
         </form>
       ) : (
         text && <p className="whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{text}</p>
@@ -108,7 +143,10 @@ function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; 
         <p className="whitespace-pre-wrap text-xs text-dim [overflow-wrap:anywhere]" data-testid="edit-history">
           {t('was')} <s>{e.body}</s>
           {history.slice(0, -1).map((h) => (
-            <span key={h.id}> → <s>{h.body}</s></span>
+            <span key={h.id}>
+              {' '}
+              → <s>{h.body}</s>
+            </span>
           ))}
         </p>
       )}

@@ -13,7 +13,10 @@ export function EscalationBanner() {
   return (
     <div role="alert" aria-live="assertive" className="fixed inset-x-0 top-0 z-50 space-y-1 p-2" data-testid="escalation-banner">
       {alerts.map(({ incident: i, entry }) => (
-        <div key={entry.id} className="mx-auto flex max-w-3xl items-center gap-2 rounded-md border-2 border-sev1 bg-panel px-3 py-2 shadow-lg">
+        <div
+          key={entry.id}
+          className="mx-auto flex max-w-3xl items-center gap-2 rounded-md border-2 border-sev1 bg-panel px-3 py-2 shadow-lg"
+        >
           <SeverityBadge severity={i.severity} />
           <span className="flex-1 text-sm">
             <Link href={`/incidents/${i.number}`} className="underline">

@@ -61,9 +61,7 @@ export function BriefView({ brief, timeZone }: { brief: TBrief; timeZone: string
           </p>
           <h4 className="mt-2 font-semibold">{t.probesDown}</h4>
           <p>
-            {brief.probesDown.length
-              ? brief.probesDown.map((p) => `${p.name}${p.error ? ` (${p.error})` : ''}`).join(', ')
-              : t.nothing}
+            {brief.probesDown.length ? brief.probesDown.map((p) => `${p.name}${p.error ? ` (${p.error})` : ''}`).join(', ') : t.nothing}
           </p>
         </div>
       </div>

@@ -11,7 +11,12 @@ export function HistoryBar({ recent, slots = 90 }: { recent: TProbeResult[]; slo
   const empty = Math.max(0, slots - recent.length);
   const failed = recent.filter((r) => !r.ok).length;
   return (
-    <div className="flex h-6 w-full items-stretch gap-px" role="img" aria-label={t('history', { count: recent.length, failed })} data-testid="history-bar">
+    <div
+      className="flex h-6 w-full items-stretch gap-px"
+      role="img"
+      aria-label={t('history', { count: recent.length, failed })}
+      data-testid="history-bar"
+    >
       {Array.from({ length: empty }, (_, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: placeholder slots have no identity but their place
         <span key={`e${i}`} className="flex-1 rounded-[1px] bg-edge/40" />

@@ -19,7 +19,13 @@ export default async function ProbesPage({ params }: { params: Promise<{ room: s
   try {
     room = await resolveRoom({ ctx: rt, slug });
   } catch (err) {
-    if (isAppError(err)) return <main className="p-6"><h1 className="text-xl font-semibold">{(await getTranslations('probes'))('noRoom')}</h1><p className="mt-2 text-dim">{err.message}</p></main>;
+    if (isAppError(err))
+      return (
+        <main className="p-6">
+          <h1 className="text-xl font-semibold">{(await getTranslations('probes'))('noRoom')}</h1>
+          <p className="mt-2 text-dim">{err.message}</p>
+        </main>
+      );
     throw err;
   }
   const actor = { kind: 'user' as const, userId: me.id, name: me.name, email: '', role: me.role, via: 'session' as const };

@@ -33,7 +33,10 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
       name: f.name,
       url: f.url,
       method: f.method,
-      expectStatus: f.expectStatus.split(/[\s,]+/).filter(Boolean).map(Number),
+      expectStatus: f.expectStatus
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map(Number),
       expectText: f.expectText || (probe ? null : undefined),
       intervalSeconds: Number(f.intervalSeconds),
       timeoutMs: Number(f.timeoutMs),
@@ -43,11 +46,22 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
     };
     save.mutate(probe ? { method: 'PATCH', id: probe.id, body } : { method: 'POST', body }, { onSuccess: () => onDone?.() });
   };
-  const errors = save.error instanceof ApiError && save.error.details.length ? save.error.details : save.error ? [{ field: 'probe', message: save.error.message }] : [];
+  const errors =
+    save.error instanceof ApiError && save.error.details.length
+      ? save.error.details
+      : save.error
+        ? [{ field: 'probe', message: save.error.message }]
+        : [];
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-4" data-testid="probe-form">
-      <label className={`${LABEL} sm:col-span-1`}>{t('name')}<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
-      <label className={`${LABEL} sm:col-span-3`}>URL<input name="url" className={INPUT} value={f.url} onChange={set('url')} required /></label>
+      <label className={`${LABEL} sm:col-span-1`}>
+        {t('name')}
+        <input name="name" className={INPUT} value={f.name} onChange={set('name')} required />
+      </label>
+      <label className={`${LABEL} sm:col-span-3`}>
+        URL
+        <input name="url" className={INPUT} value={f.url} onChange={set('url')} required />
+      </label>
       <label className={LABEL}>
         {t('method')}
         <select name="method" className={INPUT} value={f.method} onChange={set('method')}>
@@ -56,12 +70,30 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
           <option>POST</option>
         </select>
       </label>
-      <label className={LABEL}>{t('expectStatus')}<input name="expectStatus" className={INPUT} value={f.expectStatus} onChange={set('expectStatus')} /></label>
-      <label className={`${LABEL} sm:col-span-2`}>{t('expectText')}<input name="expectText" className={INPUT} value={f.expectText} onChange={set('expectText')} /></label>
-      <label className={LABEL}>{t('every')}<input name="intervalSeconds" type="number" className={INPUT} value={f.intervalSeconds} onChange={set('intervalSeconds')} /></label>
-      <label className={LABEL}>{t('timeout')}<input name="timeoutMs" type="number" className={INPUT} value={f.timeoutMs} onChange={set('timeoutMs')} /></label>
-      <label className={LABEL}>{t('downAfter')}<input name="downAfter" type="number" className={INPUT} value={f.downAfter} onChange={set('downAfter')} /></label>
-      <label className={LABEL}>{t('upAfter')}<input name="upAfter" type="number" className={INPUT} value={f.upAfter} onChange={set('upAfter')} /></label>
+      <label className={LABEL}>
+        {t('expectStatus')}
+        <input name="expectStatus" className={INPUT} value={f.expectStatus} onChange={set('expectStatus')} />
+      </label>
+      <label className={`${LABEL} sm:col-span-2`}>
+        {t('expectText')}
+        <input name="expectText" className={INPUT} value={f.expectText} onChange={set('expectText')} />
+      </label>
+      <label className={LABEL}>
+        {t('every')}
+        <input name="intervalSeconds" type="number" className={INPUT} value={f.intervalSeconds} onChange={set('intervalSeconds')} />
+      </label>
+      <label className={LABEL}>
+        {t('timeout')}
+        <input name="timeoutMs" type="number" className={INPUT} value={f.timeoutMs} onChange={set('timeoutMs')} />
+      </label>
+      <label className={LABEL}>
+        {t('downAfter')}
+        <input name="downAfter" type="number" className={INPUT} value={f.downAfter} onChange={set('downAfter')} />
+      </label>
+      <label className={LABEL}>
+        {t('upAfter')}
+        <input name="upAfter" type="number" className={INPUT} value={f.upAfter} onChange={set('upAfter')} />
+      </label>
       <label className={LABEL}>
         {t('severityDown')}
         <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>
@@ -71,10 +103,18 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
         </select>
       </label>
       <div className="flex items-end gap-2 sm:col-span-3">
-        <button type="submit" className={PRIMARY} disabled={save.isPending} data-testid="probe-save">{probe ? t('save') : t('add')}</button>
-        {onDone && probe ? <button type="button" className={BUTTON} onClick={onDone}>{t('cancel')}</button> : null}
+        <button type="submit" className={PRIMARY} disabled={save.isPending} data-testid="probe-save">
+          {probe ? t('save') : t('add')}
+        </button>
+        {onDone && probe ? (
+          <button type="button" className={BUTTON} onClick={onDone}>
+            {t('cancel')}
+          </button>
+        ) : null}
       </div>
-      <div className="sm:col-span-4"><FieldErrors errors={errors} /></div>
+      <div className="sm:col-span-4">
+        <FieldErrors errors={errors} />
+      </div>
     </form>
   );
 }

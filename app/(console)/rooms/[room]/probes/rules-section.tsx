@@ -14,13 +14,19 @@ const LABEL = 'flex flex-col gap-1 text-sm';
 
 function parseLabels(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [k, ...v] = part.split('=');
     out[k!.trim()] = v.join('=').trim().replace(/^"|"$/g, '');
   }
   return out;
 }
-const labelsText = (l: Record<string, string>) => Object.entries(l).map(([k, v]) => `${k}=${v}`).join(', ');
+const labelsText = (l: Record<string, string>) =>
+  Object.entries(l)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 
 function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?: () => void }) {
   const t = useTranslations('probes');
@@ -51,12 +57,26 @@ function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?:
     } as TBodyOf<typeof rulesApi.create>;
     save.mutate(rule ? { method: 'PATCH', id: rule.id, body } : { method: 'POST', body }, { onSuccess: () => onDone?.() });
   };
-  const errors = save.error instanceof ApiError && save.error.details.length ? save.error.details : save.error ? [{ field: 'rule', message: save.error.message }] : [];
+  const errors =
+    save.error instanceof ApiError && save.error.details.length
+      ? save.error.details
+      : save.error
+        ? [{ field: 'rule', message: save.error.message }]
+        : [];
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-4" data-testid="rule-form">
-      <label className={LABEL}>{t('name')}<input name="name" className={INPUT} value={f.name} onChange={set('name')} required /></label>
-      <label className={LABEL}>{t('series')}<input name="series" className={INPUT} value={f.series} onChange={set('series')} placeholder="partner_dirty_ratio" /></label>
-      <label className={`${LABEL} sm:col-span-2`}>{t('labels')}<input name="labels" className={INPUT} value={f.labels} onChange={set('labels')} placeholder="partner=acme" /></label>
+      <label className={LABEL}>
+        {t('name')}
+        <input name="name" className={INPUT} value={f.name} onChange={set('name')} required />
+      </label>
+      <label className={LABEL}>
+        {t('series')}
+        <input name="series" className={INPUT} value={f.series} onChange={set('series')} placeholder="partner_dirty_ratio" />
+      </label>
+      <label className={`${LABEL} sm:col-span-2`}>
+        {t('labels')}
+        <input name="labels" className={INPUT} value={f.labels} onChange={set('labels')} placeholder="partner=acme" />
+      </label>
       <label className={LABEL}>
         {t('when')}
         <select name="when" className={INPUT} value={f.when} onChange={set('when')}>
@@ -64,8 +84,14 @@ function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?:
           <option value="below">{t('below')}</option>
         </select>
       </label>
-      <label className={LABEL}>{t('threshold')}<input name="threshold" type="number" step="any" className={INPUT} value={f.threshold} onChange={set('threshold')} /></label>
-      <label className={LABEL}>{t('forSeconds')}<input name="forSeconds" type="number" className={INPUT} value={f.forSeconds} onChange={set('forSeconds')} /></label>
+      <label className={LABEL}>
+        {t('threshold')}
+        <input name="threshold" type="number" step="any" className={INPUT} value={f.threshold} onChange={set('threshold')} />
+      </label>
+      <label className={LABEL}>
+        {t('forSeconds')}
+        <input name="forSeconds" type="number" className={INPUT} value={f.forSeconds} onChange={set('forSeconds')} />
+      </label>
       <label className={LABEL}>
         {t('severity')}
         <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>
@@ -74,12 +100,23 @@ function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?:
           ))}
         </select>
       </label>
-      <label className={`${LABEL} sm:col-span-3`}>{t('incidentTitle')}<input name="title" className={INPUT} value={f.title} onChange={set('title')} /></label>
+      <label className={`${LABEL} sm:col-span-3`}>
+        {t('incidentTitle')}
+        <input name="title" className={INPUT} value={f.title} onChange={set('title')} />
+      </label>
       <div className="flex items-end gap-2">
-        <button type="submit" className={PRIMARY} disabled={save.isPending}>{rule ? t('saveRule') : t('addRule')}</button>
-        {onDone && rule ? <button type="button" className={BUTTON} onClick={onDone}>{t('cancel')}</button> : null}
+        <button type="submit" className={PRIMARY} disabled={save.isPending}>
+          {rule ? t('saveRule') : t('addRule')}
+        </button>
+        {onDone && rule ? (
+          <button type="button" className={BUTTON} onClick={onDone}>
+            {t('cancel')}
+          </button>
+        ) : null}
       </div>
-      <div className="sm:col-span-4"><FieldErrors errors={errors} /></div>
+      <div className="sm:col-span-4">
+        <FieldErrors errors={errors} />
+      </div>
     </form>
   );
 }
@@ -99,19 +136,33 @@ export function RulesSection({ slug, canEdit }: { slug: string; canEdit: boolean
       <ul className="divide-y divide-edge">
         {data?.rules.map((r) =>
           editing === r.id ? (
-            <li key={r.id} className="py-2"><RuleForm slug={slug} rule={r} onDone={() => setEditing(null)} /></li>
+            <li key={r.id} className="py-2">
+              <RuleForm slug={slug} rule={r} onDone={() => setEditing(null)} />
+            </li>
           ) : (
             <li key={r.id} className="flex flex-wrap items-center gap-2 py-2 text-sm" data-testid="rule-row">
               <span className="font-medium">{r.name}</span>
               <span className="font-mono text-dim">
                 {r.series}
-                {Object.keys(r.labels).length ? `{${labelsText(r.labels)}}` : ''} {t('ruleLine', { when: t(r.when === 'below' ? 'below' : 'above'), threshold: r.threshold, seconds: r.forSeconds, severity: r.severity })}
+                {Object.keys(r.labels).length ? `{${labelsText(r.labels)}}` : ''}{' '}
+                {t('ruleLine', {
+                  when: t(r.when === 'below' ? 'below' : 'above'),
+                  threshold: r.threshold,
+                  seconds: r.forSeconds,
+                  severity: r.severity,
+                })}
               </span>
-              {r.firing.length > 0 ? <span className="rounded bg-crit px-1 text-xs font-bold text-bg">{t('firing', { count: r.firing.length })}</span> : null}
+              {r.firing.length > 0 ? (
+                <span className="rounded bg-crit px-1 text-xs font-bold text-bg">{t('firing', { count: r.firing.length })}</span>
+              ) : null}
               {canEdit ? (
                 <span className="ml-auto flex gap-2">
-                  <button type="button" className={BUTTON} onClick={() => setEditing(r.id)}>{t('edit')}</button>
-                  <button type="button" className={BUTTON} onClick={() => remove.mutate({ method: 'DELETE', id: r.id })}>{t('delete')}</button>
+                  <button type="button" className={BUTTON} onClick={() => setEditing(r.id)}>
+                    {t('edit')}
+                  </button>
+                  <button type="button" className={BUTTON} onClick={() => remove.mutate({ method: 'DELETE', id: r.id })}>
+                    {t('delete')}
+                  </button>
                 </span>
               ) : null}
             </li>

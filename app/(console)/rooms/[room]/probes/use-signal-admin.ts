@@ -12,7 +12,10 @@ const rulesKey = (slug: string) => ['room', slug, 'rules'] as const;
 
 /** The room's alert rules; refetched after every change made here. */
 export function useRulesQuery(slug: string) {
-  return useQuery({ queryKey: rulesKey(slug), queryFn: () => call<typeof rulesApi.list>('GET', '/api/v1/rooms/{room}/rules', { params: { room: slug } }) });
+  return useQuery({
+    queryKey: rulesKey(slug),
+    queryFn: () => call<typeof rulesApi.list>('GET', '/api/v1/rooms/{room}/rules', { params: { room: slug } }),
+  });
 }
 
 /** One write to probes or rules, typed by its contract. */
@@ -23,12 +26,30 @@ export type TSignalWrite =
 
 function write(room: string, what: 'probes' | 'rules', v: TSignalWrite): Promise<unknown> {
   if (what === 'probes') {
-    if (v.method === 'POST') return call<typeof probesApi.create>('POST', '/api/v1/rooms/{room}/probes', { params: { room }, body: v.body as TBodyOf<typeof probesApi.create>, idempotencyKey: newIdempotencyKey() });
-    if (v.method === 'PATCH') return call<typeof probesApi.update>('PATCH', '/api/v1/rooms/{room}/probes/{id}', { params: { room, id: v.id }, body: v.body as TBodyOf<typeof probesApi.update> });
+    if (v.method === 'POST')
+      return call<typeof probesApi.create>('POST', '/api/v1/rooms/{room}/probes', {
+        params: { room },
+        body: v.body as TBodyOf<typeof probesApi.create>,
+        idempotencyKey: newIdempotencyKey(),
+      });
+    if (v.method === 'PATCH')
+      return call<typeof probesApi.update>('PATCH', '/api/v1/rooms/{room}/probes/{id}', {
+        params: { room, id: v.id },
+        body: v.body as TBodyOf<typeof probesApi.update>,
+      });
     return call<typeof probesApi.remove>('DELETE', '/api/v1/rooms/{room}/probes/{id}', { params: { room, id: v.id } });
   }
-  if (v.method === 'POST') return call<typeof rulesApi.create>('POST', '/api/v1/rooms/{room}/rules', { params: { room }, body: v.body as TBodyOf<typeof rulesApi.create>, idempotencyKey: newIdempotencyKey() });
-  if (v.method === 'PATCH') return call<typeof rulesApi.update>('PATCH', '/api/v1/rooms/{room}/rules/{id}', { params: { room, id: v.id }, body: v.body as TBodyOf<typeof rulesApi.update> });
+  if (v.method === 'POST')
+    return call<typeof rulesApi.create>('POST', '/api/v1/rooms/{room}/rules', {
+      params: { room },
+      body: v.body as TBodyOf<typeof rulesApi.create>,
+      idempotencyKey: newIdempotencyKey(),
+    });
+  if (v.method === 'PATCH')
+    return call<typeof rulesApi.update>('PATCH', '/api/v1/rooms/{room}/rules/{id}', {
+      params: { room, id: v.id },
+      body: v.body as TBodyOf<typeof rulesApi.update>,
+    });
   return call<typeof rulesApi.remove>('DELETE', '/api/v1/rooms/{room}/rules/{id}', { params: { room, id: v.id } });
 }
 

@@ -9,7 +9,8 @@ import type { TFleetLabels } from './labels';
 import { Spark } from './spark';
 import { useDrainMutation, useOpenIncidents } from './use-fleet';
 
-const BUTTON = 'inline-flex min-h-11 items-center justify-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel disabled:opacity-50';
+const BUTTON =
+  'inline-flex min-h-11 items-center justify-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel disabled:opacity-50';
 const INPUT = 'min-h-11 rounded-lg border border-edge bg-bg px-3 text-sm text-ink';
 const STATE_CLASS: Record<TServerDto['state'], string> = {
   critical: 'bg-crit text-bg',
@@ -21,12 +22,32 @@ const STATE_CLASS: Record<TServerDto['state'], string> = {
 const METRIC_CLASS = { ok: '', warning: 'text-warn', critical: 'font-semibold text-crit' } as const;
 
 /** One server: state with its age, metrics with sparklines, why it stands out, and (for leads) drain or restore. */
-export function FleetRow({ s, slug, locale, t, canDrain, ageMs }: { s: TServerDto; slug: string; locale: TLocale; t: TFleetLabels; canDrain: boolean; ageMs: number }) {
+export function FleetRow({
+  s,
+  slug,
+  locale,
+  t,
+  canDrain,
+  ageMs,
+}: {
+  s: TServerDto;
+  slug: string;
+  locale: TLocale;
+  t: TFleetLabels;
+  canDrain: boolean;
+  ageMs: number;
+}) {
   const words = STATE_WORDS[locale];
   const quiet = s.state === 'silent' || s.state === 'drained';
   const outlying = new Set(s.outliers.map((o) => o.metric));
   return (
-    <tr data-testid="fleet-row" data-server={s.name} data-state={s.state} data-outlier={s.outlier?.metric ?? ''} className={`border-t border-edge align-top ${s.outlier && !quiet ? 'bg-sev2/10' : ''} ${s.state === 'drained' ? 'opacity-70' : ''}`}>
+    <tr
+      data-testid="fleet-row"
+      data-server={s.name}
+      data-state={s.state}
+      data-outlier={s.outlier?.metric ?? ''}
+      className={`border-t border-edge align-top ${s.outlier && !quiet ? 'bg-sev2/10' : ''} ${s.state === 'drained' ? 'opacity-70' : ''}`}
+    >
       <td className="py-2 pr-3">
         <div className="flex flex-wrap items-center gap-2">
           <span className="font-mono font-semibold">{s.name}</span>
@@ -66,8 +87,14 @@ export function FleetRow({ s, slug, locale, t, canDrain, ageMs }: { s: TServerDt
             .map((m) => (
               <li key={m} className={`flex items-center gap-2 text-sm ${quiet ? 'text-dim' : METRIC_CLASS[s.metricStates[m] ?? 'ok']}`}>
                 <span className="w-24 shrink-0 truncate text-dim">{metricWord(m, locale)}</span>
-                <span className={`tabular w-16 shrink-0 text-right ${outlying.has(m) && !quiet ? 'font-semibold text-sev2' : ''}`}>{formatMetric(m, s.metrics[m]!, locale)}</span>
-                <Spark points={s.sparklines?.[m]} className={`hidden shrink-0 sm:block ${outlying.has(m) && !quiet ? 'text-sev2' : 'text-users'}`} label={`${metricWord(m, locale)}, ${s.name}`} />
+                <span className={`tabular w-16 shrink-0 text-right ${outlying.has(m) && !quiet ? 'font-semibold text-sev2' : ''}`}>
+                  {formatMetric(m, s.metrics[m]!, locale)}
+                </span>
+                <Spark
+                  points={s.sparklines?.[m]}
+                  className={`hidden shrink-0 sm:block ${outlying.has(m) && !quiet ? 'text-sev2' : 'text-users'}`}
+                  label={`${metricWord(m, locale)}, ${s.name}`}
+                />
               </li>
             ))}
         </ul>
@@ -94,15 +121,33 @@ function DrainControl({ s, slug, t }: { s: TServerDto; slug: string; t: TFleetLa
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     act.mutate(
-      { name: s.name, action, body: { ...(reason.trim() ? { reason: reason.trim() } : {}), ...(incident ? { incident: Number(incident) } : {}) } },
+      {
+        name: s.name,
+        action,
+        body: { ...(reason.trim() ? { reason: reason.trim() } : {}), ...(incident ? { incident: Number(incident) } : {}) },
+      },
       { onSuccess: () => setOpen(false) },
     );
   };
   return (
     <form onSubmit={submit} className="ml-auto flex max-w-xs flex-col items-stretch gap-2 text-left" data-testid="fleet-drain-form">
-      <input className={INPUT} aria-label={t.reason} placeholder={t.reason} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="fleet-reason" />
+      <input
+        className={INPUT}
+        aria-label={t.reason}
+        placeholder={t.reason}
+        value={reason}
+        maxLength={500}
+        onChange={(e) => setReason(e.target.value)}
+        data-testid="fleet-reason"
+      />
       {action === 'drain' ? (
-        <select className={INPUT} aria-label={t.incident} value={incident} onChange={(e) => setIncident(e.target.value)} data-testid="fleet-incident">
+        <select
+          className={INPUT}
+          aria-label={t.incident}
+          value={incident}
+          onChange={(e) => setIncident(e.target.value)}
+          data-testid="fleet-incident"
+        >
           <option value="">{t.noIncident}</option>
           {(incidents.data ?? []).map((i) => (
             <option key={i.id} value={i.number}>

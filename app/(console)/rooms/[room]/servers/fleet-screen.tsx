@@ -53,11 +53,16 @@ export function FleetScreen({ slug, roomName, locale, canDrain }: { slug: string
     return c;
   }, [data]);
   const header = (label: string, key: TSort) => (
-    <button type="button" className="font-semibold underline-offset-2 hover:underline" onClick={() => {
+    <button
+      type="button"
+      className="font-semibold underline-offset-2 hover:underline"
+      onClick={() => {
         if (sort === key) return setDesc(!desc);
         setSort(key);
         setDesc(key.startsWith('metric:'));
-      }} data-testid={`fleet-sort-${key}`}>
+      }}
+      data-testid={`fleet-sort-${key}`}
+    >
       {label}
       {sort === key ? (desc ? ' ↓' : ' ↑') : ''}
     </button>
@@ -80,13 +85,26 @@ export function FleetScreen({ slug, roomName, locale, canDrain }: { slug: string
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
-        <input className="min-h-11 flex-1 rounded-lg border border-edge bg-bg px-3 text-sm text-ink" type="search" placeholder={t.filter} aria-label={t.filter} value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="fleet-filter" />
+        <input
+          className="min-h-11 flex-1 rounded-lg border border-edge bg-bg px-3 text-sm text-ink"
+          type="search"
+          placeholder={t.filter}
+          aria-label={t.filter}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="fleet-filter"
+        />
         <label className="flex items-center gap-2 text-sm text-dim">
           {t.sortBy}
-          <select className="min-h-11 rounded-lg border border-edge bg-bg px-2 text-sm text-ink" value={sort} onChange={(e) => {
-            setSort(e.target.value as TSort);
-            setDesc(e.target.value.startsWith('metric:'));
-          }} data-testid="fleet-sort">
+          <select
+            className="min-h-11 rounded-lg border border-edge bg-bg px-2 text-sm text-ink"
+            value={sort}
+            onChange={(e) => {
+              setSort(e.target.value as TSort);
+              setDesc(e.target.value.startsWith('metric:'));
+            }}
+            data-testid="fleet-sort"
+          >
             <option value="worst">{t.worst}</option>
             <option value="name">{t.name}</option>
             <option value="lastSeen">{t.lastSeen}</option>
@@ -120,7 +138,15 @@ export function FleetScreen({ slug, roomName, locale, canDrain }: { slug: string
             </thead>
             <tbody>
               {rows.map((s) => (
-                <FleetRow key={s.name} s={s} slug={slug} locale={locale} t={t} canDrain={canDrain} ageMs={Math.max(0, now - Date.parse(s.lastSeenAt))} />
+                <FleetRow
+                  key={s.name}
+                  s={s}
+                  slug={slug}
+                  locale={locale}
+                  t={t}
+                  canDrain={canDrain}
+                  ageMs={Math.max(0, now - Date.parse(s.lastSeenAt))}
+                />
               ))}
             </tbody>
           </table>

@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: 'Servers · Warroom' };
 export const dynamic = 'force-dynamic';
 
 /** The fleet of a room: every server seen, worst first, outliers marked; leads drain and restore. In the person's language (?lang= still picks one). */
-export default async function ServersPage({ params, searchParams }: { params: Promise<{ room: string }>; searchParams: Promise<{ lang?: string }> }) {
+export default async function ServersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ room: string }>;
+  searchParams: Promise<{ lang?: string }>;
+}) {
   const { room: slug } = await params;
   const { lang } = await searchParams;
   const rt = getRuntime();

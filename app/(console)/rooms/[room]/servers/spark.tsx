@@ -12,7 +12,9 @@ export function Spark({ points, className = '', label }: { points: [number, numb
     hi = Math.max(hi, v);
   }
   const span = hi - lo || Math.abs(hi) || 1;
-  const d = points.map(([t, v]) => `${(((t - t0) / (t1 - t0 || 1)) * (w - 2) + 1).toFixed(1)},${(h - 1 - ((v - lo) / span) * (h - 2)).toFixed(1)}`).join(' ');
+  const d = points
+    .map(([t, v]) => `${(((t - t0) / (t1 - t0 || 1)) * (w - 2) + 1).toFixed(1)},${(h - 1 - ((v - lo) / span) * (h - 2)).toFixed(1)}`)
+    .join(' ');
   return (
     <svg width={w} height={h} viewBox={`0 0 ${w} ${h}`} className={className} role="img" aria-label={label}>
       <polyline points={d} fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />

@@ -46,8 +46,14 @@ export function useDrainMutation(slug: string) {
   return useMutation({
     mutationFn: (v: { name: string; action: 'drain' | 'restore'; body: TDrainBody }) =>
       v.action === 'drain'
-        ? call<typeof serversApi.drain>('POST', '/api/v1/rooms/{room}/servers/{name}/drain', { params: { room: slug, name: v.name }, body: v.body })
-        : call<typeof serversApi.restore>('POST', '/api/v1/rooms/{room}/servers/{name}/restore', { params: { room: slug, name: v.name }, body: v.body }),
+        ? call<typeof serversApi.drain>('POST', '/api/v1/rooms/{room}/servers/{name}/drain', {
+            params: { room: slug, name: v.name },
+            body: v.body,
+          })
+        : call<typeof serversApi.restore>('POST', '/api/v1/rooms/{room}/servers/{name}/restore', {
+            params: { room: slug, name: v.name },
+            body: v.body,
+          }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: fleetKey(slug) }),
   });
 }
@@ -57,6 +63,7 @@ export function useOpenIncidents(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: ['room', slug, 'incidents', 'open-for-drain'],
     enabled,
-    queryFn: async () => (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status: 'open', room: slug } })).incidents,
+    queryFn: async () =>
+      (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status: 'open', room: slug } })).incidents,
   });
 }

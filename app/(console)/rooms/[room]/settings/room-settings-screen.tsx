@@ -24,7 +24,10 @@ export function RoomSettingsScreen({ slug }: { slug: string }) {
     <main className="mx-auto flex max-w-4xl flex-col gap-4 p-4 sm:p-6">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">
-          {data.room.name} <span className="text-base font-normal text-dim">/{data.room.slug} · {t('title')}</span>
+          {data.room.name}{' '}
+          <span className="text-base font-normal text-dim">
+            /{data.room.slug} · {t('title')}
+          </span>
         </h1>
         <span className="flex gap-3">
           <a className="text-sm text-users underline" href={`/rooms/${data.room.slug}/probes`}>
@@ -60,11 +63,22 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
     });
   };
   return (
-    <Section testId="settings-general" title={t('general')} hint={room.goLiveAt ? t('goesLive', { when: when(room.goLiveAt, room.timeZone), zone: room.timeZone }) : t('noGoLive')}>
+    <Section
+      testId="settings-general"
+      title={t('general')}
+      hint={room.goLiveAt ? t('goesLive', { when: when(room.goLiveAt, room.timeZone), zone: room.timeZone }) : t('noGoLive')}
+    >
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
           {t('goLive')}
-          <input data-testid="go-live" className={INPUT} type="datetime-local" step={1} value={goLive} onChange={(e) => setGoLive(e.target.value)} />
+          <input
+            data-testid="go-live"
+            className={INPUT}
+            type="datetime-local"
+            step={1}
+            value={goLive}
+            onChange={(e) => setGoLive(e.target.value)}
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           {t('staleAfter')}

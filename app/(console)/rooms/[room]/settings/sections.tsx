@@ -8,7 +8,15 @@ import { BUTTON, ErrorText, INPUT, PRIMARY, Section, useWhen } from './ui';
 import { useRoomSettingsMutation } from './use-room-settings-admin';
 
 /** "Mark now": one click puts a labelled line on every wall's chart at this moment. */
-export function AnnotationsSection({ slug, annotations, timeZone }: { slug: string; annotations: TRoomSettings['annotations']; timeZone: string }) {
+export function AnnotationsSection({
+  slug,
+  annotations,
+  timeZone,
+}: {
+  slug: string;
+  annotations: TRoomSettings['annotations'];
+  timeZone: string;
+}) {
   const t = useTranslations('settings');
   const when = useWhen();
   const save = useRoomSettingsMutation(slug);
@@ -20,7 +28,14 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
   return (
     <Section testId="settings-annotations" title={t('annotations')} hint={t('annotationsHint')}>
       <form onSubmit={mark} className="flex flex-wrap gap-2">
-        <input aria-label={t('annotationLabel')} className={`${INPUT} min-w-0 flex-1`} placeholder={t('annotationPlaceholder')} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} />
+        <input
+          aria-label={t('annotationLabel')}
+          className={`${INPUT} min-w-0 flex-1`}
+          placeholder={t('annotationPlaceholder')}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          maxLength={120}
+        />
         <button type="submit" className={PRIMARY} disabled={save.isPending || !label.trim()}>
           {t('markNow')}
         </button>
@@ -32,7 +47,12 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
             <span>
               <span className="tabular text-dim">{when(a.time, timeZone)}</span> · {a.label}
             </span>
-            <button type="button" className={BUTTON} onClick={() => save.mutate({ op: 'removeAnnotation', id: a.id })} aria-label={t('deleteThing', { name: a.label })}>
+            <button
+              type="button"
+              className={BUTTON}
+              onClick={() => save.mutate({ op: 'removeAnnotation', id: a.id })}
+              aria-label={t('deleteThing', { name: a.label })}
+            >
               {t('delete')}
             </button>
           </li>
@@ -42,7 +62,15 @@ export function AnnotationsSection({ slug, annotations, timeZone }: { slug: stri
   );
 }
 
-export function MilestonesSection({ slug, milestones, timeZone }: { slug: string; milestones: TRoomSettings['milestones']; timeZone: string }) {
+export function MilestonesSection({
+  slug,
+  milestones,
+  timeZone,
+}: {
+  slug: string;
+  milestones: TRoomSettings['milestones'];
+  timeZone: string;
+}) {
   const t = useTranslations('settings');
   const when = useWhen();
   const save = useRoomSettingsMutation(slug);
@@ -67,10 +95,18 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
         {milestones.map((m) => (
           <li key={m.id} data-testid="milestone" className="flex items-center justify-between gap-2 py-2 text-sm">
             <span>
-              <span className="font-semibold">{m.label}</span> <span className="text-dim">· {m.seriesName} ≥ {formatCompact(m.threshold, 'en')}</span>
+              <span className="font-semibold">{m.label}</span>{' '}
+              <span className="text-dim">
+                · {m.seriesName} ≥ {formatCompact(m.threshold, 'en')}
+              </span>
               {m.reachedAt ? <span className="text-ok"> · {t('reached', { when: when(m.reachedAt, timeZone) })}</span> : null}
             </span>
-            <button type="button" className={BUTTON} onClick={() => save.mutate({ op: 'removeMilestone', id: m.id })} aria-label={t('deleteThing', { name: m.label })}>
+            <button
+              type="button"
+              className={BUTTON}
+              onClick={() => save.mutate({ op: 'removeMilestone', id: m.id })}
+              aria-label={t('deleteThing', { name: m.label })}
+            >
               {t('delete')}
             </button>
           </li>
@@ -81,8 +117,22 @@ export function MilestonesSection({ slug, milestones, timeZone }: { slug: string
           <option value="users_total">users_total</option>
           <option value="users_online">users_online</option>
         </select>
-        <input aria-label={t('threshold')} className={`${INPUT} w-40`} type="number" min={1} placeholder="3000000" value={threshold} onChange={(e) => setThreshold(e.target.value)} />
-        <input aria-label={t('milestoneLabel')} className={`${INPUT} min-w-0 flex-1`} placeholder={t('labelOptional')} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          aria-label={t('threshold')}
+          className={`${INPUT} w-40`}
+          type="number"
+          min={1}
+          placeholder="3000000"
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
+        />
+        <input
+          aria-label={t('milestoneLabel')}
+          className={`${INPUT} min-w-0 flex-1`}
+          placeholder={t('labelOptional')}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <button type="submit" className={PRIMARY} disabled={save.isPending || !threshold}>
           {t('addMilestone')}
         </button>
@@ -109,10 +159,16 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
         {lines.map((l) => (
           <li key={l.id} data-testid="safety-line" className="flex items-center justify-between gap-2 py-2 text-sm">
             <span>
-              <span className="font-semibold">{l.metricName}</span> <span className="text-dim">{t(l.direction === 'below' ? 'badBelow' : 'badAbove')}</span> · {t('warning')} <span className="text-warn">{l.warning}</span> · {t('critical')}{' '}
-              <span className="text-crit">{l.critical}</span>
+              <span className="font-semibold">{l.metricName}</span>{' '}
+              <span className="text-dim">{t(l.direction === 'below' ? 'badBelow' : 'badAbove')}</span> · {t('warning')}{' '}
+              <span className="text-warn">{l.warning}</span> · {t('critical')} <span className="text-crit">{l.critical}</span>
             </span>
-            <button type="button" className={BUTTON} onClick={() => save.mutate({ op: 'removeSafetyLine', id: l.id })} aria-label={t('deleteThing', { name: l.metricName })}>
+            <button
+              type="button"
+              className={BUTTON}
+              onClick={() => save.mutate({ op: 'removeSafetyLine', id: l.id })}
+              aria-label={t('deleteThing', { name: l.metricName })}
+            >
               {t('delete')}
             </button>
           </li>
@@ -120,12 +176,33 @@ export function SafetyLinesSection({ slug, lines }: { slug: string; lines: TRoom
       </ul>
       <form onSubmit={set} className="flex flex-wrap gap-2">
         <input aria-label={t('metric')} className={`${INPUT} w-40`} value={metric} onChange={(e) => setMetric(e.target.value)} />
-        <select aria-label={t('direction')} className={INPUT} value={direction} onChange={(e) => setDirection(e.target.value as 'above' | 'below')}>
+        <select
+          aria-label={t('direction')}
+          className={INPUT}
+          value={direction}
+          onChange={(e) => setDirection(e.target.value as 'above' | 'below')}
+        >
           <option value="above">{t('badAbove')}</option>
           <option value="below">{t('badBelow')}</option>
         </select>
-        <input aria-label={t('warningLabel')} className={`${INPUT} w-28`} type="number" step="any" placeholder={t('warning')} value={warning} onChange={(e) => setWarning(e.target.value)} />
-        <input aria-label={t('criticalLabel')} className={`${INPUT} w-28`} type="number" step="any" placeholder={t('critical')} value={critical} onChange={(e) => setCritical(e.target.value)} />
+        <input
+          aria-label={t('warningLabel')}
+          className={`${INPUT} w-28`}
+          type="number"
+          step="any"
+          placeholder={t('warning')}
+          value={warning}
+          onChange={(e) => setWarning(e.target.value)}
+        />
+        <input
+          aria-label={t('criticalLabel')}
+          className={`${INPUT} w-28`}
+          type="number"
+          step="any"
+          placeholder={t('critical')}
+          value={critical}
+          onChange={(e) => setCritical(e.target.value)}
+        />
         <button type="submit" className={PRIMARY} disabled={save.isPending || !warning || !critical}>
           {t('setLine')}
         </button>

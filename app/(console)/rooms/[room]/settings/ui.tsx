@@ -36,5 +36,14 @@ const INTL: Record<TLocale, string> = { en: 'en-GB', zh: 'zh-CN' };
 export function useWhen() {
   const locale = useLocale() as TLocale;
   return (iso: string, timeZone: string): string =>
-    new Date(iso).toLocaleString(INTL[locale], { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    new Date(iso).toLocaleString(INTL[locale], {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
 }

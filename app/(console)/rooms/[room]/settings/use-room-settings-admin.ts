@@ -24,7 +24,10 @@ export function useRoomSettingsQuery(slug: string) {
       socket.off('connect', join);
     };
   }, [qc, slug]);
-  return useQuery({ queryKey: key(slug), queryFn: () => call<typeof ROOMS.settings>('GET', '/api/v1/rooms/{room}/settings', { params: { room: slug } }) });
+  return useQuery({
+    queryKey: key(slug),
+    queryFn: () => call<typeof ROOMS.settings>('GET', '/api/v1/rooms/{room}/settings', { params: { room: slug } }),
+  });
 }
 
 /** One write a lead makes on the settings page, typed by its contract. */

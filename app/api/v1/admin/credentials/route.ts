@@ -16,5 +16,9 @@ export const GET = endpointRoute(ADMIN.credentials, async ({ rt, actor, query })
 export const POST = endpointRoute(ADMIN.issueCredential, async ({ rt, actor, body }) => {
   assertCan(actor, 'admin');
   const c = await issueCredential({ ctx: rt, actor, input: await body(4 * 1024) });
-  return { credential: { id: c.id, kind: c.kind, prefix: c.prefix, roomId: c.roomId, userId: c.userId }, secret: c.secret, ...(c.url ? { url: c.url } : {}) };
+  return {
+    credential: { id: c.id, kind: c.kind, prefix: c.prefix, roomId: c.roomId, userId: c.userId },
+    secret: c.secret,
+    ...(c.url ? { url: c.url } : {}),
+  };
 });

@@ -15,5 +15,11 @@ export const GET = route<{ room: string }>(async (_req, { rt, actor, params }) =
 export const POST = route<{ room: string }>(async (req, { rt, actor, params }) => {
   const { room } = parseWith(probesApi.create.params, params, 'path');
   const input = parseWith(probesApi.create.body, await readJson(req, 16_384));
-  return withIdempotency({ ctx: rt, req, actor, operation: `POST /rooms/${room}/probes`, run: async () => ({ status: 201, body: { probe: await createProbe({ ctx: rt, actor, slug: room, input }) } }) });
+  return withIdempotency({
+    ctx: rt,
+    req,
+    actor,
+    operation: `POST /rooms/${room}/probes`,
+    run: async () => ({ status: 201, body: { probe: await createProbe({ ctx: rt, actor, slug: room, input }) } }),
+  });
 });

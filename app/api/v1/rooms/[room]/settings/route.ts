@@ -9,4 +9,6 @@ export const dynamic = 'force-dynamic';
 export const GET = endpointRoute(ROOMS.settings, async ({ rt, actor, params }) => getRoomSettings({ ctx: rt, actor, slug: params.room }));
 
 /** Changes name, locale, time zone, go-live time or stale threshold (lead+). */
-export const PATCH = endpointRoute(ROOMS.updateSettings, async ({ rt, actor, params, body }) => ({ room: await updateRoomSettings({ ctx: rt, actor, slug: params.room, input: await body() }) }));
+export const PATCH = endpointRoute(ROOMS.updateSettings, async ({ rt, actor, params, body }) => ({
+  room: await updateRoomSettings({ ctx: rt, actor, slug: params.room, input: await body() }),
+}));

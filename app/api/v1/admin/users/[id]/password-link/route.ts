@@ -5,4 +5,6 @@ import { createPasswordLink } from '@/server/services/users/password-links';
 export const dynamic = 'force-dynamic';
 
 /** A one-time link where the person chooses a new password (admin). */
-export const POST = endpointRoute(ADMIN.passwordLink, async ({ rt, actor, params }) => createPasswordLink({ ctx: rt, actor, input: { idOrEmail: params.id } }));
+export const POST = endpointRoute(ADMIN.passwordLink, async ({ rt, actor, params }) =>
+  createPasswordLink({ ctx: rt, actor, input: { idOrEmail: params.id } }),
+);
