@@ -1,3 +1,4 @@
+import type { TStatus } from '../incidents';
 import type { TLocale } from './number';
 import { formatDuration } from './duration';
 
@@ -29,6 +30,12 @@ export const STATE_VOCABULARY = {
     waiting: '等待数据',
   },
 } satisfies Record<TLocale, Record<string, string>>;
+
+/** An incident's status in the room's language: the same words as the console's catalogue (messages/*.json). */
+export const STATUS_WORDS = {
+  en: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
+  zh: { investigating: '调查中', identified: '已定位', monitoring: '观察中', resolved: '已解决' },
+} satisfies Record<TLocale, Record<TStatus, string>>;
 
 /** "stale 3 min" / "3分钟前": the age beside a value that has stopped moving. */
 export function staleAge(ageMs: number, locale: TLocale): string {

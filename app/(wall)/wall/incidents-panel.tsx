@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SeverityBadge } from '@/app/_ui/severity-badge';
 import { formatDuration } from '@/lib/format/duration';
+import { STATUS_WORDS } from '@/lib/format/state-words';
 import type { TLocale } from '@/lib/format/number';
 import type { TIncidentDto } from '@/lib/incidents';
 import type { TWallLabels } from './labels';
@@ -103,7 +104,7 @@ export function IncidentsPanel({
               )}
               <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
               <span className="tabular shrink-0 pl-[1vh] text-dim">
-                {i.status} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
+                {STATUS_WORDS[locale][i.status]} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
               </span>
             </div>
           </li>
