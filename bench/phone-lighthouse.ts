@@ -10,19 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { CHROMIUM_ARGS } from '../scripts/chromium';
 import { startPhoneBenchServer } from './phone-session';
 
 // The flags from playwright.config.ts, plus the new headless mode Lighthouse wants.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--headless=new',
-];
+const FLAGS = [...CHROMIUM_ARGS, '--headless=new'];
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(1, Math.min(10, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 1 : 1));
 

@@ -12,6 +12,7 @@
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { startServer } from '../tests/helpers/server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,16 +24,6 @@ const GAP_MS = arg('gap-ms', 120);
 const STEP_MS = 10_000; // one sample per series every 10 s of "night"
 const BATCH_MINUTES = 2;
 const SERVERS = Array.from({ length: 10 }, (_, i) => `web-${i + 1}`);
-// The same flags as playwright.config.ts.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function heap(cdp: CDPSession) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -53,7 +44,7 @@ async function main() {
   buildIfNeeded();
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
     headless: true,
   });

@@ -4,6 +4,7 @@
 import { chromium } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const BG = '#070a0e';
 
@@ -53,8 +54,8 @@ async function main() {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'icon.svg'), iconSvg());
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
   try {
     for (const o of OUTPUTS) {

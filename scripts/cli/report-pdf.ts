@@ -1,14 +1,10 @@
 import { chromium } from '@playwright/test';
-import playwrightConfig from '../../playwright.config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { AppError } from '../../server/errors';
-
-/** Chromium as the tests drive it: Debian's binary and the same flags (playwright.config.ts). */
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = playwrightConfig.use?.launchOptions?.args ?? ['--no-sandbox', '--disable-gpu'];
 
 /** Prints the report page to an A4 PDF once it says its data is in and its chart drawn. */
 export async function printReportPdf(url: string): Promise<Buffer> {
-  const browser = await chromium.launch({ executablePath: EXECUTABLE, args: ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
     const res = await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
