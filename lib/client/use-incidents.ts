@@ -50,6 +50,13 @@ export function applyIncidentChange(
       ),
     );
   }
+  // A fetch still in flight may have been answered before this change committed, and it would
+  // overwrite (or, on a first load, never contain) what was just applied: start it again, after the change.
+  for (const prefix of [incidentKeys.lists(room), incidentKeys.details(room)]) {
+    for (const q of qc.getQueryCache().findAll({ queryKey: prefix })) {
+      if (q.state.fetchStatus === 'fetching') void qc.invalidateQueries({ queryKey: q.queryKey, exact: true });
+    }
+  }
   const max = entries.reduce((m, e) => Math.max(m, e.seq), 0);
   if (advanceCursor && max > (cursors.get(roomKey(room)) ?? 0)) cursors.set(roomKey(room), max);
 }
