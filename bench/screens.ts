@@ -4,7 +4,14 @@
  * two load-generator processes (bench/screens-worker.ts), all in one room;
  * one headline point is POSTed a second and every screen times its arrival.
  *
- *   npx tsx bench/screens.ts [--screens 10000] [--pushes 20] [--db sqlite|postgres] [--no-storm]
+ *   npx tsx bench/screens.ts [--screens 10000] [--pushes 20] [--db sqlite|postgres] [--no-storm] [--client raw|socket.io]
+ *
+ * `--client raw` (the default) has the screens speak socket.io's wire
+ * protocol over plain `ws` clients, as cheap per message as the bare
+ * clients, so that the latency ratio compares the servers and not the two
+ * client libraries sharing the server's cores; `--client socket.io` runs
+ * socket.io-client, as the wall does. The load generators' CPU per push is
+ * printed for both servers.
  *
  * `--cpu-prof DIR` has the server write V8 CPU profiles when it stops.
  * Prints joins/s (empty room; 13 h of 10-second history), server RSS per
@@ -25,10 +32,13 @@ const N = Math.max(2, Math.min(20_000, Number(arg('screens', '10000'))));
 const PUSHES = Math.max(1, Math.min(100, Number(arg('pushes', '20'))));
 const DB = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const STORM = !args.includes('--no-storm');
+const CLIENT = arg('client', 'raw') === 'socket.io' ? 'sio' : 'raw';
 /** --cpu-prof DIR: the server writes V8 CPU profiles there when it stops (open in Chrome DevTools) */
 const PROFILE_DIR = args.includes('--cpu-prof') ? arg('cpu-prof', '/tmp/warroom-prof') : null;
 const WORKERS = 2;
 const HISTORY_HOURS = 13;
+/** one socket.io ping cycle (pingInterval in server/realtime/io.ts) */
+const IDLE_WINDOW_MS = 10_000;
 
 // 10k sockets need 10k descriptors in the server and in each load generator: raise the limit once, in a wrapper shell.
 if (!process.env.WARROOM_BENCH_ULIMIT) {
@@ -79,7 +89,11 @@ function ask(w: ChildProcess, msg: unknown, ev: string, timeoutMs = 300_000): Pr
 }
 const all = (msg: unknown, ev: string, timeoutMs?: number) => Promise.all(workers.map((w) => ask(w, msg, ev, timeoutMs)));
 
-async function connect(mode: 'sio' | 'ws', url: string, token: string): Promise<{ joinsPerSec: number; seconds: number; failed: number }> {
+async function connect(
+  mode: 'sio' | 'raw' | 'ws',
+  url: string,
+  token: string,
+): Promise<{ joinsPerSec: number; seconds: number; failed: number }> {
   const r = await all({ cmd: 'connect', mode, url, token, count: N / WORKERS, concurrency: 250 }, 'connected');
   const seconds = Math.max(...r.map((x) => x.ms)) / 1000;
   const ok = r.reduce((s, x) => s + x.ok, 0);
@@ -88,12 +102,19 @@ async function connect(mode: 'sio' | 'ws', url: string, token: string): Promise<
 
 const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
-/** POSTs one headline point a second; returns delivery, latency and CPU per push net of idle. */
+/** After one warm-up push, POSTs one headline point a second; returns delivery, latency and CPU per push net of idle. */
 async function pushes(pid: number, post: (t0: number) => Promise<void>) {
+  // One unmeasured push first, for either server: the first POST loads and compiles the route's
+  // code (≈ 0.5 s here), which a server serving a night has long done.
+  await post(now());
+  await sleep(1500);
   await all({ cmd: 'report' }, 'report'); // reset
+  // Idle CPU (socket.io's heartbeats: a ping to every screen every 10 s) over one whole ping cycle,
+  // so that a shorter window does not catch the cycle's busier part.
   const idle0 = cpuMs(pid);
-  await sleep(3000);
-  const idleRate = (cpuMs(pid) - idle0) / 3000;
+  await sleep(IDLE_WINDOW_MS);
+  const idleRate = (cpuMs(pid) - idle0) / IDLE_WINDOW_MS;
+  await all({ cmd: 'report' }, 'report'); // the load generators' CPU from here
   const c0 = cpuMs(pid);
   const start = performance.now();
   for (let i = 0; i < PUSHES; i++) {
@@ -107,13 +128,18 @@ async function pushes(pid: number, post: (t0: number) => Promise<void>) {
   const reports = await all({ cmd: 'report' }, 'report');
   const lat = reports.flatMap((r) => r.latencies as number[]).sort((a, b) => a - b);
   const received = reports.reduce((s, r) => s + r.received, 0);
+  const slowest = new Map<number, number>();
+  for (const r of reports) for (const [t0, ms] of r.perPush as [number, number][]) slowest.set(t0, Math.max(slowest.get(t0) ?? 0, ms));
+  console.log(`slowest arrival per push, ms: ${[...slowest.values()].map((ms) => ms.toFixed(0)).join(' ')}`);
   return {
     p50: pct(lat, 0.5),
     p99: pct(lat, 0.99),
     max: lat.at(-1) ?? Number.NaN,
     delivered: received / (N * PUSHES),
     cpuPerPush: (cpu - idleRate * duration) / PUSHES,
+    grossCpuPerPush: cpu / PUSHES,
     idlePerSec: idleRate * 1000,
+    clientCpuPerPush: reports.reduce((sum, x) => sum + (x.cpuMs as number), 0) / PUSHES,
     firstUpdate: reports.find((r) => r.firstUpdate)?.firstUpdate as { latest: { name: string; value: number }[] } | undefined,
   };
 }
@@ -137,7 +163,7 @@ try {
   const pid = server.proc.pid!;
   const rss0 = rssKiB(pid);
 
-  const empty = await connect('sio', server.url, display);
+  const empty = await connect(CLIENT, server.url, display);
   ours.joinsEmpty = empty.joinsPerSec;
   console.log(`joined ${N} screens to an empty room in ${empty.seconds.toFixed(1)} s (${empty.failed} failed)`);
   await all({ cmd: 'close' }, 'closed');
@@ -156,7 +182,7 @@ try {
   for (let i = 0; i < rows.length; i += 2000) await server.ctx.samples.insertBatch(room.id, rows.slice(i, i + 2000));
   console.log(`seeded ${rows.length} history points (${HISTORY_HOURS} h every 10 s, two series)`);
 
-  const hist = await connect('sio', server.url, display);
+  const hist = await connect(CLIENT, server.url, display);
   ours.joinsHistory = hist.joinsPerSec;
   ours.rssPerScreen = (rssKiB(pid) - rss0) / N;
   console.log(`joined ${N} screens to the room with history in ${hist.seconds.toFixed(1)} s (${hist.failed} failed)`);
@@ -169,7 +195,16 @@ try {
     });
     if (res.status !== 202 && res.status !== 200) throw new Error(`POST /metrics: ${res.status} ${await res.text()}`);
   });
-  Object.assign(ours, { p50: r.p50, p99: r.p99, max: r.max, delivered: r.delivered, cpuPerPush: r.cpuPerPush, idlePerSec: r.idlePerSec });
+  Object.assign(ours, {
+    p50: r.p50,
+    p99: r.p99,
+    max: r.max,
+    delivered: r.delivered,
+    cpuPerPush: r.cpuPerPush,
+    grossCpu: r.grossCpuPerPush,
+    idlePerSec: r.idlePerSec,
+    clientCpu: r.clientCpuPerPush,
+  });
   frameTemplate = r.firstUpdate;
 
   if (STORM) {
@@ -210,7 +245,16 @@ try {
     const update = { ...template, latest: template.latest.map((l) => (l.name === 'users_total' ? { ...l, value: t0 } : l)) };
     await fetch(`${url}/push`, { method: 'POST', body: `42${JSON.stringify(['metrics:update', update])}` });
   });
-  Object.assign(bare, { p50: r.p50, p99: r.p99, max: r.max, delivered: r.delivered, cpuPerPush: r.cpuPerPush, idlePerSec: r.idlePerSec });
+  Object.assign(bare, {
+    p50: r.p50,
+    p99: r.p99,
+    max: r.max,
+    delivered: r.delivered,
+    cpuPerPush: r.cpuPerPush,
+    grossCpu: r.grossCpuPerPush,
+    idlePerSec: r.idlePerSec,
+    clientCpu: r.clientCpuPerPush,
+  });
   await all({ cmd: 'close' }, 'closed');
 } finally {
   bareProc.kill();
@@ -220,7 +264,7 @@ try {
 const f = (v: number | undefined, d = 0) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(d));
 const ratio = (a?: number, b?: number) => (a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
 console.log(
-  `\nmachine: ${cpus().length} cores, node ${process.version}, database ${DB}, ${N} screens from ${WORKERS} processes, ${PUSHES} pushes 1/s`,
+  `\nmachine: ${cpus().length} cores, node ${process.version}, database ${DB}, ${N} screens (${CLIENT === 'sio' ? 'socket.io-client' : 'wire protocol over ws'}) from ${WORKERS} processes, ${PUSHES} pushes 1/s`,
 );
 const rowsOut: [string, string, string, string][] = [
   ['joins/s, empty room', f(ours.joinsEmpty), `${f(bare.joinsEmpty)} (connects)`, ratio(bare.joinsEmpty, ours.joinsEmpty)],
@@ -231,7 +275,9 @@ const rowsOut: [string, string, string, string][] = [
   ['POST → screen max, ms', f(ours.max), f(bare.max), ratio(ours.max, bare.max)],
   ['delivered / expected', `${f((ours.delivered ?? 0) * 100, 2)} %`, `${f((bare.delivered ?? 0) * 100, 2)} %`, ''],
   ['server CPU per push, ms (idle subtracted)', f(ours.cpuPerPush), f(bare.cpuPerPush), ratio(ours.cpuPerPush, bare.cpuPerPush)],
+  ['server CPU per push, ms (heartbeats included)', f(ours.grossCpu), f(bare.grossCpu), ratio(ours.grossCpu, bare.grossCpu)],
   ['server CPU idle, ms/s', f(ours.idlePerSec), f(bare.idlePerSec), ''],
+  ['load generators CPU per push, ms', f(ours.clientCpu), f(bare.clientCpu), ratio(ours.clientCpu, bare.clientCpu)],
   ['reconnect storm: all back after kill, s', f(ours.stormSeconds, 1), '—', ''],
 ];
 console.log('| | Warroom | bare ws | ratio |\n|---|---|---|---|');

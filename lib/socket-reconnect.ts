@@ -1,10 +1,10 @@
 /**
  * How screens reconnect after the server goes away (a restart, a deploy, a
  * process lost behind the proxy). Each retry waits the delay doubled per
- * attempt, capped at the max, then randomised by ±factor: 10,000 walls that
- * dropped at the same instant come back spread over a few seconds instead of
- * in one burst, and none waits more than max × (1 + factor) = 7.5 s after the
- * server is up again (bench/screens.ts measures the storm).
+ * attempt, randomised by ±factor, then capped at the max (socket.io-client's
+ * backoff): 10,000 walls that dropped at the same instant come back spread
+ * over a few seconds instead of in one burst, and none waits more than 5 s
+ * after the server is up again (bench/screens.ts measures the storm).
  */
 export const SOCKET_RECONNECT = {
   reconnectionDelay: 1000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration, ZDuration, ZQuantity } from './scenario';
+import { formatDuration, parseDuration, ZDuration, ZQuantity } from './scenario-events';
 
 describe('scenario durations and quantities', () => {
   it('reads durations relative to go-live', () => {

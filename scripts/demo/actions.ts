@@ -1,7 +1,8 @@
 // What each scenario event does, through the public HTTP API only. Where an
 // optional endpoint (findings, helpers, escalation, annotations, room
 // settings) is not there, the step is written another public way and noted.
-import type { TScenario, TScenarioEvent } from '../../lib/schemas/scenario';
+import type { TScenario } from '../../lib/schemas/scenario';
+import type { TScenarioEvent } from '../../lib/schemas/scenario-events';
 import type { TCast, TCastMember } from './cast';
 import { ApiError, type WarroomClient } from './client';
 

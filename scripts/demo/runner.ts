@@ -3,7 +3,8 @@
 // generate.ts (scenario + seed); the wall clock only decides when to send, and
 // a point's time is its scenario time mapped onto the run's start.
 import { randomBytes } from 'node:crypto';
-import { formatDuration, type TScenario, type TScenarioEvent } from '../../lib/schemas/scenario';
+import type { TScenario } from '../../lib/schemas/scenario';
+import { formatDuration, type TScenarioEvent } from '../../lib/schemas/scenario-events';
 import { MAX_POINTS_PER_BATCH } from '../../lib/schemas/metrics';
 import { formatCompact } from '../../lib/format/number';
 import { ReplayActions, type TMetricPointBody } from './actions';

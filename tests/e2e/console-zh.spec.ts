@@ -1,24 +1,10 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { expect, openIncident as createIncident, signIn, test } from './fixtures';
 import type { TTestServer } from '../helpers/server';
-import type { TRole } from '../../server/services/access/actor';
 
-/** Creates a person and signs them in through the real sign-in endpoint; the session cookie lands in the context. */
-async function signIn(context: BrowserContext, server: TTestServer, role: TRole, name: string) {
-  const user = await server.createUser(role, name);
-  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
-  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
-  return user;
-}
-
+/** Opens an incident and remembers it, to be resolved after the test. */
 async function openIncident(server: TTestServer, token: string, title: string, severity = 'SEV2') {
-  const res = await fetch(`${server.url}/api/v1/incidents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ title, severity }),
-  });
-  if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
-  const inc = (await res.json()) as { id: string; number: number };
+  const inc = await createIncident(server, token, title, severity);
   opened.push({ id: inc.id, token });
   return inc;
 }

@@ -1,5 +1,6 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, type BrowserContext, expect } from '@playwright/test';
 import { startServer, type TTestServer } from '../helpers/server';
+import type { TRole } from '../../server/services/access/actor';
 
 /**
  * A real server per Playwright worker (one worker: one server for the whole run,
@@ -34,4 +35,23 @@ export async function pushPoints(
     body: JSON.stringify({ room, points }),
   });
   if (res.status !== 202) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+}
+
+/** Creates a person and signs them in through the real sign-in endpoint; the session cookie lands in the context. */
+export async function signIn(context: BrowserContext, server: TTestServer, role: TRole, name?: string) {
+  const user = await server.createUser(role, name);
+  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
+  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
+  return user;
+}
+
+/** Opens an incident through the public API, as a person with `token`. */
+export async function openIncident(server: TTestServer, token: string, title: string, severity = 'SEV2') {
+  const res = await fetch(`${server.url}/api/v1/incidents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ title, severity }),
+  });
+  if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string; number: number };
 }

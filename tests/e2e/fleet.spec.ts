@@ -1,16 +1,7 @@
-import type { BrowserContext } from '@playwright/test';
-import type { TTestServer } from '../helpers/server';
 import { api } from '../helpers/server';
-import { expect, pushPoints, test } from './fixtures';
+import { expect, pushPoints, signIn, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(context: BrowserContext, server: TTestServer) {
-  const user = await server.createUser('lead', 'Nora Lead');
-  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
-  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
-  return user;
-}
 
 test('a lead finds the outlier on the servers page and drains it; the wall shows it drained without a reload', async ({
   browser,
@@ -51,7 +42,7 @@ test('a lead finds the outlier on the servers page and drains it; the wall shows
   await wall.evaluate(() => ((window as unknown as { __sameWall: boolean }).__sameWall = true));
 
   const leadCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await signIn(leadCtx, server);
+  await signIn(leadCtx, server, 'lead', 'Nora Lead');
   const page = await leadCtx.newPage();
   await page.goto(`${server.url}/rooms/fleet/servers?lang=en`);
   const rows = page.getByTestId('fleet-row');
@@ -92,7 +83,7 @@ test('a lead finds the outlier on the servers page and drains it; the wall shows
 
 test('the servers page at phone width: no sideways scroll of the page, drain still reachable', async ({ browser, server }) => {
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  await signIn(ctx, server);
+  await signIn(ctx, server, 'lead', 'Nora Lead');
   const page = await ctx.newPage();
   await page.goto(`${server.url}/rooms/fleet/servers?lang=zh`);
   await expect(page.getByTestId('fleet-row')).toHaveCount(12);

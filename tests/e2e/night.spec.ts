@@ -1,6 +1,6 @@
 import { api } from '../helpers/server';
 import { expect, pushPoints, test } from './fixtures';
-import { signIn } from './phone-helpers';
+import { signIn } from './fixtures';
 
 test('one lead hands over, the other accepts in a second browser, and the wall shows the new lead live', async ({
   browser,

@@ -1,17 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import type { TTestServer } from '../helpers/server';
-import type { TRole } from '../../server/services/access/actor';
+import type { Page } from '@playwright/test';
 
 /** A phone, held upright: the size the manager's summary is made for. */
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 } as const;
-
-/** Creates a person and signs them in through the real sign-in endpoint; the session cookie lands in the context. */
-export async function signIn(context: BrowserContext, server: TTestServer, role: TRole, name?: string) {
-  const user = await server.createUser(role, name);
-  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
-  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
-  return user;
-}
 
 /** Every visible link, button and form control that is smaller than 44 × 44 CSS px. */
 export async function smallTapTargets(page: Page): Promise<string[]> {

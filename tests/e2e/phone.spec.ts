@@ -1,6 +1,7 @@
 import { expect, pushPoints, test as base } from './fixtures';
 import { startServer, type TTestServer } from '../helpers/server';
-import { horizontalOverflow, PHONE, signIn, smallTapTargets } from './phone-helpers';
+import { horizontalOverflow, PHONE, smallTapTargets } from './phone-helpers';
+import { signIn } from './fixtures';
 
 // Each test seeds a night of its own into the default room, so each gets its own server and database.
 const test = base.extend<{ server: TTestServer }>({

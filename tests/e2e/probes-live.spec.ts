@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
-import { PHONE, signIn } from './phone-helpers';
+import { PHONE } from './phone-helpers';
+import { signIn } from './fixtures';
 
 let target: Server;
 let targetUrl = '';

@@ -1,15 +1,5 @@
-import type { BrowserContext } from '@playwright/test';
-import type { TTestServer } from '../helpers/server';
-import type { TRole } from '../../server/services/access/actor';
-import { expect, pushPoints, test } from './fixtures';
+import { expect, pushPoints, signIn, test } from './fixtures';
 import { DEFAULT_MILESTONES } from '../../server/services/rooms/ensure-default-room';
-
-async function signIn(context: BrowserContext, server: TTestServer, role: TRole) {
-  const user = await server.createUser(role);
-  const res = await context.request.post(`${server.url}/api/auth/sign-in/email`, { data: { email: user.email, password: user.password } });
-  if (!res.ok()) throw new Error(`sign-in answered ${res.status()}: ${await res.text()}`);
-  return user;
-}
 
 test('a lead sets go-live, marks a moment, adds a milestone and a safety line; the wall follows live', async ({ browser, server }) => {
   // Its own room, with the default milestones: spec files share a worker's server.

@@ -12,6 +12,10 @@ type TDrainRow = Awaited<ReturnType<TServiceContext['prisma']['serverDrain']['fi
 
 const openKeyOf = (roomId: string, server: string) => `${roomId}/${server}`;
 
+/** The server's open drain in the room, if it is drained now. */
+const openDrainOf = (ctx: TServiceContext, roomId: string, server: string) =>
+  ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(roomId, server) } });
+
 function recordDto(d: TDrainRow, incident: { id: string; number: number } | null): TDrainRecord {
   return {
     id: d.id,
@@ -108,7 +112,7 @@ export async function drainServer(opts: {
   const room = await roomAndServer(opts);
   const incident = await linkedIncident(ctx, room, input.incident);
   const who = authorOf(actor);
-  const open = await ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(room.id, name) } });
+  const open = await openDrainOf(ctx, room.id, name);
   const already = (by: string) => new AppError('conflict', `${name} is already drained (by ${by})`, undefined, { drainedBy: by });
   if (open) throw already(open.drainedByName);
   const now = new Date();
@@ -135,10 +139,7 @@ export async function drainServer(opts: {
     });
   } catch (err) {
     // A simultaneous drain won the unique open key.
-    if (isUniqueViolation(err))
-      throw already(
-        (await ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(room.id, name) } }))?.drainedByName ?? 'someone',
-      );
+    if (isUniqueViolation(err)) throw already((await openDrainOf(ctx, room.id, name))?.drainedByName ?? 'someone');
     throw err;
   }
   await publishServersChanged(ctx, room.id, name, 'drain');
@@ -155,7 +156,7 @@ export async function restoreServer(opts: {
 }): Promise<TDrainResponse> {
   const { ctx, actor, name, input } = opts;
   const room = await roomAndServer(opts);
-  const open = await ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(room.id, name) } });
+  const open = await openDrainOf(ctx, room.id, name);
   const notDrained = () => new AppError('conflict', `${name} is not drained`);
   if (!open) throw notDrained();
   const incident =
@@ -188,7 +189,6 @@ export async function restoreServer(opts: {
   return answer(ctx, room, name, row, inc, now.getTime());
 }
 
-/** The room's drain history, newest first (for the servers page and the handover brief). */
 /** After commit: the room's drained servers as they now are, on the bus, so the fan-out reads no database. */
 async function publishServersChanged(ctx: TServiceContext, roomId: string, server: string, action: 'drain' | 'restore'): Promise<void> {
   const rows = await ctx.prisma.serverDrain.findMany({ where: { roomId, openKey: { not: null } }, select: { server: true } });

@@ -7,8 +7,9 @@ import { SEVERITIES } from '@/lib/incidents';
 import type { TProbe } from '@/lib/schemas/signals';
 import { BUTTON, FieldErrors, INPUT, PRIMARY } from '../../../incidents/_components/ui';
 import { useSignalAdmin } from './use-signal-admin';
+import { FIELD_LABEL, NumberField } from '@/app/_ui/number-field';
 
-const LABEL = 'flex flex-col gap-1 text-sm';
+const LABEL = FIELD_LABEL;
 
 /** Create or edit a probe. Errors come back from the API with each field named, and are shown in words beside the form. */
 export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProbe; onDone?: () => void }) {
@@ -78,22 +79,10 @@ export function ProbeForm({ slug, probe, onDone }: { slug: string; probe?: TProb
         {t('expectText')}
         <input name="expectText" className={INPUT} value={f.expectText} onChange={set('expectText')} />
       </label>
-      <label className={LABEL}>
-        {t('every')}
-        <input name="intervalSeconds" type="number" className={INPUT} value={f.intervalSeconds} onChange={set('intervalSeconds')} />
-      </label>
-      <label className={LABEL}>
-        {t('timeout')}
-        <input name="timeoutMs" type="number" className={INPUT} value={f.timeoutMs} onChange={set('timeoutMs')} />
-      </label>
-      <label className={LABEL}>
-        {t('downAfter')}
-        <input name="downAfter" type="number" className={INPUT} value={f.downAfter} onChange={set('downAfter')} />
-      </label>
-      <label className={LABEL}>
-        {t('upAfter')}
-        <input name="upAfter" type="number" className={INPUT} value={f.upAfter} onChange={set('upAfter')} />
-      </label>
+      <NumberField name="intervalSeconds" label={t('every')} value={f.intervalSeconds} onChange={set('intervalSeconds')} />
+      <NumberField name="timeoutMs" label={t('timeout')} value={f.timeoutMs} onChange={set('timeoutMs')} />
+      <NumberField name="downAfter" label={t('downAfter')} value={f.downAfter} onChange={set('downAfter')} />
+      <NumberField name="upAfter" label={t('upAfter')} value={f.upAfter} onChange={set('upAfter')} />
       <label className={LABEL}>
         {t('severityDown')}
         <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>

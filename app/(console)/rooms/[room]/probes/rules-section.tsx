@@ -9,8 +9,9 @@ import { SEVERITIES } from '@/lib/incidents';
 import type { TRule } from '@/lib/schemas/signals';
 import { BUTTON, FieldErrors, INPUT, PANEL, PRIMARY } from '../../../incidents/_components/ui';
 import { useRulesQuery, useSignalAdmin } from './use-signal-admin';
+import { FIELD_LABEL, NumberField } from '@/app/_ui/number-field';
 
-const LABEL = 'flex flex-col gap-1 text-sm';
+const LABEL = FIELD_LABEL;
 
 function parseLabels(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -84,14 +85,8 @@ function RuleForm({ slug, rule, onDone }: { slug: string; rule?: TRule; onDone?:
           <option value="below">{t('below')}</option>
         </select>
       </label>
-      <label className={LABEL}>
-        {t('threshold')}
-        <input name="threshold" type="number" step="any" className={INPUT} value={f.threshold} onChange={set('threshold')} />
-      </label>
-      <label className={LABEL}>
-        {t('forSeconds')}
-        <input name="forSeconds" type="number" className={INPUT} value={f.forSeconds} onChange={set('forSeconds')} />
-      </label>
+      <NumberField name="threshold" label={t('threshold')} step="any" value={f.threshold} onChange={set('threshold')} />
+      <NumberField name="forSeconds" label={t('forSeconds')} value={f.forSeconds} onChange={set('forSeconds')} />
       <label className={LABEL}>
         {t('severity')}
         <select name="severity" className={INPUT} value={f.severity} onChange={set('severity')}>
