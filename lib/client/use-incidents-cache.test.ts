@@ -29,15 +29,19 @@ const inc = (over: Partial<TIncidentDto>): TIncidentDto => ({
   resolvedAt: null,
   ...over,
 });
-const entry = (id: string, seq: number, over: Partial<TIncidentEntryDto> = {}): TIncidentEntryDto => ({
+/** An entry's kind with the data of that kind. */
+type TKindData = TIncidentEntryDto extends infer E ? (E extends TIncidentEntryDto ? Pick<E, 'kind' | 'data'> : never) : never;
+const entry = (
+  id: string,
+  seq: number,
+  over: Partial<Omit<TIncidentEntryDto, 'kind' | 'data'>> & TKindData = { kind: 'post', data: null },
+): TIncidentEntryDto => ({
   id,
   incidentId: 'a',
   seq,
-  kind: 'post',
   author: null,
   authorName: null,
   body: id,
-  data: null,
   editsId: null,
   editedBy: null,
   createdAt: '2026-01-01T00:00:00.000Z',
@@ -66,8 +70,8 @@ describe('incident cache merges', () => {
   });
 
   it('shows an edited post with its new text and keeps the old one', () => {
-    const d: TIncidentDetail = { ...inc({}), timeline: [entry('p', 1, { body: 'node 2' })] };
-    const merged = mergeDetail(d, undefined, [entry('e', 2, { kind: 'edit', editsId: 'p', body: 'node 4' })]);
+    const d: TIncidentDetail = { ...inc({}), timeline: [entry('p', 1, { kind: 'post', data: null, body: 'node 2' })] };
+    const merged = mergeDetail(d, undefined, [entry('e', 2, { kind: 'edit', data: { previous: 'node 2' }, editsId: 'p', body: 'node 4' })]);
     const post = merged.timeline[0]!;
     expect(post.body).toBe('node 2');
     expect(currentText(post, merged.timeline)).toBe('node 4');

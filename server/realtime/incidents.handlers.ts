@@ -41,7 +41,7 @@ export function attachIncidentFanout(ctx: TServiceContext, io: TIo): () => void 
         const seq = entries.reduce((m, x) => Math.max(m, x.seq), 0);
         io.to(roomChannel(e.roomId)).emit('incident:changed', { roomId: e.roomId, incidentId: incident.id, seq, incident, entries });
         for (const entry of entries) {
-          const to = entry.kind === 'escalation' ? (entry.data?.to as { id?: string } | undefined)?.id : undefined;
+          const to = entry.kind === 'escalation' ? entry.data.to.id : undefined;
           if (to) io.to(userChannel(to)).emit('incident:escalated', { incident, entry });
         }
       })

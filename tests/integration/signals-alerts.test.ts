@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { alertsApi } from '../../lib/api/alerts';
+import { INCIDENTS } from '../../lib/api/incidents';
 import { KINDS } from './incidents-helpers';
 import { amAlert, amPayload } from './signals-helpers';
 
@@ -10,7 +11,12 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
   let lead: string;
   const am = (body: unknown) => api(server, 'POST', '/api/v1/alerts/alertmanager', { token: key, body });
   const generic = (body: unknown) => api(server, 'POST', '/api/v1/alerts', { token: key, body });
-  const incident = async (id: string) => (await api(server, 'GET', `/api/v1/incidents/${id}`, { token: lead })).body;
+  const incident = async (id: string) => {
+    const { body } = await api(server, 'GET', `/api/v1/incidents/${id}`, { token: lead });
+    // the timeline's automatic entries carry what the contract says each signal kind notes
+    INCIDENTS.get.response.parse(body);
+    return body;
+  };
   const entries = (incidentId: string) => server.ctx.prisma.incidentEntry.count({ where: { incidentId } });
 
   beforeAll(async () => {

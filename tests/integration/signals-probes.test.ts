@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
+import { INCIDENTS } from '../../lib/api/incidents';
 import { probesApi } from '../../lib/api/probes';
 import type { TProbe } from '../../lib/schemas/signals';
 import { connect, KINDS, nextEvent } from './incidents-helpers';
@@ -101,6 +102,7 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
         source: { kind: 'probe', key: p.id, name: 'api-health', url: `${t.url}/health`, fireCount: 1 },
       });
       expect(JSON.stringify(inc.timeline)).toContain('down after 2 failed checks: status 500');
+      INCIDENTS.get.response.parse(inc);
 
       t.status.code = 200;
       const up = await waitFor('up', async () => ((await probe('api-health'))?.state === 'up' ? probe('api-health') : null));
@@ -109,6 +111,7 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
       expect(after.status).toBe('monitoring');
       expect(after.source.state).toBe('recovered');
       expect(JSON.stringify(after.timeline)).toContain('up again');
+      INCIDENTS.get.response.parse(after);
       // Every check is a point of probe_up and probe_latency_ms labelled by the probe.
       const series = await server.ctx.prisma.metricSeries.findMany({
         where: { labelsKey: '{"probe":"api-health"}' },

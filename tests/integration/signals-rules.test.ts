@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
+import { INCIDENTS } from '../../lib/api/incidents';
 import { rulesApi } from '../../lib/api/rules';
 import { KINDS } from './incidents-helpers';
 import { waitFor } from './signals-helpers';
@@ -71,6 +72,7 @@ describe.each(KINDS)('alert rules on %s', (kind) => {
     await push('partner_dirty_ratio', 0.0031, 560);
     const [inc] = await waitFor('rule incident', async () => ((await ruleIncidents()).length === 1 ? ruleIncidents() : null));
     const dto = (await api(server, 'GET', `/api/v1/incidents/${inc!.id}`, { token: lead })).body;
+    INCIDENTS.get.response.parse(dto);
     expect(dto).toMatchObject({
       title: 'Partner data dirty',
       severity: 'SEV3',
@@ -92,6 +94,8 @@ describe.each(KINDS)('alert rules on %s', (kind) => {
       return i.status === 'monitoring' ? i : null;
     });
     expect(back.status).toBe('monitoring');
+    // the recovery's note and status change are what the contract says
+    INCIDENTS.get.response.parse((await api(server, 'GET', `/api/v1/incidents/${inc!.id}`, { token: lead })).body);
     expect(await ruleIncidents()).toHaveLength(1);
   });
 

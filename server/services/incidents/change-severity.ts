@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { changeIncident } from './change-incident';
-import type { TChangeSeverity, TIncidentDto } from '../../../lib/schemas/incidents';
+import type { TChangeSeverity, TIncidentDto, TSeverity } from '../../../lib/schemas/incidents';
 import type { TActor } from '../access/actor';
 import { updateIfVersion } from './versioned-update';
 
@@ -18,7 +18,7 @@ export async function changeSeverity(opts: {
     fn: async (tx, append, row) => {
       const before = await tx.incident.findUniqueOrThrow({ where: { id: row.id }, select: { severity: true } });
       await updateIfVersion(tx, row.id, input.version, { severity: input.severity });
-      await append({ kind: 'severity', data: { from: before.severity, to: input.severity } });
+      await append({ kind: 'severity', data: { from: before.severity as TSeverity, to: input.severity } });
     },
   });
 }

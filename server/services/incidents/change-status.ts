@@ -27,7 +27,7 @@ export async function applyStatus(
   await append({
     kind: 'status',
     body: body || null,
-    data: { from: current.status, to, reopened: current.status === 'resolved' && to !== 'resolved' },
+    data: { from: current.status as TStatus, to, reopened: current.status === 'resolved' && to !== 'resolved' },
   });
 }
 

@@ -28,7 +28,8 @@ export async function claimIncident(opts: { ctx: TServiceContext; actor: TActor;
         data: { ownerId: me.id, claimedAt: now, ownerActiveAt: now, version: { increment: 1 } },
       });
       if (won.count === 1) {
-        await append({ kind: 'claim', data: { owner: me } });
+        // Only people may write (assertCan above): the claimant has an id.
+        await append({ kind: 'claim', data: { owner: { id: me.id!, name: me.name } } });
         return 'won' as const;
       }
       const current = await tx.incident.findUniqueOrThrow({ where: { id: row.id }, select: { ownerId: true } });

@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TCreateIncident, TIncidentDto } from '../../../lib/schemas/incidents';
+import type { TCreateIncident, TIncidentDto, TSignalKind } from '../../../lib/schemas/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { appendEntry, publishIncidentChange, TX_OPTIONS, type TTx } from './incident-tx';
@@ -7,8 +7,8 @@ import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
 /** Where an automatic incident came from: a signal's kind and its deduplication key. */
 export interface TIncidentSource {
-  source: string;
-  sourceKey?: string;
+  source: TSignalKind;
+  sourceKey: string;
   impact?: { text: string; value: number | null; unit: string | null } | null;
 }
 
@@ -40,15 +40,16 @@ export async function insertIncident(
       createdById: authorOf(actor).id,
     },
   });
-  const entryId = await appendEntry(tx, incident, actor, {
-    kind: opts.source ? 'auto' : 'created',
-    body: input.summary || null,
-    data: {
-      title: input.title,
-      severity: input.severity,
-      ...(opts.source ? { source: opts.source.source, key: opts.source.sourceKey ?? null } : {}),
-    },
-  });
+  const body = input.summary || null;
+  const opened = { title: input.title, severity: input.severity };
+  const entryId = await appendEntry(
+    tx,
+    incident,
+    actor,
+    opts.source
+      ? { kind: 'auto', body, data: { ...opened, source: opts.source.source, key: opts.source.sourceKey } }
+      : { kind: 'created', body, data: opened },
+  );
   return { incident, entryId };
 }
 

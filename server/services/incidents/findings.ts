@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import { changeIncident } from './change-incident';
 import { AppError } from '../../errors';
-import type { TDecideFinding, TIncidentDto, TNewFinding } from '../../../lib/schemas/incidents';
+import type { TDecideFinding, TFindingDto, TIncidentDto, TNewFinding } from '../../../lib/schemas/incidents';
 import { authorOf, type TActor } from '../access/actor';
 
 /** Posts a hypothesis to the elimination log ("middleware?"). */
@@ -47,7 +47,11 @@ export async function decideFinding(opts: {
       });
       if (done.count === 0) throw new AppError('conflict', 'the finding changed meanwhile; reload and try again');
       await tx.incident.update({ where: { id: row.id }, data: { version: { increment: 1 } } });
-      await append({ kind: 'finding', body: f.text, data: { findingId: f.id, text: f.text, from: f.state, to: input.state } });
+      await append({
+        kind: 'finding',
+        body: f.text,
+        data: { findingId: f.id, text: f.text, from: f.state as TFindingDto['state'], to: input.state },
+      });
     },
   });
 }

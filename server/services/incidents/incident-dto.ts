@@ -143,21 +143,39 @@ export async function loadIncidentDto(db: TReader, id: string): Promise<TInciden
 
 type TEntryRow = Awaited<ReturnType<Db['incidentEntry']['findMany']>>[number];
 
+/** Each kind's data, as the contract's entries pair them. */
+type TEntryData = { [E in TIncidentEntryDto as E['kind']]: E['data'] };
+
+/**
+ * The data of a stored entry if it is of `kind` (else null), for readers of
+ * entry rows that are not sent as DTOs (the night report). It trusts the JSON
+ * for the reason toEntryDtos does.
+ */
+export function storedEntryData<K extends TEntryKind>(row: { kind: string; data: string | null }, kind: K): TEntryData[K] | null {
+  if (row.kind !== kind || !row.data) return null;
+  return JSON.parse(row.data) as TEntryData[K];
+}
+
 /** Timeline entries as sent; an edited post points at its latest edit so screens show both texts. */
 export function toEntryDtos(rows: TEntryRow[]): TIncidentEntryDto[] {
   const latestEdit = new Map<string, string>();
   for (const r of rows) if (r.kind === 'edit' && r.editsId) latestEdit.set(r.editsId, r.id);
-  return rows.map((r) => ({
-    id: r.id,
-    incidentId: r.incidentId,
-    seq: r.seq,
-    kind: r.kind as TEntryKind,
-    author: r.authorId ? { id: r.authorId, name: r.authorName ?? '' } : null,
-    authorName: r.authorName,
-    body: r.body,
-    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
-    editsId: r.editsId,
-    editedBy: latestEdit.get(r.id) ?? null,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  return rows.map((r) => {
+    const entry = {
+      id: r.id,
+      incidentId: r.incidentId,
+      seq: r.seq,
+      kind: r.kind,
+      author: r.authorId ? { id: r.authorId, name: r.authorName ?? '' } : null,
+      authorName: r.authorName,
+      body: r.body,
+      data: r.data ? JSON.parse(r.data) : null,
+      editsId: r.editsId,
+      editedBy: latestEdit.get(r.id) ?? null,
+      createdAt: r.createdAt.toISOString(),
+    };
+    // The one cast of stored entries: the kind column is a plain string and data is JSON text, but appendEntry
+    // (TAppend) writes each kind only with the data its schema in lib/api/incidents.ts says, so they pair up.
+    return entry as TIncidentEntryDto;
+  });
 }

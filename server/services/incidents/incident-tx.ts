@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
+import type { ENTRY_DATA } from '../../../lib/api/incidents';
 import type { Db } from '../../db/client';
 import type { TEntryKind, TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';
@@ -11,12 +13,19 @@ export type TTx = Parameters<Extract<Parameters<Db['$transaction']>[0], (...a: n
 /** Five concurrent writers on one SQLite connection queue behind its mutex; give them time. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
-export interface TAppend {
-  kind: TEntryKind;
-  body?: string | null;
-  data?: Record<string, unknown> | null;
-  editsId?: string | null;
-}
+/** Each kind's data as a writer passes it: the input type of that kind's schema in the contract. */
+export type TEntryDataIn = { [K in TEntryKind]: z.input<(typeof ENTRY_DATA)[K]> };
+
+/**
+ * One entry to append: its kind and the data that kind's schema says (omitted
+ * for kinds that carry none), so the timeline holds only what the contract
+ * promises screens.
+ */
+export type TAppend = {
+  [K in TEntryKind]: { kind: K; body?: string | null; editsId?: string | null } & (null extends TEntryDataIn[K]
+    ? { data?: null }
+    : { data: TEntryDataIn[K] });
+}[TEntryKind];
 
 /**
  * Appends one timeline entry with the room's next sequence number. The room

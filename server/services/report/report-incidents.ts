@@ -1,6 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { TSeverity, TStatus } from '../../../lib/incidents';
 import type { TMoment, TReportIncident } from '../../../lib/schemas/night';
+import { storedEntryData } from '../incidents/incident-dto';
 
 /** The contract's source of an incident: null for one a person opened. */
 export function sourceOf(source: string, key: string | null): TReportIncident['source'] {
@@ -36,7 +37,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
     ctx.prisma.incidentEntry.findMany({
       where: { incidentId: { in: ids }, kind: 'status', createdAt: { gte: from, lte: to } },
       orderBy: { seq: 'asc' },
-      select: { incidentId: true, createdAt: true, authorName: true, data: true },
+      select: { incidentId: true, createdAt: true, authorName: true, data: true, kind: true },
     }),
     ctx.prisma.incidentEntry.groupBy({
       by: ['authorId', 'kind'],
@@ -85,8 +86,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
   for (const [incidentId, c] of firstClaim) {
     if (!inWindow(c.createdAt)) continue;
     const r = byId.get(incidentId)!;
-    const who =
-      c.kind === 'claim' ? c.authorName : ((c.data ? (JSON.parse(c.data) as { to?: { name?: string } }).to?.name : null) ?? c.authorName);
+    const who = storedEntryData(c, 'handover')?.to.name ?? c.authorName;
     moments.push({
       at: c.createdAt.toISOString(),
       kind: 'incident-claimed',
@@ -95,8 +95,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
     });
   }
   for (const s of statuses) {
-    const d = s.data ? (JSON.parse(s.data) as { to?: string }) : {};
-    if (d.to !== 'resolved') continue;
+    if (storedEntryData(s, 'status')?.to !== 'resolved') continue;
     const r = byId.get(s.incidentId)!;
     moments.push({
       at: s.createdAt.toISOString(),

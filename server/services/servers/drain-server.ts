@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import type { TDrainBody, TDrainRecord, TDrainResponse } from '../../../lib/api/servers';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { findIncident } from '../incidents/find-incident';
-import { runIncidentChange, TX_OPTIONS, type TTx } from '../incidents/incident-tx';
+import { runIncidentChange, TX_OPTIONS, type TEntryDataIn, type TTx } from '../incidents/incident-tx';
 import { isUniqueViolation } from '../rooms/room-settings-dto';
 import { resolveRoom, type TRoomRow } from '../rooms/resolve-room';
 import { listServersOfRoom, SERVER_LABEL_FRAGMENT } from './list-servers';
@@ -69,7 +69,7 @@ async function write(opts: {
   ctx: TServiceContext;
   actor: TActor;
   incident: { id: string; roomId: string } | null;
-  entry: { body: string | null; data: Record<string, unknown> };
+  entry: { body: string | null; data: TEntryDataIn['server'] };
   fn: (tx: TTx) => Promise<TDrainRow>;
 }): Promise<TDrainRow> {
   const { ctx, actor, incident } = opts;

@@ -1,14 +1,25 @@
+import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
-import type { TSeverity, TSignalKind } from '../../../lib/incidents';
+import type { SIGNAL_NOTES } from '../../../lib/api/incidents';
+import type { TSeverity, TStatus } from '../../../lib/incidents';
 import type { TSignalAction } from '../../../lib/schemas/signals';
 import { assertCan, type TActor } from '../access/actor';
 import { insertIncident } from '../incidents/create-incident';
-import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TTx } from '../incidents/incident-tx';
+import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TEntryDataIn, type TTx } from '../incidents/incident-tx';
 
-/** One observation of a signal: it fires, or it has recovered. */
-export interface TSignal {
+type TSignalNotes = { [K in keyof typeof SIGNAL_NOTES]: z.input<(typeof SIGNAL_NOTES)[K]> };
+
+/** One observation of a signal: it fires, or it has recovered; its kind says what its notes carry (noteData). */
+export type TSignal = TSignalCommon &
+  (
+    | { kind: 'probe'; noteData: TSignalNotes['probe'] }
+    | { kind: 'rule'; noteData: TSignalNotes['rule'] }
+    | { kind: 'alertmanager'; noteData: TSignalNotes['alertmanager'] }
+    | { kind: 'webhook'; noteData?: never }
+  );
+
+interface TSignalCommon {
   roomId: string;
-  kind: TSignalKind;
   dedupKey: string;
   /** short name shown as the source ("api-health", "Partner data dirty") */
   name: string;
@@ -21,9 +32,23 @@ export interface TSignal {
   impact?: { text: string; value: number | null; unit: string | null } | null;
   /** the note written on the timeline for this observation (default: a sentence from kind and status) */
   note?: string;
-  noteData?: Record<string, unknown>;
   /** when it was observed (default now): rules pass the point's time */
   at?: Date;
+}
+
+/** A note's data: which signal, its state now, and the details its kind notes (noteData). */
+function observed(sig: TSignal, state: 'firing' | 'recovered'): TEntryDataIn['auto'] {
+  const o = { key: sig.dedupKey, state };
+  switch (sig.kind) {
+    case 'probe':
+      return { signal: sig.kind, ...o, ...sig.noteData };
+    case 'rule':
+      return { signal: sig.kind, ...o, ...sig.noteData };
+    case 'alertmanager':
+      return { signal: sig.kind, ...o, ...sig.noteData };
+    case 'webhook':
+      return { signal: sig.kind, ...o };
+  }
 }
 
 export interface TSignalOutcome {
@@ -115,7 +140,7 @@ export async function applySignalTx(
       await append(incident, {
         kind: 'auto',
         body: sig.note ?? `${sig.name} is failing again`,
-        data: { signal: sig.kind, key: sig.dedupKey, state: 'firing', ...sig.noteData },
+        data: observed(sig, 'firing'),
       });
       await extra(incident);
       if (sig.impact)
@@ -154,7 +179,7 @@ export async function applySignalTx(
       await append(opened.incident, {
         kind: 'auto',
         body: sig.note,
-        data: { signal: sig.kind, key: sig.dedupKey, state: 'firing', ...sig.noteData },
+        data: observed(sig, 'firing'),
       });
     else await extra(opened.incident);
     return done('opened', opened.incident);
@@ -186,7 +211,7 @@ export async function applySignalTx(
   await append(incident, {
     kind: 'auto',
     body: sig.note ?? `${sig.name} recovered`,
-    data: { signal: sig.kind, key: sig.dedupKey, state: 'recovered', ...sig.noteData },
+    data: observed(sig, 'recovered'),
   });
   await extra(incident);
   if (incident.status !== 'monitoring') {
@@ -194,7 +219,7 @@ export async function applySignalTx(
     await append(incident, {
       kind: 'status',
       body: 'recovered by itself; resolve when satisfied',
-      data: { from: incident.status, to: 'monitoring', reopened: false },
+      data: { from: incident.status as TStatus, to: 'monitoring', reopened: false },
     });
   } else {
     await tx.incident.update({ where: { id: incident.id }, data: { version: { increment: 1 } } });

@@ -3,54 +3,53 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { currentText } from '@/lib/client/use-incidents-cache';
-import type { TIncidentDetail, TIncidentEntryDto } from '@/lib/incidents';
+import type { TIncidentDetail, TIncidentEntryDto, TStatus } from '@/lib/incidents';
 import type { TMe } from '../_components/session';
 import { BUTTON, INPUT, useTimeOf } from '../_components/ui';
 import type { useAct } from './use-act';
 
-type TRef = { id?: string; name?: string } | null | undefined;
 type TT = ReturnType<typeof useTranslations<'incident.timeline'>>;
 
 /** What a non-post entry says, in one line, in the person's language. Stored text is rendered as text, never as HTML. */
-function describeEntry(e: TIncidentEntryDto, t: TT, status: (s: unknown) => string, nobody: string): string {
-  const d = (e.data ?? {}) as Record<string, unknown>;
-  const nameOf = (p: unknown) => (p as TRef)?.name ?? nobody;
+function describeEntry(e: TIncidentEntryDto, t: TT, status: (s: TStatus) => string, nobody: string): string {
   switch (e.kind) {
     case 'created':
-      return t('created', { severity: String(d.severity ?? '') });
+      return t('created', { severity: e.data.severity });
     case 'claim':
       return t('claim');
     case 'release':
-      return d.from ? t('releaseOf', { name: nameOf(d.from) }) : t('release');
+      return e.data.from ? t('releaseOf', { name: e.data.from.name }) : t('release');
     case 'handover':
-      return t(d.takeover ? 'takeover' : 'handover', { from: nameOf(d.from), to: nameOf(d.to) });
+      return t(e.data.takeover ? 'takeover' : 'handover', { from: e.data.from?.name ?? nobody, to: e.data.to.name });
     case 'status':
-      return t(d.reopened ? 'reopened' : 'status', { from: status(d.from), to: status(d.to) });
+      return t(e.data.reopened ? 'reopened' : 'status', { from: status(e.data.from), to: status(e.data.to) });
     case 'severity':
-      return t('severity', { from: String(d.from), to: String(d.to) });
+      return t('severity', { from: e.data.from, to: e.data.to });
     case 'helper':
-      return t(d.removed ? 'helperRemoved' : 'helperAdded', { name: nameOf(d.helper) });
+      return t(e.data.removed ? 'helperRemoved' : 'helperAdded', { name: e.data.helper.name });
     case 'escalation':
-      return t('escalation', { name: nameOf(d.to) });
-    case 'finding':
-      return d.to === 'open'
-        ? t(d.from ? 'findingReopened' : 'hypothesis', { text: String(d.text) })
-        : t(d.to === 'ruled_out' ? 'ruledOut' : 'confirmed', { text: String(d.text) });
+      return t('escalation', { name: e.data.to.name });
+    case 'finding': {
+      const { from, to, text } = e.data;
+      return to === 'open'
+        ? t(from ? 'findingReopened' : 'hypothesis', { text })
+        : t(to === 'ruled_out' ? 'ruledOut' : 'confirmed', { text });
+    }
     case 'impact': {
-      const to = (d.to ?? {}) as { value?: number | null; unit?: string | null };
-      return to.value !== null && to.value !== undefined
-        ? t('impactTo', { value: `${to.value}${to.unit ? ` ${to.unit}` : ''}` })
-        : t('impact');
+      const { value, unit } = e.data.to;
+      return value !== null ? t('impactTo', { value: `${value}${unit ? ` ${unit}` : ''}` }) : t('impact');
     }
     case 'link':
-      return t(d.removed ? 'unlinked' : 'linked', { name: String(d.seriesName) });
+      return t(e.data.removed ? 'unlinked' : 'linked', { name: e.data.seriesName });
     case 'ack':
       return t('ack');
     case 'auto':
       return t('auto');
     case 'server':
-      return t(d.action === 'restore' ? 'restored' : 'drained', { name: String(d.server) });
-    default:
+      return t(e.data.action === 'restore' ? 'restored' : 'drained', { name: e.data.server });
+    case 'post':
+    case 'comment':
+    case 'edit':
       return e.kind;
   }
 }
@@ -85,7 +84,7 @@ function Entry({
   const t = useTranslations('incident.timeline');
   const tc = useTranslations('common');
   const timeOf = useTimeOf();
-  const status = (s: unknown) => (tc.has(`status.${String(s)}`) ? tc(`status.${String(s)}` as 'status.resolved') : String(s));
+  const status = (s: TStatus) => tc(`status.${s}`);
   const [editing, setEditing] = useState<string | null>(null);
   const isText = e.kind === 'post' || e.kind === 'comment';
   // A finding's text is already in its one-line description.
