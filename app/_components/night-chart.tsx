@@ -20,6 +20,8 @@ export interface TNightLine {
   dashed?: boolean;
 }
 
+/** Below this chart height (CSS px) the moments' marks are drawn without their labels. */
+const COMPACT_BELOW_PX = 200;
 /** A moment on the timeline ("gate opened"): a vertical line. */
 export interface TNightMark {
   id: string;
@@ -150,6 +152,9 @@ export function NightChart(props: {
     // The axis ends at now, so what happened after the newest point (a mark, a silence) is in view.
     const xMax = now !== null && Number.isFinite(lastX) ? Math.max(lastX, now) : lastX;
     const drawn: string[] = [];
+    // A short chart (a wall on a phone: ≈ 120 px) has no room for the moments' labels beside the
+    // milestone labels — they covered each other. Their dashed lines stay; the report and a taller wall name them.
+    const compact = (box.current?.clientHeight ?? Infinity) < COMPACT_BELOW_PX;
     for (const m of marks) {
       if (m.time < xMin || m.time > xMax) continue;
       drawn.push(m.id);
@@ -161,7 +166,7 @@ export function NightChart(props: {
         borderWidth: 2,
         borderDash: [6, 6],
         label: {
-          display: true,
+          display: !compact,
           content: m.label,
           position: m.low ? 'end' : 'start',
           color: '#e6edf3',
@@ -208,6 +213,7 @@ export function NightChart(props: {
       el.dataset.xMax = String(c.scales.x?.max ?? '');
       el.dataset.lastPoint = Number.isFinite(lastX) ? String(lastX) : '';
       el.dataset.marks = drawn.join(' ');
+      el.dataset.markLabels = compact ? 'hidden' : 'shown';
       el.dataset.ticks = xs.length ? (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|') : '';
     }
   }, [lines, marks, levels, now, cursor]);

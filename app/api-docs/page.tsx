@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { buildOpenApi } from '@/lib/api/openapi';
 import { ENDPOINTS } from '@/lib/api';
 import type { TEndpoint } from '@/lib/api/contract';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Warroom API' };
+export const generateMetadata = titled('apiDocs');
 
 type TOperation = {
   requestBody?: { content: Record<string, { schema: unknown }> };

@@ -78,9 +78,9 @@ describe('countdown', () => {
     expect(formatCountdown(T0, T0 - 5 * MINUTE_MS + 1)).toEqual({ phase: 'before', text: 'T-05:00' });
     expect(formatCountdown(T0, T0 - 500)).toEqual({ phase: 'before', text: 'T-00:01' });
     expect(formatCountdown(T0, T0 - HOUR_MS - 5 * MINUTE_MS).text).toBe('T-01:05:00');
-    expect(formatCountdown(T0, T0)).toEqual({ phase: 'live', text: 'LIVE +00:00:00' });
-    expect(formatCountdown(T0, T0 + 12 * MINUTE_MS + 34_000 + 999).text).toBe('LIVE +00:12:34');
-    expect(formatCountdown(T0, T0 + 13 * HOUR_MS).text).toBe('LIVE +13:00:00');
+    expect(formatCountdown(T0, T0)).toEqual({ phase: 'live', text: 'T+00:00:00' });
+    expect(formatCountdown(T0, T0 + 12 * MINUTE_MS + 34_000 + 999).text).toBe('T+00:12:34');
+    expect(formatCountdown(T0, T0 + 13 * HOUR_MS).text).toBe('T+13:00:00');
   });
 });
 

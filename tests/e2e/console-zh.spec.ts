@@ -37,6 +37,8 @@ test('a person with a Chinese browser reads the console, an incident and the adm
 
     await page.goto(`${server.url}/incidents`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('事件');
+    // The tab says it too.
+    await expect(page).toHaveTitle('事件 · Warroom');
     await expect(page.getByTestId('connection')).toHaveText('● 实时');
     await expect(page.getByRole('button', { name: '新建事件' })).toBeVisible();
     await expect(page.getByRole('button', { name: '未解决' })).toHaveAttribute('aria-pressed', 'true');
@@ -57,6 +59,7 @@ test('a person with a Chinese browser reads the console, an incident and the adm
 
     await page.getByTestId('nav-admin').click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('管理');
+    await expect(page).toHaveTitle('管理 · Warroom');
     await expect(page.getByRole('heading', { name: '人员' })).toBeVisible();
     await expect(page.getByRole('button', { name: '添加人员' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: '最近使用' })).toBeVisible();
@@ -67,6 +70,7 @@ test('a person with a Chinese browser reads the console, an incident and the adm
     await expect(page.getByTestId('nav-incidents')).toHaveText('Incidents');
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Admin');
+    await expect(page).toHaveTitle('Admin · Warroom');
     await expect(page.getByRole('heading', { name: 'People' })).toBeVisible();
     await page.goto(`${server.url}/incidents/${inc.number}`);
     await expect(page.getByTestId('unowned-flag')).toHaveText('Unowned');
@@ -198,6 +202,7 @@ test('screenshots: the console in Chinese at phone width (docs/)', async ({ brow
     await shot(page, 'console-zh-phone-incident');
     await page.goto(`${server.url}/admin`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('管理');
+    await expect(page).toHaveTitle('管理 · Warroom');
     await expect(page.getByTestId(`user-${lead.email}`)).toBeVisible();
     await shot(page, 'console-zh-phone-admin');
     // The same console on a laptop: the nav in one row.

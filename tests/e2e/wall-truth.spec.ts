@@ -256,6 +256,10 @@ for (const [width, height] of [
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
     await expect(page.getByTestId('incidents-count')).toHaveText('3');
     await expect(page.locator('[data-testid="server"]').first()).toBeVisible();
+    // The moments' labels are drawn only where the chart has the height for them beside the milestones'.
+    const chartHeight = await page.getByTestId('night-chart').evaluate((el) => el.clientHeight);
+    await expect(page.getByTestId('night-chart')).toHaveAttribute('data-mark-labels', chartHeight < 200 ? 'hidden' : 'shown');
+    if (width >= 1920) expect(chartHeight).toBeGreaterThanOrEqual(200);
     if (width === 360 || width === 1366) await shot(page, `size-${width}x${height}`);
     // At least the most urgent incident has room, whatever the size; the rest are counted.
     await expect(page.getByTestId('incident').first()).toBeVisible();

@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { safeNext } from '../safe-next';
 import { LoginForm } from './login-form';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Sign in · Warroom' };
+export const generateMetadata = titled('signIn');
 export const dynamic = 'force-dynamic';
 
 /** Sign in with email and password; afterwards, back to the page that sent you here. */

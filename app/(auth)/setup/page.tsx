@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { needsSetup } from '@/server/services/users/create-first-admin';
 import { AccountForm } from '../account-form';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Set up · Warroom' };
+export const generateMetadata = titled('setup');
 export const dynamic = 'force-dynamic';
 
 /** A new install's first page: whoever opens it first becomes the admin. Gone once anyone exists. */

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { SignOutButton } from '../sign-out-button';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Sign out · Warroom' };
+export const generateMetadata = titled('signOut');
 
 /** A page to link to from any screen; signing out is a POST, so a link or image elsewhere cannot do it. */
 export default async function SignOutPage() {

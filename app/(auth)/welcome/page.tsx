@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AccountForm } from '../account-form';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Choose a password · Warroom' };
+export const generateMetadata = titled('welcome');
 export const dynamic = 'force-dynamic';
 
 /** Where a one-time password link lands: the person chooses their password, then signs in. */

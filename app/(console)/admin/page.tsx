@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { AdminScreen } from './admin-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Admin · Warroom' };
+export const generateMetadata = titled('admin');
 export const dynamic = 'force-dynamic';
 
 /** People and credentials. Admins only: the API checks again on every call. */

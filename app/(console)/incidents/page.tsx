@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
 import { requireMe } from './_components/session';
 import { IncidentsScreen } from './incidents-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Incidents · Warroom' };
+export const generateMetadata = titled('incidents');
 export const dynamic = 'force-dynamic';
 
 /** The incident log of a room (?room=slug, else the default room). */

@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getRuntime } from '@/server/context';
 import { listPeople } from '@/server/services/incidents/list-people';
 import { requireMe } from '../_components/session';
 import { IncidentScreen } from './incident-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Incident · Warroom' };
+export const generateMetadata = titled('incident');
 export const dynamic = 'force-dynamic';
 
 /** One incident by its number in the room (?room=slug, else the default room). */

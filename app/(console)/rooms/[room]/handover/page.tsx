@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { requireMe } from '@/app/(console)/incidents/_components/session';
 import { getRuntime } from '@/server/context';
 import { listLeads } from '@/server/services/handovers/list-leads';
 import { HandoverScreen } from './handover-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Shift handover · Warroom' };
+export const generateMetadata = titled('handover');
 export const dynamic = 'force-dynamic';
 
 /** Shift handover: the brief, the note, acceptance, history. Anyone signed in reads; leads write (the API checks). */

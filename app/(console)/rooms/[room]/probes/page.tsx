@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { can } from '@/server/services/access/actor';
@@ -6,8 +5,9 @@ import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { isAppError } from '@/server/errors';
 import { requireMe } from '../../../incidents/_components/session';
 import { ProbesScreen } from './probes-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Probes and rules · Warroom' };
+export const generateMetadata = titled('probes');
 export const dynamic = 'force-dynamic';
 
 /** A room's HTTP probes and alert rules: everyone signed in reads; leads and admins change them (the API checks again). */

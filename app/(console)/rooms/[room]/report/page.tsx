@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
 import { ReportScreen } from './report-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Night report · Warroom' };
+export const generateMetadata = titled('report');
 export const dynamic = 'force-dynamic';
 
 /**

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
@@ -8,8 +7,9 @@ import { can } from '@/server/services/access/actor';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { isAppError } from '@/server/errors';
 import { FleetScreen } from './fleet-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Servers · Warroom' };
+export const generateMetadata = titled('servers');
 export const dynamic = 'force-dynamic';
 
 /** The fleet of a room: every server seen, worst first, outliers marked; leads drain and restore. In the person's language (?lang= still picks one). */

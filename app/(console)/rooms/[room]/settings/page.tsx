@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -7,8 +6,9 @@ import { can } from '@/server/services/access/actor';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { isAppError } from '@/server/errors';
 import { RoomSettingsScreen } from './room-settings-screen';
+import { titled } from '@/lib/i18n/page-title';
 
-export const metadata: Metadata = { title: 'Room settings · Warroom' };
+export const generateMetadata = titled('settings');
 export const dynamic = 'force-dynamic';
 
 /** A room's go-live time, milestones, annotations and safety lines. Leads and admins; the API checks again on every call. */
