@@ -13,7 +13,8 @@
  * socket.io-client, as the wall does. The load generators' CPU per push is
  * printed for both servers.
  *
- * `--cpu-prof DIR` has the server write V8 CPU profiles when it stops.
+ * `--cpu-prof DIR` has the server write V8 CPU profiles when it stops;
+ * `--json FILE` writes the figures as JSON as well.
  * Prints joins/s (empty room; 13 h of 10-second history), server RSS per
  * screen, POST → screen p50/p99/max, delivered/expected, server CPU per push
  * (from /proc/<pid>/stat, idle CPU subtracted), the reconnect storm after a
@@ -21,7 +22,7 @@
  * wait is bounded.
  */
 import { fork, type ChildProcess, spawnSync, execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { startServer } from '../tests/helpers/server';
@@ -33,12 +34,14 @@ const PUSHES = Math.max(1, Math.min(100, Number(arg('pushes', '20'))));
 const DB = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const STORM = !args.includes('--no-storm');
 const CLIENT = arg('client', 'raw') === 'socket.io' ? 'sio' : 'raw';
+/** --json FILE: the figures as JSON too (tests/integration/bench-screens.test.ts runs a small bench) */
+const JSON_OUT = args.includes('--json') ? arg('json', '') : null;
 /** --cpu-prof DIR: the server writes V8 CPU profiles there when it stops (open in Chrome DevTools) */
 const PROFILE_DIR = args.includes('--cpu-prof') ? arg('cpu-prof', '/tmp/warroom-prof') : null;
 const WORKERS = 2;
 const HISTORY_HOURS = 13;
-/** one socket.io ping cycle (pingInterval in server/realtime/io.ts) */
-const IDLE_WINDOW_MS = 10_000;
+/** one socket.io ping cycle (pingInterval in server/realtime/io.ts); `--idle-window MS` shortens it for a smoke run */
+const IDLE_WINDOW_MS = Math.max(500, Number(arg('idle-window', '10000')));
 
 // 10k sockets need 10k descriptors in the server and in each load generator: raise the limit once, in a wrapper shell.
 if (!process.env.WARROOM_BENCH_ULIMIT) {
@@ -184,6 +187,7 @@ try {
 
   const hist = await connect(CLIENT, server.url, display);
   ours.joinsHistory = hist.joinsPerSec;
+  ours.joinFailures = empty.failed + hist.failed;
   ours.rssPerScreen = (rssKiB(pid) - rss0) / N;
   console.log(`joined ${N} screens to the room with history in ${hist.seconds.toFixed(1)} s (${hist.failed} failed)`);
 
@@ -223,6 +227,7 @@ try {
     }
     const t = (performance.now() - k0) / 1000;
     ours.stormSeconds = t;
+    ours.stormRejoined = back;
     storm = `reconnect storm: server killed, restarted in ${((ready - restart) / 1000).toFixed(1)} s; ${back}/${N} screens rejoined ${t.toFixed(1)} s after the kill (${((performance.now() - ready) / 1000).toFixed(1)} s after ready)`;
     console.log(storm);
   }
@@ -282,4 +287,5 @@ const rowsOut: [string, string, string, string][] = [
 ];
 console.log('| | Warroom | bare ws | ratio |\n|---|---|---|---|');
 for (const row of rowsOut) console.log(`| ${row.join(' | ')} |`);
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ screens: N, pushes: PUSHES, db: DB, client: CLIENT, ours, bare }));
 process.exit(0);
