@@ -51,6 +51,8 @@ export interface ClientToServerEvents {
 export interface InterServerEvents {
   /** another process pushed to a room ('push') or changed its settings ('changed'): caches of it are stale here too */
   'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
+  /** an alert rule changed on another process: evaluators here reload the room's rules */
+  'rule:changed': (roomId: string, ruleId: string) => void;
 }
 
 export interface SocketData {

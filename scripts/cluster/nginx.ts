@@ -42,9 +42,25 @@ function nginxSiteConfig(o: { listen: string; upstreams: string[] }): string {
     least_conn;
 ${o.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n')}
   }
+  upstream warroom_ingest {
+    # One producer's batches (one ingest key) to one process: alert rules keep
+    # their for/recover windows in the process that evaluates the points.
+    hash $http_authorization consistent;
+${o.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\n')}
+  }
   server {
     listen ${o.listen};
     client_max_body_size 8m;
+    location = /api/v1/metrics {
+      proxy_pass http://warroom_ingest;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_connect_timeout 2s;
+      proxy_next_upstream error timeout;
+    }
     location / {
       proxy_pass http://warroom;
       proxy_http_version 1.1;

@@ -23,6 +23,8 @@ export interface TDomainEvents {
   'probe.changed': { roomId: string; probeId: string };
   /** an alert rule was added, changed or deleted: evaluators reload it */
   'rule.changed': { roomId: string; ruleId: string };
+  /** another process announced rule.changed (through Redis) */
+  'rule.changed.elsewhere': { roomId: string; ruleId: string };
   /** a shift handover was created or accepted, as it now is */
   'handover.changed': { roomId: string; handover: THandoverDto };
   /** a planned curve was set */

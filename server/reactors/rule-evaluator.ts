@@ -8,7 +8,7 @@ import { ruleSignalKey, type TRuleRow } from '../services/signals/manage-rules';
 import { freshWindow, stepWindow, type TWindowState } from '../services/signals/rule-state';
 
 const RULE_ACTOR: TActor = { kind: 'system', name: 'rule' };
-/** Rules changed by another process are picked up within this long. */
+/** Rules changed by another process arrive as 'rule.changed.elsewhere' (through Redis); without Redis, or if that was missed, within this long. */
 const RELOAD_MS = 30_000;
 
 interface TRoomRules {
@@ -128,12 +128,15 @@ export function startRuleEvaluator(ctx: TServiceContext): () => void {
   const offIngest = ctx.bus.on('metrics.ingested', (e) => {
     chain = chain.then(() => evaluate(e.roomId, e.changes)).catch((err) => console.error('rule evaluation failed:', err));
   });
-  const offChanged = ctx.bus.on('rule.changed', (e) => {
+  const reload = (e: { roomId: string; ruleId: string }) => {
     rooms.delete(e.roomId);
     for (const k of [...windows.keys()]) if (k === e.ruleId || k.startsWith(`${e.ruleId} `)) windows.delete(k);
-  });
+  };
+  const offChanged = ctx.bus.on('rule.changed', reload);
+  const offElsewhere = ctx.bus.on('rule.changed.elsewhere', reload);
   return () => {
     offIngest();
     offChanged();
+    offElsewhere();
   };
 }

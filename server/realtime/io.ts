@@ -61,6 +61,9 @@ export async function attachRealtime(
     snapshots.invalidate(roomId);
     if (ctx.config.REDIS_URL) io.serverSideEmit('room:stale', roomId, reason);
   };
+  // Rule evaluators hold their rules per process: a rule added through one process reaches the others now.
+  if (ctx.config.REDIS_URL) cleanups.push(ctx.bus.on('rule.changed', (e) => io.serverSideEmit('rule:changed', e.roomId, e.ruleId)));
+  io.on('rule:changed', (roomId, ruleId) => ctx.bus.emit('rule.changed.elsewhere', { roomId, ruleId }));
   io.on('room:stale', (roomId, reason) => {
     snapshots.invalidate(roomId);
     if (reason === 'changed') ctx.bus.emit('room.changed.elsewhere', { roomId });

@@ -151,6 +151,43 @@ describe.skipIf(!NGINX)('three processes behind nginx', () => {
     expect((await reached())!.getTime()).toBe(first!.getTime());
   });
 
+  it("a producer's batches through the proxy reach one process, whose rules know a rule added through another", async () => {
+    const key = await a.createIngestKey();
+    const lead = await a.createUser('lead');
+    const viaProxy = { url: proxy.url } as TTestServer;
+    const ingested = async (s: TTestServer) => {
+      const res = await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${key}` } });
+      const m = /^warroom_points_ingested_total(?:\{[^}]*\})? (\d+)/m.exec(await res.text());
+      return Number(m?.[1] ?? 0);
+    };
+    const before = await Promise.all([a, b, c].map(ingested));
+    const t0 = Date.now() - 120_000;
+    const post = async (value: number, time: number) =>
+      expect(
+        (await api(viaProxy, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'queue_depth', value, time }] } })).status,
+      ).toBe(202);
+    // Below the line: no window opens yet. Which process took it?
+    for (let i = 0; i < 3; i++) await post(10, t0 + i * 1000);
+    const after = await Promise.all([a, b, c].map(ingested));
+    const took = [a, b, c].filter((_, i) => after[i]! - before[i]! === 3);
+    expect(took, 'all three batches of one key on one process').toHaveLength(1);
+    // The rule is added through another process: the one ingesting hears of it through Redis, not in 30 s.
+    const other = [a, b, c].find((s) => s !== took[0])!;
+    const rule = await api(other, 'POST', '/api/v1/rooms/launch/rules', {
+      token: lead.token,
+      body: { name: 'queue-depth', series: 'queue_depth', when: 'above', threshold: 100, forSeconds: 20, severity: 'SEV3' },
+    });
+    expect(rule.status).toBe(201);
+    await new Promise((r) => setTimeout(r, 500));
+    // Above the line at +10 s, +20 s, +30 s of data time: the window holds only where one process sees all three.
+    for (let i = 1; i <= 3; i++) await post(150, t0 + 10_000 * i);
+    const signal = () => a.ctx.prisma.signal.findFirst({ where: { kind: 'rule', dedupKey: { startsWith: rule.body.rule.id } } });
+    expect(await within(5000, async () => (await signal())?.state === 'firing')).toBe(true);
+    const s1 = await signal();
+    expect(s1?.incidentId).toBeTruthy();
+    expect(await a.ctx.prisma.signal.count({ where: { kind: 'rule', dedupKey: { startsWith: rule.body.rule.id } } })).toBe(1);
+  });
+
   it('failed sign-ins are counted across processes, per account and per forwarded address', async () => {
     const u = await a.createUser('viewer');
     const direct = [a, b, c, a, b];
