@@ -140,9 +140,9 @@ async function pushes(pid: number, post: (t0: number) => Promise<void>) {
     max: lat.at(-1) ?? Number.NaN,
     delivered: received / (N * PUSHES),
     cpuPerPush: (cpu - idleRate * duration) / PUSHES,
-    grossCpuPerPush: cpu / PUSHES,
+    grossCpu: cpu / PUSHES,
     idlePerSec: idleRate * 1000,
-    clientCpuPerPush: reports.reduce((sum, x) => sum + (x.cpuMs as number), 0) / PUSHES,
+    clientCpu: reports.reduce((sum, x) => sum + (x.cpuMs as number), 0) / PUSHES,
     firstUpdate: reports.find((r) => r.firstUpdate)?.firstUpdate as { latest: { name: string; value: number }[] } | undefined,
   };
 }
@@ -202,17 +202,9 @@ try {
     });
     if (res.status !== 202 && res.status !== 200) throw new Error(`POST /metrics: ${res.status} ${await res.text()}`);
   });
-  Object.assign(ours, {
-    p50: r.p50,
-    p99: r.p99,
-    max: r.max,
-    delivered: r.delivered,
-    cpuPerPush: r.cpuPerPush,
-    grossCpu: r.grossCpuPerPush,
-    idlePerSec: r.idlePerSec,
-    clientCpu: r.clientCpuPerPush,
-  });
-  frameTemplate = r.firstUpdate;
+  const { firstUpdate, ...figures } = r;
+  Object.assign(ours, figures);
+  frameTemplate = firstUpdate;
 
   if (STORM) {
     for (const w of workers) w.send({ cmd: 'mark' });
@@ -253,16 +245,8 @@ try {
     const update = { ...template, latest: template.latest.map((l) => (l.name === 'users_total' ? { ...l, value: t0 } : l)) };
     await fetch(`${url}/push`, { method: 'POST', body: `42${JSON.stringify(['metrics:update', update])}` });
   });
-  Object.assign(bare, {
-    p50: r.p50,
-    p99: r.p99,
-    max: r.max,
-    delivered: r.delivered,
-    cpuPerPush: r.cpuPerPush,
-    grossCpu: r.grossCpuPerPush,
-    idlePerSec: r.idlePerSec,
-    clientCpu: r.clientCpuPerPush,
-  });
+  const { firstUpdate: _, ...figures } = r;
+  Object.assign(bare, figures);
   await all({ cmd: 'close' }, 'closed');
 } finally {
   bareProc.kill();
