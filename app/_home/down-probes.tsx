@@ -1,6 +1,7 @@
 import { PROBE_LABELS } from '@/app/_components/probe-labels';
 import { isProbeStale, type TProbeList } from '@/lib/client/use-probes';
 import { formatDuration } from '@/lib/format/duration';
+import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
 
 /**
@@ -32,7 +33,7 @@ export function DownProbes({ list, locale, now }: { list: TProbeList | undefined
               {p.incident ? <span className="tabular text-dim"> · #{p.incident.number}</span> : null}
             </span>
             <span className="block truncate text-sm text-dim">
-              {p.lastError ?? ''}
+              {p.lastError ? probeReasonIn(p.lastError, locale) : ''}
               {now !== null && p.lastCheckedAt && isProbeStale(p, now) ? (
                 <span className="text-warn" data-testid="probe-stale">
                   {' '}

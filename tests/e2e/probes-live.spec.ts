@@ -111,4 +111,12 @@ test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in wor
   // Checked by the server and pushed: the history bar fills and the reason shows.
   await expect(row).toContainText('status 500', { timeout: 20_000 });
   await context.close();
+
+  // The same stored reason, in a Chinese reader's words.
+  const zh = await browser.newContext({ locale: 'zh-CN' });
+  const zhPage = await zh.newPage();
+  await signIn(zh, server, 'lead');
+  await zhPage.goto(`${server.url}/rooms/launch/probes`);
+  await expect(zhPage.getByTestId('probe-row').filter({ hasText: 'checkout' })).toContainText('状态码 500，期望 200');
+  await zh.close();
 });

@@ -3,6 +3,7 @@
 import { PROBE_LABELS } from '@/app/_components/probe-labels';
 import { isProbeStale, type TProbeList } from '@/lib/client/use-probes';
 import { formatDuration } from '@/lib/format/duration';
+import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
 import type { TProbe } from '@/lib/schemas/signals';
 
@@ -45,7 +46,7 @@ export function ProbesRow({ list, now, locale }: { list: TProbeList | undefined;
                 <span className="min-w-0 flex-1">
                   <span className="block truncate text-[2.6vh] font-bold">{p.name}</span>
                   <span className="block truncate text-[1.8vh] text-ink/80">
-                    {p.lastError ?? ''}
+                    {p.lastError ? probeReasonIn(p.lastError, locale) : ''}
                     {since !== null ? ` · ${t.downFor} ${formatDuration(serverNow - since, locale)}` : ''}
                     {p.incident ? ` · #${p.incident.number}` : ''}
                   </span>

@@ -1,3 +1,5 @@
+import { probeReason } from '../../../lib/format/probe-reason';
+
 /** At most this much of a response body is read; a longer one fails the check. */
 const MAX_PROBE_BODY_BYTES = 1024 * 1024;
 
@@ -21,19 +23,20 @@ const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SI
 /** Words for why a request failed, from undici's error and its cause. */
 function describeFetchError(err: unknown, timeoutMs: number): string {
   const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string; name?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || e?.cause?.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError' || e?.cause?.name === 'TimeoutError')
+    return probeReason('timeout', String(timeoutMs));
   const code = e?.cause?.code ?? '';
   const causeMsg = e?.cause?.message ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || /getaddrinfo/.test(causeMsg))
-    return `DNS: cannot resolve the host name (${code || causeMsg})`;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset by the server';
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return `address unreachable (${code})`;
-  if (TLS_CODES.test(code) || /ssl|tls|certificate/i.test(causeMsg)) return `TLS error: ${code || causeMsg}`;
-  if (/redirect count exceeded/i.test(causeMsg) || /redirect/i.test(e?.message ?? '')) return 'too many redirects (a redirect loop?)';
+    return probeReason('dns', code || causeMsg);
+  if (code === 'ECONNREFUSED') return probeReason('refused');
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return probeReason('reset');
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return probeReason('unreachable', code);
+  if (TLS_CODES.test(code) || /ssl|tls|certificate/i.test(causeMsg)) return probeReason('tls', code || causeMsg);
+  if (/redirect count exceeded/i.test(causeMsg) || /redirect/i.test(e?.message ?? '')) return probeReason('redirects');
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT')
-    return `timed out after ${timeoutMs} ms`;
-  return `request failed: ${causeMsg || e?.message || String(err)}${code ? ` (${code})` : ''}`;
+    return probeReason('timeout', String(timeoutMs));
+  return probeReason('failed', `${causeMsg || e?.message || String(err)}${code ? ` (${code})` : ''}`);
 }
 
 /** Reads at most `max` bytes; says whether there was more. */
@@ -75,10 +78,10 @@ export async function checkHttp(spec: TCheckSpec, now: () => number = Date.now):
     const { text, truncated } = spec.method === 'HEAD' ? { text: '', truncated: false } : await readCapped(res.body, MAX_PROBE_BODY_BYTES);
     const latencyMs = latency();
     if (!spec.expectStatus.includes(res.status))
-      return { ok: false, latencyMs, status: res.status, error: `status ${res.status}, expected ${spec.expectStatus.join(' or ')}` };
-    if (truncated) return { ok: false, latencyMs, status: res.status, error: 'response body larger than 1 MiB (read stopped there)' };
+      return { ok: false, latencyMs, status: res.status, error: probeReason('status', String(res.status), spec.expectStatus.join(' or ')) };
+    if (truncated) return { ok: false, latencyMs, status: res.status, error: probeReason('tooLarge') };
     if (spec.expectText && !text.includes(spec.expectText))
-      return { ok: false, latencyMs, status: res.status, error: `expected text not found: "${spec.expectText.slice(0, 80)}"` };
+      return { ok: false, latencyMs, status: res.status, error: probeReason('textMissing', spec.expectText.slice(0, 80)) };
     return { ok: true, latencyMs, status: res.status };
   } catch (err) {
     return { ok: false, latencyMs: latency(), error: describeFetchError(err, spec.timeoutMs) };

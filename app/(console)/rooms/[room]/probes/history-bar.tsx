@@ -1,6 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import type { TLocale } from '@/lib/format/number';
+import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TProbeResult } from '@/lib/schemas/signals';
 import { useTimeOf } from '../../../incidents/_components/ui';
 
@@ -8,6 +10,7 @@ import { useTimeOf } from '../../../incidents/_components/ui';
 export function HistoryBar({ recent, slots = 90 }: { recent: TProbeResult[]; slots?: number }) {
   const t = useTranslations('probes');
   const timeOf = useTimeOf();
+  const locale = useLocale() as TLocale;
   const empty = Math.max(0, slots - recent.length);
   const failed = recent.filter((r) => !r.ok).length;
   return (
@@ -24,7 +27,7 @@ export function HistoryBar({ recent, slots = 90 }: { recent: TProbeResult[]; slo
       {recent.map((r) => (
         <span
           key={r.at}
-          title={`${timeOf(r.at)} · ${r.ok ? `${r.latencyMs} ms` : (r.error ?? t('failed'))}`}
+          title={`${timeOf(r.at)} · ${r.ok ? `${r.latencyMs} ms` : r.error ? probeReasonIn(r.error, locale) : t('failed')}`}
           className={`flex-1 rounded-[1px] ${r.ok ? 'bg-ok' : 'bg-crit'}`}
         />
       ))}

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
+import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
 import { useRoomLive } from '@/lib/client/use-room-live';
 import { isProbeStale, useProbesQuery } from '@/lib/client/use-probes';
@@ -77,7 +78,7 @@ function ProbeRow({ slug, probe: p, now, canEdit }: { slug: string; probe: TProb
           t('notChecked')
         )}
         {p.lastLatencyMs !== null ? ` · ${p.lastLatencyMs} ms` : ''}
-        {p.lastError ? <span className="text-crit"> · {p.lastError}</span> : null}
+        {p.lastError ? <span className="text-crit"> · {probeReasonIn(p.lastError, locale)}</span> : null}
         {` · ${t('schedule', { interval: p.intervalSeconds, down: p.downAfter, up: p.upAfter, severity: p.severity })}`}
       </p>
     </li>
