@@ -123,7 +123,11 @@ function openRaw(url: string, token: string): Promise<boolean> {
           else if (r.ok && marked) rejoined++;
         } else if (s.startsWith('40')) w.send('420["room:join",{}]');
         else if (s[0] === '0') w.send(`40${JSON.stringify({ token })}`);
-        else if (s.startsWith('44') || s.startsWith('41')) w.close();
+        else if (s.startsWith('44') || s.startsWith('41')) {
+          // Refused at connect (a bad or revoked link) on the first try: this screen failed; later, reconnect.
+          if (first && s.startsWith('44')) screen.closing = true;
+          w.close();
+        }
       });
       w.on('error', () => {});
       w.on('close', () => {

@@ -162,6 +162,9 @@ test('numbers and incidents update live, without a reload', async ({ page, conte
   await signIn(context, server, 'viewer');
   await page.goto(`${server.url}/`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  // The numbers are in the server's HTML: wait for the page to be hydrated and its socket joined before
+  // counting navigations — the router's own history entry at hydration is not a reload (seen on a slow CI run).
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', /^(live|stale)$/);
   let navigations = 0;
   page.on('framenavigated', () => navigations++);
 
