@@ -21,10 +21,10 @@ export interface TEndpoint {
   body?: z.ZodType;
   /** the success status (200 unless said) */
   status?: number;
-  /** the success answer; omit for endpoints that answer something other than JSON */
+  /** the success answer, as JSON */
   response?: z.ZodType;
-  /** content type of a non-JSON answer (e.g. "text/markdown") */
-  produces?: string;
+  /** the same answer in another form, chosen by a query parameter: { type: "text/markdown", when: "format=md" } */
+  alternate?: { type: string; when: string };
   /** honours Idempotency-Key */
   idempotent?: boolean;
 }

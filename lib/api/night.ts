@@ -64,6 +64,7 @@ export const NIGHT = {
     params: ZRoomParams,
     query: ZReportQuery,
     response: ZReport,
+    alternate: { type: 'text/markdown', when: 'format=md' },
   }),
   setPlan: endpoint({
     method: 'PUT',

@@ -50,4 +50,13 @@ describe('the API contract', () => {
       expect(declared, `${e.method} ${e.path}`).toEqual(inPath);
     }
   });
+
+  it("lists an answer's other form beside its JSON (the night report as Markdown)", () => {
+    const doc = buildOpenApi({ serverUrl: 'http://localhost:3000' }) as {
+      paths: Record<string, Record<string, { responses: Record<string, { description: string; content: Record<string, unknown> }> }>>;
+    };
+    const ok = doc.paths['/api/v1/rooms/{room}/report']!.get!.responses['200']!;
+    expect(Object.keys(ok.content).sort()).toEqual(['application/json', 'text/markdown']);
+    expect(ok.description).toContain('format=md');
+  });
 });

@@ -34,9 +34,12 @@ const ERROR_RESPONSE = {
 
 function operationOf(e: TEndpoint): TJson {
   const status = String(e.status ?? 200);
-  const success: TJson = { description: e.produces ? `${e.produces} document` : 'success' };
+  const success: TJson = { description: e.alternate ? `success; ${e.alternate.type} with ${e.alternate.when}` : 'success' };
   if (e.response && status !== '204')
-    success.content = { [e.produces ?? 'application/json']: { schema: e.produces ? { type: 'string' } : schemaOf(e.response, 'output') } };
+    success.content = {
+      'application/json': { schema: schemaOf(e.response, 'output') },
+      ...(e.alternate ? { [e.alternate.type]: { schema: { type: 'string' } } } : {}),
+    };
   const parameters = [...parametersOf(e.params, 'path'), ...parametersOf(e.query, 'query')];
   if (e.idempotent)
     parameters.push({

@@ -23,12 +23,19 @@ function answer(res: ServerResponse, status: number, body: string, type: string,
 const isApi = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/');
 
 /**
+ * The longest request target served (nginx's default line buffer): no route
+ * needs more, and an answer that repeats a longer URL (Next's trailing-slash
+ * redirect sends it in Location and Refresh) overflows clients' 16 KiB header limit.
+ */
+export const MAX_URL_BYTES = 8192;
+
+/**
  * The one place that answers request shapes Next would turn into a 500 or an
  * HTML page, before Next sees them: methods no route can have (TRACE, WebDAV
  * verbs …) → 405 with Allow; a path that is not valid percent-encoding → 400;
  * and on /api/v1, a path no route file serves → 404 and a method the route
- * does not export → 405, both in the API's JSON error shape. Returns true when
- * it answered.
+ * does not export → 405, both in the API's JSON error shape; a URL over
+ * MAX_URL_BYTES → 414. Returns true when it answered.
  */
 export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -38,6 +45,10 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
       answer(res, 405, errorJson('method_not_allowed', `${method} is not supported`), 'application/json; charset=utf-8', {
         allow: ALL_ALLOW,
       });
+      return true;
+    }
+    if ((req.url ?? '').length > MAX_URL_BYTES) {
+      answer(res, 414, errorJson('uri_too_long', `the URL is over ${MAX_URL_BYTES} bytes`), 'application/json; charset=utf-8');
       return true;
     }
     if (!rawPath.startsWith('/')) return false;
@@ -84,8 +95,9 @@ export function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
 /**
  * Requests Node's parser refuses (headers over 16 KiB, malformed request
  * lines) get the error shape too: 431 or 400, then the connection closes.
+ * A HEAD gets the head alone: a body after it reads as a broken answer.
  */
-export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+export function answerClientError(err: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
   // As Node's own handler: never a second answer on a connection that has one under way.
   const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (err.code === 'ECONNRESET' || !socket.writable || current?.headersSent) {
@@ -94,7 +106,8 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   }
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
   const body = errorJson('bad_request', tooLarge ? 'request headers (or the URL) are too large' : 'malformed HTTP request');
+  const head = err.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
   socket.end(
-    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${head ? '' : body}`,
   );
 }
