@@ -27,7 +27,7 @@ const isApi = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/'
  * needs more, and an answer that repeats a longer URL (Next's trailing-slash
  * redirect sends it in Location and Refresh) overflows clients' 16 KiB header limit.
  */
-export const MAX_URL_BYTES = 8192;
+const MAX_URL_BYTES = 8192;
 
 /**
  * The one place that answers request shapes Next would turn into a 500 or an
