@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import type { TPersonRef } from './api/common';
-import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentEntryDto, ZIncidentSource } from './api/incidents';
+import type { ZIncidentEntryDto } from './api/incident-timeline';
+import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentSource } from './api/incidents';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;

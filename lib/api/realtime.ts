@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZSeriesLatest } from '../schemas/metrics';
 import { ZAnnotation, ZMilestone, ZRoomInfo } from './common';
-import { ZIncidentDto, ZIncidentEntryDto } from './incidents';
+import { ZIncidentEntryDto } from './incident-timeline';
+import { ZIncidentDto } from './incidents';
 import { ZHandoverDto } from '../schemas/night';
 
 /**

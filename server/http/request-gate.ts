@@ -22,6 +22,12 @@ function answer(res: ServerResponse, status: number, body: string, type: string,
 
 const isApi = (path: string) => path === '/api/v1' || path.startsWith('/api/v1/');
 
+/** A refusal in the API's JSON error shape on /api/v1, in plain words on pages. */
+function refuse(res: ServerResponse, path: string, status: number, code: string, message: string): void {
+  if (isApi(path)) answer(res, status, errorJson(code, message), 'application/json; charset=utf-8');
+  else answer(res, status, `${message}\n`, 'text/plain; charset=utf-8');
+}
+
 /**
  * The longest request target served (nginx's default line buffer): no route
  * needs more, and an answer that repeats a longer URL (Next's trailing-slash
@@ -32,10 +38,11 @@ const MAX_URL_BYTES = 8192;
 /**
  * The one place that answers request shapes Next would turn into a 500 or an
  * HTML page, before Next sees them: methods no route can have (TRACE, WebDAV
- * verbs …) → 405 with Allow; a path that is not valid percent-encoding → 400;
+ * verbs …) → 405 with Allow; a URL over MAX_URL_BYTES → 414 and a path that
+ * is not valid percent-encoding → 400 (JSON on /api/v1, plain on pages);
  * and on /api/v1, a path no route file serves → 404 and a method the route
- * does not export → 405, both in the API's JSON error shape; a URL over
- * MAX_URL_BYTES → 414. Returns true when it answered.
+ * does not export → 405, both in the API's JSON error shape. Returns true
+ * when it answered.
  */
 export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
@@ -48,7 +55,7 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
       return true;
     }
     if ((req.url ?? '').length > MAX_URL_BYTES) {
-      answer(res, 414, errorJson('uri_too_long', `the URL is over ${MAX_URL_BYTES} bytes`), 'application/json; charset=utf-8');
+      refuse(res, rawPath, 414, 'uri_too_long', `the URL is over ${MAX_URL_BYTES} bytes`);
       return true;
     }
     if (!rawPath.startsWith('/')) return false;
@@ -58,9 +65,7 @@ export function createRequestGate(routes: TApiRoute[] = discoverApiRoutes()) {
     try {
       segments = path.split('/').map(decodeURIComponent);
     } catch {
-      if (isApi(path))
-        answer(res, 400, errorJson('bad_request', 'the path is not valid percent-encoding'), 'application/json; charset=utf-8');
-      else answer(res, 400, 'Bad Request: the path is not valid percent-encoding\n', 'text/plain; charset=utf-8');
+      refuse(res, path, 400, 'bad_request', 'the path is not valid percent-encoding');
       return true;
     }
     if (!isApi(path) || routes.length === 0) return false;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
-import type { ENTRY_DATA } from '../../../lib/api/incidents';
+import type { ENTRY_DATA } from '../../../lib/api/incident-timeline';
 import type { Db } from '../../db/client';
 import type { TEntryKind, TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
-import type { SIGNAL_NOTES } from '../../../lib/api/incidents';
+import type { SIGNAL_NOTES } from '../../../lib/api/incident-timeline';
 import type { TSeverity, TStatus } from '../../../lib/incidents';
 import type { TSignalAction } from '../../../lib/schemas/signals';
 import { assertCan, type TActor } from '../access/actor';

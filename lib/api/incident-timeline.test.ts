@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENTRY_KINDS } from '../incidents';
-import { ENTRY_DATA, ZIncidentEntryDto } from './incidents';
+import { ENTRY_DATA, ZIncidentEntryDto } from './incident-timeline';
 
 const common = {
   id: 'e1',

@@ -1,0 +1,121 @@
+/**
+ * An incident's timeline entries as the API answers them: the fields every
+ * entry has, and what each kind's `data` carries. Strict objects: an answer
+ * whose data has a field the contract does not name fails the tests that
+ * check answers against these schemas (the document's output schemas say
+ * additionalProperties: false either way).
+ */
+import { z } from 'zod';
+import { SEVERITIES, SIGNAL_KINDS, STATUSES, type TEntryKind } from '../incidents';
+import { ZIsoTime, ZPersonRef } from './common';
+
+export const ZFindingState = z.enum(['open', 'ruled_out', 'confirmed']);
+export const ZSignalState = z.enum(['firing', 'recovered']);
+
+/** a person opened it: the title and severity it was opened with */
+const ZCreatedData = z.strictObject({ title: z.string(), severity: z.enum(SEVERITIES) });
+/** a signal opened it: the same, and the signal's kind and deduplication key */
+const ZAutoOpenedData = ZCreatedData.extend({ source: z.enum(SIGNAL_KINDS), key: z.string() });
+
+/** What a probe's change of state notes: the probe, its URL, and the failed check's reason and HTTP status. */
+const ZProbeNote = z.strictObject({
+  probe: z.string(),
+  url: z.string(),
+  error: z.string().nullable(),
+  status: z.number().int().nullable(),
+});
+/** What a threshold rule's firing or recovery notes: the point that crossed. */
+const ZRuleNote = z.strictObject({
+  rule: z.string(),
+  series: z.string(),
+  labels: z.record(z.string(), z.string()),
+  value: z.number(),
+  threshold: z.number(),
+});
+/** What an Alertmanager notification notes: the alerts of the group that changed. */
+const ZAlertmanagerNote = z.strictObject({
+  groupKey: z.string(),
+  alerts: z.array(z.strictObject({ fingerprint: z.string(), status: z.enum(['firing', 'resolved']), name: z.string() })),
+  truncatedAlerts: z.number().int(),
+});
+/** The details a signal's notes carry, by signal kind (a generic webhook's carry none). */
+export const SIGNAL_NOTES = { probe: ZProbeNote, rule: ZRuleNote, alertmanager: ZAlertmanagerNote };
+
+/** a signal fired again or recovered: which signal, its state now, and its kind's details */
+const observed = { key: z.string(), state: ZSignalState };
+const ZSignalObservedData = z.discriminatedUnion('signal', [
+  z.strictObject({ signal: z.literal('probe'), ...observed, ...ZProbeNote.shape }),
+  z.strictObject({ signal: z.literal('rule'), ...observed, ...ZRuleNote.shape }),
+  z.strictObject({ signal: z.literal('alertmanager'), ...observed, ...ZAlertmanagerNote.shape }),
+  z.strictObject({ signal: z.literal('webhook'), ...observed }),
+]);
+
+/** Impact figure as stored on the incident. */
+const ZImpactFigure = z.strictObject({ text: z.string(), value: z.number().nullable(), unit: z.string().nullable() });
+
+/**
+ * Each entry kind's `data`, one schema per kind (null: the kind carries none;
+ * its text, if any, is `body`). The server writes entries through these types
+ * (appendEntry), and ZIncidentEntryDto below pairs each kind with its data.
+ */
+export const ENTRY_DATA = {
+  created: ZCreatedData,
+  /** a post's text is its body */
+  post: z.null(),
+  comment: z.null(),
+  status: z.strictObject({ from: z.enum(STATUSES), to: z.enum(STATUSES), reopened: z.boolean() }),
+  severity: z.strictObject({ from: z.enum(SEVERITIES), to: z.enum(SEVERITIES) }),
+  claim: z.strictObject({ owner: ZPersonRef }),
+  /** from: the owner who was released (null if that person no longer exists) */
+  release: z.strictObject({ from: ZPersonRef.nullable() }),
+  /** from: null when nobody owned it; takeover: a lead took it for themselves from its owner */
+  handover: z.strictObject({ from: ZPersonRef.nullable(), to: ZPersonRef, takeover: z.boolean() }),
+  escalation: z.strictObject({ to: ZPersonRef }),
+  helper: z.strictObject({ helper: ZPersonRef, removed: z.boolean() }),
+  /** from: null when the finding was added */
+  finding: z.strictObject({ findingId: z.string(), text: z.string(), from: ZFindingState.nullable(), to: ZFindingState }),
+  /** from: null when no impact was set before */
+  impact: z.strictObject({ from: ZImpactFigure.nullable(), to: ZImpactFigure }),
+  link: z.strictObject({ seriesName: z.string(), labels: z.record(z.string(), z.string()), removed: z.boolean() }),
+  ack: z.null(),
+  /** written by a signal: the incident it opened, a firing again or recovery, or (Alertmanager) alerts of the group that changed */
+  auto: z.union([ZAutoOpenedData, ZSignalObservedData, ZAlertmanagerNote]),
+  /** the new text is the body; previous: the text it replaced */
+  edit: z.strictObject({ previous: z.string().nullable() }),
+  server: z.strictObject({ action: z.enum(['drain', 'restore']), server: z.string(), reason: z.string().nullable() }),
+} satisfies Record<TEntryKind, z.ZodType>;
+
+const ZEntryCommon = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  seq: z.number().int(),
+  author: ZPersonRef.nullable(),
+  authorName: z.string().nullable(),
+  body: z.string().nullable(),
+  editsId: z.string().nullable(),
+  /** for a post that was edited: the id of the latest edit entry */
+  editedBy: z.string().nullable().optional(),
+  createdAt: ZIsoTime,
+});
+const entryOf = <K extends TEntryKind>(kind: K) => ZEntryCommon.extend({ kind: z.literal(kind), data: ENTRY_DATA[kind] });
+
+/** A timeline entry: the fields every entry has, and the kind's details in `data`. */
+export const ZIncidentEntryDto = z.discriminatedUnion('kind', [
+  entryOf('created'),
+  entryOf('post'),
+  entryOf('comment'),
+  entryOf('status'),
+  entryOf('severity'),
+  entryOf('claim'),
+  entryOf('release'),
+  entryOf('handover'),
+  entryOf('escalation'),
+  entryOf('helper'),
+  entryOf('finding'),
+  entryOf('impact'),
+  entryOf('link'),
+  entryOf('ack'),
+  entryOf('auto'),
+  entryOf('edit'),
+  entryOf('server'),
+]);
