@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput } from '../schemas/rooms';
+import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput } from './room-requests';
 import { ZAnnotation, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
 import { endpoint } from './contract';
 

@@ -5,7 +5,7 @@ import { WarroomClient } from '../../scripts/demo/client';
 import { generateTicks, seriesValues } from '../../scripts/demo/generate';
 import { loadScenario } from '../../scripts/demo/load-scenario';
 import { runReplay, type TReplaySummary } from '../../scripts/demo/runner';
-import type { TIncidentDetail } from '../../lib/schemas/incidents';
+import type { TIncidentDetail } from '../../lib/api/incidents';
 
 const KINDS: TDbKind[] =
   process.env.WARROOM_TEST_DB === 'sqlite'

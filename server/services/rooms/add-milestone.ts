@@ -1,4 +1,4 @@
-import { defaultMilestoneLabel, type TMilestoneInput } from '../../../lib/schemas/rooms';
+import { defaultMilestoneLabel, type TMilestoneInput } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TActor } from '../access/actor';

@@ -1,4 +1,4 @@
-import type { TRoomSettings, TSafetyLineDto } from '../../../lib/schemas/rooms';
+import type { TRoomSettings, TSafetyLineDto } from '../../../lib/api/rooms';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor, type TPermission } from '../access/actor';

@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
 import type { SIGNAL_NOTES } from '../../../lib/api/incident-timeline';
 import type { TSeverity, TStatus } from '../../../lib/incidents';
-import type { TSignalAction } from '../../../lib/schemas/signals';
+import type { TSignalAction } from '../../../lib/api/signals';
 import { assertCan, type TActor } from '../access/actor';
 import { insertIncident } from '../incidents/create-incident';
-import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TEntryDataIn, type TTx } from '../incidents/incident-tx';
+import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TEntryDataIn } from '../incidents/incident-tx';
+import type { TTx } from '../../db/client';
 
 type TSignalNotes = { [K in keyof typeof SIGNAL_NOTES]: z.input<(typeof SIGNAL_NOTES)[K]> };
 

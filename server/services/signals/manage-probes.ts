@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TProbe, TProbeInput, TProbePatch } from '../../../lib/schemas/signals';
+import type { TProbe, TProbeInput, TProbePatch } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
 import { roomFor } from '../rooms/room-settings-dto';
 import { loadProbeDtos } from './probe-dto';

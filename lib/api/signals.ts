@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZRoomSlug } from './metrics';
-import { ZSeverity } from './incidents';
+import { METRIC_NAME_RE, ZRoomSlug, ZSeverity } from './common';
 
 /** Upper bound of an alert webhook body: 500 Alertmanager alerts with labels fit well inside. */
 export const MAX_ALERT_BODY_BYTES = 4 * 1024 * 1024;
