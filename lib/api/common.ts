@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES, STATUSES } from '../incidents';
+import { SEVERITIES, SIGNAL_KINDS, STATUSES } from '../incidents';
 
 /** Shapes several resources share. One room shape, one person reference, one milestone, one annotation. */
 
@@ -22,6 +22,14 @@ export const ZPointTime = z.union([
 /** The incident enums, declared once (the zod-free lists are in lib/incidents.ts for lean screens). */
 export const ZSeverity = z.enum(SEVERITIES, { message: 'must be SEV1, SEV2, SEV3 or SEV4' });
 export const ZStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
+/** What can open an incident besides a person. */
+export const ZSignalKind = z.enum(SIGNAL_KINDS);
+/** A finding's decision on the elimination log. */
+export const ZFindingState = z.enum(['open', 'ruled_out', 'confirmed'], { message: 'must be ruled_out, confirmed or open' });
+/** An alert's state as Alertmanager and the generic webhook send it. */
+export const ZAlertStatus = z.enum(['firing', 'resolved'], { message: 'must be firing or resolved' });
+/** Which side of a threshold is bad (safety lines, alert rules). */
+export const ZDirection = z.enum(['above', 'below'], { message: 'must be above or below' });
 /** The two languages a room, a person and a report speak. */
 export const ZLocale = z.enum(['en', 'zh'], { message: 'must be en or zh' });
 

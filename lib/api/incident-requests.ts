@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZRoomSlug, ZSeverity, ZStatus } from './common';
+import { METRIC_NAME_RE, ZFindingState, ZRoomSlug, ZSeverity, ZStatus } from './common';
 
 // Incident requests (HTTP bodies and queries, socket commands). Response
 // shapes are in ./incidents.ts and ./incident-timeline.ts; the zod-free
@@ -58,9 +58,7 @@ export const ZSeriesLink = z.strictObject({
   remove: z.boolean().optional(),
 });
 export const ZNewFinding = z.strictObject({ text: text(500) });
-export const ZDecideFinding = z.strictObject({
-  state: z.enum(['ruled_out', 'confirmed', 'open'], { message: 'must be ruled_out, confirmed or open' }),
-});
+export const ZDecideFinding = z.strictObject({ state: ZFindingState });
 export const ZEditEntry = z.strictObject({ body: text(MAX_BODY) });
 export const ZComment = z.strictObject({ body: text(MAX_BODY) });
 export const ZEmpty = z.strictObject({});

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SIGNAL_KINDS } from '../incidents';
 import {
   ZChangeSeverity,
   ZChangeStatus,
@@ -18,9 +17,9 @@ import {
   ZRoomQuery,
   ZSeriesLink,
 } from './incident-requests';
-import { ZIsoTime, ZPersonRef, ZSeverity, ZStatus } from './common';
+import { ZFindingState, ZIsoTime, ZPersonRef, ZSeverity, ZSignalKind, ZStatus } from './common';
 import { endpoint } from './contract';
-import { ZFindingState, ZIncidentEntryDto, ZSignalState } from './incident-timeline';
+import { ZIncidentEntryDto, ZSignalState } from './incident-timeline';
 
 const ZFindingDto = z.object({
   id: z.string(),
@@ -34,7 +33,7 @@ const ZFindingDto = z.object({
 
 /** What opened an incident when no person did, and how that signal has behaved since. */
 const ZIncidentSource = z.object({
-  kind: z.enum(SIGNAL_KINDS),
+  kind: ZSignalKind,
   /** the deduplication key (probe id, rule id + label set, groupKey, dedupKey) */
   key: z.string(),
   name: z.string(),

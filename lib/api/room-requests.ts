@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZLocale, ZPointTime } from './common';
+import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime } from './common';
 
 const ZTimeZone = z
   .string()
@@ -48,7 +48,7 @@ export const ZSafetyLineInput = z
     metricName: ZSeriesName,
     warning: z.number().refine(Number.isFinite, 'must be a finite number'),
     critical: z.number().refine(Number.isFinite, 'must be a finite number'),
-    direction: z.enum(['above', 'below']).default('above'),
+    direction: ZDirection.default('above'),
   })
   .superRefine((l, ctx) => {
     const ok = l.direction === 'above' ? l.critical >= l.warning : l.critical <= l.warning;
