@@ -36,11 +36,6 @@ export async function roomFor(opts: { ctx: TServiceContext; actor: TActor; slug:
   return room;
 }
 
-/** Prisma's unique-constraint violation, on either provider. */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
-}
-
 export function notFound(what: string, id: string): AppError {
   return new AppError('not_found', `no ${what} "${id}" in this room`, [{ field: 'id', message: `no ${what} with this id` }]);
 }

@@ -4,7 +4,8 @@ import type { TAlertmanagerPayload, TSignalAction } from '../../../lib/api/signa
 import type { TActor } from '../access/actor';
 import { TX_OPTIONS } from '../incidents/incident-tx';
 import { alertRoom } from './alert-room';
-import { applySignalTx, emitSignalWrite, isUniqueViolation, lockRoomSignals, type TSignalWrite } from './apply-signal';
+import { isUniqueViolation } from '../../errors';
+import { applySignalTx, emitSignalWrite, lockRoomSignals, type TSignalWrite } from './apply-signal';
 
 type TAlert = TAlertmanagerPayload['alerts'][number];
 
