@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { contractViolation } from '../helpers/contract';
 import { makeCallers, type TCaller, type TCallerName } from './access-callers';
 

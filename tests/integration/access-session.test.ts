@@ -4,7 +4,7 @@
  * security headers, page protection, and the first admin from the environment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { signInCookie } from './access-callers';
 
 async function signIn(server: TTestServer, email: string, password: string) {

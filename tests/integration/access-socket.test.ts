@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import type { TAck } from '../../lib/errors';
 import { signInCookie } from './access-callers';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { prepareCast, type TCast } from '../../scripts/demo/cast';
 import { WarroomClient } from '../../scripts/demo/client';
 import { generateTicks, seriesValues } from '../../scripts/demo/generate';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP } from '../../lib/api/setup';
 import { createPasswordLink, PASSWORD_LINK_TTL_MS } from '../../server/services/users/password-links';
 import { CLI_ACTOR } from '../../scripts/cli/actor';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { signInCookie } from './access-callers';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { serversApi } from '../../lib/api/servers';
 import type { ServerToClientEvents } from '../../lib/events';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 
 type TPush = Parameters<ServerToClientEvents['servers:changed']>[0];
 

@@ -1,7 +1,7 @@
 import { ZMetricsUpdate, ZRoomSnapshot } from '../../lib/api/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, startServer, type TDbKind, type TTestServer, DB_KINDS } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import type { TMetricsUpdate, TRoomSnapshot } from '../../lib/events';
 import type { TAck } from '../../lib/errors';
 
