@@ -4,8 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
 import type { TProbe, ZProbeList } from '../api/signals';
-import type { probesApi } from '../api/probes';
-import { call } from './api';
+import { api } from './api';
 import type { TClientSocket } from './socket';
 
 /** A room's probes as the API answers and the pushes keep them. */
@@ -38,7 +37,7 @@ export function useProbesQuery(slug: string | undefined, token: string | null, s
     enabled: Boolean(slug),
     retry: 3,
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
-    queryFn: () => call<typeof probesApi.list>('GET', '/api/v1/rooms/{room}/probes', { params: { room: slug! }, token }),
+    queryFn: () => api.probes.list({ params: { room: slug! }, token }),
   });
   useEffect(() => {
     if (!socket || !slug) return;

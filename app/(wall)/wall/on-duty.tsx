@@ -5,8 +5,7 @@ import { useEffect } from 'react';
 import type { TClientSocket } from '@/lib/client/socket';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import type { NIGHT } from '@/lib/api/night';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import { NIGHT_WALL_LABELS } from './night-labels';
 
 const key = (slug: string | undefined) => ['room', slug ?? '(default)', 'handovers'] as const;
@@ -30,8 +29,7 @@ export function OnDuty({
     queryKey: key(slug),
     enabled: Boolean(slug),
     retry: 3,
-    queryFn: () =>
-      call<typeof NIGHT.listHandovers>('GET', '/api/v1/rooms/{room}/handovers', { params: { room: slug! }, token: displayKey }),
+    queryFn: () => api.night.listHandovers({ params: { room: slug! }, token: displayKey }),
   });
   useEffect(() => {
     if (!socket) return;

@@ -4,8 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { decimate } from '@/lib/decimate';
 import type { TClientSocket } from '@/lib/client/socket';
-import type { NIGHT } from '@/lib/api/night';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import type { TPlanList } from '@/lib/api/night-report';
 import type { TChartPoint } from '@/lib/series';
 
@@ -25,7 +24,7 @@ export function usePlan(slug: string | undefined, displayKey: string | null, soc
     queryKey: key(slug),
     enabled: Boolean(slug),
     retry: 3,
-    queryFn: () => call<typeof NIGHT.listPlans>('GET', '/api/v1/rooms/{room}/plan', { params: { room: slug! }, token: displayKey }),
+    queryFn: () => api.night.listPlans({ params: { room: slug! }, token: displayKey }),
     select,
   });
   useEffect(() => {

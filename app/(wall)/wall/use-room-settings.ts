@@ -3,8 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TClientSocket } from '@/lib/client/socket';
-import type { ROOMS } from '@/lib/api/rooms';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 
 const roomSettingsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'settings'] as const;
 
@@ -19,7 +18,7 @@ export function useRoomSettings(slug: string | undefined, displayKey: string | n
     enabled: Boolean(slug),
     retry: 3,
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
-    queryFn: () => call<typeof ROOMS.settings>('GET', '/api/v1/rooms/{room}/settings', { params: { room: slug! }, token: displayKey }),
+    queryFn: () => api.rooms.settings({ params: { room: slug! }, token: displayKey }),
   });
   useEffect(() => {
     if (!socket) return;

@@ -3,8 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import type { TClientSocket } from '@/lib/client/socket';
-import type { serversApi } from '@/lib/api/servers';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import type { TDrainInfo } from '@/lib/fleet/judge';
 
 const wallDrainsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'drains'] as const;
@@ -22,7 +21,7 @@ export function useWallDrains(slug: string | undefined, displayKey: string | nul
     retry: 3,
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
-      const res = await call<typeof serversApi.list>('GET', '/api/v1/rooms/{room}/servers', { params: { room: slug! }, token: displayKey });
+      const res = await api.servers.list({ params: { room: slug! }, token: displayKey });
       return Object.fromEntries(res.servers.filter((s) => s.drain).map((s) => [s.name, s.drain!])) as Record<string, TDrainInfo>;
     },
   });

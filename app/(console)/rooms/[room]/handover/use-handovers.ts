@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getSocket } from '@/lib/client/socket';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import type { TBodyOf } from '@/lib/api/contract';
 import type { NIGHT } from '@/lib/api/night';
 
@@ -30,7 +30,7 @@ export function useHandovers(slug: string) {
   }, [qc, slug]);
   return useQuery({
     queryKey: key(slug),
-    queryFn: () => call<typeof NIGHT.listHandovers>('GET', '/api/v1/rooms/{room}/handovers', { params: { room: slug } }),
+    queryFn: () => api.night.listHandovers({ params: { room: slug } }),
   });
 }
 
@@ -39,7 +39,7 @@ export function useBriefPreview(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: ['room', slug, 'brief-preview'],
     enabled,
-    queryFn: () => call<typeof NIGHT.previewBrief>('GET', '/api/v1/rooms/{room}/handovers/brief', { params: { room: slug } }),
+    queryFn: () => api.night.previewBrief({ params: { room: slug } }),
     staleTime: 0,
     gcTime: 0,
   });
@@ -49,7 +49,7 @@ export function useCreateHandover(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TBodyOf<typeof NIGHT.createHandover>) =>
-      call<typeof NIGHT.createHandover>('POST', '/api/v1/rooms/{room}/handovers', {
+      api.night.createHandover({
         params: { room: slug },
         body,
         idempotencyKey: crypto.randomUUID(),
@@ -62,7 +62,7 @@ export function useAcceptHandover(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, takeOwnership }: { id: string; takeOwnership: boolean }) =>
-      call<typeof NIGHT.acceptHandover>('POST', '/api/v1/rooms/{room}/handovers/{id}/accept', {
+      api.night.acceptHandover({
         params: { room: slug, id },
         body: { takeOwnership },
       }),

@@ -3,9 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { getSocket } from '@/lib/client/socket';
-import type { INCIDENTS } from '@/lib/api/incidents';
-import type { serversApi, TDrainBody } from '@/lib/api/servers';
-import { call } from '@/lib/client/api';
+import type { TDrainBody } from '@/lib/api/servers';
+import { api } from '@/lib/client/api';
 
 const fleetKey = (slug: string) => ['room', slug, 'servers'] as const;
 /** Metrics move every few seconds; the table follows without a socket message per point. */
@@ -35,7 +34,7 @@ export function useFleetQuery(slug: string) {
   }, [qc, slug]);
   return useQuery({
     queryKey: fleetKey(slug),
-    queryFn: () => call<typeof serversApi.list>('GET', '/api/v1/rooms/{room}/servers', { params: { room: slug }, query: { spark: 60 } }),
+    queryFn: () => api.servers.list({ params: { room: slug }, query: { spark: 60 } }),
     refetchInterval: REFRESH_MS,
   });
 }
@@ -46,11 +45,11 @@ export function useDrainMutation(slug: string) {
   return useMutation({
     mutationFn: (v: { name: string; action: 'drain' | 'restore'; body: TDrainBody }) =>
       v.action === 'drain'
-        ? call<typeof serversApi.drain>('POST', '/api/v1/rooms/{room}/servers/{name}/drain', {
+        ? api.servers.drain({
             params: { room: slug, name: v.name },
             body: v.body,
           })
-        : call<typeof serversApi.restore>('POST', '/api/v1/rooms/{room}/servers/{name}/restore', {
+        : api.servers.restore({
             params: { room: slug, name: v.name },
             body: v.body,
           }),
@@ -63,7 +62,6 @@ export function useOpenIncidents(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: ['room', slug, 'incidents', 'open-for-drain'],
     enabled,
-    queryFn: async () =>
-      (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status: 'open', room: slug } })).incidents,
+    queryFn: async () => (await api.incidents.list({ query: { status: 'open', room: slug } })).incidents,
   });
 }
