@@ -13,6 +13,7 @@ type TDef = {
   in?: z.ZodType;
   out?: z.ZodType;
   defaultValue?: unknown;
+  catchall?: z.ZodType;
 };
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: TDef } })._zod.def;
 
@@ -33,6 +34,11 @@ export function strictAnswer<S extends z.ZodType>(schema: S): z.ZodType {
   let out: z.ZodType;
   switch (d.type) {
     case 'object':
+      // a declared-open object (`.loose()`, e.g. the OpenAPI document) stays open
+      if (d.catchall) {
+        out = schema;
+        break;
+      }
       out = z.strictObject(Object.fromEntries(Object.entries(d.shape!).map(([k, v]) => [k, s(v)])));
       break;
     case 'array':

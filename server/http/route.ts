@@ -6,7 +6,7 @@ import { detailsFromZodError } from '../../lib/errors';
 import { AppError, errorBody } from '../errors';
 import { getRuntime, type TRuntime } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
-import type { TActor } from '../services/access/actor';
+import { ANONYMOUS, type TActor } from '../services/access/actor';
 import { assertSameOrigin } from '../auth/same-origin';
 
 /** Security headers every API answer carries. */
@@ -42,7 +42,7 @@ async function checkAnswer(req: Request, res: Response): Promise<void> {
 
 const MATCHERS = ENDPOINTS.map((e) => ({ e, re: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`) }));
 /** The endpoint of the table a request reached (method and concrete path). */
-export function endpointAt(method: string, path: string): TEndpoint | undefined {
+function endpointAt(method: string, path: string): TEndpoint | undefined {
   return MATCHERS.find((m) => m.e.method === method && m.re.test(path))?.e;
 }
 
@@ -55,12 +55,16 @@ export interface TRouteContext {
  * Wraps a route handler: authenticates the caller, runs the handler, and
  * turns any failure into the API's error body — never a stack or SQL.
  */
-export function route<P = Record<string, string>>(handler: (req: Request, c: TRouteContext & { params: P }) => Promise<Response>) {
+export function route<P = Record<string, string>>(
+  handler: (req: Request, c: TRouteContext & { params: P }) => Promise<Response>,
+  /** `anonymous`: no authentication (liveness and readiness answer even when the database does not) */
+  opts: { anonymous?: boolean } = {},
+) {
   return async (req: Request, segment: { params: Promise<P> }): Promise<Response> => {
     try {
       const rt = getRuntime();
-      const actor = await authenticateRequest({ ctx: rt, headers: req.headers });
-      assertSameOrigin(req, actor, rt.config.publicUrl);
+      const actor = opts.anonymous ? ANONYMOUS : await authenticateRequest({ ctx: rt, headers: req.headers });
+      if (!opts.anonymous) assertSameOrigin(req, actor, rt.config.publicUrl);
       const params = segment?.params ? await segment.params : ({} as P);
       const res = await handler(req, { rt, actor, params });
       if (CHECK_ANSWERS) await checkAnswer(req, res);
@@ -147,6 +151,7 @@ export function endpointRoute<E extends TEndpoint>(
     },
     // a Response for what the table's JSON cannot say: an alternate form (Markdown), an idempotent replay, a 503
   ) => Promise<TResponseOf<E> | Response>,
+  opts: { anonymous?: boolean } = {},
 ) {
   return route<Record<string, string>>(async (req, c) => {
     const params = (e.params ? parseWith(e.params, c.params, 'path') : undefined) as TOut<E['params']>;
@@ -157,5 +162,5 @@ export function endpointRoute<E extends TEndpoint>(
     if (result instanceof Response) return result;
     if (e.status === 204) return new Response(null, { status: 204, headers: API_HEADERS });
     return json(result, e.status ?? 200);
-  });
+  }, opts);
 }
