@@ -1,36 +1,19 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { getSocket } from '@/lib/client/socket';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
 import { api } from '@/lib/client/api';
 import type { TBodyOf } from '@/lib/api/contract';
 import type { NIGHT } from '@/lib/api/night';
 
-const key = (slug: string) => ['room', slug, 'handovers'] as const;
-
 /** The room's handovers and who is on duty, refetched on every push and reconnect. */
 export function useHandovers(slug: string) {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const socket = getSocket();
-    const join = () => socket.emit('room:join', { room: slug }, () => {});
-    const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
-    const onConnect = () => {
-      join();
-      refetch();
-    };
-    socket.on('handover:changed', refetch);
-    socket.on('connect', onConnect);
-    if (socket.connected) join();
-    return () => {
-      socket.off('handover:changed', refetch);
-      socket.off('connect', onConnect);
-    };
-  }, [qc, slug]);
-  return useQuery({
-    queryKey: key(slug),
+  return useLiveQuery({
+    queryKey: queryKeys.handovers(slug),
     queryFn: () => api.night.listHandovers({ params: { room: slug } }),
+    socket: 'session',
+    join: { room: slug },
+    on: { 'handover:changed': 'refetch' },
   });
 }
 
@@ -54,7 +37,7 @@ export function useCreateHandover(slug: string) {
         body,
         idempotencyKey: crypto.randomUUID(),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.handovers(slug) }),
   });
 }
 
@@ -66,6 +49,6 @@ export function useAcceptHandover(slug: string) {
         params: { room: slug, id },
         body: { takeOwnership },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.handovers(slug) }),
   });
 }

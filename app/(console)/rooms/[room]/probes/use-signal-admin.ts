@@ -5,15 +5,13 @@ import type { probesApi } from '@/lib/api/probes';
 import type { rulesApi } from '@/lib/api/rules';
 import { api } from '@/lib/client/api';
 import { newIdempotencyKey } from '@/lib/client/use-incidents-actions';
-import { probesKey } from '@/lib/client/use-probes';
+import { queryKeys } from '@/lib/client/live-query';
 import type { TBodyOf } from '@/lib/api/contract';
-
-const rulesKey = (slug: string) => ['room', slug, 'rules'] as const;
 
 /** The room's alert rules; refetched after every change made here. */
 export function useRulesQuery(slug: string) {
   return useQuery({
-    queryKey: rulesKey(slug),
+    queryKey: queryKeys.rules(slug),
     queryFn: () => api.rules.list({ params: { room: slug } }),
   });
 }
@@ -59,7 +57,7 @@ export function useSignalAdmin(slug: string, what: 'probes' | 'rules') {
   return useMutation({
     mutationFn: (v: TSignalWrite) => write(slug, what, v),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: what === 'probes' ? probesKey(slug) : rulesKey(slug) });
+      void qc.invalidateQueries({ queryKey: what === 'probes' ? queryKeys.probes(slug) : queryKeys.rules(slug) });
     },
   });
 }

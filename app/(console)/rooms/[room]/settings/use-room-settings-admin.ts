@@ -1,32 +1,19 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TBodyOf } from '@/lib/api/contract';
 import type { ROOMS } from '@/lib/api/rooms';
 import { api } from '@/lib/client/api';
-import { getSocket } from '@/lib/client/socket';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
 
-const key = (slug: string) => ['room', slug, 'settings-admin'] as const;
-
-/** The room's settings for the settings page, refetched when anyone changes the room. */
+/** The room's settings for the settings page (the wall's cache entry too), refetched when anyone changes the room. */
 export function useRoomSettingsQuery(slug: string) {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const socket = getSocket();
-    const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
-    const join = () => void socket.emit('room:join', { room: slug }, () => {});
-    socket.on('room:changed', refetch);
-    socket.on('connect', join);
-    if (socket.connected) join();
-    return () => {
-      socket.off('room:changed', refetch);
-      socket.off('connect', join);
-    };
-  }, [qc, slug]);
-  return useQuery({
-    queryKey: key(slug),
+  return useLiveQuery({
+    queryKey: queryKeys.roomSettings(slug),
     queryFn: () => api.rooms.settings({ params: { room: slug } }),
+    socket: 'session',
+    join: { room: slug },
+    on: { 'room:changed': 'refetch' },
   });
 }
 
@@ -64,6 +51,6 @@ export function useRoomSettingsMutation(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (w: TRoomWrite) => write(slug, w),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.roomSettings(slug) }),
   });
 }
