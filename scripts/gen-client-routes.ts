@@ -1,6 +1,6 @@
 // Writes lib/client/routes.ts: the method and path of every endpoint in
 // lib/api (API), without zod, so the typed client ships no validator.
-// Run after adding or changing an endpoint; lib/client/routes.test.ts fails when it is stale.
+// Run after adding or changing an endpoint; scripts/gen-client-routes.test.ts fails when it is stale.
 import { writeFileSync } from 'node:fs';
 import { API } from '../lib/api';
 
