@@ -44,7 +44,7 @@ export type TIncidentDto = z.infer<typeof ZIncidentDto>;
 export type TIncidentEntryDto = z.infer<typeof ZIncidentEntryDto>;
 export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
 
-export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook'] as const;
+export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook', 'capacity'] as const;
 export type TSignalKind = (typeof SIGNAL_KINDS)[number];
 /** What opened an incident when no person did, and how that signal has behaved since. */
 export type TIncidentSource = z.infer<typeof ZIncidentSource>;

@@ -1,6 +1,7 @@
 import { ADMIN } from './admin';
 import type { TEndpoint } from './contract';
 import { alertsApi } from './alerts';
+import { CAPACITY } from './capacity';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { probesApi } from './probes';
@@ -28,4 +29,5 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(probesApi),
   ...Object.values(rulesApi),
   ...Object.values(NIGHT),
+  ...Object.values(CAPACITY),
 ];
