@@ -117,7 +117,11 @@ function warnings(points: TPoint[], method: TForecastMethod, perServer: number, 
   return fired;
 }
 
-console.log(`capacity backtest · seed ${SEED} · load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `capacity backtest · seed ${SEED} · load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`lead ${LEAD_MIN} min, one-minute rollups; error = mean |forecast − actual| ÷ actual, forecast made once a minute\n`);
 console.log('launch night (users_online of scenarios/default.yaml)');
 console.log('method         window   climb +15   climb +30   night +15   night +30   worst climb +30');

@@ -55,7 +55,12 @@ async function main() {
   const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
   // Signals: probes run from the database's schedule; rules follow ingested points.
-  const stopReactors = [startMilestoneCrossings(runtime), startProbeScheduler(runtime), startRuleEvaluator(runtime), startCapacityEvaluator(runtime)];
+  const stopReactors = [
+    startMilestoneCrossings(runtime),
+    startProbeScheduler(runtime),
+    startRuleEvaluator(runtime),
+    startCapacityEvaluator(runtime),
+  ];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);
   });

@@ -17,7 +17,11 @@ export const ZCapacityInput = z
     /** share of the capacity the pool may use before it counts as full */
     targetUtilization: z.number().gt(0).max(1).default(0.8),
     /** warn when the pool would be full within this many minutes (a fraction for replays at speed) */
-    leadMinutes: z.number().positive().max(24 * 60).default(30),
+    leadMinutes: z
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(30),
   })
   .superRefine((v, ctx) => {
     if (v.perServer === null && v.perServerSeries === undefined)

@@ -132,9 +132,23 @@ describe('headroom', () => {
   });
   it('warns within the lead time on the ramp and not on the plateau far from the limit', () => {
     const pool = Array.from({ length: 40 }, (_, i) => ({ name: `web-${i}`, state: 'ok' as const, outlier: null }));
-    const onRamp = evaluateHeadroom({ perServer: 12_000, targetUtilization: 0.8, leadMinutes: 30, servers: pool, history: ramp, now: 120 * MIN });
+    const onRamp = evaluateHeadroom({
+      perServer: 12_000,
+      targetUtilization: 0.8,
+      leadMinutes: 30,
+      servers: pool,
+      history: ramp,
+      now: 120 * MIN,
+    });
     expect(withinLead(onRamp, 120 * MIN, 30)).toBe(true);
-    const flat = evaluateHeadroom({ perServer: 30_000, targetUtilization: 0.8, leadMinutes: 30, servers: pool, history: plateau, now: 225 * MIN });
+    const flat = evaluateHeadroom({
+      perServer: 30_000,
+      targetUtilization: 0.8,
+      leadMinutes: 30,
+      servers: pool,
+      history: plateau,
+      now: 225 * MIN,
+    });
     expect(flat.saturatesAt).toBeNull();
   });
 });

@@ -6,7 +6,9 @@ import { capacityView } from './view';
 
 const T = Date.parse('2026-11-28T22:30:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-const answer = (o: { sat?: number | null; n1?: number | null; loadAge?: number; util?: number | null; load?: number | null } = {}): TCapacityAnswer => ({
+const answer = (
+  o: { sat?: number | null; n1?: number | null; loadAge?: number; util?: number | null; load?: number | null } = {},
+): TCapacityAnswer => ({
   model: { series: 'users_online', perServer: 20_000, perServerSeries: null, targetUtilization: 0.8, leadMinutes: 30, updatedAt: iso(T) },
   now: {
     at: iso(T),
