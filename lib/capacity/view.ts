@@ -32,8 +32,17 @@ export function capacityView(a: TCapacityAnswer | undefined, serverNow: number, 
   const { now, model } = a;
   const loadAt = now.loadAt ? Date.parse(now.loadAt) : null;
   const st = loadAt === null ? null : staleness(loadAt, serverNow, a.staleAfterSeconds);
+  const stale = st?.stale ?? false;
+  const staleText = stale && st ? fill(w.stale, { age: formatDuration(st.ageMs, locale) }) : null;
   if (now.load === null || now.utilization === null) {
-    return { level: 'none', text: now.load === null ? w.noLoad : fill(w.pool, { pct: '–' }), ageMs: null, stale: false, staleText: null };
+    // No load, or no healthy server to carry it: say so, with the load's age.
+    return {
+      level: now.load === null ? 'none' : 'crit',
+      text: now.load === null ? w.noLoad : fill(w.pool, { pct: '–' }),
+      ageMs: st?.ageMs ?? null,
+      stale,
+      staleText,
+    };
   }
   // Times count from when the server evaluated, not from the screen's clock.
   const at = a.serverTime;
@@ -51,12 +60,5 @@ export function capacityView(a: TCapacityAnswer | undefined, serverNow: number, 
     : within(a.nPlusOneSaturatesAt, leadMs) || within(a.saturatesAt, 2 * leadMs)
       ? 'warn'
       : 'ok';
-  const stale = st?.stale ?? false;
-  return {
-    level,
-    text: parts.join(' · '),
-    ageMs: st?.ageMs ?? null,
-    stale,
-    staleText: stale && st ? fill(w.stale, { age: formatDuration(st.ageMs, locale) }) : null,
-  };
+  return { level, text: parts.join(' · '), ageMs: st?.ageMs ?? null, stale, staleText };
 }
