@@ -6,7 +6,7 @@ import { endpoint } from './contract';
 const ZSeriesName = z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_online');
 
 /** `PUT /rooms/:room/capacity`: what load the pool carries and what one healthy server can take. */
-export const ZCapacityInput = z
+const ZCapacityInput = z
   .strictObject({
     /** the load series (unlabelled), e.g. users_online */
     series: ZSeriesName.default('users_online'),
@@ -29,7 +29,7 @@ export const ZCapacityInput = z
   });
 export type TCapacityInput = z.infer<typeof ZCapacityInput>;
 
-export const ZCapacityModel = z.object({
+const ZCapacityModel = z.object({
   series: z.string(),
   perServer: z.number().nullable(),
   perServerSeries: z.string().nullable(),
@@ -41,7 +41,7 @@ export type TCapacityModel = z.infer<typeof ZCapacityModel>;
 
 const ZForecastPoint = z.object({ time: ZIsoTime, value: z.number(), low: z.number(), high: z.number() });
 
-export const ZCapacityAnswer = z.object({
+const ZCapacityAnswer = z.object({
   /** null until a lead sets the model; everything else is then empty */
   model: ZCapacityModel.nullable(),
   now: z

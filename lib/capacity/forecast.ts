@@ -34,8 +34,8 @@ const BAND_Z = 2;
 /** MAD → standard deviation for normal residuals. */
 const MAD_TO_SD = 1.4826;
 /** Holt's smoothing of the level and of the trend (per bucket); picked by the backtest. */
-export const HOLT_ALPHA = 0.5;
-export const HOLT_BETA = 0.1;
+const HOLT_ALPHA = 0.5;
+const HOLT_BETA = 0.1;
 
 /** Mean of the points in each bucket of `bucketMs`, stamped at the bucket's mean time, oldest first. */
 export function rollup(points: readonly TPoint[], bucketMs: number): TPoint[] {
@@ -53,7 +53,7 @@ export function rollup(points: readonly TPoint[], bucketMs: number): TPoint[] {
   return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([, b]) => [b.t / b.n, b.v / b.n] as TPoint);
 }
 
-export function median(xs: readonly number[]): number {
+function median(xs: readonly number[]): number {
   if (xs.length === 0) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -131,10 +131,10 @@ export function holt(
   return { line: { origin, intercept: level, slope: trend / bucketMs }, residuals };
 }
 
-export const lineAt = (l: TLine, t: number) => l.intercept + l.slope * (t - l.origin);
+const lineAt = (l: TLine, t: number) => l.intercept + l.slope * (t - l.origin);
 
 /** Robust spread of residuals: MAD around their median, as a standard deviation. */
-export function robustSd(residuals: readonly number[]): number {
+function robustSd(residuals: readonly number[]): number {
   if (residuals.length === 0) return 0;
   const m = median(residuals);
   return MAD_TO_SD * median(residuals.map((r) => Math.abs(r - m)));

@@ -8,7 +8,7 @@ import { forecast, rollup, saturationTime, type TForecastPoint, type TPoint } fr
 /** Time scales follow the lead time, so a replay at 82× (lead 30/82 min) behaves as the real night does. */
 const BUCKETS_PER_LEAD = 30;
 /** The trend is fitted over this many lead times of history (30 min at the default): picked by the backtest. */
-export const WINDOW_LEADS = 1;
+const WINDOW_LEADS = 1;
 /** The forecast looks this many lead times ahead. */
 const HORIZON_LEADS = 2;
 

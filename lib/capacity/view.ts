@@ -13,7 +13,7 @@ import { staleness } from '../wall/stale';
 export type TCapacityWords = (typeof en)['capacity'];
 
 /** crit: full within the lead time; warn: N+1 full within it, or full within twice it; ok otherwise. */
-export type TCapacityLevel = 'ok' | 'warn' | 'crit' | 'none';
+type TCapacityLevel = 'ok' | 'warn' | 'crit' | 'none';
 
 export interface TCapacityView {
   level: TCapacityLevel;

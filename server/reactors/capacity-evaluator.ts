@@ -6,7 +6,7 @@ import { applySignal } from '../services/signals/apply-signal';
 
 const CAPACITY_ACTOR: TActor = { kind: 'system', name: 'capacity' };
 /** One capacity signal per room: the pool. */
-export const CAPACITY_SIGNAL_KEY = 'pool';
+const CAPACITY_SIGNAL_KEY = 'pool';
 /** Models changed by another process are picked up within this long. */
 const RELOAD_MS = 30_000;
 
