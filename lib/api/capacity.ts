@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE } from '../schemas/metrics';
-import { ZIsoTime, ZRoomParams } from './common';
+import { METRIC_NAME_RE, ZIsoTime, ZRoomParams } from './common';
 import { endpoint } from './contract';
 
 const ZSeriesName = z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_online');
