@@ -38,7 +38,7 @@ describe('capacityView', () => {
     expect(capacityView(answer({ sat: 12, n1: 3 }), T, en.capacity, 'en')!.level).toBe('crit');
     expect(capacityView(answer({ sat: null, n1: null }), T, en.capacity, 'en')).toMatchObject({
       level: 'ok',
-      text: 'pool 72 % · not full within 60 min · N+1 ok',
+      text: 'pool 72 % · not full within 1 h · N+1 ok',
     });
     expect(capacityView(answer({ sat: 0, n1: 0 }), T, en.capacity, 'en')!.text).toBe('pool 72 % · full now · N+1 full now');
   });
@@ -48,8 +48,12 @@ describe('capacityView', () => {
     expect(v.staleText).toBe('stale 1 min');
     expect(capacityView(answer(), T + 20_000, en.capacity, 'en')!.stale).toBe(false);
   });
+  it('counts seconds under a minute (a replay at speed)', () => {
+    const a = answer({ sat: 0.4, n1: 0.1 });
+    expect(capacityView(a, T, en.capacity, 'en')!.text).toBe('pool 72 % · full in ~24 s · N+1 in ~6 s');
+  });
   it('speaks Chinese', () => {
-    expect(capacityView(answer(), T, zh.capacity, 'zh')!.text).toBe('资源池 72% · 约 38 分钟后满载 · N+1 约 21 分钟');
+    expect(capacityView(answer(), T, zh.capacity, 'zh')!.text).toBe('资源池 72% · 约 38分钟后满载 · N+1 约 21分钟');
   });
   it('is nothing without a model, and says so without load', () => {
     expect(capacityView({ ...answer(), model: null, now: null }, T, en.capacity, 'en')).toBeNull();

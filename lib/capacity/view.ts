@@ -25,7 +25,11 @@ export interface TCapacityView {
 }
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
-const minutesUntil = (iso: string, now: number) => Math.max(0, Math.round((Date.parse(iso) - now) / 60_000));
+/** "38 min" (rounded to the minute), "25 s" under a minute (a replay at speed has lead times of seconds). */
+export function approxSpan(ms: number, locale: TLocale): string {
+  const d = Math.max(0, ms);
+  return formatDuration(d >= 60_000 ? Math.round(d / 60_000) * 60_000 : Math.round(d / 1000) * 1000, locale);
+}
 
 export function capacityView(a: TCapacityAnswer | undefined, serverNow: number, w: TCapacityWords, locale: TLocale): TCapacityView | null {
   if (!a?.model || !a.now) return null;
@@ -48,12 +52,12 @@ export function capacityView(a: TCapacityAnswer | undefined, serverNow: number, 
   const at = a.serverTime;
   const leadMs = model.leadMinutes * 60_000;
   const parts = [fill(w.pool, { pct: Math.round(now.utilization * 100) })];
-  if (a.saturatesAt === null) parts.push(fill(w.notFull, { min: Math.round((2 * leadMs) / 60_000) }));
+  if (a.saturatesAt === null) parts.push(fill(w.notFull, { in: approxSpan(2 * leadMs, locale) }));
   else if (Date.parse(a.saturatesAt) <= at) parts.push(w.fullNow);
-  else parts.push(fill(w.fullIn, { min: minutesUntil(a.saturatesAt, at) }));
+  else parts.push(fill(w.fullIn, { in: approxSpan(Date.parse(a.saturatesAt) - at, locale) }));
   if (a.nPlusOneSaturatesAt === null) parts.push(w.nPlusOneOk);
   else if (Date.parse(a.nPlusOneSaturatesAt) <= at) parts.push(w.nPlusOneNow);
-  else parts.push(fill(w.nPlusOne, { min: minutesUntil(a.nPlusOneSaturatesAt, at) }));
+  else parts.push(fill(w.nPlusOne, { in: approxSpan(Date.parse(a.nPlusOneSaturatesAt) - at, locale) }));
   const within = (iso: string | null, ms: number) => iso !== null && Date.parse(iso) - at <= ms;
   const level: TCapacityLevel = within(a.saturatesAt, leadMs)
     ? 'crit'

@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../context';
 import { scalesOf, stepWarn, withinLead, type TWarnState } from '../../lib/capacity/headroom';
+import { approxSpan } from '../../lib/capacity/view';
 import type { TActor } from '../services/access/actor';
 import { evaluateRoomCapacity } from '../services/capacity/get-capacity';
 import { applySignal } from '../services/signals/apply-signal';
@@ -20,6 +21,7 @@ interface TRoomState {
 }
 
 const minutes = (ms: number) => Math.max(0, Math.round(ms / 60_000));
+const span = (ms: number) => approxSpan(ms, 'en');
 
 /**
  * Evaluates each room's capacity headroom once per rollup bucket of its load
@@ -70,8 +72,8 @@ export function startCapacityEvaluator(ctx: TServiceContext): () => void {
     const step = stepWarn(st.warn, withinLead(h, now, model.leadMinutes));
     if (!step) return;
     const pct = h.utilization === null ? '–' : `${Math.round(h.utilization * 100)} %`;
-    const full = h.saturatesAt === null ? 'not within the horizon' : `in ~${minutes(h.saturatesAt - now)} min`;
-    const text = `pool ${pct} · full ${full}${h.nPlusOneSaturatesAt !== null ? ` · N+1 in ~${minutes(h.nPlusOneSaturatesAt - now)} min` : ''}`;
+    const full = h.saturatesAt === null ? 'not within the horizon' : `in ~${span(h.saturatesAt - now)}`;
+    const text = `pool ${pct} · full ${full}${h.nPlusOneSaturatesAt !== null ? ` · N+1 in ~${span(h.nPlusOneSaturatesAt - now)}` : ''}`;
     await applySignal({
       ctx,
       actor: CAPACITY_ACTOR,

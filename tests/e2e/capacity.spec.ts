@@ -77,6 +77,18 @@ test('the wall shows headroom in one tile, coloured by the lead time; a drain tu
   await page.goto(`${server.url}/rooms/cap/servers?lang=zh`);
   await expect(page.getByTestId('capacity-panel')).toContainText('容量余量');
   await page.getByTestId('capacity-panel').screenshot({ path: 'docs/capacity/servers-chart-zh.png' });
+
+  // Room settings: a lead doubles the capacity per server; the wall, never reloaded, turns green.
+  await page.goto(`${server.url}/rooms/cap/settings`);
+  const form = page.getByTestId('settings-capacity');
+  await expect(form.getByTestId('capacity-per-server')).toHaveValue('1000');
+  await form.getByTestId('capacity-per-server').fill('2000');
+  await form.getByTestId('capacity-save').click();
+  await expect(form).toContainText('Saved');
+  await expect(tile).toHaveAttribute('data-level', 'ok');
+  await expect(tile).toContainText('N+1 ok');
+  const model = await api(server, 'GET', '/api/v1/rooms/cap/capacity', { token: lead.token });
+  expect(model.body.model).toMatchObject({ perServer: 2000, targetUtilization: 0.8, leadMinutes: 30 });
 });
 
 test('a stale load goes stale on the tile, in the room’s language; the phone shows the line', async ({ browser, server }) => {

@@ -108,7 +108,7 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
     const dto = INCIDENTS.get.response.parse(got.body);
     expect(dto.source).toMatchObject({ kind: 'capacity', key: 'pool' });
     expect(dto.severity).toBe('SEV2');
-    expect(dto.impact?.text).toMatch(/^pool 6\d % · full in ~\d+ min/);
+    expect(dto.impact?.text).toMatch(/^pool 6\d % · full in ~\d+ (s|min)/);
     // More evaluations within the lead time change nothing: still one incident.
     for (let i = 0; i < 2; i++) {
       await new Promise((res) => setTimeout(res, 1100));
