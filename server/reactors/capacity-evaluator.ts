@@ -72,8 +72,8 @@ export function startCapacityEvaluator(ctx: TServiceContext): () => void {
     const step = stepWarn(st.warn, withinLead(h, now, model.leadMinutes));
     if (!step) return;
     const pct = h.utilization === null ? '–' : `${Math.round(h.utilization * 100)} %`;
-    const full = h.saturatesAt === null ? 'not within the horizon' : `in ~${span(h.saturatesAt - now)}`;
-    const text = `pool ${pct} · full ${full}${h.nPlusOneSaturatesAt !== null ? ` · N+1 in ~${span(h.nPlusOneSaturatesAt - now)}` : ''}`;
+    const full = h.saturatesAt === null ? 'not within the horizon' : h.saturatesAt <= now ? 'now' : `in ~${span(h.saturatesAt - now)}`;
+    const text = `pool ${pct} · full ${full}${h.nPlusOneSaturatesAt !== null ? (h.nPlusOneSaturatesAt <= now ? ' · N+1 full now' : ` · N+1 in ~${span(h.nPlusOneSaturatesAt - now)}`) : ''}`;
     await applySignal({
       ctx,
       actor: CAPACITY_ACTOR,
