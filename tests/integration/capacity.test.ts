@@ -140,4 +140,35 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
     expect(entries.some((e) => (e.body ?? '').startsWith('headroom back'))).toBe(true);
     expect((await capacityIncidents()).length).toBe(1);
   });
+
+  it('a restart keeps the model and the warning: a firing pool is not announced again', async () => {
+    // Back within the lead time (3 healthy × 1,000, the load past the limit): the monitoring incident is investigated again.
+    expect((await put({ series: 'users_online', perServer: 1000, leadMinutes: 0.5 })).status).toBe(200);
+    await new Promise((res) => setTimeout(res, 1100));
+    await push([...heartbeat(Date.now()), { name: 'users_online', value: 2750, time: Date.now() }]);
+    const inc = await waitFor('investigating again', async () => {
+      const [i] = await capacityIncidents();
+      return i?.status === 'investigating' ? i : null;
+    });
+    const entriesBefore = await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id } });
+
+    await server.restart();
+    expect((await get()).model).toMatchObject({ perServer: 1000, leadMinutes: 0.5 });
+    for (let i = 0; i < 2; i++) {
+      await new Promise((res) => setTimeout(res, 1100));
+      await push([...heartbeat(Date.now()), { name: 'users_online', value: 2800 + 10 * i, time: Date.now() }]);
+    }
+    // The evaluator has run (its push reaches the wall's new socket); nothing new was written.
+    const again = await connect(server, await server.createDisplayLink());
+    await new Promise<void>((resolve, reject) =>
+      again.emit('room:join', {}, (r: TAck<unknown>) => (r.ok ? resolve() : reject(new Error(r.error.code)))),
+    );
+    const evaluated = nextEvent(again, 'capacity:changed');
+    await new Promise((res) => setTimeout(res, 1100));
+    await push([...heartbeat(Date.now()), { name: 'users_online', value: 2850, time: Date.now() }]);
+    await evaluated;
+    again.close();
+    expect((await capacityIncidents()).length).toBe(1);
+    expect(await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id } })).toBe(entriesBefore);
+  });
 });
