@@ -1,6 +1,7 @@
 import { ADMIN } from './admin';
 import type { TEndpoint } from './contract';
 import { alertsApi } from './alerts';
+import { CAPACITY } from './capacity';
 import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { probesApi } from './probes';
@@ -30,6 +31,7 @@ export const API = {
   probes: probesApi,
   rules: rulesApi,
   night: NIGHT,
+  capacity: CAPACITY,
 };
 export type TApi = typeof API;
 

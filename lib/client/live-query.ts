@@ -20,6 +20,7 @@ export const queryKeys = {
   rules: (room: string | undefined) => [...queryKeys.room(room), 'rules'] as const,
   handovers: (room: string | undefined) => [...queryKeys.room(room), 'handovers'] as const,
   plan: (room: string | undefined) => [...queryKeys.room(room), 'plan'] as const,
+  capacity: (room: string | undefined) => [...queryKeys.room(room), 'capacity'] as const,
 };
 
 type TPush = keyof ServerToClientEvents;

@@ -86,4 +86,8 @@ export const ROUTES = {
     setPlan: ['PUT', '/api/v1/rooms/{room}/plan'],
     listPlans: ['GET', '/api/v1/rooms/{room}/plan'],
   },
+  capacity: {
+    get: ['GET', '/api/v1/rooms/{room}/capacity'],
+    set: ['PUT', '/api/v1/rooms/{room}/capacity'],
+  },
 } as const satisfies { [R in keyof TApi]: { [K in keyof TApi[R]]: readonly [string, string] } };
