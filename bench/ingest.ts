@@ -63,7 +63,7 @@ function pointShape(i: number): { name: string; labels?: Record<string, string>;
 }
 const SHAPES = Array.from({ length: BATCH }, (_, i) => pointShape(i));
 const timeOf = (batchNo: number, t0: number, k: number) => t0 + batchNo * PER + k;
-function valueOf(batchNo: number, shape: (typeof SHAPES)[number]): number {
+function pointValue(batchNo: number, shape: (typeof SHAPES)[number]): number {
   if (shape.name === 'bench_batch') return batchNo;
   if (shape.name === 'users_total') return 1_000_000 + batchNo * PER + shape.k;
   return Math.random();
@@ -73,7 +73,7 @@ function makeBatch(batchNo: number, t0: number): TPoint[] {
   return SHAPES.map((sh) => ({
     name: sh.name,
     ...(sh.labels ? { labels: sh.labels } : {}),
-    value: valueOf(batchNo, sh),
+    value: pointValue(batchNo, sh),
     time: timeOf(batchNo, t0, sh.k),
   }));
 }
@@ -129,7 +129,7 @@ function makeBody(batchNo: number, t0: number): Buffer {
   for (let i = 0; i < BATCH; i++) {
     const sh = SHAPES[i]!;
     writeInt(buf, t.timeAt[i]!, timeOf(batchNo, t0, sh.k));
-    if (t.valueAt[i]! >= 0) writeInt(buf, t.valueAt[i]!, valueOf(batchNo, sh));
+    if (t.valueAt[i]! >= 0) writeInt(buf, t.valueAt[i]!, pointValue(batchNo, sh));
   }
   return buf;
 }
