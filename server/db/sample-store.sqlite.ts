@@ -206,14 +206,16 @@ export function createSqliteSampleStore(path: string): SampleStore {
     }
   };
 
+  const insertGroups = async (roomId: string, groups: TSeriesGroup[]): Promise<TSeriesChange[]> => {
+    const ids = worker ? await worker.write(roomId, groups) : await writeHere(roomId, groups);
+    const changes: TSeriesChange[] = new Array(groups.length);
+    for (let j = 0; j < groups.length; j++) changes[j] = toChange(ids[j]!, groups[j]!);
+    return changes;
+  };
+
   return {
-    async insertBatch(roomId, rows) {
-      const groups = groupBySeries(rows);
-      const ids = worker ? await worker.write(roomId, groups) : await writeHere(roomId, groups);
-      const changes: TSeriesChange[] = new Array(groups.length);
-      for (let j = 0; j < groups.length; j++) changes[j] = toChange(ids[j]!, groups[j]!);
-      return changes;
-    },
+    insertGroups,
+    insertBatch: (roomId, rows) => insertGroups(roomId, groupBySeries(rows)),
     async readRange(seriesId, fromMs, toMs) {
       return range.all(seriesId, fromMs, toMs).map((r) => [r.time, r.value] as [number, number]);
     },
