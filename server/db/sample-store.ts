@@ -68,7 +68,7 @@ export function groupBySeries(rows: TSampleRow[]): TSeriesGroup[] {
   return [...byKey.values()];
 }
 
-/** A validated point as the API takes it (lib/schemas/metrics's TMetricPoint). */
+/** A validated point as the API takes it (TMetricPoint in lib/api/metric-points.ts). */
 interface TPointIn {
   name: string;
   value: number;

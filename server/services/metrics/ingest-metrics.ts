@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TIngestBody } from '../../../lib/schemas/metrics';
+import type { TIngestBody } from '../../../lib/api/metric-points';
 import { groupPoints } from '../../db/sample-store';
 import { assertCan, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
