@@ -393,7 +393,7 @@ async function main() {
       DB === 'postgres'
         ? 'raw pg, INSERT … SELECT FROM unnest() of three arrays, one transaction per batch'
         : 'raw better-sqlite3, prepared statements, one transaction per batch';
-    const orm = await prismaRate(Array.from({ length: 10 }, (_, b) => makeBatch(b, t0)));
+    const orm = await prismaRate(Array.from({ length: 2 }, (_, b) => makeBatch(b, t0)));
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), node ${process.version}, database ${DB}`);
     console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${loadDuring} at the end of the run, ${load()} after the raw driver`);
     console.log(
@@ -402,7 +402,7 @@ async function main() {
     console.log(`end-to-end HTTP ingest with ${RULES} alert rules active: ${fmt(e2e)} points/s`);
     console.log(`${rawName}, the same ${acked.size} batches: ${fmt(raw)} points/s`);
     console.log(`ratio end-to-end / raw driver: ${(e2e / raw).toFixed(2)}× (${((e2e / raw) * 100).toFixed(0)} %)`);
-    console.log(`Prisma createMany on SQLite, 10 batches (not used on the hot path): ${fmt(orm)} points/s`);
+    console.log(`Prisma createMany on SQLite, 2 batches (not used on the hot path): ${fmt(orm)} points/s`);
     console.log(
       `202 → push delay over ${delays.length} batches: p50 ${pct(delays, 50).toFixed(0)} ms, p99 ${pct(delays, 99).toFixed(0)} ms, max ${(delays[delays.length - 1] ?? NaN).toFixed(0)} ms`,
     );
