@@ -366,7 +366,9 @@ async function main() {
         const body = makeBody(n, t0);
         bodyMs += performance.now() - made;
         const res = await post(agent, url, headers, body);
-        if (res.status !== 202) throw new Error(`batch ${n}: ${res.status} ${res.text.slice(0, 500)}`);
+        if (res.status !== 202) {
+          throw new Error(`batch ${n}: ${res.status} ${res.text.slice(0, 500)}\nserver log:\n${server.logs().slice(-3000)}`);
+        }
         acked.set(n, performance.now());
         accepted += (JSON.parse(res.text) as { accepted?: number }).accepted ?? 0;
       }
