@@ -11,8 +11,8 @@
  * carry (issue 11: evaluated as points arrive). `--cpu-prof DIR` has the
  * server write a V8 CPU profile there when it stops.
  *
- * Bodies are made just in time from pre-rendered point fragments (about a
- * millisecond a batch), never hundreds ahead: a blocked event loop let the
+ * Bodies are made just in time from ready-made templates (a few
+ * milliseconds a batch; the time is printed), never hundreds ahead: a blocked event loop let the
  * server close idle keep-alive sockets the client then wrote to (EPIPE).
  * Requests go through node:http with a keep-alive agent; one sent on a reused
  * socket the server had already closed (nothing read: no answer began) is
@@ -80,8 +80,9 @@ function makeBatch(batchNo: number, t0: number): TPoint[] {
 
 /**
  * Bodies are made by patching numbers into ready-made templates: a copy of a
- * megabyte and 10,000 times written as digits, about a millisecond, so the
- * client leaves the shared CPU to the server. The integers that change per
+ * megabyte and 10,000 times written as digits, a fraction of what building
+ * and stringifying the points costs, so the client leaves the shared CPU to
+ * the server. The integers that change per
  * batch (times, the headline's value, the marker) sit in fixed-width slots,
  * right-aligned after spaces (JSON allows whitespace before a value); the
  * labelled series' random values rotate between a few templates.
