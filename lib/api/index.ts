@@ -5,6 +5,7 @@ import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { probesApi } from './probes';
 import { ROOMS } from './rooms';
+import { SERIES } from './series';
 import { rulesApi } from './rules';
 import { serversApi } from './servers';
 import { SETUP } from './setup';
@@ -21,6 +22,7 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(METRICS),
   ...Object.values(INCIDENTS),
   ...Object.values(ROOMS),
+  ...Object.values(SERIES),
   ...Object.values(ADMIN),
   ...Object.values(SETUP),
   ...Object.values(serversApi),

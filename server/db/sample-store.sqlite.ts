@@ -29,6 +29,24 @@ export function createSqliteSampleStore(path: string): SampleStore {
     'SELECT "time", "value" FROM "MetricSample" WHERE "seriesId" = ? AND "time" >= ? AND "time" <= ? ORDER BY "time"',
   );
 
+  const deleteSamples = db.prepare<[number, number, number]>(
+    'DELETE FROM "MetricSample" WHERE "seriesId" = ? AND "time" >= ? AND "time" <= ?',
+  );
+  const resetLatest = db.prepare<[number, number, number]>(
+    `UPDATE "MetricSeries" SET
+       "latestValue" = (SELECT "value" FROM "MetricSample" WHERE "seriesId" = ? ORDER BY "time" DESC LIMIT 1),
+       "latestTime" = (SELECT "time" FROM "MetricSample" WHERE "seriesId" = ? ORDER BY "time" DESC LIMIT 1)
+     WHERE "id" = ?`,
+  );
+  const remove = db.transaction((ids: number[], fromMs: number, toMs: number): number => {
+    let n = 0;
+    for (const id of ids) {
+      n += deleteSamples.run(id, fromMs, toMs).changes;
+      resetLatest.run(id, id, id);
+    }
+    return n;
+  });
+
   // Series ids never change once created, so a process-wide cache is safe.
   const seriesIds = new Map<string, number>();
 
@@ -60,6 +78,16 @@ export function createSqliteSampleStore(path: string): SampleStore {
         } catch (err) {
           const busy = (err as { code?: string }).code === 'SQLITE_BUSY';
           if (!busy || attempt >= 50) throw err;
+          await new Promise((r) => setTimeout(r, 5 + attempt * 5));
+        }
+      }
+    },
+    async deleteRange(ids, fromMs, toMs) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return remove.immediate(ids, fromMs, toMs);
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 50) throw err;
           await new Promise((r) => setTimeout(r, 5 + attempt * 5));
         }
       }

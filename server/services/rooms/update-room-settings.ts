@@ -1,11 +1,12 @@
 import type { TRoomSettings, TRoomSettingsPatch } from '../../../lib/schemas/rooms';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
+import { mergeSeriesBounds, parseSeriesBounds } from '../../../lib/series-bounds';
 import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
 
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
 
-/** Changes a room's name, locale, time zone, go-live time or stale threshold (lead+). */
+/** Changes a room's name, locale, time zone, go-live time, stale threshold or series bounds (lead+). */
 export async function updateRoomSettings(opts: {
   ctx: TServiceContext;
   actor: TActor;
@@ -21,6 +22,9 @@ export async function updateRoomSettings(opts: {
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
       ...(input.staleAfterSeconds !== undefined ? { staleAfterSeconds: input.staleAfterSeconds } : {}),
+      ...(input.seriesBounds !== undefined
+        ? { seriesBounds: JSON.stringify(mergeSeriesBounds(parseSeriesBounds(room.seriesBounds), input.seriesBounds)) }
+        : {}),
       ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
     },
   });

@@ -1,0 +1,6 @@
+-- AlterTable
+ALTER TABLE "Room" ADD COLUMN "seriesBounds" TEXT;
+
+-- AlterTable
+ALTER TABLE "Probe" ADD COLUMN "stateSince" DATETIME;
+
