@@ -10,7 +10,7 @@ const FIELD =
 function messageFor(status: number, body: { message?: string } | null, t: ReturnType<typeof useTranslations<'auth'>>): string {
   if (status === 401) return t('wrong');
   const minutes = status === 429 ? /Too many failed.*?(\d+) minute/.exec(body?.message ?? '')?.[1] : undefined;
-  if (minutes) return t('tooManyFor', { minutes: Number(minutes) });
+  if (minutes) return t(/network address/.test(body?.message ?? '') ? 'tooManyFromAddress' : 'tooManyFor', { minutes: Number(minutes) });
   if (status === 429) return t('tooMany');
   if (status === 403) return t('cannot');
   if (status === 400) return t('badInput');

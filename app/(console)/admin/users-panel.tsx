@@ -29,6 +29,9 @@ export function UsersPanel({ meId }: { meId: string }) {
   const link = useAdminMutation((i: { id: string }) =>
     call<typeof ADMIN.passwordLink>('POST', '/api/v1/admin/users/{id}/password-link', { params: { id: i.id } }),
   );
+  const unlock = useAdminMutation((i: { id: string }) =>
+    call<typeof ADMIN.unlockUser>('POST', '/api/v1/admin/users/{id}/unlock', { params: { id: i.id } }),
+  );
   const [formKey, setFormKey] = useState(0);
 
   async function onAdd(e: FormEvent<HTMLFormElement>) {
@@ -95,6 +98,16 @@ export function UsersPanel({ meId }: { meId: string }) {
           {errorText(link.error)}
         </p>
       )}
+      {unlock.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(unlock.error)}
+        </p>
+      )}
+      {unlock.data && (
+        <p data-testid="unlocked" role="status" className="rounded-lg border border-edge bg-panel p-3 text-sm">
+          {t('unlocked', { email: unlock.data.email })}
+        </p>
+      )}
       {link.data && (
         <p data-testid="password-link" className="rounded-lg border border-edge bg-panel p-3 text-sm">
           {t('linkFor', { email: link.data.email })} <code className="break-all">{link.data.url}</code>
@@ -156,6 +169,9 @@ export function UsersPanel({ meId }: { meId: string }) {
                         onClick={() => link.mutate({ id: u.id })}
                       >
                         {t('passwordLink')}
+                      </button>
+                      <button type="button" className={BUTTON} disabled={unlock.isPending} onClick={() => unlock.mutate({ id: u.id })}>
+                        {t('unlock')}
                       </button>
                     </span>
                   )}
