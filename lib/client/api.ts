@@ -29,6 +29,19 @@ type TCallOptions<E extends TEndpoint> = {
 } & (E['path'] extends `${string}{${string}` ? { params: TParamsOf<E['path']> } : { params?: undefined }) &
   (E['body'] extends object ? { body: TBodyOf<E> } : { body?: undefined });
 
+/** A contract path with its parameters and query filled in: for `call`, and for links a person follows (a CSV download). */
+export function urlOf<E extends TEndpoint>(
+  path: E['path'],
+  opts: { params?: TParamsOf<E['path']>; query?: Record<string, string | number | undefined> },
+): string {
+  let url: string = path.replace(/\{(\w+)\}/g, (_m, k: string) =>
+    encodeURIComponent(String((opts.params as Record<string, string | number>)[k])),
+  );
+  const q = Object.entries(opts.query ?? {}).filter((kv): kv is [string, string | number] => kv[1] !== undefined);
+  if (q.length) url += `?${new URLSearchParams(q.map(([k, v]) => [k, String(v)]))}`;
+  return url;
+}
+
 /**
  * The one way a screen calls the HTTP API: typed by the endpoint's contract
  * in lib/api, imported as a type only (`import type { INCIDENTS }` …) so no
@@ -37,11 +50,7 @@ type TCallOptions<E extends TEndpoint> = {
  * path does not compile. Errors become ApiError.
  */
 export async function call<E extends TEndpoint>(method: E['method'], path: E['path'], opts: TCallOptions<E>): Promise<TResponseOf<E>> {
-  let url: string = path.replace(/\{(\w+)\}/g, (_m, k: string) =>
-    encodeURIComponent(String((opts.params as Record<string, string | number>)[k])),
-  );
-  const q = Object.entries(opts.query ?? {}).filter((kv): kv is [string, string | number] => kv[1] !== undefined);
-  if (q.length) url += `?${new URLSearchParams(q.map(([k, v]) => [k, String(v)]))}`;
+  const url = urlOf<E>(path, opts as { params?: TParamsOf<E['path']>; query?: TCallOptions<E>['query'] });
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',
