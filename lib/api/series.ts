@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZRoomSlug } from '../schemas/metrics';
-import { ZQueryTime } from '../schemas/night';
+import { METRIC_NAME_RE, ZRoomSlug } from './common';
+import { ZQueryTime } from './night-report';
 import { endpoint } from './contract';
 
 const LABEL_PAIR_RE = /^[a-zA-Z_][a-zA-Z0-9_]*=.*$/;
@@ -33,7 +33,7 @@ const ZQueryLabels = z.string().transform((text, ctx): Record<string, string> =>
   return out;
 });
 
-export const ZDeletePointsQuery = z
+const ZDeletePointsQuery = z
   .object({
     from: ZQueryTime,
     to: ZQueryTime,
@@ -54,7 +54,7 @@ const ZSeriesParams = z.object({
   name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
 });
 
-export const ZExportQuery = z
+const ZExportQuery = z
   .object({
     from: ZQueryTime.optional(),
     to: ZQueryTime.optional(),

@@ -9,7 +9,7 @@ import { formatDuration } from './duration';
 import type { TLocale } from './number';
 
 /** How long since `since` (ISO text or epoch ms) on the server's clock `now`; null when either is unknown. */
-export function sinceMs(since: string | number | null | undefined, now: number | null | undefined): number | null {
+function sinceMs(since: string | number | null | undefined, now: number | null | undefined): number | null {
   if (since === null || since === undefined || now === null || now === undefined) return null;
   const t = typeof since === 'number' ? since : Date.parse(since);
   return Number.isFinite(t) ? Math.max(0, now - t) : null;

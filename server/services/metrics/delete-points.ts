@@ -1,5 +1,5 @@
 import type { TDeletePointsQuery } from '../../../lib/api/series';
-import { labelsKey } from '../../../lib/schemas/metrics';
+import { labelsKey } from '../../../lib/series';
 import type { TServiceContext } from '../../context';
 import { roomFor } from '../rooms/room-settings-dto';
 import type { TActor } from '../access/actor';

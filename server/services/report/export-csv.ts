@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { TExportQuery } from '../../../lib/api/series';
-import { parseLabelsKey } from '../../../lib/schemas/metrics';
+import { parseLabelsKey } from '../../../lib/series';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { resolveReadableRoom } from '../rooms/resolve-room';
