@@ -2,14 +2,9 @@
 // room settings, DELETE of a range of points (noted, redrawn everywhere), and the CSV export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
+const KINDS = DB_KINDS;
 
 const T0 = Date.now() - 30 * 60_000;
 const at = (min: number) => T0 + min * 60_000;
