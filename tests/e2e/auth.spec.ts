@@ -110,3 +110,17 @@ test('a signed-in person opens the wall without a display link', async ({ page, 
   await expect(page).toHaveURL(`${server.url}/wall`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 });
+
+test('a welcome link names whose account it is, and choosing the password signs them in', async ({ page, server }) => {
+  const { createPasswordLink } = await import('../../server/services/users/password-links');
+  const { CLI_ACTOR } = await import('../../scripts/cli/actor');
+  const u = await server.createUser('engineer', 'Wen Welcome');
+  const link = await createPasswordLink({ ctx: server.ctx, actor: CLI_ACTOR, input: { idOrEmail: u.email } });
+  await page.goto(`${server.url}/welcome?${new URL(link.url).searchParams}`);
+  await expect(page.getByTestId('welcome-who')).toHaveText(`This sets the password of Wen Welcome (${u.email}).`);
+  await page.getByLabel('Password', { exact: true }).fill('a brand new secret');
+  await page.getByLabel('Password again').fill('a brand new secret');
+  await page.getByRole('button', { name: 'Set my password' }).click();
+  await expect(page).toHaveURL(`${server.url}/`);
+  await expect(page.getByTestId('home')).toBeVisible();
+});

@@ -38,7 +38,9 @@ describe.each(KINDS)('unlocking a locked-out account on %s', (kind) => {
     for (let i = 0; i < 5; i++) expect((await signIn(email, `wrong-${i}`)).status).toBe(401);
   };
 
-  it('says who can unlock; `user unlock`, the admin API and a password reset each let the person back in', async () => {
+  it('says who can unlock; `user unlock`, the admin API and a password reset each let the person back in', {
+    timeout: 150_000,
+  }, async () => {
     const u = await server.createUser('lead');
     await lockOut(u.email);
     const locked = await signIn(u.email, u.password);

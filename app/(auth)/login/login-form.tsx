@@ -17,7 +17,7 @@ function messageFor(status: number, body: { message?: string } | null, t: Return
   return t('failed');
 }
 
-export function LoginForm({ next }: { next: string }) {
+export function LoginForm({ next, email = '' }: { next: string; email?: string }) {
   const t = useTranslations('auth');
   const tf = useTranslations('fields');
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function LoginForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block text-sm font-medium">
         {tf('email')}
-        <input name="email" type="email" autoComplete="username" required className={FIELD} />
+        <input name="email" type="email" autoComplete="username" required className={FIELD} defaultValue={email} />
       </label>
       <label className="block text-sm font-medium">
         {tf('password')}
