@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { BUTTON, INPUT } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
-import type { SERIES } from '@/lib/api/series';
 import { urlOf } from '@/lib/client/api';
+import { ROUTES } from '@/lib/client/routes';
 import { useReportLabels } from './labels';
 import { ReportChart } from './report-chart';
 import { FiguresBlock, HandoversBlock, IncidentsBlock, MilestonesBlock, PeopleBlock, TimelineBlock, Block } from './report-sections';
@@ -115,7 +115,7 @@ export function ReportScreen({
               className={BUTTON}
               data-testid={`export-${what}`}
               download
-              href={urlOf<typeof SERIES.export>('/api/v1/rooms/{room}/export', {
+              href={urlOf(ROUTES.series.export[1], {
                 params: { room: slug },
                 query: { what, from: report.from, to: report.to },
               })}
