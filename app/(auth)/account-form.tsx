@@ -50,7 +50,14 @@ export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token:
           })
         ).email;
       }
-      window.location.assign(`/login?email=${encodeURIComponent(email)}`);
+      // Signed in at once with what was just typed; should that fail, the sign-in form comes filled in.
+      const signedIn = await fetch('/api/auth/sign-in/email', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: text('password') }),
+      }).catch(() => null);
+      window.location.assign(signedIn?.ok ? '/' : `/login?email=${encodeURIComponent(email)}`);
     } catch (err) {
       setErrors(
         err instanceof ApiError && err.details.length

@@ -7,6 +7,7 @@ import { formatAxis, type TLocale } from '@/lib/format/number';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import type { TChartPoint } from '@/lib/series';
 import { timeTicks, zoneOffsetMs } from '@/lib/wall/time-ticks';
+import { robustRange } from '@/lib/wall/robust-range';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, annotationPlugin);
 
@@ -203,6 +204,13 @@ export function NightChart(props: {
     x.max = Number.isFinite(xMax) ? xMax : undefined;
     // An axis with nothing on it is hidden, not drawn as an empty 0–1 scale.
     const has = (right: boolean) => lines.some((l) => !l.right === !right && l.points.length > 0);
+    // One wild point (a mistake not yet deleted) must not flatten the night's line: it is clipped.
+    const yRange = robustRange(lines.filter((l) => !l.right).map((l) => l.points.map((p) => p[1])));
+    const y2Range = robustRange(lines.filter((l) => l.right).map((l) => l.points.map((p) => p[1])));
+    c.options.scales!.y!.min = yRange?.min;
+    c.options.scales!.y!.max = yRange?.max;
+    c.options.scales!.y2!.min = y2Range?.min;
+    c.options.scales!.y2!.max = y2Range?.max;
     c.options.scales!.x!.display = xs.length > 0;
     c.options.scales!.y!.display = has(false);
     c.options.scales!.y2!.display = has(true);
@@ -214,6 +222,8 @@ export function NightChart(props: {
       el.dataset.lastPoint = Number.isFinite(lastX) ? String(lastX) : '';
       el.dataset.marks = drawn.join(' ');
       el.dataset.markLabels = compact ? 'hidden' : 'shown';
+      el.dataset.yMin = String(c.scales.y?.min ?? '');
+      el.dataset.yMax = String(c.scales.y?.max ?? '');
       el.dataset.ticks = xs.length ? (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|') : '';
     }
   }, [lines, marks, levels, now, cursor]);

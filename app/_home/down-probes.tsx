@@ -1,6 +1,7 @@
 import { PROBE_LABELS } from '@/app/_components/probe-labels';
 import { isProbeStale, type TProbeList } from '@/lib/client/use-probes';
 import { formatDuration } from '@/lib/format/duration';
+import { formatSince, probeStateSince } from '@/lib/format/since';
 import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
 
@@ -34,6 +35,12 @@ export function DownProbes({ list, locale, now }: { list: TProbeList | undefined
             </span>
             <span className="block truncate text-sm text-dim">
               {p.lastError ? probeReasonIn(p.lastError, locale) : ''}
+              {formatSince(probeStateSince(p), now, locale) !== null ? (
+                <span data-testid="probe-down-for">
+                  {' '}
+                  · {t.downFor} {formatSince(probeStateSince(p), now, locale)}
+                </span>
+              ) : null}
               {now !== null && p.lastCheckedAt && isProbeStale(p, now) ? (
                 <span className="text-warn" data-testid="probe-stale">
                   {' '}

@@ -85,6 +85,15 @@ export const ADMIN = {
     response: z.object({ url: z.string(), email: z.string(), expiresAt: ZIsoTime }),
     status: 201,
   }),
+  unlockUser: endpoint({
+    method: 'POST',
+    path: '/api/v1/admin/users/{id}/unlock',
+    tag: 'admin',
+    access: 'admin',
+    summary: 'Clears the sign-in lockout of that account (too many wrong passwords); the per-address limit stays.',
+    params: ZIdParams,
+    response: z.object({ id: z.string(), email: z.string() }),
+  }),
   credentials: endpoint({
     method: 'GET',
     path: '/api/v1/admin/credentials',

@@ -6,6 +6,7 @@ import { INCIDENTS } from './incidents';
 import { METRICS } from './metrics';
 import { probesApi } from './probes';
 import { ROOMS } from './rooms';
+import { SERIES } from './series';
 import { rulesApi } from './rules';
 import { serversApi } from './servers';
 import { SETUP } from './setup';
@@ -24,6 +25,7 @@ export const API = {
   metrics: METRICS,
   incidents: INCIDENTS,
   rooms: ROOMS,
+  series: SERIES,
   admin: ADMIN,
   setup: SETUP,
   servers: serversApi,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundProblem, isCountSeries } from '../series-bounds';
 import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './common';
 
 export const MAX_POINTS_PER_BATCH = 10_000;
@@ -69,10 +70,18 @@ export const ZIngestBody = z.strictObject({
     .max(MAX_POINTS_PER_BATCH, `at most ${MAX_POINTS_PER_BATCH} points`)
     .superRefine((points, ctx) => {
       for (let i = 0; i < points.length; i++) {
-        if (isPlainValidPoint(points[i])) continue;
-        const r = ZMetricPoint.safeParse(points[i]);
-        if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [i, ...issue.path] } as never);
-        else points[i] = r.data;
+        if (!isPlainValidPoint(points[i])) {
+          const r = ZMetricPoint.safeParse(points[i]);
+          if (!r.success) {
+            for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [i, ...issue.path] } as never);
+            continue;
+          }
+          points[i] = r.data;
+        }
+        // A count below zero is a mistake whatever the room says (lib/series-bounds.ts).
+        const p = points[i] as TMetricPoint;
+        if (p.value < 0 && isCountSeries(p.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'value'], message: boundProblem(p.name, p.value, undefined)! });
       }
     })
     .transform((points) => points as TMetricPoint[])

@@ -112,7 +112,7 @@ export type TPlanList = z.infer<typeof ZPlanList>;
 // ---- the report ----
 
 /** A query-string time: ISO-8601, or epoch milliseconds as digits. */
-const ZQueryTime = z.preprocess((v) => (typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : v), ZPointTime);
+export const ZQueryTime = z.preprocess((v) => (typeof v === 'string' && /^\d{1,16}$/.test(v) ? Number(v) : v), ZPointTime);
 
 export const MAX_REPORT_WINDOW_MS = 31 * 24 * 3600_000;
 

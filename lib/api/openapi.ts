@@ -40,6 +40,8 @@ function operationOf(e: TEndpoint): TJson {
       'application/json': { schema: schemaOf(e.response, 'output') },
       ...(e.alternate ? { [e.alternate.type]: { schema: { type: 'string' } } } : {}),
     };
+  // An answer that is never JSON (a CSV export): only its own type.
+  else if (e.alternate && status !== '204') success.content = { [e.alternate.type]: { schema: { type: 'string' } } };
   const parameters = [...parametersOf(e.params, 'path'), ...parametersOf(e.query, 'query')];
   if (e.idempotent)
     parameters.push({

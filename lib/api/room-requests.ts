@@ -14,6 +14,23 @@ const ZTimeZone = z
     }
   }, 'must be an IANA time zone, e.g. Asia/Shanghai');
 
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+/** A series' floor, ceiling and largest believable step between two points (lib/series-bounds.ts). */
+export const ZSeriesBound = z
+  .strictObject({
+    min: finite.nullable().optional(),
+    max: finite.nullable().optional(),
+    maxStep: finite
+      .refine((n) => n > 0, 'must be above zero')
+      .nullable()
+      .optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.min != null && b.max != null && b.max < b.min)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at or above min' });
+  });
+
 /** What a lead may change on a room; every field optional, at least one required. */
 export const ZRoomSettingsPatch = z
   .strictObject({
@@ -23,6 +40,10 @@ export const ZRoomSettingsPatch = z
     /** go-live moment for the countdown; null clears it */
     goLiveAt: ZPointTime.nullable().optional(),
     staleAfterSeconds: z.number().int().min(5).max(86_400).optional(),
+    /** per-series bounds a point must keep; a series set to null loses them */
+    seriesBounds: z
+      .record(z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name'), ZSeriesBound.nullable())
+      .optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'name at least one setting to change');
 export type TRoomSettingsPatch = z.infer<typeof ZRoomSettingsPatch>;

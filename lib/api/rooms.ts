@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput } from './room-requests';
+import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput, ZSeriesBound } from './room-requests';
 import { ZAnnotation, ZDirection, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
 import { endpoint } from './contract';
 
@@ -18,6 +18,8 @@ const ZRoomSettings = z.object({
   milestones: z.array(ZMilestone),
   annotations: z.array(ZAnnotation),
   safetyLines: z.array(ZSafetyLineDto),
+  /** per-series bounds ingest enforces: {"users_total": {"min", "max", "maxStep"}} */
+  seriesBounds: z.record(z.string(), ZSeriesBound),
 });
 export type TRoomSettings = z.infer<typeof ZRoomSettings>;
 

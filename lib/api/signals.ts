@@ -124,6 +124,8 @@ const ZProbe = z.object({
   severity: ZSeverity,
   paused: z.boolean(),
   state: z.enum(['pending', 'up', 'down', 'paused']),
+  /** when the current state (up, down, pending) began; "down for" counts from here */
+  stateSince: z.string().nullable(),
   lastCheckedAt: z.string().nullable(),
   lastLatencyMs: z.number().nullable(),
   lastError: z.string().nullable(),

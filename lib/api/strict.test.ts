@@ -32,6 +32,7 @@ describe('strictAnswer: a field the contract does not name fails', () => {
       milestones: [{ id: 'm', seriesName: 'users_total', threshold: 1, label: '1 users', reachedAt: null }],
       annotations: [],
       safetyLines: [],
+      seriesBounds: { users_total: { min: 0, maxStep: 1000 } },
     };
     const S = strictAnswer(ROOMS.settings.response);
     expect(S.safeParse(settings).success).toBe(true);

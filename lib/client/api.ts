@@ -31,17 +31,23 @@ type TCallOptions<E extends TEndpoint> = {
 } & (E['path'] extends `${string}{${string}` ? { params: TParamsOf<E['path']> } : { params?: undefined }) &
   (E['body'] extends object ? { body: TBodyOf<E> } : { body?: undefined });
 
+/** A contract path with its parameters and query filled in: for requests, and for links a person follows (a CSV download). */
+export function urlOf(path: string, opts: { params?: unknown; query?: Record<string, string | number | undefined> }): string {
+  let url: string = path.replace(/\{(\w+)\}/g, (_m, k: string) =>
+    encodeURIComponent(String((opts.params as Record<string, string | number>)[k])),
+  );
+  const q = Object.entries(opts.query ?? {}).filter((kv): kv is [string, string | number] => kv[1] !== undefined);
+  if (q.length) url += `?${new URLSearchParams(q.map(([k, v]) => [k, String(v)]))}`;
+  return url;
+}
+
 /** A request as the typed client sends it; `baseUrl` for callers outside the browser (CLI, demo replay). */
 async function request<E extends TEndpoint>(
   method: string,
   path: string,
   opts: TCallOptions<E> & { baseUrl?: string },
 ): Promise<TResponseOf<E>> {
-  let url: string =
-    (opts.baseUrl ?? '') +
-    path.replace(/\{(\w+)\}/g, (_m, k: string) => encodeURIComponent(String((opts.params as Record<string, string | number>)[k])));
-  const q = Object.entries(opts.query ?? {}).filter((kv): kv is [string, string | number] => kv[1] !== undefined);
-  if (q.length) url += `?${new URLSearchParams(q.map(([k, v]) => [k, String(v)]))}`;
+  const url = (opts.baseUrl ?? '') + urlOf(path, opts);
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',

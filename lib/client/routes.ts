@@ -43,11 +43,16 @@ export const ROUTES = {
     setSafetyLine: ['PUT', '/api/v1/rooms/{room}/safety-lines'],
     removeSafetyLine: ['DELETE', '/api/v1/rooms/{room}/safety-lines/{id}'],
   },
+  series: {
+    deletePoints: ['DELETE', '/api/v1/rooms/{room}/series/{name}/points'],
+    export: ['GET', '/api/v1/rooms/{room}/export'],
+  },
   admin: {
     users: ['GET', '/api/v1/admin/users'],
     addUser: ['POST', '/api/v1/admin/users'],
     patchUser: ['PATCH', '/api/v1/admin/users/{id}'],
     passwordLink: ['POST', '/api/v1/admin/users/{id}/password-link'],
+    unlockUser: ['POST', '/api/v1/admin/users/{id}/unlock'],
     credentials: ['GET', '/api/v1/admin/credentials'],
     issueCredential: ['POST', '/api/v1/admin/credentials'],
     revokeCredential: ['DELETE', '/api/v1/admin/credentials/{id}'],

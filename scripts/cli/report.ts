@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ApiError, createApiClient } from '../../lib/client/api';
 import type { TRuntime } from '../../server/context';
@@ -94,8 +95,11 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
           }
           out = Buffer.from(text);
         }
-        if (o.out) writeFileSync(o.out, out);
-        else process.stdout.write(out);
+        if (o.out) {
+          writeFileSync(o.out, out);
+          // Say where it went: the file is what people forward, and a relative --out is easy to lose.
+          console.log(`wrote ${resolve(o.out)} (${out.length} bytes)`);
+        } else process.stdout.write(out);
       } finally {
         await revokeCredential({ ctx, actor: CLI_ACTOR, input: { idOrPrefix: key.id } }).catch(() => {});
       }

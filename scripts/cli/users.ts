@@ -11,6 +11,7 @@ import { createPasswordLink } from '../../server/services/users/password-links';
 import { setUserDisabled } from '../../server/services/users/set-user-disabled';
 import { setUserPassword } from '../../server/services/users/set-user-password';
 import { setUserRole } from '../../server/services/users/set-user-role';
+import { unlockUser } from '../../server/services/users/unlock-user';
 import { CLI_ACTOR, printRows } from './actor';
 import { readSecret } from './prompt';
 
@@ -99,6 +100,15 @@ export function registerUserCommands(program: Command, rt: TGetRt): void {
       const ctx = await rt();
       const u = await setUserPassword({ ctx, actor: CLI_ACTOR, input: { idOrEmail: o.email, password } });
       console.log(`password set for ${u.email}; their other sessions were signed out`);
+    });
+  user
+    .command('unlock')
+    .description('clear the sign-in lockout of an account after too many wrong passwords (the per-address limit stays)')
+    .requiredOption('--email <email>')
+    .action(async (o: { email: string }) => {
+      const ctx = await rt();
+      const u = await unlockUser({ ctx, actor: CLI_ACTOR, input: { idOrEmail: o.email } });
+      console.log(`${u.email} may sign in again`);
     });
   for (const [verb, disabled] of [
     ['disable', true],

@@ -15,6 +15,15 @@ function minutes(seconds: number): string {
 }
 
 /**
+ * Whether an admin unlocked this account (or its password was reset) since it
+ * was locked: the mark is used once, so later failures count again.
+ */
+async function takeUnlock(rt: TRuntime, email: string): Promise<boolean> {
+  const taken = await rt.prisma.user.updateMany({ where: { email, signInUnlockedAt: { not: null } }, data: { signInUnlockedAt: null } });
+  return taken.count > 0;
+}
+
+/**
  * Email + password sign-in through Better Auth, with failed attempts counted
  * per account and per address (429 with a message people can act on), and
  * disabled accounts refused even with the right password.
@@ -27,12 +36,17 @@ export async function signInWithLimits(rt: TRuntime, req: Request): Promise<Resp
     .catch(() => null)) as { email?: unknown } | null;
   const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
   const address = req.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
-  const blocked = email ? await limiter.check(email, address) : null;
+  let blocked = email ? await limiter.check(email, address) : null;
+  if (blocked?.scope === 'account' && (await takeUnlock(rt, email))) {
+    await limiter.succeed(email);
+    blocked = await limiter.check(email, address);
+  }
   if (blocked) {
-    const who = blocked.scope === 'account' ? 'this account' : 'your network address';
-    return jsonError(429, 'rate_limited', `Too many failed sign-ins for ${who}. Try again in ${minutes(blocked.retryAfterSeconds)}.`, {
-      'retry-after': String(blocked.retryAfterSeconds),
-    });
+    const message =
+      blocked.scope === 'account'
+        ? `Too many failed sign-ins for this account. Try again in ${minutes(blocked.retryAfterSeconds)}, or ask an admin to unlock it (Unlock on the Admin page).`
+        : `Too many failed sign-ins from your network address. Try again in ${minutes(blocked.retryAfterSeconds)}.`;
+    return jsonError(429, 'rate_limited', message, { 'retry-after': String(blocked.retryAfterSeconds) });
   }
 
   const res = await auth.handler(req);

@@ -71,6 +71,30 @@ function createStore(pool: pg.Pool): SampleStore {
         client.release();
       }
     },
+    async deleteRange(ids, fromMs, toMs) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const { rowCount } = await client.query(
+          `DELETE FROM "MetricSample" WHERE "seriesId" = ANY($1::int[]) AND "time" >= $2::timestamp(3) AND "time" <= $3::timestamp(3)`,
+          [ids, new Date(fromMs).toISOString(), new Date(toMs).toISOString()],
+        );
+        await client.query(
+          `UPDATE "MetricSeries" s SET "latestValue" = last."value", "latestTime" = last."time"
+           FROM (SELECT u.id, m."value", m."time" FROM unnest($1::int[]) AS u(id)
+                 LEFT JOIN LATERAL (SELECT "value", "time" FROM "MetricSample" WHERE "seriesId" = u.id ORDER BY "time" DESC LIMIT 1) m ON true) last
+           WHERE s."id" = last.id`,
+          [ids],
+        );
+        await client.query('COMMIT');
+        return rowCount ?? 0;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
     async readRange(seriesId, fromMs, toMs) {
       const { rows } = await pool.query<{ t: string; value: number }>(
         `SELECT (extract(epoch from "time") * 1000)::float8 AS t, "value" FROM "MetricSample"

@@ -190,6 +190,24 @@ export function createSqliteSampleStore(path: string): SampleStore {
   const range = db.prepare<[number, number, number], { time: number; value: number }>(
     'SELECT "time", "value" FROM "MetricSample" WHERE "seriesId" = ? AND "time" >= ? AND "time" <= ? ORDER BY "time"',
   );
+  const deleteSamples = db.prepare<[number, number, number]>(
+    'DELETE FROM "MetricSample" WHERE "seriesId" = ? AND "time" >= ? AND "time" <= ?',
+  );
+  const resetLatest = db.prepare<[number, number, number]>(
+    `UPDATE "MetricSeries" SET
+       "latestValue" = (SELECT "value" FROM "MetricSample" WHERE "seriesId" = ? ORDER BY "time" DESC LIMIT 1),
+       "latestTime" = (SELECT "time" FROM "MetricSample" WHERE "seriesId" = ? ORDER BY "time" DESC LIMIT 1)
+     WHERE "id" = ?`,
+  );
+  // A correction (DELETE of a range) is rare: it runs here, retried while the writer holds the lock.
+  const remove = db.transaction((ids: number[], fromMs: number, toMs: number): number => {
+    let n = 0;
+    for (const id of ids) {
+      n += deleteSamples.run(id, fromMs, toMs).changes;
+      resetLatest.run(id, id, id);
+    }
+    return n;
+  });
   const inWorker = path !== ':memory:';
   const worker = inWorker ? createWorkerWriter(path) : null;
   const local = inWorker ? null : openSampleWriter(path, { busyTimeoutMs: 0 });
@@ -216,6 +234,16 @@ export function createSqliteSampleStore(path: string): SampleStore {
   return {
     insertGroups,
     insertBatch: (roomId, rows) => insertGroups(roomId, groupBySeries(rows)),
+    async deleteRange(ids, fromMs, toMs) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return remove.immediate(ids, fromMs, toMs);
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 50) throw err;
+          await new Promise((r) => setTimeout(r, 5 + attempt * 5));
+        }
+      }
+    },
     async readRange(seriesId, fromMs, toMs) {
       return range.all(seriesId, fromMs, toMs).map((r) => [r.time, r.value] as [number, number]);
     },

@@ -30,6 +30,8 @@ export interface SampleStore {
   insertGroups(roomId: string, groups: TSeriesGroup[]): Promise<TSeriesChange[]>;
   /** Points of a series between two times, oldest first. */
   readRange(seriesId: number, fromMs: number, toMs: number): Promise<[number, number][]>;
+  /** Deletes the points of these series between two times (inclusive), atomically; each series' latest value becomes its newest remaining point. Returns how many went. */
+  deleteRange(seriesIds: number[], fromMs: number, toMs: number): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, signIn, test } from './fixtures';
 
 test('signing in from a protected page returns to it; signing out ends the session', async ({ page, server }) => {
   const u = await server.createUser('admin');
@@ -30,7 +30,11 @@ test('a wrong password says so and keeps the person on the sign-in page', async 
   await expect(page).toHaveURL(`${server.url}/login`);
 });
 
-test('too many wrong passwords show when to try again', async ({ page, server }) => {
+test('too many wrong passwords show when to try again and who can unlock; an admin unlocks on /admin', async ({
+  page,
+  browser,
+  server,
+}) => {
   const u = await server.createUser('viewer');
   await page.goto(`${server.url}/login`);
   await page.getByLabel('Email').fill(u.email);
@@ -41,7 +45,19 @@ test('too many wrong passwords show when to try again', async ({ page, server })
   }
   await page.getByLabel('Password').fill(u.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('login-error')).toContainText(/Too many failed sign-ins for this account\. Try again in \d+ minutes\./);
+  await expect(page.getByTestId('login-error')).toContainText(
+    /Too many failed sign-ins for this account\. Try again in \d+ minutes, or ask an admin to unlock it \(Admin page → Unlock\)\./,
+  );
+  // An admin, elsewhere, presses Unlock; the person signs in at once.
+  const adminContext = await browser.newContext();
+  await signIn(adminContext, server, 'admin');
+  const adminPage = await adminContext.newPage();
+  await adminPage.goto(`${server.url}/admin`);
+  await adminPage.getByTestId(`user-${u.email}`).getByRole('button', { name: 'Unlock' }).click();
+  await expect(adminPage.getByTestId('unlocked')).toContainText(`${u.email} may sign in again`);
+  await adminContext.close();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
 });
 
 test('a display link opens the wall without signing in, and only that wall', async ({ page, server }) => {
@@ -93,4 +109,18 @@ test('a signed-in person opens the wall without a display link', async ({ page, 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(`${server.url}/wall`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+});
+
+test('a welcome link names whose account it is, and choosing the password signs them in', async ({ page, server }) => {
+  const { createPasswordLink } = await import('../../server/services/users/password-links');
+  const { CLI_ACTOR } = await import('../../scripts/cli/actor');
+  const u = await server.createUser('engineer', 'Wen Welcome');
+  const link = await createPasswordLink({ ctx: server.ctx, actor: CLI_ACTOR, input: { idOrEmail: u.email } });
+  await page.goto(`${server.url}/welcome?${new URL(link.url).searchParams}`);
+  await expect(page.getByTestId('welcome-who')).toHaveText(`This sets the password of Wen Welcome (${u.email}).`);
+  await page.getByLabel('Password', { exact: true }).fill('a brand new secret');
+  await page.getByLabel('Password again').fill('a brand new secret');
+  await page.getByRole('button', { name: 'Set my password' }).click();
+  await expect(page).toHaveURL(`${server.url}/`);
+  await expect(page.getByTestId('home')).toBeVisible();
 });

@@ -77,6 +77,15 @@ test('the report page renders the incidents table and replays the night without 
   await expect(page.getByTestId('incidents-table')).toContainText('Login latency on web-3');
   await expect(page.getByTestId('incidents-table')).toContainText('Eng Report');
   await expect(page.getByTestId('report')).toHaveAttribute('data-report-ready', 'yes');
+  // The same window as CSV, from the page's links (with the viewer's own cookie).
+  for (const [what, expected] of [
+    ['incidents', 'Login latency on web-3'],
+    ['series', `users_total,,${new Date(t0).toISOString()},1000000`],
+  ] as const) {
+    const csv = await ctx.request.get(server.url + (await page.getByTestId(`export-${what}`).getAttribute('href')));
+    expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+    expect(await csv.text()).toContain(expected);
+  }
 
   // A mark on the document: a reload would drop it (the URL's ?at= changes in place, which is not a reload).
   await page.evaluate(() => ((window as unknown as { replayMark: number }).replayMark = 1));

@@ -120,3 +120,58 @@ test('a lead adds a probe on /rooms/<room>/probes: a bad field is refused in wor
   await expect(zhPage.getByTestId('probe-row').filter({ hasText: 'checkout' })).toContainText('状态码 500，期望 200');
   await zh.close();
 });
+
+test('a probe down for 16 minutes says 16 min on the wall, the phone, the console and the API (not the 7 min its kept results span)', async ({
+  browser,
+  page,
+  server,
+}) => {
+  // The default room: the phone's home shows that one.
+  const room = await server.ctx.prisma.room.findUniqueOrThrow({ where: { slug: 'launch' } });
+  const display = await server.createDisplayLink();
+  const now = Date.now();
+  // 90 kept failures 5 s apart: 7.5 minutes of results; the probe went down 16 minutes ago.
+  const recent = Array.from({ length: 90 }, (_, i) => ({
+    at: new Date(now - (89 - i) * 5000).toISOString(),
+    ok: false,
+    latencyMs: 3,
+    status: 500,
+  }));
+  await server.ctx.prisma.probe.create({
+    data: {
+      roomId: room.id,
+      name: 'orders-since',
+      url: targetUrl,
+      intervalSeconds: 3600,
+      state: 'down',
+      stateSince: new Date(now - 16 * 60_000 - 20_000),
+      failStreak: 200,
+      lastCheckedAt: new Date(now),
+      lastError: 'HTTP 500',
+      recent: JSON.stringify(recent),
+      // Not due for an hour: nothing changes while the screens are read.
+      nextRunAt: new Date(now + 3600_000),
+    },
+  });
+  await page.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
+  await expect(page.getByTestId('wall-probe-down').filter({ hasText: 'orders-since' })).toContainText('down for 16 min');
+
+  const lead = await server.createUser('lead');
+  const api = await fetch(`${server.url}/api/v1/rooms/launch/probes`, { headers: { authorization: `Bearer ${lead.token}` } });
+  const probe = ((await api.json()) as { probes: { name: string; stateSince: string }[] }).probes.find((p) => p.name === 'orders-since')!;
+  expect(Math.round((now - Date.parse(probe.stateSince)) / 60_000)).toBe(16);
+
+  const context = await browser.newContext();
+  await signIn(context, server, 'lead');
+  const console_ = await context.newPage();
+  await console_.goto(`${server.url}/rooms/launch/probes`);
+  await expect(console_.getByTestId('probe-state-for').filter({ hasText: '16 min' })).toHaveText(' · down for 16 min');
+  await context.close();
+
+  const phoneContext = await browser.newContext(PHONE);
+  await signIn(phoneContext, server, 'viewer');
+  const phone = await phoneContext.newPage();
+  await phone.goto(`${server.url}/`);
+  await expect(phone.locator('[data-probe="orders-since"]').getByTestId('probe-down-for')).toContainText('down for 16 min');
+  await phoneContext.close();
+});

@@ -238,6 +238,35 @@ test('the chart’s time axis runs to now: a mark after the last point is drawn,
   await shot(page, 'chart-to-now');
 });
 
+test('one wild point does not flatten the chart, and a lead deleting it redraws the wall at once with a note', async ({ page, server }) => {
+  const { key, display } = await room(server, 'truth-wild');
+  const lead = await server.createUser('lead', 'Wild Lead');
+  const end = Date.now() - MIN;
+  const points = night(end);
+  const wildAt = end - 10 * MIN;
+  points.push({ name: 'users_total', value: 9_000_000_000, time: wildAt });
+  await pushPoints(server, key, points, 'truth-wild');
+  await page.goto(`${server.url}/wall/truth-wild?key=${encodeURIComponent(display)}`);
+  const chart = page.getByTestId('night-chart');
+  await expect(chart).toHaveAttribute('data-last-point', String(end));
+  // The axis spans the night (1.5M–1.6M), not 0–9 billion.
+  expect(Number(await chart.getAttribute('data-y-max'))).toBeLessThan(2_000_000);
+  expect(Number(await chart.getAttribute('data-y-min'))).toBeGreaterThan(1_000_000);
+  const marksBefore = (await chart.getAttribute('data-marks')) ?? '';
+  const del = await api(server, 'DELETE', `/api/v1/rooms/truth-wild/series/users_total/points?from=${wildAt}&to=${wildAt}`, {
+    token: lead.token,
+  });
+  expect(del.body).toEqual({ deleted: 1 });
+  // No reload: the wall is told, refetches, and the deletion's note appears on the chart.
+  await expect(chart).not.toHaveAttribute('data-marks', marksBefore);
+  const settings = await api(server, 'GET', '/api/v1/rooms/truth-wild/settings', { token: display });
+  expect((settings.body as { annotations: { label: string }[] }).annotations[0]!.label).toMatch(
+    /^Wild Lead deleted 1 point of users_total/,
+  );
+  // Redrawn without it: the axis (now chosen by the chart, with the 2M milestone line) is still the night's.
+  await expect.poll(async () => Number(await chart.getAttribute('data-y-max'))).toBeLessThan(3_000_000);
+});
+
 for (const [width, height] of [
   [360, 740],
   [390, 844],

@@ -50,6 +50,8 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
   });
 
   it('the first visitor of /setup becomes the admin, exactly once even when five try at once; then /setup is gone', async () => {
+    // Before any account exists, `/` (via the sign-in page) leads to /setup.
+    expect(new URL((await fetch(`${server.url}/`)).url).pathname).toBe('/setup');
     const page = await fetch(`${server.url}/setup`, { redirect: 'manual' });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Set up Warroom');
@@ -72,6 +74,7 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
     expect(await signInStatus(server, won[0]!.body.user.email, 'a long secret')).toBe(200);
 
     const gone = await fetch(`${server.url}/setup`, { redirect: 'manual' });
+    expect(new URL((await fetch(`${server.url}/`)).url).pathname).toBe('/login');
     expect(gone.status).toBe(307);
     expect(gone.headers.get('location')).toContain('/login');
     expect(

@@ -53,6 +53,7 @@ describe('report CLI', () => {
     expect(report.incidents).toHaveLength(5);
     const md = await cli(['report', '--room', 'launch', '--format', 'md', '--out', join(dir, 'r.md')], env);
     expect(md.code).toBe(0);
+    expect(md.out.toString()).toBe(`wrote ${join(dir, 'r.md')} (${readFileSync(join(dir, 'r.md')).length} bytes)\n`);
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toContain(
       '| # | Title | Severity | Source | Opened | Claimed after | Resolved after | Owner |',
     );

@@ -10,14 +10,14 @@ const FIELD =
 function messageFor(status: number, body: { message?: string } | null, t: ReturnType<typeof useTranslations<'auth'>>): string {
   if (status === 401) return t('wrong');
   const minutes = status === 429 ? /Too many failed.*?(\d+) minute/.exec(body?.message ?? '')?.[1] : undefined;
-  if (minutes) return t('tooManyFor', { minutes: Number(minutes) });
+  if (minutes) return t(/network address/.test(body?.message ?? '') ? 'tooManyFromAddress' : 'tooManyFor', { minutes: Number(minutes) });
   if (status === 429) return t('tooMany');
   if (status === 403) return t('cannot');
   if (status === 400) return t('badInput');
   return t('failed');
 }
 
-export function LoginForm({ next }: { next: string }) {
+export function LoginForm({ next, email = '' }: { next: string; email?: string }) {
   const t = useTranslations('auth');
   const tf = useTranslations('fields');
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function LoginForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <label className="block text-sm font-medium">
         {tf('email')}
-        <input name="email" type="email" autoComplete="username" required className={FIELD} />
+        <input name="email" type="email" autoComplete="username" required className={FIELD} defaultValue={email} />
       </label>
       <label className="block text-sm font-medium">
         {tf('password')}

@@ -25,6 +25,7 @@ export function UsersPanel({ meId }: { meId: string }) {
     }),
   );
   const link = useAdminMutation((i: { id: string }) => api.admin.passwordLink({ params: { id: i.id } }));
+  const unlock = useAdminMutation((i: { id: string }) => api.admin.unlockUser({ params: { id: i.id } }));
   const [formKey, setFormKey] = useState(0);
 
   async function onAdd(e: FormEvent<HTMLFormElement>) {
@@ -91,6 +92,16 @@ export function UsersPanel({ meId }: { meId: string }) {
           {errorText(link.error)}
         </p>
       )}
+      {unlock.error && (
+        <p role="alert" className="text-sm text-crit">
+          {errorText(unlock.error)}
+        </p>
+      )}
+      {unlock.data && (
+        <p data-testid="unlocked" role="status" className="rounded-lg border border-edge bg-panel p-3 text-sm">
+          {t('unlocked', { email: unlock.data.email })}
+        </p>
+      )}
       {link.data && (
         <p data-testid="password-link" className="rounded-lg border border-edge bg-panel p-3 text-sm">
           {t('linkFor', { email: link.data.email })} <code className="break-all">{link.data.url}</code>
@@ -152,6 +163,9 @@ export function UsersPanel({ meId }: { meId: string }) {
                         onClick={() => link.mutate({ id: u.id })}
                       >
                         {t('passwordLink')}
+                      </button>
+                      <button type="button" className={BUTTON} disabled={unlock.isPending} onClick={() => unlock.mutate({ id: u.id })}>
+                        {t('unlock')}
                       </button>
                     </span>
                   )}

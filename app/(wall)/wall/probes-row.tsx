@@ -3,19 +3,12 @@
 import { PROBE_LABELS } from '@/app/_components/probe-labels';
 import { isProbeStale, type TProbeList } from '@/lib/client/use-probes';
 import { formatDuration } from '@/lib/format/duration';
+import { formatSince, probeStateSince } from '@/lib/format/since';
 import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
-import type { TProbe } from '@/lib/api/signals';
 
 const MAX_DOWN = 4;
 const MAX_CHIPS = 16;
-
-/** When the probe went down: the first failure of the current failing run in its recent results. */
-function downSince(p: TProbe): number | null {
-  let since: string | null = null;
-  for (let i = p.recent.length - 1; i >= 0 && !p.recent[i]!.ok; i--) since = p.recent[i]!.at;
-  return since ? Date.parse(since) : null;
-}
 
 /**
  * The room's probes on the wall: those down large and red with their reason
@@ -34,7 +27,7 @@ export function ProbesRow({ list, now, locale }: { list: TProbeList | undefined;
       {down.length > 0 ? (
         <div className="flex gap-[1vh]">
           {down.slice(0, MAX_DOWN).map((p) => {
-            const since = downSince(p);
+            const since = formatSince(probeStateSince(p), serverNow, locale);
             return (
               <div
                 key={p.id}
@@ -47,7 +40,7 @@ export function ProbesRow({ list, now, locale }: { list: TProbeList | undefined;
                   <span className="block truncate text-[2.6vh] font-bold">{p.name}</span>
                   <span className="block truncate text-[1.8vh] text-ink/80">
                     {p.lastError ? probeReasonIn(p.lastError, locale) : ''}
-                    {since !== null ? ` · ${t.downFor} ${formatDuration(serverNow - since, locale)}` : ''}
+                    {since !== null ? ` · ${t.downFor} ${since}` : ''}
                     {p.incident ? ` · #${p.incident.number}` : ''}
                   </span>
                 </span>

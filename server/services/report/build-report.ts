@@ -18,7 +18,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const toMs = (t: string | number | undefined) => (t === undefined ? undefined : typeof t === 'number' ? t : Date.parse(t));
 
 /** The report's window: given times, or the room's last 24 hours; 400 naming the field when it is backwards or too long. */
-function reportWindow(input: { from?: string | number; to?: string | number }, now: number): { from: number; to: number } {
+export function reportWindow(input: { from?: string | number; to?: string | number }, now: number): { from: number; to: number } {
   const to = toMs(input.to) ?? now;
   const from = toMs(input.from) ?? to - DEFAULT_WINDOW_MS;
   if (from >= to)

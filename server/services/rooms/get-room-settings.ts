@@ -1,6 +1,7 @@
 import type { TRoomSettings } from '../../../lib/api/rooms';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
+import { parseSeriesBounds } from '../../../lib/series-bounds';
 import { annotationDto, milestoneDto, roomFor, roomSettingsRoomDto, safetyLineDto } from './room-settings-dto';
 
 /** A room's settings: anyone who may read the room (a wall's display link too) may read them. */
@@ -17,5 +18,6 @@ export async function getRoomSettings(opts: { ctx: TServiceContext; actor: TActo
     milestones: milestones.map(milestoneDto),
     annotations: annotations.map(annotationDto),
     safetyLines: safetyLines.map(safetyLineDto),
+    seriesBounds: parseSeriesBounds(room.seriesBounds),
   };
 }

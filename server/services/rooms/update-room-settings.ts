@@ -2,11 +2,12 @@ import type { TRoomSettings } from '../../../lib/api/rooms';
 import type { TRoomSettingsPatch } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
+import { mergeSeriesBounds, parseSeriesBounds } from '../../../lib/series-bounds';
 import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
 
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
 
-/** Changes a room's name, locale, time zone, go-live time or stale threshold (lead+). */
+/** Changes a room's name, locale, time zone, go-live time, stale threshold or series bounds (lead+). */
 export async function updateRoomSettings(opts: {
   ctx: TServiceContext;
   actor: TActor;
@@ -22,6 +23,9 @@ export async function updateRoomSettings(opts: {
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
       ...(input.staleAfterSeconds !== undefined ? { staleAfterSeconds: input.staleAfterSeconds } : {}),
+      ...(input.seriesBounds !== undefined
+        ? { seriesBounds: JSON.stringify(mergeSeriesBounds(parseSeriesBounds(room.seriesBounds), input.seriesBounds)) }
+        : {}),
       ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
     },
   });

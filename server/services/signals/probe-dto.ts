@@ -32,6 +32,7 @@ function toProbeDto(p: TProbeRow, incident: { id: string; number: number } | nul
     severity: p.severity as TSeverity,
     paused: p.paused,
     state: p.paused ? 'paused' : (p.state as TProbe['state']),
+    stateSince: p.stateSince?.toISOString() ?? null,
     lastCheckedAt: p.lastCheckedAt?.toISOString() ?? null,
     lastLatencyMs: p.lastLatencyMs,
     lastError: p.lastError,

@@ -25,6 +25,26 @@ export function nextProbeState(
 }
 
 /**
+ * When the probe's state (after this result) began. Down begins at the first
+ * failure of the run that took it down, not at the check that crossed
+ * `downAfter`; up and pending begin at the check that made them. Kept as is
+ * while the state holds, so "down for" counts from there however many
+ * results are kept.
+ */
+export function nextStateSince(
+  probe: { state: string; stateSince: Date | null },
+  nextState: string,
+  recent: TProbeResult[],
+  at: Date,
+): Date {
+  if (nextState === probe.state && probe.stateSince) return probe.stateSince;
+  if (nextState !== 'down') return nextState === probe.state ? (probe.stateSince ?? at) : at;
+  let first = at.toISOString();
+  for (let i = recent.length - 1; i >= 0 && !recent[i]!.ok; i--) first = recent[i]!.at;
+  return new Date(first);
+}
+
+/**
  * Stores one check of a probe — only if this process still holds its lease,
  * so a check that outlived its lease is not counted twice — then, after
  * commit: the result as series probe_up / probe_latency_ms through the normal
@@ -54,6 +74,7 @@ export async function recordProbeResult(opts: {
     where: { id: probe.id, leaseOwner: owner },
     data: {
       state: next.state,
+      stateSince: nextStateSince(probe, next.state, recent, at),
       failStreak: next.failStreak,
       okStreak: next.okStreak,
       lastCheckedAt: at,

@@ -12,8 +12,9 @@ export async function writePassword(opts: { ctx: TServiceContext; userId: string
     const account = await tx.account.findFirst({ where: { userId, providerId: 'credential' }, select: { id: true } });
     if (account) await tx.account.update({ where: { id: account.id }, data: { password: hash } });
     else await tx.account.create({ data: { userId, accountId: userId, providerId: 'credential', password: hash } });
-    // A new password ends every session signed in with the old one.
+    // A new password ends every session signed in with the old one, and lifts a sign-in lockout (unlock-user.ts).
     await tx.session.deleteMany({ where: { userId } });
+    await tx.user.update({ where: { id: userId }, data: { signInUnlockedAt: new Date() } });
   });
   ctx.bus.emit('access.revoked', { userId });
 }

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatDuration } from '@/lib/format/duration';
+import { formatSince, probeStateSince } from '@/lib/format/since';
 import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
 import { useRoomLive } from '@/lib/client/use-room-live';
@@ -78,6 +79,14 @@ function ProbeRow({ slug, probe: p, now, canEdit }: { slug: string; probe: TProb
           t('notChecked')
         )}
         {p.lastLatencyMs !== null ? ` · ${p.lastLatencyMs} ms` : ''}
+        {p.state === 'down' || p.state === 'up' ? (
+          <span data-testid="probe-state-for" className={p.state === 'down' ? 'text-crit' : ''}>
+            {' · '}
+            {formatSince(probeStateSince(p), now, locale) !== null
+              ? t(p.state === 'down' ? 'downFor' : 'upFor', { age: formatSince(probeStateSince(p), now, locale)! })
+              : null}
+          </span>
+        ) : null}
         {p.lastError ? <span className="text-crit"> · {probeReasonIn(p.lastError, locale)}</span> : null}
         {` · ${t('schedule', { interval: p.intervalSeconds, down: p.downAfter, up: p.upAfter, severity: p.severity })}`}
       </p>

@@ -11,6 +11,8 @@ export function useReportLabels() {
     to: t('to'),
     show: t('show'),
     print: t('print'),
+    csvSeries: t('csvSeries'),
+    csvIncidents: t('csvIncidents'),
     loading: t('loading'),
     figures: t('figures'),
     users: t('users'),

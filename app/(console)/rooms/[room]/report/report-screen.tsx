@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'react';
 import { BUTTON, INPUT } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
+import { urlOf } from '@/lib/client/api';
+import { ROUTES } from '@/lib/client/routes';
 import { useReportLabels } from './labels';
 import { ReportChart } from './report-chart';
 import { FiguresBlock, HandoversBlock, IncidentsBlock, MilestonesBlock, PeopleBlock, TimelineBlock, Block } from './report-sections';
@@ -107,6 +109,20 @@ export function ReportScreen({
           <button type="button" className={BUTTON} onClick={() => print()}>
             {t.print}
           </button>
+          {(['series', 'incidents'] as const).map((what) => (
+            <a
+              key={what}
+              className={BUTTON}
+              data-testid={`export-${what}`}
+              download
+              href={urlOf(ROUTES.series.export[1], {
+                params: { room: slug },
+                query: { what, from: report.from, to: report.to },
+              })}
+            >
+              {what === 'series' ? t.csvSeries : t.csvIncidents}
+            </a>
+          ))}
         </form>
       </header>
       <FiguresBlock report={report} t={t} />
