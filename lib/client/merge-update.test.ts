@@ -12,7 +12,7 @@ const base: TRoomSnapshot = {
     goLiveAt: null,
     idleClaimMinutes: 15,
     staleAfterSeconds: 30,
-    isDefault: true,
+    isDefault: true, archived: false,
   },
   serverTime: 1000,
   latest: [{ name: 'users_total', labels: {}, value: 100, time: new Date(1000).toISOString() }],

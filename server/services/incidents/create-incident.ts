@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { TCreateIncident, TIncidentDto, TSignalKind } from '../../../lib/schemas/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { appendEntry, publishIncidentChange, TX_OPTIONS, type TTx } from './incident-tx';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 
@@ -63,6 +63,7 @@ export async function createIncident(opts: { ctx: TServiceContext; actor: TActor
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: input.room });
   assertCan(actor, 'incident:write', room.id);
+  assertRoomOpen(room);
   const { incident, entryId } = await ctx.prisma.$transaction(async (tx) => {
     const made = await insertIncident(tx, { roomId: room.id, actor, input });
     // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).

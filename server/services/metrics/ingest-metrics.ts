@@ -2,7 +2,7 @@ import type { TServiceContext } from '../../context';
 import { labelsKey, type TIngestBody } from '../../../lib/schemas/metrics';
 import type { TSampleRow } from '../../db/sample-store';
 import { assertCan, type TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 
 /**
  * Stores a validated batch in one transaction, then announces it. The batch
@@ -21,6 +21,7 @@ export async function ingestMetrics(opts: {
       ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
       : await resolveRoom({ ctx, slug: input.room });
   assertCan(actor, 'metrics:write', room.id);
+  assertRoomOpen(room);
 
   const now = opts.now ?? Date.now();
   const rows: TSampleRow[] = new Array(input.points.length);

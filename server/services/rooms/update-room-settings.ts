@@ -1,6 +1,7 @@
 import type { TRoomSettings, TRoomSettingsPatch } from '../../../lib/schemas/rooms';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
+import { relabelDefaultMilestones } from './ensure-default-room';
 import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
 
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
@@ -24,6 +25,7 @@ export async function updateRoomSettings(opts: {
       ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
     },
   });
+  if (input.locale) await relabelDefaultMilestones({ ctx, roomId: room.id, from: room.locale, to: input.locale });
   ctx.bus.emit('room.changed', { roomId: room.id });
   return roomSettingsRoomDto(updated);
 }
