@@ -1,3 +1,5 @@
+import { getLocale } from 'next-intl/server';
+import type { TLocale } from '@/lib/format/number';
 import { HomeScreen } from './_home/home-screen';
 import { loadHomeInitial } from './_home/initial-data';
 
@@ -6,5 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** Home: on a phone, the manager's one-glance summary; on a laptop, the same as an overview. */
 export default async function Home() {
-  return <HomeScreen initial={await loadHomeInitial()} />;
+  // The person's language (their pick, else their browser's), whatever the room's.
+  const [initial, locale] = await Promise.all([loadHomeInitial(), getLocale()]);
+  return <HomeScreen initial={initial} locale={locale as TLocale} />;
 }
