@@ -116,7 +116,7 @@ function RoomSwitch({ room }: { room: string }) {
         value={room}
         data-testid="nav-room"
         aria-label={t('switchRoom')}
-        className="max-w-[12rem] truncate rounded-md border border-edge bg-bg px-2 py-1 text-sm text-ink"
+        className="min-h-11 max-w-[12rem] truncate rounded-md border border-edge bg-bg px-2 text-sm text-ink md:min-h-9"
         onChange={(e) => router.push(switchRoomPath(path, query.toString(), e.target.value, DEFAULT_ROOM))}
       >
         {shown.map((x) => (
