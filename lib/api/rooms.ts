@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAnnotation, ZDirection, ZIsoTime, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
 import {
   ZAnnotationInput,
   ZCreateRoom,
@@ -7,8 +8,7 @@ import {
   ZRoomPatch,
   ZRoomSettingsPatch,
   ZSafetyLineInput,
-} from '../schemas/rooms';
-import { ZAnnotation, ZIsoTime, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
+} from './room-requests';
 import { endpoint } from './contract';
 
 const ZSafetyLineDto = z.object({
@@ -16,7 +16,7 @@ const ZSafetyLineDto = z.object({
   metricName: z.string(),
   warning: z.number(),
   critical: z.number(),
-  direction: z.enum(['above', 'below']),
+  direction: ZDirection,
 });
 export type TSafetyLineDto = z.infer<typeof ZSafetyLineDto>;
 

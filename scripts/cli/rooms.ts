@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { detailsFromZodError } from '../../lib/errors';
-import { ZCreateRoom } from '../../lib/schemas/rooms';
+import { ZCreateRoom } from '../../lib/api/room-requests';
 import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createRoom } from '../../server/services/rooms/create-room';

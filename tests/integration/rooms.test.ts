@@ -4,8 +4,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOMS } from '../../lib/api/rooms';
-import { api, type TTestServer, startServer } from '../helpers/server';
-import { KINDS } from './incidents-helpers';
+import { api, DB_KINDS, type TTestServer, startServer } from '../helpers/server';
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
@@ -31,7 +30,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 const fields = (r: { body: { error: { details: { field: string }[] } } }) => r.body.error.details.map((d) => d.field).sort();
 
-describe.each(KINDS)('rooms on %s', (kind) => {
+describe.each(DB_KINDS)('rooms on %s', (kind) => {
   let server: TTestServer;
   let admin: { token: string };
   let lead: { token: string };

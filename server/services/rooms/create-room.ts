@@ -1,4 +1,4 @@
-import type { TCreateRoom } from '../../../lib/schemas/rooms';
+import type { TCreateRoom } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import { AppError, isUniqueViolation } from '../../errors';
 import { assertCan, type TActor } from '../access/actor';

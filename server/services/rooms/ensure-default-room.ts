@@ -1,4 +1,4 @@
-import { defaultMilestoneLabel } from '../../../lib/schemas/rooms';
+import { defaultMilestoneLabel } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 
 const DEFAULT_ROOM_SLUG = 'launch';

@@ -1,4 +1,4 @@
-import type { TRoomPatch } from '../../../lib/schemas/rooms';
+import type { TRoomPatch } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor } from '../access/actor';

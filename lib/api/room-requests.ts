@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './metrics';
+import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime, ZRoomSlug } from './common';
 
 const ZTimeZone = z
   .string()
@@ -19,7 +19,7 @@ export const ZCreateRoom = z.strictObject({
   slug: ZRoomSlug.max(40).refine((s) => !s.endsWith('-'), 'must not end with a dash'),
   name: z.string().trim().min(1, 'required').max(100),
   timeZone: ZTimeZone.default('UTC'),
-  locale: z.enum(['en', 'zh']).default('en'),
+  locale: ZLocale.default('en'),
 });
 export type TCreateRoom = z.infer<typeof ZCreateRoom>;
 
@@ -27,7 +27,7 @@ export type TCreateRoom = z.infer<typeof ZCreateRoom>;
 export const ZRoomPatch = z
   .strictObject({
     name: z.string().trim().min(1, 'required').max(100).optional(),
-    locale: z.enum(['en', 'zh']).optional(),
+    locale: ZLocale.optional(),
     timeZone: ZTimeZone.optional(),
     archived: z.boolean().optional(),
   })
@@ -42,7 +42,7 @@ export const ZRoomListQuery = z.object({
 export const ZRoomSettingsPatch = z
   .strictObject({
     name: z.string().trim().min(1, 'required').max(100).optional(),
-    locale: z.enum(['en', 'zh']).optional(),
+    locale: ZLocale.optional(),
     timeZone: ZTimeZone.optional(),
     /** go-live moment for the countdown; null clears it */
     goLiveAt: ZPointTime.nullable().optional(),
@@ -72,7 +72,7 @@ export const ZSafetyLineInput = z
     metricName: ZSeriesName,
     warning: z.number().refine(Number.isFinite, 'must be a finite number'),
     critical: z.number().refine(Number.isFinite, 'must be a finite number'),
-    direction: z.enum(['above', 'below']).default('above'),
+    direction: ZDirection.default('above'),
   })
   .superRefine((l, ctx) => {
     const ok = l.direction === 'above' ? l.critical >= l.warning : l.critical <= l.warning;
@@ -84,8 +84,6 @@ export const ZSafetyLineInput = z
       });
   });
 export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
-
-export type { TRoomSettings, TSafetyLineDto } from '../api/rooms';
 
 /** "2M users" / "200万用户": the default label of a milestone, in the room's language. */
 export function defaultMilestoneLabel(seriesName: string, threshold: number, locale: 'en' | 'zh' = 'en'): string {
