@@ -88,7 +88,8 @@ export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
 /** "2M users" / "200万用户": the default label of a milestone, in the room's language. */
 export function defaultMilestoneLabel(seriesName: string, threshold: number, locale: 'en' | 'zh' = 'en'): string {
   if (locale === 'zh') {
-    const n = threshold >= 1e8 ? `${+(threshold / 1e8).toFixed(2)}亿` : threshold >= 1e4 ? `${+(threshold / 1e4).toFixed(2)}万` : String(threshold);
+    const n =
+      threshold >= 1e8 ? `${+(threshold / 1e8).toFixed(2)}亿` : threshold >= 1e4 ? `${+(threshold / 1e4).toFixed(2)}万` : String(threshold);
     return seriesName === 'users_total' ? `${n}用户` : seriesName === 'users_online' ? `${n}在线` : `${seriesName} ${n}`;
   }
   const n =

@@ -45,7 +45,7 @@ export const ROOMS = {
     path: '/api/v1/rooms',
     tag: 'rooms',
     access: 'viewer+',
-    summary: "Every room with its open incidents and live headline; archived ones only with ?archived=1.",
+    summary: 'Every room with its open incidents and live headline; archived ones only with ?archived=1.',
     query: ZRoomListQuery,
     response: z.object({ rooms: z.array(ZRoomListItem) }),
   }),

@@ -55,7 +55,7 @@ export function formatPercent(ratio: number, locale: TLocale): string {
 }
 
 /** One run of a live headline: digits, or a unit character (万, 亿) drawn smaller between them. */
-export type THeadlinePart = { text: string; unit: boolean };
+export type THeadlinePart = { text: string; unit: boolean; key: string };
 
 /**
  * The wall's live counter, exact in every language. English: 1,358,765.
@@ -67,7 +67,8 @@ export type THeadlinePart = { text: string; unit: boolean };
  */
 export function headlineParts(value: number, locale: TLocale): THeadlinePart[] {
   const n = Math.round(value);
-  if (locale !== 'zh' || Math.abs(n) < 10_000) return [{ text: nf(locale, { maximumFractionDigits: 0 }).format(n), unit: false }];
+  if (locale !== 'zh' || Math.abs(n) < 10_000)
+    return [{ text: nf(locale, { maximumFractionDigits: 0 }).format(n), unit: false, key: 'all' }];
   const sign = n < 0 ? '−' : '';
   let rest = Math.abs(n);
   const yi = Math.floor(rest / 1e8);
@@ -76,8 +77,13 @@ export function headlineParts(value: number, locale: TLocale): THeadlinePart[] {
   const ones = rest - wan * 1e4;
   const pad = (x: number) => String(x).padStart(4, '0');
   const parts: THeadlinePart[] = [];
-  if (yi > 0) parts.push({ text: sign + String(yi), unit: false }, { text: '亿', unit: true }, { text: pad(wan), unit: false });
-  else parts.push({ text: sign + String(wan), unit: false });
-  parts.push({ text: '万', unit: true }, { text: pad(ones), unit: false });
+  if (yi > 0)
+    parts.push(
+      { text: sign + String(yi), unit: false, key: 'yi' },
+      { text: '亿', unit: true, key: 'yi-unit' },
+      { text: pad(wan), unit: false, key: 'wan' },
+    );
+  else parts.push({ text: sign + String(wan), unit: false, key: 'wan' });
+  parts.push({ text: '万', unit: true, key: 'wan-unit' }, { text: pad(ones), unit: false, key: 'ones' });
   return parts;
 }

@@ -154,7 +154,15 @@ test('a Chinese room renders Chinese on a browser with no CJK fonts (wall, phone
     await server.ctx.prisma.room.create({ data: { slug: 'cn-night', name: '双十一之夜', locale: 'zh', timeZone: 'Asia/Shanghai' } });
     const key = await server.createIngestKey('cn-night');
     const display = await server.createDisplayLink('cn-night');
-    await pushPoints(server, key, [{ name: 'users_total', value: 1_358_765 }, { name: 'users_online', value: 86_321 }], 'cn-night');
+    await pushPoints(
+      server,
+      key,
+      [
+        { name: 'users_total', value: 1_358_765 },
+        { name: 'users_online', value: 86_321 },
+      ],
+      'cn-night',
+    );
 
     // The control: this browser really has no Chinese glyphs of its own.
     const bare = await browser.newPage();

@@ -66,12 +66,19 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
     });
     expect(bad.status).toBe(400);
     expect(fields(bad)).toEqual(['locale', 'name', 'slug', 'timeZone']);
-    expect(fields(await api(server, 'POST', '/api/v1/rooms', { token: admin.token, body: { ...body, slug: 'x'.repeat(41) } }))).toEqual(['slug']);
+    expect(fields(await api(server, 'POST', '/api/v1/rooms', { token: admin.token, body: { ...body, slug: 'x'.repeat(41) } }))).toEqual([
+      'slug',
+    ]);
     expect((await api(server, 'GET', '/api/v1/rooms', { token: viewer.token })).body.rooms).toHaveLength(1);
 
     const made = await api(server, 'POST', '/api/v1/rooms', { token: admin.token, body });
     expect(made.status).toBe(201);
-    expect(ROOMS.create.response.parse(made.body)).toMatchObject({ slug: 'cutover-db', locale: 'zh', timeZone: 'Asia/Shanghai', archived: false });
+    expect(ROOMS.create.response.parse(made.body)).toMatchObject({
+      slug: 'cutover-db',
+      locale: 'zh',
+      timeZone: 'Asia/Shanghai',
+      archived: false,
+    });
     const taken = await api(server, 'POST', '/api/v1/rooms', { token: admin.token, body: { ...body, name: 'again' } });
     expect(taken.status).toBe(409);
     expect(fields(taken)).toEqual(['slug']);
@@ -83,7 +90,13 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
     const en = await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { locale: 'en' } });
     expect(en.status).toBe(200);
     const after = await api(server, 'GET', '/api/v1/rooms/cutover-db/settings', { token: viewer.token });
-    expect(after.body.milestones.map((m: { label: string }) => m.label)).toEqual(['1M users', '2M users', '三百万', '5M users', '10M users']);
+    expect(after.body.milestones.map((m: { label: string }) => m.label)).toEqual([
+      '1M users',
+      '2M users',
+      '三百万',
+      '5M users',
+      '10M users',
+    ]);
     await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { locale: 'zh' } });
   });
 
@@ -108,8 +121,12 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
     const key = await server.createIngestKey('cutover-db');
     const incidentId = (await api(server, 'GET', '/api/v1/incidents?room=cutover-db', { token: viewer.token })).body.incidents[0].id;
     expect((await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: lead.token, body: { archived: true } })).status).toBe(403);
-    expect(fields(await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { archived: 'yes' } }))).toEqual(['archived']);
-    expect(fields(await api(server, 'PATCH', '/api/v1/rooms/launch', { token: admin.token, body: { archived: true } }))).toEqual(['archived']);
+    expect(fields(await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { archived: 'yes' } }))).toEqual([
+      'archived',
+    ]);
+    expect(fields(await api(server, 'PATCH', '/api/v1/rooms/launch', { token: admin.token, body: { archived: true } }))).toEqual([
+      'archived',
+    ]);
     const a = await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { archived: true } });
     expect(a.status).toBe(200);
     expect(a.body.archived).toBe(true);
@@ -138,9 +155,9 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
     expect((await api(server, 'GET', '/api/v1/rooms/cutover-db/settings', { token: viewer.token })).status).toBe(200);
     expect((await api(server, 'GET', '/api/v1/rooms/cutover-db/report', { token: viewer.token })).status).toBe(200);
     expect((await api(server, 'GET', `/api/v1/incidents/${incidentId}`, { token: viewer.token })).status).toBe(200);
-    expect((await api(server, 'GET', '/api/v1/rooms/cutover-db/settings', { token: await server.createDisplayLink('cutover-db') })).status).toBe(
-      200,
-    );
+    expect(
+      (await api(server, 'GET', '/api/v1/rooms/cutover-db/settings', { token: await server.createDisplayLink('cutover-db') })).status,
+    ).toBe(200);
 
     const listed = await api(server, 'GET', '/api/v1/rooms', { token: viewer.token });
     expect(listed.body.rooms.map((r: { slug: string }) => r.slug)).toEqual(['launch']);
@@ -150,10 +167,12 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
       ['cutover-db', true],
     ]);
 
-    expect((await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { archived: false } })).body.archived).toBe(false);
-    expect((await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_total', value: 1_400_000 }] } })).status).toBe(
-      202,
+    expect((await api(server, 'PATCH', '/api/v1/rooms/cutover-db', { token: admin.token, body: { archived: false } })).body.archived).toBe(
+      false,
     );
+    expect(
+      (await api(server, 'POST', '/api/v1/metrics', { token: key, body: { points: [{ name: 'users_total', value: 1_400_000 }] } })).status,
+    ).toBe(202);
   });
 
   it.runIf(kind === 'sqlite')('the CLI adds, lists and archives rooms, with a one-line reason when refused', async () => {
@@ -170,7 +189,10 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
     expect((await cli(['room', 'archive', '--slug', 'night-2'], env)).code).toBe(0);
     const list = await cli(['room', 'list'], env);
     expect(list.out).toMatch(/night-2\s+Night 2\s+en\s+Europe\/Berlin\s+0\s+archived/);
-    const r = await api(server, 'POST', '/api/v1/incidents', { token: engineer.token, body: { title: 'x', severity: 'SEV3', room: 'night-2' } });
+    const r = await api(server, 'POST', '/api/v1/incidents', {
+      token: engineer.token,
+      body: { title: 'x', severity: 'SEV3', room: 'night-2' },
+    });
     expect(r.body.error.code).toBe('room_archived');
   });
 });

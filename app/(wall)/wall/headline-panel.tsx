@@ -69,14 +69,14 @@ export function HeadlinePanel(p: THeadlineProps) {
         {shown === undefined ? (
           <span className="text-[4vh] font-normal text-dim">{p.t.waiting}</span>
         ) : (
-          headlineParts(shown, p.locale).map((part, i) =>
+          headlineParts(shown, p.locale).map((part) =>
             part.unit ? (
               // 万 and 亿 smaller and quieter: the digits are the figure, the character its unit.
-              <span key={`${i}${part.text}`} className="mx-[0.04em] align-baseline text-[0.6em] font-semibold opacity-75">
+              <span key={part.key} className="mx-[0.04em] align-baseline text-[0.6em] font-semibold opacity-75">
                 {part.text}
               </span>
             ) : (
-              <span key={`${i}${part.text}`}>{part.text}</span>
+              <span key={part.key}>{part.text}</span>
             ),
           )
         )}

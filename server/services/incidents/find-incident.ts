@@ -25,7 +25,8 @@ export async function findIncident(opts: {
     row = await ctx.prisma.incident.findUnique({ where: { id: ref } });
   }
   if (!row) throw new AppError('not_found', `no incident ${ref}`);
-  if (opts.write) assertRoomOpen(await ctx.prisma.room.findUniqueOrThrow({ where: { id: row.roomId }, select: { slug: true, archivedAt: true } }));
+  if (opts.write)
+    assertRoomOpen(await ctx.prisma.room.findUniqueOrThrow({ where: { id: row.roomId }, select: { slug: true, archivedAt: true } }));
   return row;
 }
 

@@ -23,7 +23,10 @@ export async function relabelDefaultMilestones(opts: { ctx: TServiceContext; roo
   const rows = await opts.ctx.prisma.milestone.findMany({ where: { roomId: opts.roomId } });
   for (const m of rows) {
     if (m.label !== defaultMilestoneLabel(m.seriesName, m.threshold, from)) continue;
-    await opts.ctx.prisma.milestone.update({ where: { id: m.id }, data: { label: defaultMilestoneLabel(m.seriesName, m.threshold, opts.to) } });
+    await opts.ctx.prisma.milestone.update({
+      where: { id: m.id },
+      data: { label: defaultMilestoneLabel(m.seriesName, m.threshold, opts.to) },
+    });
   }
 }
 

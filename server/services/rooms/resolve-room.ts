@@ -41,14 +41,9 @@ export function toRoomDto(room: TRoomRow) {
  */
 export function assertRoomOpen(room: { slug: string; archivedAt: Date | null }): void {
   if (room.archivedAt)
-    throw new AppError('room_archived', `room "${room.slug}" is archived (read-only)`, [{ field: 'room', message: 'this room is archived' }]);
-}
-
-/** The room by slug (or the default), refused with 409 when archived: for services that write into it. */
-export async function resolveOpenRoom(opts: { ctx: TServiceContext; slug?: string | null }): Promise<TRoomRow> {
-  const room = await resolveRoom(opts);
-  assertRoomOpen(room);
-  return room;
+    throw new AppError('room_archived', `room "${room.slug}" is archived (read-only)`, [
+      { field: 'room', message: 'this room is archived' },
+    ]);
 }
 
 /**
