@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TBodyOf } from '../api/contract';
 import type { ROOMS } from '../api/rooms';
-import { call } from './api';
+import { api } from './api';
 
 /** How often the rooms list refreshes its open incidents and headlines: one cheap query for every room, instead of a socket per room. */
 const LIST_REFRESH_MS = 5_000;
@@ -12,7 +12,7 @@ const LIST_REFRESH_MS = 5_000;
 export function useRoomsQuery(opts: { archived: boolean; live: boolean }) {
   return useQuery({
     queryKey: ['rooms', opts.archived],
-    queryFn: () => call<typeof ROOMS.list>('GET', '/api/v1/rooms', { query: { archived: opts.archived ? '1' : undefined } }),
+    queryFn: () => api.rooms.list({ query: { archived: opts.archived ? '1' : undefined } }),
     staleTime: opts.live ? 0 : 60_000,
     refetchInterval: opts.live ? LIST_REFRESH_MS : false,
   });
@@ -23,12 +23,11 @@ export function useRoomsMutations() {
   const qc = useQueryClient();
   const done = { onSuccess: () => qc.invalidateQueries({ queryKey: ['rooms'] }) };
   const create = useMutation({
-    mutationFn: (body: TBodyOf<typeof ROOMS.create>) => call<typeof ROOMS.create>('POST', '/api/v1/rooms', { body }),
+    mutationFn: (body: TBodyOf<typeof ROOMS.create>) => api.rooms.create({ body }),
     ...done,
   });
   const setArchived = useMutation({
-    mutationFn: (i: { slug: string; archived: boolean }) =>
-      call<typeof ROOMS.update>('PATCH', '/api/v1/rooms/{room}', { params: { room: i.slug }, body: { archived: i.archived } }),
+    mutationFn: (i: { slug: string; archived: boolean }) => api.rooms.update({ params: { room: i.slug }, body: { archived: i.archived } }),
     ...done,
   });
   return { create, setArchived };
