@@ -32,6 +32,8 @@ export async function proxy(req: NextRequest) {
   }
   const headers = new Headers(req.headers);
   headers.set('x-nonce', nonce);
+  // The root layout's <html lang>: a wall speaks its room's language, so it needs the path.
+  headers.set('x-warroom-path', req.nextUrl.pathname);
   headers.set('content-security-policy', csp);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set('content-security-policy', csp);

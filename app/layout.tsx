@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import './globals.css';
+import { HTML_LANG, pageLocale } from './_lang/page-lang';
 import { Providers } from './providers';
 
 // Every page renders per request: the CSP nonce (proxy.ts) is new each time,
@@ -27,9 +28,9 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={HTML_LANG[await pageLocale()]}>
       <body className="min-h-screen font-sans antialiased">
         <Providers>{children}</Providers>
       </body>

@@ -1,4 +1,6 @@
 import { CAPACITY_WORDS } from './_components/capacity-words';
+import { getLocale } from 'next-intl/server';
+import type { TLocale } from '@/lib/format/number';
 import { HomeScreen } from './_home/home-screen';
 import { loadHomeInitial } from './_home/initial-data';
 
@@ -7,5 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** Home: on a phone, the manager's one-glance summary; on a laptop, the same as an overview. */
 export default async function Home() {
-  return <HomeScreen initial={await loadHomeInitial()} capacityWords={CAPACITY_WORDS} />;
+  // The person's language (their pick, else their browser's), whatever the room's.
+  const [initial, locale] = await Promise.all([loadHomeInitial(), getLocale()]);
+  return <HomeScreen initial={initial} capacityWords={CAPACITY_WORDS} locale={locale as TLocale} />;
 }

@@ -11,6 +11,7 @@ const ERROR_CODES = [
   'conflict',
   'already_claimed',
   'stale_version',
+  'room_archived',
   'payload_too_large',
   'idempotency_mismatch',
   'rate_limited',

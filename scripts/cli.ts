@@ -8,6 +8,7 @@ import { loadDotEnv, readServerInfo } from '../server/server-info';
 import { registerCredentialCommands } from './cli/credentials';
 import { registerUserCommands } from './cli/users';
 import { registerReportCommand } from './cli/report';
+import { registerRoomCommands } from './cli/rooms';
 
 type TRt = Awaited<ReturnType<typeof bootstrap>>;
 const opened: { rt?: TRt } = {};
@@ -35,6 +36,7 @@ const program = new Command('warroom')
 registerUserCommands(program, rt);
 registerCredentialCommands(program, rt);
 registerReportCommand(program, rt);
+registerRoomCommands(program, rt);
 
 try {
   await program.parseAsync(process.argv);

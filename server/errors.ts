@@ -33,6 +33,7 @@ const HTTP_STATUS: Record<TErrorCode, number> = {
   conflict: 409,
   already_claimed: 409,
   stale_version: 409,
+  room_archived: 409,
   payload_too_large: 413,
   idempotency_mismatch: 422,
   rate_limited: 429,

@@ -30,7 +30,15 @@ const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-
  * in a single column; from `md` up the same pieces sit in two columns with a
  * taller trend, as the overview on a laptop. Layout is CSS only.
  */
-export function HomeScreen({ initial, capacityWords }: { initial: THomeInitial | null; capacityWords: Record<TLocale, TCapacityWords> }) {
+export function HomeScreen({
+  initial,
+  capacityWords,
+  locale,
+}: {
+  initial: THomeInitial | null;
+  capacityWords: Record<TLocale, TCapacityWords>;
+  locale: TLocale;
+}) {
   const qc = useQueryClient();
   // Seed the cache with what the server read, so the first paint has the numbers…
   const [seeded] = useState(() => {
@@ -55,7 +63,6 @@ export function HomeScreen({ initial, capacityWords }: { initial: THomeInitial |
     if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
   }, [seeded, incidentsReady, qc]);
   const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
-  const locale: TLocale = snapshot?.room.locale ?? 'en';
   const t = HOME_LABELS[locale];
 
   const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;

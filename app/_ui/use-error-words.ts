@@ -34,7 +34,10 @@ export function useErrorWords() {
 /** Any failed call in words: its field details through useErrorWords, else its message. */
 export function useApiErrorText() {
   const words = useErrorWords();
+  const te = useTranslations('errors');
   return (err: unknown): string => {
+    // An archived room refuses every write: say so, not the field it named.
+    if ((err as { code?: string } | null)?.code === 'room_archived') return te('roomArchived');
     const details = (err as { details?: TErrorDetail[] } | null)?.details;
     if (Array.isArray(details) && details.length) return details.map(words).join('; ');
     return err instanceof Error ? err.message : String(err);

@@ -48,6 +48,7 @@ export const ZRoomInfo = z.object({
   idleClaimMinutes: z.number().int(),
   staleAfterSeconds: z.number().int(),
   isDefault: z.boolean(),
+  archived: z.boolean(),
 });
 
 export const ZMilestone = z.object({

@@ -153,8 +153,16 @@ const ZMoment = z.object({
     'handover',
     'handover-accepted',
   ]),
+  /** in English, as the Markdown report prints it; screens build their own words from the fields below */
   text: z.string(),
   incidentNumber: z.number().optional(),
+  /** the incident's title, the milestone's or annotation's label */
+  title: z.string().optional(),
+  severity: z.string().optional(),
+  /** who claimed, resolved, handed over or accepted */
+  who: z.string().optional(),
+  /** the lead a handover went to */
+  to: z.string().optional(),
 });
 export type TMoment = z.infer<typeof ZMoment>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime } from './common';
+import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime, ZRoomSlug } from './common';
 
 const ZTimeZone = z
   .string()
@@ -30,6 +30,30 @@ export const ZSeriesBound = z
     if (b.min != null && b.max != null && b.max < b.min)
       ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at or above min' });
   });
+
+/** A new room (admin): the slug is its URL (/wall/<slug>, /rooms/<slug>/…). */
+export const ZCreateRoom = z.strictObject({
+  slug: ZRoomSlug.max(40).refine((s) => !s.endsWith('-'), 'must not end with a dash'),
+  name: z.string().trim().min(1, 'required').max(100),
+  timeZone: ZTimeZone.default('UTC'),
+  locale: ZLocale.default('en'),
+});
+export type TCreateRoom = z.infer<typeof ZCreateRoom>;
+
+/** What an admin may change on a room from the rooms list; archiving makes it read-only. */
+export const ZRoomPatch = z
+  .strictObject({
+    name: z.string().trim().min(1, 'required').max(100).optional(),
+    locale: ZLocale.optional(),
+    timeZone: ZTimeZone.optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
+export type TRoomPatch = z.infer<typeof ZRoomPatch>;
+
+export const ZRoomListQuery = z.object({
+  archived: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
+});
 
 /** What a lead may change on a room; every field optional, at least one required. */
 export const ZRoomSettingsPatch = z
@@ -82,8 +106,13 @@ export const ZSafetyLineInput = z
   });
 export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
 
-/** "2M users" / "200万 users": the default label of a milestone. */
-export function defaultMilestoneLabel(seriesName: string, threshold: number): string {
+/** "2M users" / "200万用户": the default label of a milestone, in the room's language. */
+export function defaultMilestoneLabel(seriesName: string, threshold: number, locale: 'en' | 'zh' = 'en'): string {
+  if (locale === 'zh') {
+    const n =
+      threshold >= 1e8 ? `${+(threshold / 1e8).toFixed(2)}亿` : threshold >= 1e4 ? `${+(threshold / 1e4).toFixed(2)}万` : String(threshold);
+    return seriesName === 'users_total' ? `${n}用户` : seriesName === 'users_online' ? `${n}在线` : `${seriesName} ${n}`;
+  }
   const n =
     threshold >= 1e6 ? `${+(threshold / 1e6).toFixed(2)}M` : threshold >= 1e3 ? `${+(threshold / 1e3).toFixed(2)}K` : String(threshold);
   return seriesName === 'users_total' ? `${n} users` : seriesName === 'users_online' ? `${n} online` : `${seriesName} ${n}`;

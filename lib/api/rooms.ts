@@ -1,6 +1,15 @@
 import { z } from 'zod';
-import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput, ZSeriesBound } from './room-requests';
-import { ZAnnotation, ZDirection, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
+import { ZAnnotation, ZDirection, ZIsoTime, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
+import {
+  ZAnnotationInput,
+  ZCreateRoom,
+  ZMilestoneInput,
+  ZRoomListQuery,
+  ZRoomPatch,
+  ZRoomSettingsPatch,
+  ZSafetyLineInput,
+  ZSeriesBound,
+} from './room-requests';
 import { endpoint } from './contract';
 
 const ZSafetyLineDto = z.object({
@@ -25,7 +34,44 @@ export type TRoomSettings = z.infer<typeof ZRoomSettings>;
 
 const ZNoContent = z.null().describe('204, no body');
 
+/** One room as the rooms list shows it: the contract's fields, plus its live headline. */
+const ZRoomListItem = ZRoomInfo.extend({
+  openIncidents: z.number().int(),
+  /** the latest users_total (unlabelled) and when it was measured; null before any */
+  headline: z.object({ value: z.number(), time: ZIsoTime }).nullable(),
+});
+export type TRoomListItem = z.infer<typeof ZRoomListItem>;
+
 export const ROOMS = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/v1/rooms',
+    tag: 'rooms',
+    access: 'viewer+',
+    summary: 'Every room with its open incidents and live headline; archived ones only with ?archived=1.',
+    query: ZRoomListQuery,
+    response: z.object({ rooms: z.array(ZRoomListItem) }),
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/v1/rooms',
+    tag: 'rooms',
+    access: 'admin',
+    summary: 'Creates a room (with the default user milestones in its language); 409 when the slug is taken.',
+    body: ZCreateRoom,
+    response: ZRoomInfo,
+    status: 201,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/rooms/{room}',
+    tag: 'rooms',
+    access: 'admin',
+    summary: 'Renames, re-localises, archives or restores a room. An archived room is read-only: writes answer 409 room_archived.',
+    params: ZRoomParams,
+    body: ZRoomPatch,
+    response: ZRoomInfo,
+  }),
   settings: endpoint({
     method: 'GET',
     path: '/api/v1/rooms/{room}/settings',

@@ -34,6 +34,9 @@ export const ROUTES = {
     editEntry: ['PATCH', '/api/v1/incidents/{id}/entries/{entryId}'],
   },
   rooms: {
+    list: ['GET', '/api/v1/rooms'],
+    create: ['POST', '/api/v1/rooms'],
+    update: ['PATCH', '/api/v1/rooms/{room}'],
     settings: ['GET', '/api/v1/rooms/{room}/settings'],
     updateSettings: ['PATCH', '/api/v1/rooms/{room}/settings'],
     addMilestone: ['POST', '/api/v1/rooms/{room}/milestones'],

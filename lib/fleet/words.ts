@@ -22,13 +22,9 @@ const METRIC_WORDS: Record<TLocale, Record<string, string>> = {
     latency_ms: '延迟',
   },
 };
-const SHORT: Record<string, string> = {
-  cpu_ratio: 'cpu',
-  mem_ratio: 'mem',
-  memory_ratio: 'mem',
-  error_ratio: 'err',
-  connections: 'conn',
-  disk_ratio: 'disk',
+const SHORT: Record<TLocale, Record<string, string>> = {
+  en: { cpu_ratio: 'cpu', mem_ratio: 'mem', memory_ratio: 'mem', error_ratio: 'err', connections: 'conn', disk_ratio: 'disk' },
+  zh: { cpu_ratio: 'CPU', mem_ratio: '内存', memory_ratio: '内存', error_ratio: '错误', connections: '连接', disk_ratio: '磁盘' },
 };
 
 /** A metric's name as people say it ("error ratio", "错误率"). */
@@ -36,9 +32,9 @@ export function metricWord(metric: string, locale: TLocale): string {
   return METRIC_WORDS[locale][metric] ?? metric;
 }
 
-/** A metric's name on a small tile ("err"). */
-export function metricShort(metric: string): string {
-  return SHORT[metric] ?? metric;
+/** A metric's name on a small tile ("err", "错误"). */
+export function metricShort(metric: string, locale: TLocale = 'en'): string {
+  return SHORT[locale][metric] ?? metric;
 }
 
 /** A metric's value: ratios as percentages, others compact. */
@@ -79,8 +75,8 @@ export const STATE_WORDS: Record<TLocale, Record<'ok' | 'warning' | 'critical' |
   zh: { ok: '正常', warning: '警告', critical: '严重', silent: STATE_VOCABULARY.zh.silent, drained: '已摘除' },
 };
 
-/** "err 9.5×" / "cpu +6 MAD": an outlier on a small tile. */
-export function outlierShort(o: Pick<TOutlier, 'metric' | 'mads' | 'ratio' | 'rule'>): string {
-  if (o.rule === 'ratio') return `${metricShort(o.metric)} ${o.ratio !== null ? `${times(o.ratio)}×` : '≫'}`;
-  return `${metricShort(o.metric)} ${o.mads >= 0 ? '+' : '−'}${times(Math.abs(o.mads))} MAD`;
+/** "err 9.5×" / "cpu +6 MAD" / "错误 9.5×": an outlier on a small tile. */
+export function outlierShort(o: Pick<TOutlier, 'metric' | 'mads' | 'ratio' | 'rule'>, locale: TLocale = 'en'): string {
+  if (o.rule === 'ratio') return `${metricShort(o.metric, locale)} ${o.ratio !== null ? `${times(o.ratio)}×` : '≫'}`;
+  return `${metricShort(o.metric, locale)} ${o.mads >= 0 ? '+' : '−'}${times(Math.abs(o.mads))} MAD`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDelta, formatHeadline, formatPercent } from './number';
+import { formatCompact, formatDelta, formatHeadline, formatPercent, headlineParts } from './number';
 
 describe('formatHeadline', () => {
   it('groups digits in English', () => {
@@ -30,5 +30,25 @@ describe('formatCompact and friends', () => {
   });
   it('formats percentages', () => {
     expect(formatPercent(0.0312, 'en')).toBe('3.1%');
+  });
+
+  it('keeps the live headline exact in Chinese, in 万 groups that tick', () => {
+    const text = (v: number, l: 'en' | 'zh') =>
+      headlineParts(v, l)
+        .map((p) => p.text)
+        .join('');
+    expect(text(1_358_765, 'en')).toBe('1,358,765');
+    expect(text(1_358_765, 'zh')).toBe('135万8765');
+    expect(text(1_358_766, 'zh')).not.toBe(text(1_358_765, 'zh'));
+    expect(text(1_250_000, 'zh')).toBe('125万0000');
+    expect(text(103_500_042, 'zh')).toBe('1亿0350万0042');
+    expect(text(9_999, 'zh')).toBe('9,999');
+    expect(
+      headlineParts(1_358_765, 'zh')
+        .filter((p) => p.unit)
+        .map((p) => p.text),
+    ).toEqual(['万']);
+    // Same width whatever the last digits: the counter does not jitter as it rolls over.
+    expect(text(1_350_000, 'zh').length).toBe(text(1_359_999, 'zh').length);
   });
 });

@@ -53,3 +53,37 @@ export function formatDelta(value: number, locale: TLocale): string {
 export function formatPercent(ratio: number, locale: TLocale): string {
   return nf(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
+
+/** One run of a live headline: digits, or a unit character (万, 亿) drawn smaller between them. */
+export type THeadlinePart = { text: string; unit: boolean; key: string };
+
+/**
+ * The wall's live counter, exact in every language. English: 1,358,765.
+ * Chinese: 135万8765 — the order a Chinese team says the figure in
+ * (一百三十五万八千七百六十五), where the big group is read from across the
+ * room and the four digits after 万 keep ticking like the English figure's
+ * last digits. Groups after the first are zero-padded to four digits so the
+ * number's width does not jump as they roll over (125万0000, 1亿0350万0042).
+ */
+export function headlineParts(value: number, locale: TLocale): THeadlinePart[] {
+  const n = Math.round(value);
+  if (locale !== 'zh' || Math.abs(n) < 10_000)
+    return [{ text: nf(locale, { maximumFractionDigits: 0 }).format(n), unit: false, key: 'all' }];
+  const sign = n < 0 ? '−' : '';
+  let rest = Math.abs(n);
+  const yi = Math.floor(rest / 1e8);
+  rest -= yi * 1e8;
+  const wan = Math.floor(rest / 1e4);
+  const ones = rest - wan * 1e4;
+  const pad = (x: number) => String(x).padStart(4, '0');
+  const parts: THeadlinePart[] = [];
+  if (yi > 0)
+    parts.push(
+      { text: sign + String(yi), unit: false, key: 'yi' },
+      { text: '亿', unit: true, key: 'yi-unit' },
+      { text: pad(wan), unit: false, key: 'wan' },
+    );
+  else parts.push({ text: sign + String(wan), unit: false, key: 'wan' });
+  parts.push({ text: '万', unit: true, key: 'wan-unit' }, { text: pad(ones), unit: false, key: 'ones' });
+  return parts;
+}

@@ -15,6 +15,8 @@ export async function printReportPdf(url: string): Promise<Buffer> {
     if (await failed.count())
       throw new AppError('bad_request', `the report page says: ${((await failed.textContent()) ?? '').split('\n')[0]}`);
     await page.emulateMedia({ media: 'print' });
+    // The Chinese webfont's slices arrive after the text is laid out: print only once they are in.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     // The chart resizes to the printed width on the next frames; let it draw before printing.
     await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
     return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });

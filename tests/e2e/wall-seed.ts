@@ -1,6 +1,6 @@
 import { api, type TTestServer } from '../helpers/server';
 import { pushPoints } from './fixtures';
-import { DEFAULT_MILESTONES } from '../../server/services/rooms/ensure-default-room';
+import { defaultMilestones } from '../../server/services/rooms/ensure-default-room';
 
 const MIN = 60_000;
 
@@ -19,9 +19,7 @@ export async function seedLaunchNight(server: TTestServer, opts: { room?: string
     data: {
       slug: room,
       name: 'Launch night',
-      milestones: {
-        create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })),
-      },
+      milestones: { create: defaultMilestones('en') },
     },
   });
   const goLive = now - 130 * MIN;

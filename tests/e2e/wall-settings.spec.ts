@@ -1,5 +1,5 @@
 import { expect, pushPoints, signIn, test } from './fixtures';
-import { DEFAULT_MILESTONES } from '../../server/services/rooms/ensure-default-room';
+import { defaultMilestones } from '../../server/services/rooms/ensure-default-room';
 
 test('a lead sets go-live, marks a moment, adds a milestone and a safety line; the wall follows live', async ({ browser, server }) => {
   // Its own room, with the default milestones: spec files share a worker's server.
@@ -7,9 +7,7 @@ test('a lead sets go-live, marks a moment, adds a milestone and a safety line; t
     data: {
       slug: 'gala',
       name: 'Gala',
-      milestones: {
-        create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1e6}M users` })),
-      },
+      milestones: { create: defaultMilestones('en') },
     },
   });
   const ingest = await server.createIngestKey('gala');

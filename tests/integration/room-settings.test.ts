@@ -82,7 +82,8 @@ describe.each(DB_KINDS)('room settings API and milestone crossings on %s', (kind
 
     const m = await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: 3_000_000 } });
     expect(m.status).toBe(201);
-    expect(m.body).toMatchObject({ seriesName: 'users_total', label: '3M users', reachedAt: null });
+    // The room was just switched to Chinese: a milestone's default label speaks the room's language.
+    expect(m.body).toMatchObject({ seriesName: 'users_total', label: '300万用户', reachedAt: null });
     expect(
       (await api(server, 'POST', '/api/v1/rooms/launch/milestones', { token: lead.token, body: { threshold: 3_000_000 } })).status,
     ).toBe(409);

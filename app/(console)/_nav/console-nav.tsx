@@ -1,10 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useRoomsQuery } from '@/lib/client/use-rooms';
 import type { TRole } from '@/lib/roles';
+import { switchRoomPath } from '@/lib/rooms/switch-path';
 import { SignOutButton } from '../../(auth)/sign-out-button';
 import { LanguageSwitch } from './language-switch';
 
@@ -39,6 +41,7 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
     { key: 'handover', href: `/rooms/${r}/handover`, show: true },
     { key: 'report', href: `/rooms/${r}/report`, show: true },
     { key: 'settings', href: `/rooms/${r}/settings`, show: can.settings },
+    { key: 'rooms', href: '/rooms', show: true },
     { key: 'admin', href: '/admin', show: can.admin },
   ];
   const current = (href: string) => {
@@ -51,9 +54,7 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
         <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
           Warroom
         </Link>
-        <span className="hidden text-xs text-dim md:inline" data-testid="nav-room">
-          {room}
-        </span>
+        <RoomSwitch room={room} />
         <button
           type="button"
           className="ml-auto flex min-h-11 min-w-11 items-center justify-center rounded-md border border-edge px-3 text-sm md:hidden"
@@ -93,5 +94,37 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
         </ul>
       </div>
     </nav>
+  );
+}
+
+/**
+ * The room switcher: every open room (and this one, if archived), by name.
+ * Choosing one goes to the same kind of page in that room (lib/rooms/switch-path.ts).
+ */
+function RoomSwitch({ room }: { room: string }) {
+  const t = useTranslations('nav');
+  const router = useRouter();
+  const path = usePathname();
+  const query = useSearchParams();
+  const rooms = useRoomsQuery({ archived: true, live: false }).data?.rooms ?? [];
+  const shown = rooms.filter((x) => !x.archived || x.slug === room);
+  if (!shown.some((x) => x.slug === room)) shown.unshift({ slug: room, name: room } as (typeof rooms)[number]);
+  return (
+    <label className="flex min-h-11 items-center gap-1 text-xs text-dim">
+      <span className="sr-only md:not-sr-only">{t('switchRoom')}</span>
+      <select
+        value={room}
+        data-testid="nav-room"
+        aria-label={t('switchRoom')}
+        className="min-h-11 max-w-[12rem] truncate rounded-md border border-edge bg-bg px-2 text-sm text-ink md:min-h-9"
+        onChange={(e) => router.push(switchRoomPath(path, query.toString(), e.target.value, DEFAULT_ROOM))}
+      >
+        {shown.map((x) => (
+          <option key={x.slug} value={x.slug}>
+            {x.name === x.slug ? x.slug : `${x.name} (${x.slug})`}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -2,7 +2,7 @@
 
 import type { TMilestone } from '@/lib/api/common';
 import { formatDuration, formatTimeOfDay } from '@/lib/format/duration';
-import { formatDelta, formatHeadline, type TLocale } from '@/lib/format/number';
+import { formatDelta, headlineParts, type TLocale } from '@/lib/format/number';
 import { staleAge } from '@/lib/format/state-words';
 import type { TChartPoint } from '@/lib/series';
 import { freshRate } from '@/lib/wall/growth';
@@ -66,7 +66,20 @@ export function HeadlinePanel(p: THeadlineProps) {
         data-testid={p.testId}
         className={`tabular truncate whitespace-nowrap font-bold leading-[1.05] text-[min(13vh,12.5vw)] landscape:text-[min(13vh,7.4vw)] ${stale ? 'text-dim' : p.colorClass}`}
       >
-        {shown === undefined ? <span className="text-[4vh] font-normal text-dim">{p.t.waiting}</span> : formatHeadline(shown, p.locale)}
+        {shown === undefined ? (
+          <span className="text-[4vh] font-normal text-dim">{p.t.waiting}</span>
+        ) : (
+          headlineParts(shown, p.locale).map((part) =>
+            part.unit ? (
+              // 万 and 亿 smaller and quieter: the digits are the figure, the character its unit.
+              <span key={part.key} className="mx-[0.04em] align-baseline text-[0.6em] font-semibold opacity-75">
+                {part.text}
+              </span>
+            ) : (
+              <span key={part.key}>{part.text}</span>
+            ),
+          )
+        )}
       </div>
       <div className="flex min-w-0 items-baseline gap-[3vh] text-[min(2.8vh,4.4vw)] text-ink/90">
         <Growth testId={`${p.testId}-per-min`} value={rate?.perMinute} unit={p.t.perMinute} locale={p.locale} estimate={estimate} t={p.t} />

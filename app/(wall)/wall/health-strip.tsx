@@ -89,8 +89,8 @@ function Tile({ s, locale }: { s: TFleetRow; locale: TLocale }) {
             >
               {m === s.outlier?.metric ? '≠ ' : ''}
               {m === s.outlier?.metric && s.outliers[0]?.rule === 'ratio'
-                ? outlierShort(s.outliers[0])
-                : `${metricShort(m)} ${formatMetric(m, s.metrics[m]!, locale)}`}
+                ? outlierShort(s.outliers[0], locale)
+                : `${metricShort(m, locale)} ${formatMetric(m, s.metrics[m]!, locale)}`}
             </span>
           ))
         )}

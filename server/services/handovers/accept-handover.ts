@@ -2,7 +2,7 @@ import type { TServiceContext } from '../../context';
 import { AppError, isAppError } from '../../errors';
 import type { THandoverDto } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { handoverIncident } from '../incidents/handover-incident';
 import { leadOf } from './create-handover';
 import { toHandoverDto } from './handover-dto';
@@ -26,6 +26,7 @@ export async function acceptHandover(opts: {
   const { ctx, actor } = opts;
   const room = await resolveRoom({ ctx, slug: opts.slug });
   const me = leadOf(actor, room.id);
+  assertRoomOpen(room);
   const row = await ctx.prisma.handover.findFirst({ where: { id: opts.id, roomId: room.id } });
   if (!row) throw new AppError('not_found', `no handover ${opts.id} in room ${room.slug}`);
   if (row.acceptedAt) throw new AppError('conflict', `already accepted by ${row.acceptedByName ?? 'someone'}`);

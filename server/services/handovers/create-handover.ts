@@ -2,7 +2,7 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TCreateHandover, THandoverDto } from '../../../lib/api/night-report';
 import { assertCan, type TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { buildBrief } from './build-brief';
 import { shiftStart, toHandoverDto } from './handover-dto';
 
@@ -29,6 +29,7 @@ export async function createHandover(opts: {
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: opts.slug });
   const me = leadOf(actor, room.id);
+  assertRoomOpen(room);
   let to: { id: string; name: string } | null = null;
   if (input.to) {
     const u = await ctx.prisma.user.findUnique({ where: { email: input.to.toLowerCase() } });

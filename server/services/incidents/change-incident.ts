@@ -18,7 +18,7 @@ export async function changeIncident(opts: {
   fn: (tx: TTx, append: (e: TAppend) => Promise<string>, row: TIncidentRow) => Promise<void>;
 }): Promise<TIncidentDto> {
   const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const { incident } = await runIncidentChange({ ctx, actor, incident: row, fn: (tx, append) => opts.fn(tx, append, row) });
   return incident;

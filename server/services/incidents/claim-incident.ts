@@ -13,7 +13,7 @@ import { runIncidentChange } from './incident-tx';
  */
 export async function claimIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string }): Promise<TIncidentDto> {
   const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const me = authorOf(actor);
   if (row.status === 'resolved') throw new AppError('conflict', `incident ${row.number} is resolved; reopen it before claiming`);

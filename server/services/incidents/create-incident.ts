@@ -3,7 +3,7 @@ import type { TCreateIncident } from '../../../lib/api/incident-requests';
 import type { TIncidentDto } from '../../../lib/api/incidents';
 import type { TSignalKind } from '../../../lib/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { appendEntry, publishIncidentChange, TX_OPTIONS } from './incident-tx';
 import type { TTx } from '../../db/client';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
@@ -66,6 +66,7 @@ export async function createIncident(opts: { ctx: TServiceContext; actor: TActor
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: input.room });
   assertCan(actor, 'incident:write', room.id);
+  assertRoomOpen(room);
   const { incident, entryId } = await ctx.prisma.$transaction(async (tx) => {
     const made = await insertIncident(tx, { roomId: room.id, actor, input });
     // A keyed request's answer commits with its effect (no-op without an Idempotency-Key).

@@ -17,7 +17,7 @@ export async function escalateIncident(opts: {
   input: TEscalate;
 }): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const lead = await findPerson({ ctx, id: input.leadId, field: 'leadId', minRole: 'lead' });
   const { incident } = await runIncidentChange({

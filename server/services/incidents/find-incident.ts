@@ -1,7 +1,7 @@
 import { roleAtLeast } from '../../../lib/roles';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 
 export type TIncidentRow = Awaited<ReturnType<TServiceContext['prisma']['incident']['findUniqueOrThrow']>>;
 
@@ -9,7 +9,13 @@ export type TIncidentRow = Awaited<ReturnType<TServiceContext['prisma']['inciden
  * The incident a path names: digits are its number in the room (the
  * bookmarkable form, /incidents/12), anything else is its id. 404 otherwise.
  */
-export async function findIncident(opts: { ctx: TServiceContext; ref: string; room?: string | null }): Promise<TIncidentRow> {
+export async function findIncident(opts: {
+  ctx: TServiceContext;
+  ref: string;
+  room?: string | null;
+  /** a change is coming: an incident of an archived room answers 409 room_archived */
+  write?: boolean;
+}): Promise<TIncidentRow> {
   const { ctx, ref } = opts;
   let row: TIncidentRow | null;
   if (/^\d{1,9}$/.test(ref)) {
@@ -19,6 +25,8 @@ export async function findIncident(opts: { ctx: TServiceContext; ref: string; ro
     row = await ctx.prisma.incident.findUnique({ where: { id: ref } });
   }
   if (!row) throw new AppError('not_found', `no incident ${ref}`);
+  if (opts.write)
+    assertRoomOpen(await ctx.prisma.room.findUniqueOrThrow({ where: { id: row.roomId }, select: { slug: true, archivedAt: true } }));
   return row;
 }
 

@@ -19,7 +19,7 @@ export async function handoverIncident(opts: {
   input: THandover;
 }): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const me = authorOf(actor);
   if (row.ownerId !== me.id) assertCan(actor, 'incident:lead', row.roomId);

@@ -19,7 +19,7 @@ export async function postUpdate(opts: {
   input: TPostUpdate;
 }): Promise<TIncidentEntryDto> {
   const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const { result: postId, entries } = await runIncidentChange({
     ctx,

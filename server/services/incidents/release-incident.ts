@@ -8,7 +8,7 @@ import { runIncidentChange } from './incident-tx';
 /** Gives up a claim: the owner may, and so may a lead. The incident is unowned afterwards. */
 export async function releaseIncident(opts: { ctx: TServiceContext; actor: TActor; ref: string; room?: string }): Promise<TIncidentDto> {
   const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const me = authorOf(actor);
   if (!row.ownerId) throw new AppError('conflict', `incident ${row.number} has no owner`);

@@ -14,7 +14,7 @@ export async function setHelper(opts: {
   input: THelper;
 }): Promise<TIncidentDto> {
   const { ctx, actor, input } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:write', row.roomId);
   const person = await findPerson({ ctx, id: input.userId, field: 'userId', minRole: 'engineer' });
   const { incident } = await runIncidentChange({

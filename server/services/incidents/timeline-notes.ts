@@ -22,7 +22,7 @@ export async function commentIncident(opts: {
   input: { body: string };
 }): Promise<TIncidentEntryDto> {
   const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:comment', row.roomId);
   const { result, entries } = await runIncidentChange({
     ctx,
@@ -41,7 +41,7 @@ export async function acknowledgeIncident(opts: {
   room?: string;
 }): Promise<TIncidentEntryDto> {
   const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:comment', row.roomId);
   const me = authorOf(actor);
   const { result, entries } = await runIncidentChange({
@@ -72,7 +72,7 @@ export async function editEntry(opts: {
   input: { body: string };
 }): Promise<TIncidentEntryDto> {
   const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room });
+  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
   assertCan(actor, 'incident:comment', row.roomId);
   const target = await ctx.prisma.incidentEntry.findFirst({ where: { id: opts.entryId, incidentId: row.id } });
   if (!target) throw new AppError('not_found', `no entry ${opts.entryId} on incident ${row.number}`);

@@ -3,7 +3,7 @@ import type { TIngestBody } from '../../../lib/api/metric-points';
 import { groupPoints, type TSampleRow } from '../../db/sample-store';
 import { labelsKey } from '../../../lib/series';
 import { assertCan, type TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { AppError } from '../../errors';
 import { boundProblem, parseSeriesBounds, stepProblem, type TSeriesBounds } from '../../../lib/series-bounds';
 
@@ -62,16 +62,22 @@ export async function ingestMetrics(opts: {
   now?: number;
 }): Promise<{ accepted: number }> {
   const { ctx, actor, input } = opts;
-  // An ingest key bound to one room writes there when the body names none: no
-  // lookup (the key dies with its room, and the store checks the room in its transaction).
-  const roomId = !input.room && actor.kind === 'ingest' && actor.roomId ? actor.roomId : (await resolveRoom({ ctx, slug: input.room })).id;
+  // An ingest key bound to one room writes there when the body names none: a
+  // narrow read of what ingest needs (open or archived, bounds), not the whole room.
+  const room =
+    !input.room && actor.kind === 'ingest' && actor.roomId
+      ? await ctx.prisma.room.findUniqueOrThrow({
+          where: { id: actor.roomId },
+          select: { id: true, slug: true, archivedAt: true, seriesBounds: true },
+        })
+      : await resolveRoom({ ctx, slug: input.room });
+  const roomId = room.id;
   assertCan(actor, 'metrics:write', roomId);
+  assertRoomOpen(room);
 
   const now = opts.now ?? Date.now();
   // Bounds are rare and per room: only a room that set some pays for the check.
-  const bounds = parseSeriesBounds(
-    (await ctx.prisma.room.findUnique({ where: { id: roomId }, select: { seriesBounds: true } }))?.seriesBounds ?? null,
-  );
+  const bounds = parseSeriesBounds(room.seriesBounds);
   if (Object.keys(bounds).length > 0) {
     const rows: TSampleRow[] = input.points.map((p) => ({
       name: p.name,

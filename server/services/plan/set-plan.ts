@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { TPlanDto, TPlanInput } from '../../../lib/api/night-report';
 import { assertCan, authorOf, type TActor } from '../access/actor';
-import { resolveRoom } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { toPlanDto } from './list-plans';
 
 /** Sets (replaces) the planned curve of a series (lead+); points are stored sorted by time. */
@@ -9,6 +9,7 @@ export async function setPlan(opts: { ctx: TServiceContext; actor: TActor; slug:
   const { ctx, actor, input } = opts;
   const room = await resolveRoom({ ctx, slug: opts.slug });
   assertCan(actor, 'room:settings', room.id);
+  assertRoomOpen(room);
   const points = input.points
     .map((p) => [typeof p.time === 'number' ? p.time : Date.parse(p.time), p.value] as [number, number])
     .sort((a, b) => a[0] - b[0]);

@@ -72,20 +72,25 @@ export async function buildReport(opts: {
   const moments: TMoment[] = [...inc.moments];
   const goLive = room.goLiveAt?.getTime();
   if (goLive !== undefined && goLive >= from && goLive <= to) moments.push({ at: iso(goLive)!, kind: 'go-live', text: 'Go-live' });
-  for (const a of annotations) moments.push({ at: a.time.toISOString(), kind: 'annotation', text: a.label });
-  for (const m of reached) moments.push({ at: m.reachedAt!.toISOString(), kind: 'milestone', text: `Milestone: ${m.label}` });
+  for (const a of annotations) moments.push({ at: a.time.toISOString(), kind: 'annotation', text: a.label, title: a.label });
+  for (const m of reached)
+    moments.push({ at: m.reachedAt!.toISOString(), kind: 'milestone', text: `Milestone: ${m.label}`, title: m.label });
   for (const h of handovers) {
     if (h.createdAt.getTime() >= from && h.createdAt.getTime() <= to)
       moments.push({
         at: h.createdAt.toISOString(),
         kind: 'handover',
         text: `Handover from ${h.fromName}${h.toName ? ` to ${h.toName}` : ''}`,
+        who: h.fromName,
+        ...(h.toName ? { to: h.toName } : {}),
       });
     if (h.acceptedAt && h.acceptedAt.getTime() >= from && h.acceptedAt.getTime() <= to)
       moments.push({
         at: h.acceptedAt.toISOString(),
         kind: 'handover-accepted',
         text: `${h.acceptedByName ?? 'A lead'} on duty (accepted ${h.fromName}'s handover)`,
+        ...(h.acceptedByName ? { who: h.acceptedByName } : {}),
+        to: h.fromName,
       });
   }
   moments.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));

@@ -82,6 +82,8 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
         kind: 'incident-opened',
         text: `#${r.number} opened: ${r.title} (${r.severity})`,
         incidentNumber: r.number,
+        title: r.title,
+        severity: r.severity,
       });
   for (const [incidentId, c] of firstClaim) {
     if (!inWindow(c.createdAt)) continue;
@@ -92,6 +94,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
       kind: 'incident-claimed',
       text: `#${r.number} claimed by ${who ?? 'someone'}`,
       incidentNumber: r.number,
+      ...(who ? { who } : {}),
     });
   }
   for (const s of statuses) {
@@ -102,6 +105,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
       kind: 'incident-resolved',
       text: `#${r.number} resolved by ${s.authorName ?? 'someone'}`,
       incidentNumber: r.number,
+      ...(s.authorName ? { who: s.authorName } : {}),
     });
   }
 

@@ -29,7 +29,7 @@ export async function addMilestone(opts: { ctx: TServiceContext; actor: TActor; 
         roomId: room.id,
         seriesName: input.seriesName,
         threshold: input.threshold,
-        label: input.label ?? defaultMilestoneLabel(input.seriesName, input.threshold),
+        label: input.label ?? defaultMilestoneLabel(input.seriesName, input.threshold, room.locale === 'zh' ? 'zh' : 'en'),
         reachedAt,
       },
     });

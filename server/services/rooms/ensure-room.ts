@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import { DEFAULT_MILESTONES } from './ensure-default-room';
+import { defaultMilestones } from './ensure-default-room';
 
 /**
  * The room with this slug, created (with the default user milestones) when
@@ -14,9 +14,7 @@ export async function ensureRoom(opts: { ctx: TServiceContext; slug: string; nam
     create: {
       slug: opts.slug,
       name: opts.name,
-      milestones: {
-        create: DEFAULT_MILESTONES.map((threshold) => ({ seriesName: 'users_total', threshold, label: `${threshold / 1_000_000}M users` })),
-      },
+      milestones: { create: defaultMilestones('en') },
     },
   });
 }

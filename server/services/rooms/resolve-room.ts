@@ -30,7 +30,20 @@ export function toRoomDto(room: TRoomRow) {
     idleClaimMinutes: room.idleClaimMinutes,
     staleAfterSeconds: room.staleAfterSeconds,
     isDefault: room.isDefault,
+    archived: room.archivedAt !== null,
   };
+}
+
+/**
+ * Refuses a write into an archived room with 409 room_archived: its history,
+ * report and wall stay, read-only. Every write path (ingest, alerts, incidents
+ * and their updates, settings, handovers, plans, drains) checks here.
+ */
+export function assertRoomOpen(room: { slug: string; archivedAt: Date | null }): void {
+  if (room.archivedAt)
+    throw new AppError('room_archived', `room "${room.slug}" is archived (read-only)`, [
+      { field: 'room', message: 'this room is archived' },
+    ]);
 }
 
 /**

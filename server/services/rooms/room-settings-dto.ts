@@ -2,7 +2,7 @@ import type { TRoomSettings, TSafetyLineDto } from '../../../lib/api/rooms';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor, type TPermission } from '../access/actor';
-import { resolveRoom, toRoomDto, type TRoomRow } from './resolve-room';
+import { assertRoomOpen, resolveRoom, toRoomDto, type TRoomRow } from './resolve-room';
 
 type TMilestoneRow = { id: string; seriesName: string; threshold: number; label: string; reachedAt: Date | null };
 type TAnnotationRow = { id: string; time: Date; label: string };
@@ -33,6 +33,7 @@ export async function roomFor(opts: { ctx: TServiceContext; actor: TActor; slug:
   if (opts.actor.kind === 'anonymous') assertCan(opts.actor, opts.permission);
   const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
   assertCan(opts.actor, opts.permission, room.id);
+  if (opts.permission !== 'room:read') assertRoomOpen(room);
   return room;
 }
 

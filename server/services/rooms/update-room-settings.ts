@@ -3,6 +3,7 @@ import type { TRoomSettingsPatch } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { mergeSeriesBounds, parseSeriesBounds } from '../../../lib/series-bounds';
+import { relabelDefaultMilestones } from './ensure-default-room';
 import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
 
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
@@ -29,6 +30,7 @@ export async function updateRoomSettings(opts: {
       ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
     },
   });
+  if (input.locale) await relabelDefaultMilestones({ ctx, roomId: room.id, from: room.locale, to: input.locale });
   ctx.bus.emit('room.changed', { roomId: room.id });
   return roomSettingsRoomDto(updated);
 }

@@ -5,7 +5,7 @@ import { assertCan, authorOf, type TActor } from '../access/actor';
 import { findIncident } from '../incidents/find-incident';
 import { runIncidentChange, TX_OPTIONS, type TEntryDataIn } from '../incidents/incident-tx';
 import type { TTx } from '../../db/client';
-import { resolveRoom, type TRoomRow } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom, type TRoomRow } from '../rooms/resolve-room';
 import { listServersOfRoom, SERVER_LABEL_FRAGMENT } from './list-servers';
 
 type TDrainRow = Awaited<ReturnType<TServiceContext['prisma']['serverDrain']['findUniqueOrThrow']>>;
@@ -35,6 +35,7 @@ async function roomAndServer(opts: { ctx: TServiceContext; actor: TActor; slug: 
   const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
   assertCan(opts.actor, 'room:read', room.id);
   assertCan(opts.actor, 'room:settings', room.id);
+  assertRoomOpen(room);
   const seen = await opts.ctx.prisma.metricSeries.findFirst({
     where: { roomId: room.id, labelsKey: { contains: SERVER_LABEL_FRAGMENT + JSON.stringify(opts.name) } },
     select: { id: true },

@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { assertCan, type TActor } from '../access/actor';
-import { resolveRoom, type TRoomRow } from '../rooms/resolve-room';
+import { assertRoomOpen, resolveRoom, type TRoomRow } from '../rooms/resolve-room';
 
 /** The room an alert goes to: the one named, else the ingest key's own, else the default; checked for alerts:write. */
 export async function alertRoom(opts: { ctx: TServiceContext; actor: TActor; slug?: string | null }): Promise<TRoomRow> {
@@ -10,5 +10,6 @@ export async function alertRoom(opts: { ctx: TServiceContext; actor: TActor; slu
       ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
       : await resolveRoom({ ctx, slug });
   assertCan(actor, 'alerts:write', room.id);
+  assertRoomOpen(room);
   return room;
 }

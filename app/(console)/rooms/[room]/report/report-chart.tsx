@@ -1,6 +1,9 @@
 'use client';
 
+import { useLocale } from 'next-intl';
 import { useMemo } from 'react';
+import { momentWords } from '@/lib/night/moment-words';
+import type { TLocale } from '@/lib/format/number';
 import { NightChart, type TNightLevel, type TNightLine, type TNightMark } from '@/app/_components/night-chart';
 import type { TReport } from '@/lib/api/night-report';
 import type { TChartPoint } from '@/lib/series';
@@ -20,6 +23,7 @@ function planInSpan(plan: TChartPoint[], from: number, to: number): TChartPoint[
 
 /** The night's chart: both headline series, the plans dashed beside them, marks, and the replay cursor. */
 export function ReportChart({ report, t, cursor }: { report: TReport; t: TReportLabels; cursor: number | null }) {
+  const locale = useLocale() as TLocale;
   const lines = useMemo<TNightLine[]>(() => {
     const from = Date.parse(report.from);
     const to = Date.parse(report.to);
@@ -44,8 +48,8 @@ export function ReportChart({ report, t, cursor }: { report: TReport; t: TReport
     () =>
       report.timeline
         .filter((m) => m.kind === 'go-live' || m.kind === 'annotation')
-        .map((m, i) => ({ id: `m${i}`, time: Date.parse(m.at), label: m.text, low: m.kind === 'go-live' })),
-    [report],
+        .map((m, i) => ({ id: `m${i}`, time: Date.parse(m.at), label: momentWords(m, locale), low: m.kind === 'go-live' })),
+    [report, locale],
   );
   const levels = useMemo<TNightLevel[]>(
     () =>
@@ -67,7 +71,7 @@ export function ReportChart({ report, t, cursor }: { report: TReport; t: TReport
         lines={lines}
         marks={marks}
         levels={levels}
-        locale={report.room.locale}
+        locale={locale}
         timeZone={report.room.timeZone}
         cursor={cursor}
         className="relative h-full w-full"

@@ -1,7 +1,10 @@
+import { useLocale } from 'next-intl';
 import type { ReactNode } from 'react';
+import type { TLocale } from '@/lib/format/number';
 import type { TReport } from '@/lib/api/night-report';
 import { formatCount, formatSeconds, formatStamp } from '@/lib/night/format';
 import { formatPlanDelta } from '@/lib/night/figures';
+import { momentWords } from '@/lib/night/moment-words';
 import type { TReportLabels } from './labels';
 
 type TProps = { report: TReport; t: TReportLabels };
@@ -34,7 +37,8 @@ export function FiguresBlock({ report, t }: TProps) {
   const f = report.figures;
   const tz = report.room.timeZone;
   const at = (iso: string | null) => (iso ? `${t.at} ${formatStamp(iso, tz).slice(11)}` : undefined);
-  const loc = report.room.locale;
+  // The reader's language, whatever the room's.
+  const loc = useLocale() as TLocale;
   return (
     <Block title={t.figures} testId="report-figures">
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 print:grid-cols-4">
@@ -88,7 +92,8 @@ export function MilestonesBlock({ report, t }: TProps) {
 
 export function IncidentsBlock({ report, t }: TProps) {
   const tz = report.room.timeZone;
-  const loc = report.room.locale;
+  // The reader's language, whatever the room's.
+  const loc = useLocale() as TLocale;
   return (
     <Block title={t.incidents} testId="report-incidents">
       {report.incidents.length === 0 ? (
@@ -182,6 +187,7 @@ export function HandoversBlock({ report, t }: TProps) {
 }
 
 export function TimelineBlock({ report, t }: TProps) {
+  const loc = useLocale() as TLocale;
   return (
     <Block title={t.timeline} testId="report-timeline">
       {report.timeline.length === 0 ? <p className="text-dim">{t.noMoments}</p> : null}
@@ -189,7 +195,7 @@ export function TimelineBlock({ report, t }: TProps) {
         {report.timeline.map((m) => (
           <li key={`${m.at}|${m.kind}|${m.text}`} className="flex gap-3">
             <span className="tabular shrink-0 text-dim">{formatStamp(m.at, report.room.timeZone)}</span>
-            <span>{m.text}</span>
+            <span>{momentWords(m, loc)}</span>
           </li>
         ))}
       </ol>
