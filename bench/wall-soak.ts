@@ -148,7 +148,18 @@ async function privatePostgres(): Promise<TPrivatePg> {
     execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', cmd] : ['-c', cmd], { stdio: 'pipe' });
   };
   run(['initdb', '-D', `${dir}/data`, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const start = () => run(['pg_ctl', '-D', `${dir}/data`, '-l', `${dir}/log`, '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () =>
+    run([
+      'pg_ctl',
+      '-D',
+      `${dir}/data`,
+      '-l',
+      `${dir}/log`,
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   start();
   const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
   await admin.connect();
@@ -235,13 +246,13 @@ const openSockets = new Set<string>();
 
 async function sample(page: Page): Promise<TSample> {
   const at = Date.now();
-  const s = await page
-    .evaluate<Omit<TSample, 'at' | 'sockets'>>(SAMPLE_SOURCE)
-    .catch((err: Error) => {
-      if (!sampleErrors++) console.warn(`sampling the page failed: ${err.message.split('\n')[0]}`);
-      return null;
-    });
-  return s ? { at, ...s, sockets: openSockets.size } : { at, value: null, state: null, panelStale: false, wall: false, access: null, sockets: -1, loadId: null };
+  const s = await page.evaluate<Omit<TSample, 'at' | 'sockets'>>(SAMPLE_SOURCE).catch((err: Error) => {
+    if (!sampleErrors++) console.warn(`sampling the page failed: ${err.message.split('\n')[0]}`);
+    return null;
+  });
+  return s
+    ? { at, ...s, sockets: openSockets.size }
+    : { at, value: null, state: null, panelStale: false, wall: false, access: null, sockets: -1, loadId: null };
 }
 
 async function heap(cdp: CDPSession) {
@@ -459,7 +470,8 @@ async function main() {
         if (!s.wall || s.access) d.blank++;
         if (s.loadId !== null && s.loadId !== firstLoadId) reloads = 1;
         d.maxSockets = Math.max(d.maxSockets, s.sockets);
-        if (s.sockets > 1) console.warn(`${s.sockets} WebSockets at ${((s.at - REAL0) / 1000).toFixed(1)} s (${s.state}); last fault: ${lastFault}`);
+        if (s.sockets > 1)
+          console.warn(`${s.sockets} WebSockets at ${((s.at - REAL0) / 1000).toFixed(1)} s (${s.state}); last fault: ${lastFault}`);
         const notCurrent = s.value === null || s.at - supersededAt(s.value) > STALE_S * 1000;
         const marked = s.state !== 'live' || s.panelStale;
         if (notCurrent && !marked) {
@@ -497,7 +509,11 @@ async function main() {
         days[d]!.heap = await heap(cdp).catch(() => undefined);
         days[d]!.socketsAtEnd = latest.sockets;
         days[d]!.stateAtEnd = latest.state ?? '?';
-        days[d]!.wallClock = (await page.getByTestId('clock').textContent().catch(() => null)) ?? '?';
+        days[d]!.wallClock =
+          (await page
+            .getByTestId('clock')
+            .textContent()
+            .catch(() => null)) ?? '?';
       }
     })();
 
@@ -560,7 +576,9 @@ async function main() {
         return m;
       }, {});
       console.log(
-        `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtEnd ?? '?'} ${d.stateAtEnd ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(counts)
+        `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtEnd ?? '?'} ${d.stateAtEnd ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(
+          counts,
+        )
           .map(([k, n]) => `${k}×${n}`)
           .join(' ')}`,
       );

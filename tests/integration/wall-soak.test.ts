@@ -30,11 +30,12 @@ interface TSoak {
 function soak(args: string[]): Promise<{ res: TSoak; log: string }> {
   const out = join(mkdtempSync(join(tmpdir(), 'warroom-soak-')), 'soak.json');
   return new Promise((resolve, reject) => {
-    const p = spawn('npx', ['tsx', 'bench/wall-soak.ts', ...args, '--json', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timeout stops the bench itself (it then stops its server, database and browser).
+    const p = spawn('npx', ['tsx', 'bench/wall-soak.ts', ...args, '--json', out], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let log = '';
     p.stdout.on('data', (c) => (log += c));
     p.stderr.on('data', (c) => (log += c));
-    const timer = setTimeout(() => p.kill('SIGTERM'), 230_000);
+    const timer = setTimeout(() => p.pid && process.kill(-p.pid, 'SIGTERM'), 230_000);
     p.on('exit', (code) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new Error(`bench exited ${code}:\n${log}`));
@@ -71,7 +72,22 @@ describe('bench/wall-soak.ts, compressed', () => {
   it('PostgreSQL (a private instance): two days through a restart and a database restart', async () => {
     const r = await soak([
       ...common,
-      ...['--db', 'postgres', '--days', '2', '--minutes', '0.34', '--restarts', '1', '--db-restarts', '1', '--db-down-s', '2', '--drops', '0'],
+      ...[
+        '--db',
+        'postgres',
+        '--days',
+        '2',
+        '--minutes',
+        '0.34',
+        '--restarts',
+        '1',
+        '--db-restarts',
+        '1',
+        '--db-down-s',
+        '2',
+        '--drops',
+        '0',
+      ],
     ]);
     structural(r, 2);
   }, 240_000);
