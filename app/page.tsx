@@ -1,3 +1,4 @@
+import { CAPACITY_WORDS } from './_components/capacity-words';
 import { HomeScreen } from './_home/home-screen';
 import { loadHomeInitial } from './_home/initial-data';
 
@@ -6,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 /** Home: on a phone, the manager's one-glance summary; on a laptop, the same as an overview. */
 export default async function Home() {
-  return <HomeScreen initial={await loadHomeInitial()} />;
+  return <HomeScreen initial={await loadHomeInitial()} capacityWords={CAPACITY_WORDS} />;
 }

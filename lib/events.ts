@@ -30,6 +30,8 @@ export interface ServerToClientEvents {
   'handover:changed': (p: z.infer<typeof ZHandoverChanged>) => void;
   /** a series' planned curve was set: refetch GET /rooms/:room/plan */
   'plan:changed': (p: z.infer<typeof ZPlanChanged>) => void;
+  /** the room's capacity headroom was evaluated (a bucket passed, a server drained, the model changed): refetch GET /rooms/:room/capacity */
+  'capacity:changed': (p: { roomId: string }) => void;
 }
 
 /** Commands: client → server. Verbs, each with an ack. */

@@ -33,7 +33,7 @@ export const ENTRY_KINDS = [
 ] as const;
 export type TEntryKind = (typeof ENTRY_KINDS)[number];
 
-export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook'] as const;
+export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook', 'capacity'] as const;
 export type TSignalKind = (typeof SIGNAL_KINDS)[number];
 
 // ---- shared rules (server and client compute them the same way) ----

@@ -13,6 +13,7 @@ import { clientAddress, parseTrustProxy } from './http/client-address';
 import { startPrometheus } from './observability/prometheus';
 import { startProbeScheduler } from './reactors/probe-scheduler';
 import { startRuleEvaluator } from './reactors/rule-evaluator';
+import { startCapacityEvaluator } from './reactors/capacity-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
 import { needsSetup } from './services/users/create-first-admin';
 
@@ -55,7 +56,12 @@ async function main() {
   const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
   // Signals: probes run from the database's schedule; rules follow ingested points.
-  const stopReactors = [startMilestoneCrossings(runtime), startProbeScheduler(runtime), startRuleEvaluator(runtime)];
+  const stopReactors = [
+    startMilestoneCrossings(runtime),
+    startProbeScheduler(runtime),
+    startRuleEvaluator(runtime),
+    startCapacityEvaluator(runtime),
+  ];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);
   });

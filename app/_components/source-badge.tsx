@@ -3,11 +3,11 @@ import type { TLocale } from '@/lib/format/number';
 
 /** What opened an incident, in the room's language. */
 const SOURCE_LABELS = {
-  en: { probe: 'probe', rule: 'rule', alertmanager: 'Alertmanager', webhook: 'webhook' },
-  zh: { probe: '探测', rule: '规则', alertmanager: '告警', webhook: '回调' },
+  en: { probe: 'probe', rule: 'rule', alertmanager: 'Alertmanager', webhook: 'webhook', capacity: 'capacity' },
+  zh: { probe: '探测', rule: '规则', alertmanager: '告警', webhook: '回调', capacity: '容量' },
 } satisfies Record<TLocale, Record<TIncidentSource['kind'], string>>;
 
-const ICON: Record<TIncidentSource['kind'], string> = { probe: '◉', rule: '∿', alertmanager: '⚑', webhook: '↯' };
+const ICON: Record<TIncidentSource['kind'], string> = { probe: '◉', rule: '∿', alertmanager: '⚑', webhook: '↯', capacity: '▤' };
 
 /**
  * A small badge saying which signal opened an incident ("◉ probe api-health"),

@@ -19,6 +19,9 @@ import { useProbesQuery } from '@/lib/client/use-probes';
 import { Sparkline } from './sparkline';
 import type { THomeInitial } from './initial-data';
 import { useServerNow } from '@/lib/client/use-server-now';
+import { CapacityLine } from '@/app/_components/capacity-line';
+import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
+import { useCapacityQuery } from '@/lib/client/use-capacity';
 
 const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
 
@@ -27,7 +30,7 @@ const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-
  * in a single column; from `md` up the same pieces sit in two columns with a
  * taller trend, as the overview on a laptop. Layout is CSS only.
  */
-export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
+export function HomeScreen({ initial, capacityWords }: { initial: THomeInitial | null; capacityWords: Record<TLocale, TCapacityWords> }) {
   const qc = useQueryClient();
   // Seed the cache with what the server read, so the first paint has the numbers…
   const [seeded] = useState(() => {
@@ -38,6 +41,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
   });
   const { snapshot, error, access, connection, socket } = useRoomLive(undefined);
   const probes = useProbesQuery(snapshot?.room.slug, null, socket).data;
+  const capacity = useCapacityQuery(access ? undefined : snapshot?.room.slug, null, socket).data;
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
   // …then join the room at once (the join is what subscribes this screen to
@@ -88,6 +92,7 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
       ? t.trend
       : `${t.trend}: ${formatCompact(users, locale)}${online === undefined ? '' : `, ${formatCompact(online, locale)}`}`;
   const signedOut = access === 'signin';
+  const headroom = now === null ? null : capacityView(capacity, now, capacityWords[locale], locale);
 
   return (
     <main className="mx-auto flex w-full max-w-6xl flex-col gap-3 px-3 pb-6 pt-3 md:px-6" data-testid="home">
@@ -138,6 +143,11 @@ export function HomeScreen({ initial }: { initial: THomeInitial | null }) {
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
+          {headroom ? (
+            <p className="flex min-w-0 text-sm" data-testid="phone-capacity">
+              <CapacityLine view={headroom} className="py-1" />
+            </p>
+          ) : null}
           <DownProbes list={probes} locale={locale} now={now} />
           <OpenIncidents
             incidents={incidents.data}

@@ -37,8 +37,16 @@ const ZAlertmanagerNote = z.strictObject({
   alerts: z.array(z.strictObject({ fingerprint: z.string(), status: ZAlertStatus, name: z.string() })),
   truncatedAlerts: z.number().int(),
 });
+/** What a capacity warning notes: the load, the limit of the healthy pool and when the forecast says it is full. */
+const ZCapacityNote = z.strictObject({
+  load: z.number().nullable(),
+  limit: z.number(),
+  healthyServers: z.number().int(),
+  saturatesAt: ZIsoTime.nullable(),
+  nPlusOneSaturatesAt: ZIsoTime.nullable(),
+});
 /** The details a signal's notes carry, by signal kind (a generic webhook's carry none). */
-export const SIGNAL_NOTES = { probe: ZProbeNote, rule: ZRuleNote, alertmanager: ZAlertmanagerNote };
+export const SIGNAL_NOTES = { probe: ZProbeNote, rule: ZRuleNote, alertmanager: ZAlertmanagerNote, capacity: ZCapacityNote };
 
 /** a signal fired again or recovered: which signal, its state now, and its kind's details */
 const observed = { key: z.string(), state: ZSignalState };
@@ -47,6 +55,7 @@ const ZSignalObservedData = z.discriminatedUnion('signal', [
   z.strictObject({ signal: z.literal('rule'), ...observed, ...ZRuleNote.shape }),
   z.strictObject({ signal: z.literal('alertmanager'), ...observed, ...ZAlertmanagerNote.shape }),
   z.strictObject({ signal: z.literal('webhook'), ...observed }),
+  z.strictObject({ signal: z.literal('capacity'), ...observed, ...ZCapacityNote.shape }),
 ]);
 
 /** Impact figure as stored on the incident. */

@@ -18,4 +18,5 @@ export const CONSOLE_CLIENT_NAMESPACES = [
   'handover',
   'report',
   'probes',
+  'capacity',
 ] as const;

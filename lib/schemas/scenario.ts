@@ -74,6 +74,14 @@ const ZScenarioPlan = z.strictObject({
   points: z.array(ZKeyframe).min(1, 'at least one keyframe').max(10_000, 'at most 10000 keyframes'),
 });
 
+/** The room's capacity model (lead time in minutes of the night: the replay divides it by its speed). */
+const ZScenarioCapacity = z.strictObject({
+  series: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_online').default('users_online'),
+  perServer: z.number().positive(),
+  targetUtilization: z.number().gt(0).max(1).default(0.8),
+  leadMinutes: z.number().positive().max(1440).default(30),
+});
+
 const ZScenarioSafetyLine = z
   .strictObject({
     metricName: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. cpu_ratio'),
@@ -127,6 +135,8 @@ export const ZScenario = z
     safetyLines: z.array(ZScenarioSafetyLine).default([]),
     /** planned curves, drawn dashed beside the real ones; set by the first lead before the replay */
     plan: z.array(ZScenarioPlan).default([]),
+    /** capacity headroom: set by the first lead before the replay */
+    capacity: ZScenarioCapacity.optional(),
     series: z.array(ZScenarioSeries).min(1, 'at least one series'),
     events: z.array(ZScenarioEvent).default([]),
   })
@@ -169,6 +179,7 @@ function checkReferences(s: Omit<TScenario, never>, c: z.RefinementCtx): void {
 
   const leads = new Set(s.people.filter((p) => p.role !== 'engineer').map((p) => p.key));
   if (s.safetyLines.length > 0 && leads.size === 0) issue(['safetyLines'], 'safety lines are set by a lead: add one to people');
+  if (s.capacity && leads.size === 0) issue(['capacity'], 'the capacity model is set by a lead: add one to people');
   if (s.plan.length > 0 && leads.size === 0) issue(['plan'], 'a plan is set by a lead: add one to people');
   s.plan.forEach((p, i) => {
     const seen = new Set<number>();

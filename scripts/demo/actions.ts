@@ -119,6 +119,18 @@ export class ReplayActions {
     });
   }
 
+  /** PUTs the capacity model; the lead time is night minutes, so it shrinks with the replay's speed. */
+  async setCapacity(cap: TScenario['capacity']): Promise<boolean> {
+    const lead = this.lead;
+    if (!lead || !cap) return false;
+    return this.optional('capacity → not set', async () => {
+      await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/capacity`, {
+        token: lead.token,
+        body: { ...cap, leadMinutes: cap.leadMinutes / this.speed },
+      });
+    });
+  }
+
   /** Runs one scenario event at wall time `time` (epoch ms); returns a line for the log. */
   async run(e: TScenarioEvent, index: number, time: number): Promise<string> {
     const idem = `${this.runId}-${index}`;

@@ -72,6 +72,8 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   if (await actions.setSafetyLines(s.safetyLines))
     log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
   if (await actions.setPlans(s.plan, wall)) log(`plan: ${s.plan.map((p) => `${p.series} (${p.points.length} keyframes)`).join(', ')}`);
+  if (s.capacity && (await actions.setCapacity(s.capacity)))
+    log(`capacity: ${s.capacity.perServer} ${s.capacity.series} per healthy server, warn ${s.capacity.leadMinutes} min ahead`);
   log(
     `replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`,
   );

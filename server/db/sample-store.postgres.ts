@@ -9,8 +9,10 @@ function createStore(pool: pg.Pool): SampleStore {
   const seriesIds = new Map<string, number>();
 
   return {
-    async insertBatch(roomId, rows) {
-      const groups = groupBySeries(rows);
+    insertBatch(roomId, rows) {
+      return this.insertGroups(roomId, groupBySeries(rows));
+    },
+    async insertGroups(roomId, groups) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -89,10 +91,13 @@ export function createPostgresSampleStore(pool: pg.Pool): SampleStore {
   const store = createStore(pool);
   return {
     ...store,
-    async insertBatch(roomId, rows) {
+    insertBatch(roomId, rows) {
+      return this.insertGroups(roomId, groupBySeries(rows));
+    },
+    async insertGroups(roomId, groups) {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await store.insertBatch(roomId, rows);
+          return await store.insertGroups(roomId, groups);
         } catch (err) {
           const code = (err as { code?: string }).code;
           if ((code !== '40P01' && code !== '40001') || attempt >= 3) throw err;

@@ -28,6 +28,10 @@ export interface TDomainEvents {
   'rule.changed.elsewhere': { roomId: string; ruleId: string };
   /** a shift handover was created or accepted, as it now is */
   'handover.changed': { roomId: string; handover: THandoverDto };
+  /** a room's capacity model was set: the evaluator re-evaluates */
+  'capacity.changed': { roomId: string };
+  /** a room's capacity headroom was evaluated (screens refetch it) */
+  'capacity.evaluated': { roomId: string };
   /** a planned curve was set */
   'plan.changed': { roomId: string; series: string };
   /** a credential, session or user lost its access: close their sockets */

@@ -1,3 +1,4 @@
+import { CAPACITY_WORDS } from '@/app/_components/capacity-words';
 import { WallScreen } from './wall-screen';
 
 export const dynamic = 'force-dynamic';
@@ -5,5 +6,5 @@ export const dynamic = 'force-dynamic';
 /** The wall display of the default room. */
 export default async function WallPage({ searchParams }: { searchParams: Promise<{ key?: string }> }) {
   const { key } = await searchParams;
-  return <WallScreen slug={undefined} displayKey={key ?? null} />;
+  return <WallScreen slug={undefined} displayKey={key ?? null} capacityWords={CAPACITY_WORDS} />;
 }

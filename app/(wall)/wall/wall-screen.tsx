@@ -27,6 +27,9 @@ import { useProbesQuery } from '@/lib/client/use-probes';
 import { OnDuty } from './on-duty';
 import { PlanDelta } from './plan-delta';
 import { usePlan } from './use-plan';
+import { CapacityLine } from '@/app/_components/capacity-line';
+import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
+import { useCapacityQuery } from '@/lib/client/use-capacity';
 
 const USERS_COLOR = '#4cc2ff';
 const ONLINE_COLOR = '#7ee787';
@@ -60,12 +63,21 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
  * The wall: a TV in kiosk mode, read from five metres. Everything is sized
  * in vh so 1080p and 4K look the same, and the page never scrolls.
  */
-export function WallScreen({ slug, displayKey }: { slug: string | undefined; displayKey: string | null }) {
+export function WallScreen({
+  slug,
+  displayKey,
+  capacityWords,
+}: {
+  slug: string | undefined;
+  displayKey: string | null;
+  capacityWords: Record<TLocale, TCapacityWords>;
+}) {
   const { snapshot, access, connection, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
   const settings = useRoomSettings(access ? undefined : roomSlug, displayKey, socket);
   const incidents = useWallIncidents(roomSlug, displayKey);
   const probes = useProbesQuery(roomSlug, displayKey, socket).data;
+  const capacity = useCapacityQuery(access ? undefined : roomSlug, displayKey, socket).data;
   const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
@@ -119,6 +131,8 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
   // The chart's axis runs to now, moved on in 5 s steps so the canvas is not redrawn every second.
   const chartNow = now === null ? null : Math.ceil(now / 5000) * 5000;
 
+  const headroom = now === null ? null : capacityView(capacity, now, capacityWords[locale], locale);
+
   // No access: the whole screen says why, and nothing of the room stays on it.
   if (access) return <AccessScreen problem={access} t={t} />;
 
@@ -136,6 +150,7 @@ export function WallScreen({ slug, displayKey }: { slug: string | undefined; dis
           <OnDuty slug={roomSlug} displayKey={displayKey} socket={socket} locale={locale} timeZone={timeZone} />
         </div>
         <div className="ml-auto flex min-w-0 items-center gap-[2.4vh]">
+          <CapacityLine view={headroom} className="py-[0.2vh] font-semibold" />
           <ConnectionBadge state={feed} staleMs={stale.stale ? stale.ageMs : null} locale={locale} />
           <span className="shrink-0 text-[min(3.4vh,5vw)] font-semibold">
             <ServerClock now={now} timeZone={timeZone} />

@@ -18,6 +18,7 @@ export type TSignal = TSignalCommon &
     | { kind: 'rule'; noteData: TSignalNotes['rule'] }
     | { kind: 'alertmanager'; noteData: TSignalNotes['alertmanager'] }
     | { kind: 'webhook'; noteData?: never }
+    | { kind: 'capacity'; noteData: TSignalNotes['capacity'] }
   );
 
 interface TSignalCommon {
@@ -50,6 +51,8 @@ function observed(sig: TSignal, state: 'firing' | 'recovered'): TEntryDataIn['au
       return { signal: sig.kind, ...o, ...sig.noteData };
     case 'webhook':
       return { signal: sig.kind, ...o };
+    case 'capacity':
+      return { signal: sig.kind, ...o, ...sig.noteData };
   }
 }
 

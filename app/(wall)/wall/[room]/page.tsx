@@ -1,3 +1,4 @@
+import { CAPACITY_WORDS } from '@/app/_components/capacity-words';
 import { WallScreen } from '../wall-screen';
 
 export const dynamic = 'force-dynamic';
@@ -11,5 +12,5 @@ export default async function RoomWallPage({
   searchParams: Promise<{ key?: string }>;
 }) {
   const [{ room }, { key }] = await Promise.all([params, searchParams]);
-  return <WallScreen slug={room} displayKey={key ?? null} />;
+  return <WallScreen slug={room} displayKey={key ?? null} capacityWords={CAPACITY_WORDS} />;
 }

@@ -7,6 +7,8 @@ import { STATE_WORDS } from '@/lib/fleet/words';
 import { FleetRow } from './fleet-row';
 import { useFleetLabels } from './labels';
 import { useFleetQuery } from './use-fleet';
+import { CapacityPanel } from './capacity-panel';
+import type { TCapacityWords } from '@/lib/capacity/view';
 
 type TSort = 'worst' | 'name' | 'lastSeen' | `metric:${string}`;
 
@@ -34,7 +36,19 @@ function sortRows(rows: TServerDto[], sort: TSort, desc: boolean): TServerDto[] 
 }
 
 /** Every server seen in the room: worst first by default, filterable, sortable by any metric, drainable by leads. */
-export function FleetScreen({ slug, roomName, locale, canDrain }: { slug: string; roomName: string; locale: TLocale; canDrain: boolean }) {
+export function FleetScreen({
+  slug,
+  roomName,
+  locale,
+  canDrain,
+  capacityWords,
+}: {
+  slug: string;
+  roomName: string;
+  locale: TLocale;
+  canDrain: boolean;
+  capacityWords: TCapacityWords;
+}) {
   const t = useFleetLabels();
   const { data, error, dataUpdatedAt } = useFleetQuery(slug);
   const now = useServerClock(data?.serverTime, dataUpdatedAt);
@@ -84,6 +98,7 @@ export function FleetScreen({ slug, roomName, locale, canDrain }: { slug: string
           {[...counts.entries()].map(([state, n]) => ` · ${n} ${STATE_WORDS[locale][state as TServerDto['state']]}`)}
         </p>
       ) : null}
+      <CapacityPanel slug={slug} now={now} words={capacityWords} locale={locale} />
       <div className="flex flex-wrap items-center gap-2">
         <input
           className="min-h-11 flex-1 rounded-lg border border-edge bg-bg px-3 text-sm text-ink"

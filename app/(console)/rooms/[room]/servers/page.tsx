@@ -7,6 +7,7 @@ import { can } from '@/server/services/access/actor';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { isAppError } from '@/server/errors';
 import { FleetScreen } from './fleet-screen';
+import { CAPACITY_WORDS } from '@/app/_components/capacity-words';
 import { titled } from '@/lib/i18n/page-title';
 
 export const generateMetadata = titled('servers');
@@ -34,7 +35,15 @@ export default async function ServersPage({
   }
   if (!can(actor, 'room:read', room.id)) return <main className="p-6 text-crit">{(await getTranslations('room'))('noRead')}</main>;
   const locale = lang === 'zh' || lang === 'en' ? lang : ((await getLocale()) as 'en' | 'zh');
-  const screen = <FleetScreen slug={room.slug} roomName={room.name} locale={locale} canDrain={can(actor, 'room:settings', room.id)} />;
+  const screen = (
+    <FleetScreen
+      slug={room.slug}
+      roomName={room.name}
+      locale={locale}
+      canDrain={can(actor, 'room:settings', room.id)}
+      capacityWords={CAPACITY_WORDS[locale]}
+    />
+  );
   if (!lang || locale === (await getLocale())) return screen;
   // ?lang= shows the page in another language than the person's (a shared link, a test).
   const messages = (await import(`@/messages/${locale}.json`)).default;

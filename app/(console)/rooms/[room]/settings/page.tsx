@@ -1,11 +1,12 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
 import { can } from '@/server/services/access/actor';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { isAppError } from '@/server/errors';
 import { RoomSettingsScreen } from './room-settings-screen';
+import { CAPACITY_WORDS } from '@/app/_components/capacity-words';
 import { titled } from '@/lib/i18n/page-title';
 
 export const generateMetadata = titled('settings');
@@ -18,6 +19,7 @@ export default async function RoomSettingsPage({ params }: { params: Promise<{ r
   const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
   if (!actor) redirect(`/login?next=${encodeURIComponent(`/rooms/${slug}/settings`)}`);
   const t = await getTranslations('settings');
+  const locale = (await getLocale()) as 'en' | 'zh';
   let room: Awaited<ReturnType<typeof resolveRoom>>;
   try {
     room = await resolveRoom({ ctx: rt, slug });
@@ -28,7 +30,7 @@ export default async function RoomSettingsPage({ params }: { params: Promise<{ r
   if (!can(actor, 'room:settings', room.id)) {
     return <Notice title={t('title2')} text={t('leadsOnly')} />;
   }
-  return <RoomSettingsScreen slug={room.slug} />;
+  return <RoomSettingsScreen slug={room.slug} capacityWords={CAPACITY_WORDS[locale]} />;
 }
 
 function Notice({ title, text }: { title: string; text: string }) {

@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { TRoomSettings } from '@/lib/api/rooms';
+import { CapacitySection } from './capacity-section';
+import type { TCapacityWords } from '@/lib/capacity/view';
 import { AnnotationsSection, MilestonesSection, SafetyLinesSection } from './sections';
 import { BUTTON, ErrorText, INPUT, PRIMARY, Section, useWhen } from './ui';
 import { useRoomSettingsMutation, useRoomSettingsQuery } from './use-room-settings-admin';
@@ -14,7 +16,7 @@ function toLocalInput(iso: string | null): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-export function RoomSettingsScreen({ slug }: { slug: string }) {
+export function RoomSettingsScreen({ slug, capacityWords }: { slug: string; capacityWords: TCapacityWords }) {
   const t = useTranslations('settings');
   const tc = useTranslations('common');
   const { data, error } = useRoomSettingsQuery(slug);
@@ -42,6 +44,7 @@ export function RoomSettingsScreen({ slug }: { slug: string }) {
       <AnnotationsSection slug={slug} annotations={data.annotations} timeZone={data.room.timeZone} />
       <MilestonesSection slug={slug} milestones={data.milestones} timeZone={data.room.timeZone} />
       <SafetyLinesSection slug={slug} lines={data.safetyLines} />
+      <CapacitySection slug={slug} words={capacityWords} />
     </main>
   );
 }

@@ -1,0 +1,38 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { CapacityLine } from '@/app/_components/capacity-line';
+import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
+import { useCapacityQuery } from '@/lib/client/use-capacity';
+import { getSocket } from '@/lib/client/socket';
+import { formatCompact, type TLocale } from '@/lib/format/number';
+
+// Chart.js loads after the table: the fleet is what the page is for.
+const CapacityChart = dynamic(() => import('./capacity-chart'), { ssr: false });
+
+/** The pool's headroom above the fleet table: the one line and the chart (load, forecast band, capacity). Nothing without a model. */
+export function CapacityPanel({ slug, now, words, locale }: { slug: string; now: number; words: TCapacityWords; locale: TLocale }) {
+  const { data } = useCapacityQuery(slug, null, typeof window === 'undefined' ? null : getSocket());
+  const view = capacityView(data, now, words, locale);
+  if (!data?.model || !data.now || !view) return null;
+  const summary = words.chartSummary
+    .replace('{load}', data.now.load === null ? '–' : formatCompact(data.now.load, locale))
+    .replace('{limit}', formatCompact(data.now.limit, locale))
+    .replace('{full}', view.text);
+  return (
+    <section
+      className="flex flex-col gap-2 rounded-xl border border-edge bg-panel p-3"
+      data-testid="capacity-panel"
+      aria-label={words.title}
+    >
+      <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold">
+        {words.title}
+        <CapacityLine view={view} className="text-sm font-normal" />
+        <span className="text-sm font-normal text-dim">{words.healthy.replace('{n}', String(data.now.healthyServers))}</span>
+      </h2>
+      <div className="relative h-56" role="img" aria-label={summary}>
+        <CapacityChart data={data} words={words} locale={locale} stale={view.stale} />
+      </div>
+    </section>
+  );
+}

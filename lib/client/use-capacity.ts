@@ -1,0 +1,26 @@
+'use client';
+
+import { api } from './api';
+import { queryKeys, useLiveQuery } from './live-query';
+import type { TClientSocket } from './socket';
+
+/** Without pushes (a socket down) the headroom still moves on; ages tick on the client meanwhile. */
+const REFRESH_MS = 30_000;
+
+/**
+ * The room's capacity headroom: read over HTTP (the display link as bearer on
+ * the wall), refetched on each evaluation the server announces
+ * (`capacity:changed`: a rollup passed, a server drained, the model changed)
+ * and when the socket comes back. The socket must have joined the room.
+ */
+export function useCapacityQuery(slug: string | undefined, token: string | null, socket: TClientSocket | null) {
+  return useLiveQuery({
+    queryKey: queryKeys.capacity(slug),
+    enabled: Boolean(slug),
+    retry: 3,
+    refetchInterval: REFRESH_MS,
+    queryFn: () => api.capacity.get({ params: { room: slug! }, token }),
+    socket,
+    on: { 'capacity:changed': 'refetch' },
+  });
+}
