@@ -16,8 +16,15 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { SOCKET_RECONNECT } from '../lib/socket-reconnect';
 
+/** A signed-in screen (bench/incident-push.ts): a phone (session cookie; the home page joins the room and the incident channel) or a laptop (personal token; the incident list). */
+export interface TUserScreen {
+  phone: boolean;
+  token?: string;
+  cookie?: string;
+}
+
 type TCmd =
-  | { cmd: 'connect'; mode: 'sio' | 'raw' | 'ws'; url: string; token: string; count: number; concurrency: number }
+  | { cmd: 'connect'; mode: 'sio' | 'raw' | 'ws'; url: string; token: string; count: number; concurrency: number; users?: TUserScreen[] }
   | { cmd: 'report' }
   | { cmd: 'mark' }
   | { cmd: 'close' };
@@ -44,6 +51,18 @@ function onHeadline(update: { latest?: { name: string; value: number }[] }): voi
   latencies.push(t - v);
   perPush.set(v, Math.max(perPush.get(v) ?? 0, t - v));
   if (!firstUpdate) firstUpdate = update;
+}
+
+/** An incident push: its timeline entry's body carries the POST's start time (`… t0=<epoch ms>`). */
+function onIncident(p: { entries?: { body: string | null }[] }): void {
+  const t = now();
+  const m = /t0=(\d+)/.exec(p.entries?.[0]?.body ?? '');
+  if (!m) return;
+  const v = Number(m[1]);
+  received++;
+  latencies.push(t - v);
+  perPush.set(v, Math.max(perPush.get(v) ?? 0, t - v));
+  if (!firstUpdate) firstUpdate = p;
 }
 
 function openSio(url: string, token: string): Promise<boolean> {
@@ -94,7 +113,7 @@ function backoff(attempt: number): number {
  * "40{auth}" → "40{sid}" → `420["room:join",{}]` → "430[ack]"; "2" → "3";
  * `42["metrics:update",…]` is a push. On close it reconnects like socket.io-client.
  */
-function openRaw(url: string, token: string): Promise<boolean> {
+function openRaw(url: string, token: string, user?: TUserScreen): Promise<boolean> {
   return new Promise((resolve) => {
     const screen = { ws: null as WebSocket | null, closing: false, joined: false };
     screens.push(screen);
@@ -106,7 +125,11 @@ function openRaw(url: string, token: string): Promise<boolean> {
       resolve(ok);
     };
     const open = () => {
-      const w = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, { perMessageDeflate: false });
+      const w = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+        perMessageDeflate: false,
+        // A phone's browser sends its session cookie and its origin with the upgrade.
+        ...(user?.cookie ? { headers: { cookie: user.cookie, origin: url } } : {}),
+      });
       screen.ws = w;
       screen.joined = false;
       w.on('message', (data) => {
@@ -115,14 +138,35 @@ function openRaw(url: string, token: string): Promise<boolean> {
         else if (s.startsWith('42')) {
           const [event, payload] = JSON.parse(s.slice(2)) as [string, never];
           if (event === 'metrics:update') onHeadline(payload);
+          else if (event === 'incident:changed') onIncident(payload);
+        } else if (s.startsWith('431')) {
+          // A signed-in screen's incident channel (its last ack).
+          const [r] = JSON.parse(s.slice(3)) as [{ ok: boolean }];
+          screen.joined = r.ok;
+          attempt = 0;
+          if (first) settle(r.ok);
+        } else if (user && !user.phone && s.startsWith('430')) {
+          const [r] = JSON.parse(s.slice(3)) as [{ ok: boolean }];
+          screen.joined = r.ok;
+          attempt = 0;
+          if (first) settle(r.ok);
+        } else if (user?.phone && s.startsWith('430')) {
+          // the phone's room join; it counts as joined once its incident channel is (431)
         } else if (s.startsWith('430')) {
           const [r] = JSON.parse(s.slice(3)) as [{ ok: boolean }];
           screen.joined = r.ok;
           attempt = 0;
           if (first) settle(r.ok);
           else if (r.ok && marked) rejoined++;
-        } else if (s.startsWith('40')) w.send('420["room:join",{}]');
-        else if (s[0] === '0') w.send(`40${JSON.stringify({ token })}`);
+        } else if (s.startsWith('40')) {
+          if (!user) w.send('420["room:join",{}]');
+          else if (user.phone) {
+            // The phone's home page: the room (numbers), then the incident channel.
+            w.send('420["room:join",{}]');
+            w.send('421["incidents:subscribe",{}]');
+          } else w.send('420["incidents:subscribe",{}]');
+        } else if (s[0] === '0')
+          w.send(`40${user ? (user.token ? JSON.stringify({ token: user.token }) : '') : JSON.stringify({ token })}`);
         else if (s.startsWith('44') || s.startsWith('41')) {
           // Refused at connect (a bad or revoked link) on the first try: this screen failed; later, reconnect.
           if (first && s.startsWith('44')) screen.closing = true;
@@ -150,7 +194,8 @@ function openWs(url: string): Promise<boolean> {
       const s = data.toString();
       // The same bytes socket.io sends: 42["metrics:update",{...}]
       const arr = JSON.parse(s.slice(2)) as [string, never];
-      onHeadline(arr[1]);
+      if (arr[0] === 'incident:changed') onIncident(arr[1]);
+      else onHeadline(arr[1]);
     });
   });
 }
@@ -162,8 +207,9 @@ async function connectAll(c: Extract<TCmd, { cmd: 'connect' }>): Promise<void> {
   let failed = 0;
   const lane = async () => {
     while (next < c.count) {
-      next++;
-      const open = c.mode === 'sio' ? openSio(c.url, c.token) : c.mode === 'raw' ? openRaw(c.url, c.token) : openWs(c.url);
+      const i = next++;
+      const user = c.users?.[i % c.users.length];
+      const open = c.mode === 'sio' ? openSio(c.url, c.token) : c.mode === 'raw' ? openRaw(c.url, c.token, user) : openWs(c.url);
       if (await open) ok++;
       else failed++;
     }
