@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZPlanChanged, ZRoomSnapshot } from './api/realtime';
 import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
 import type { TProbe } from './schemas/signals';
+import type { TStatusSummary } from './api/status';
 
 export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
 export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
@@ -47,12 +48,26 @@ export interface ClientToServerEvents {
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
 
+/**
+ * The public status namespace (`/status`): no credential, nothing to send.
+ * A socket names its page in the handshake (`auth: {room}`) and only ever
+ * receives that page's public summary when it changes.
+ */
+export interface StatusServerToClientEvents {
+  'status:changed': (p: { etag: string; summary: TStatusSummary }) => void;
+}
+export const STATUS_NAMESPACE = '/status';
+/** socket.io room of a status page's watchers (in the /status namespace only). */
+export const statusChannel = (roomId: string) => `status:${roomId}`;
+
 /** Nothing travels between servers except socket.io's own broadcasts. */
 export interface InterServerEvents {
   /** another process pushed to a room ('push') or changed its settings ('changed'): caches of it are stale here too */
   'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
   /** an alert rule changed on another process: evaluators here reload the room's rules */
   'rule:changed': (roomId: string, ruleId: string) => void;
+  /** a status page changed on another process: drop what is held of it here */
+  'status:stale': (roomId: string) => void;
 }
 
 export interface SocketData {

@@ -19,6 +19,8 @@ const ZEnv = z.object({
   WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(200),
   /** how long an Idempotency-Key placeholder belongs to its request; after it, a retry may take the key over */
   WARROOM_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** where each room's public status snapshot (page + summary.json) is written on every change */
+  WARROOM_STATUS_DIR: z.string().min(1).default('data/status'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

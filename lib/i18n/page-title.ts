@@ -14,7 +14,8 @@ type TTitleKey =
   | 'welcome'
   | 'setup'
   | 'signOut'
-  | 'apiDocs';
+  | 'apiDocs'
+  | 'status';
 
 /**
  * A page's `generateMetadata`: its title in the reader's language (the

@@ -5,7 +5,7 @@ import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
 
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
 
-/** Changes a room's name, locale, time zone, go-live time or stale threshold (lead+). */
+/** Changes a room's name, locale, time zone, go-live time, stale threshold or status page switch (lead+). */
 export async function updateRoomSettings(opts: {
   ctx: TServiceContext;
   actor: TActor;
@@ -14,6 +14,10 @@ export async function updateRoomSettings(opts: {
 }): Promise<TRoomSettings['room']> {
   const { ctx, input } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
+  if (input.statusPage) {
+    const page = { enabled: input.statusPage.enabled, ...(input.statusPage.title !== undefined ? { title: input.statusPage.title } : {}) };
+    await ctx.prisma.statusPage.upsert({ where: { roomId: room.id }, create: { roomId: room.id, ...page }, update: page });
+  }
   const updated = await ctx.prisma.room.update({
     where: { id: room.id },
     data: {
@@ -25,5 +29,7 @@ export async function updateRoomSettings(opts: {
     },
   });
   ctx.bus.emit('room.changed', { roomId: room.id });
+  // Name, language, time zone and the page switch all show on the public page.
+  ctx.bus.emit('status.changed', { roomId: room.id });
   return roomSettingsRoomDto(updated);
 }

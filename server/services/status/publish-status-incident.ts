@@ -1,0 +1,43 @@
+import type { TStatusIncident, TStatusIncidentInput } from '../../../lib/api/status';
+import type { TServiceContext } from '../../context';
+import { AppError } from '../../errors';
+import type { TActor } from '../access/actor';
+import { roomFor } from '../rooms/room-settings-dto';
+import { assertComponents, loadIncidents } from './status-rows';
+
+/**
+ * Publishes a public incident (lead+). Only what the lead typed here becomes
+ * public: the linked internal incident is checked to be in the room and kept
+ * as an id, nothing of it is copied.
+ */
+export async function publishStatusIncident(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  input: TStatusIncidentInput;
+}): Promise<TStatusIncident> {
+  const { ctx, input } = opts;
+  const room = await roomFor({ ...opts, permission: 'room:settings' });
+  if (input.incidentId) {
+    const found = await ctx.prisma.incident.findFirst({ where: { id: input.incidentId, roomId: room.id }, select: { id: true } });
+    if (!found)
+      throw new AppError('validation_failed', 'no such incident in this room', [{ field: 'incidentId', message: 'no incident with this id in this room' }]);
+  }
+  await assertComponents(ctx, room.id, input.components);
+  const now = new Date();
+  const row = await ctx.prisma.statusIncident.create({
+    data: {
+      roomId: room.id,
+      incidentId: input.incidentId ?? null,
+      title: input.title,
+      impact: input.impact,
+      status: input.status,
+      components: JSON.stringify(input.components),
+      resolvedAt: input.status === 'resolved' ? now : null,
+      updates: { create: { status: input.status, body: input.message, createdAt: now } },
+    },
+  });
+  ctx.bus.emit('status.changed', { roomId: room.id });
+  const [dto] = await loadIncidents(ctx, room.id, { id: row.id });
+  return dto!;
+}
