@@ -21,6 +21,8 @@ const ZEnv = z.object({
   WARROOM_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   /** where each room's public status snapshot (page + summary.json) is written on every change */
   WARROOM_STATUS_DIR: z.string().min(1).default('data/status'),
+  /** how long a status page's view is served without asking the database, unless a change drops it first (the day's uptime bar moves) */
+  WARROOM_STATUS_CACHE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

@@ -18,4 +18,5 @@ export const CONSOLE_CLIENT_NAMESPACES = [
   'handover',
   'report',
   'probes',
+  'statusAdmin',
 ] as const;

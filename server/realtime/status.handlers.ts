@@ -39,6 +39,8 @@ export function attachStatusPages(ctx: TServiceContext, io: TIo, httpServer: Htt
   });
 
   const timers = new Map<string, NodeJS.Timeout>();
+  /** per room, until its rebuild runs: whether a status change (not only a probe check) asked, and the slugs whose view it dropped */
+  const pending = new Map<string, { full: boolean; slugs: Set<string> }>();
   const publish = async (roomId: string, slug: string, onlyIfMoved: boolean) => {
     const before = cachedPublicStatus(slug);
     try {
@@ -55,15 +57,21 @@ export function attachStatusPages(ctx: TServiceContext, io: TIo, httpServer: Htt
       console.error('status page rebuild failed:', err);
     }
   };
-  const schedule = (roomId: string, onlyIfMoved: boolean) => {
-    clearTimeout(timers.get(roomId));
+  // One rebuild per room per SETTLE_MS at most, however many changes and probe checks arrive meanwhile.
+  const schedule = (roomId: string, full: boolean, slugs: string[] = []) => {
+    const p = pending.get(roomId) ?? { full: false, slugs: new Set<string>() };
+    p.full ||= full;
+    for (const s of slugs) p.slugs.add(s);
+    pending.set(roomId, p);
+    if (timers.has(roomId)) return;
     timers.set(
       roomId,
       setTimeout(async () => {
         timers.delete(roomId);
+        pending.delete(roomId);
         const known = cachedSlugOf(roomId);
-        const slugs = onlyIfMoved ? (known ? [known] : []) : [...new Set([...forgetPublicStatus(roomId), ...(await slugOf(ctx, roomId))])];
-        for (const slug of slugs) await publish(roomId, slug, onlyIfMoved);
+        const targets = p.full ? new Set([...p.slugs, ...(await slugOf(ctx, roomId))]) : new Set(known ? [known] : []);
+        for (const slug of targets) await publish(roomId, slug, !p.full);
       }, SETTLE_MS),
     );
   };
@@ -71,10 +79,11 @@ export function attachStatusPages(ctx: TServiceContext, io: TIo, httpServer: Htt
   const offs = [
     ctx.bus.on('status.changed', (e) => {
       if (ctx.config.REDIS_URL) io.serverSideEmit('status:stale', e.roomId);
-      schedule(e.roomId, false);
+      // Dropped now, so the next read (the lead's own, a visitor's) is built from the change; the push follows.
+      schedule(e.roomId, true, forgetPublicStatus(e.roomId));
     }),
     // A probe check moves a bound component at most: rebuild only pages someone is reading here.
-    ctx.bus.on('probe.changed', (e) => schedule(e.roomId, true)),
+    ctx.bus.on('probe.changed', (e) => schedule(e.roomId, false)),
   ];
   io.on('status:stale', (roomId) => forgetPublicStatus(roomId));
 

@@ -237,7 +237,7 @@ describe.each(KINDS)('public status page on %s', (kind) => {
       body: { status: 'monitoring', message: `We moved traffic away from ${SECRETS.server}.` },
     });
     expect(typed.status).toBe(201);
-    expect(await (await fetch(`${server.url}/api/v1/status/launch/summary`)).text()).toContain(SECRETS.server);
+    await waitFor(async () => (await (await fetch(`${server.url}/api/v1/status/launch/summary`)).text()).includes(SECRETS.server));
   });
 
   it('answers from its cache with ETag and Cache-Control; a change moves the ETag', async () => {

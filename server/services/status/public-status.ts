@@ -9,13 +9,12 @@ import { buildPublicStatus } from './build-public-status';
  * The public status page's read path. A thousand visitors refreshing cost
  * the database nothing: each room's view is built once and kept until a
  * status change (server/realtime/status.handlers.ts drops it) or, for the
- * day's uptime bar, five minutes. When the database does not answer, the
+ * day's uptime bar, WARROOM_STATUS_CACHE_MS (five minutes). When the database does not answer, the
  * last snapshot written to disk is served instead, marked as such.
  *
  * The cache sits on globalThis: Next's route handlers and the server's own
  * module graph are two copies of this module (ARCHITECTURE.md) and must share it.
  */
-const FRESH_MS = 5 * 60_000;
 const MISSING_MS = 10_000;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -45,7 +44,7 @@ export async function getPublicStatus(opts: { ctx: TServiceContext; slug: string
   const c = cache();
   const now = Date.now();
   const hit = c.entries.get(slug);
-  if (hit && now - hit.at < FRESH_MS) return { status: hit.value, source: 'hit' };
+  if (hit && now - hit.at < ctx.config.WARROOM_STATUS_CACHE_MS) return { status: hit.value, source: 'hit' };
   const missingAt = c.missing.get(slug);
   if (missingAt !== undefined && now - missingAt < MISSING_MS) throw notFound(slug);
   try {
