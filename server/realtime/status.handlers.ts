@@ -13,7 +13,7 @@ import {
 } from '../services/status/public-status';
 import type { TIo } from './types';
 
-const SETTLE_MS = 100;
+const SETTLE_MS = 50;
 
 /**
  * The public status page's live side. The `/status` namespace has no

@@ -23,8 +23,7 @@ test('a lead publishes from an incident; a signed-out page sees it live, in Engl
 }) => {
   mkdirSync(SHOTS, { recursive: true });
   const room = `shop-${randomBytes(3).toString('hex')}`;
-  const admin = await server.createUser('admin');
-  await apiAs(`${server.url}/api/v1/rooms`, admin.token, 'POST', { slug: room, name: 'Acme Shop', locale: 'en', timeZone: 'Asia/Shanghai' });
+  await server.ctx.prisma.room.create({ data: { slug: room, name: 'Acme Shop', locale: 'en', timeZone: 'Asia/Shanghai' } });
   const lead = await signIn(page.context(), server, 'lead', 'Page Lead');
   await apiAs(`${server.url}/api/v1/rooms/${room}/settings`, lead.token, 'PATCH', { statusPage: { enabled: true } });
   for (const [name, group] of [
@@ -47,8 +46,10 @@ test('a lead publishes from an incident; a signed-out page sees it live, in Engl
   await expect(phone.getByTestId('status-overall')).toHaveText('All systems operational');
   await expect(phone.getByTestId('status-live')).toHaveAttribute('data-live', 'yes');
   await phone.screenshot({ path: `${SHOTS}/phone-en-operational.png`, fullPage: true });
-  let navigations = 0;
-  phone.on('framenavigated', () => navigations++);
+  // Live means without a reload: this mark survives only if no new document is loaded.
+  await phone.evaluate(() => {
+    (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+  });
 
   // The lead publishes from the incident's page: the form knows only which incident.
   await page.goto(`${server.url}/incidents/${internal.number}?room=${room}`);
@@ -62,21 +63,24 @@ test('a lead publishes from an incident; a signed-out page sees it live, in Engl
   await page.locator('#p-message').fill('Some customers cannot place orders. We are working on it.');
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/lead-publish-form.png`, fullPage: true });
+  const published = page.waitForResponse((r) => r.url().endsWith('/status-incidents') && r.request().method() === 'POST');
   await page.getByTestId('publish-submit').click();
+  expect((await published).status()).toBe(201);
   const t0 = Date.now();
 
   await expect(phone.getByTestId('status-current')).toContainText('Some orders fail', { timeout: 2000 });
   const liveMs = Date.now() - t0;
   console.log(`status page: published → visible on the signed-out phone in ${liveMs} ms`);
   await expect(phone.getByTestId('status-overall')).toHaveText('Partial system outage');
-  // Live means without a reload: no new document was loaded.
-  expect(navigations).toBe(0);
+  expect(await phone.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await phone.screenshot({ path: `${SHOTS}/phone-en-incident.png`, fullPage: true });
 
   // A public update from the lead's page.
   await expect(page.getByTestId('admin-incident')).toContainText('Some orders fail');
   await page.getByTestId('admin-incident').getByLabel('Public message').fill('The cause is found; a fix is rolling out.');
+  const updated = page.waitForResponse((r) => r.url().endsWith('/updates') && r.request().method() === 'POST');
   await page.getByTestId('post-public-update').click();
+  expect((await updated).status()).toBe(201);
   await expect(phone.getByTestId('status-current')).toContainText('a fix is rolling out', { timeout: 2000 });
 
   // The other language, by the page's own switch; still live.
