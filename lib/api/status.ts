@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { STATUSES } from '../incidents';
-import { ZIsoTime, ZRoomIdParams, ZRoomParams } from './common';
+import { ZIsoTime, ZRoomIdParams, ZRoomParams, ZStatus } from './common';
 import { endpoint } from './contract';
 
 /**
@@ -19,7 +18,8 @@ export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
 const ZImpact = z.enum(IMPACTS, { message: 'must be none, minor, major or critical' });
 export type TImpact = z.infer<typeof ZImpact>;
 
-const ZPublicStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
+/** A public incident's status: the same four words as an internal one. */
+const ZPublicStatus = ZStatus;
 
 const ZText = (max: number) => z.string().trim().min(1, 'required').max(max);
 const ZComponentIds = z.array(z.string().min(1).max(64)).max(50);

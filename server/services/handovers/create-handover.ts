@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TCreateHandover, THandoverDto } from '../../../lib/schemas/night';
+import type { TCreateHandover, THandoverDto } from '../../../lib/api/night-report';
 import { assertCan, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { buildBrief } from './build-brief';

@@ -1,4 +1,5 @@
-import type { TRoomSettings, TRoomSettingsPatch } from '../../../lib/schemas/rooms';
+import type { TRoomSettings } from '../../../lib/api/rooms';
+import type { TRoomSettingsPatch } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
