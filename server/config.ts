@@ -19,6 +19,14 @@ const ZEnv = z.object({
   WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(200),
   /** how long an Idempotency-Key placeholder belongs to its request; after it, a retry may take the key over */
   WARROOM_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** SMTP server of the email channel: smtp://user:pass@host:port or smtps://… */
+  WARROOM_SMTP_URL: z
+    .string()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must be smtp://… or smtps://…')
+    .optional(),
+  WARROOM_SMTP_FROM: z.string().default('Warroom <warroom@localhost>'),
+  /** the outbox worker's poll interval (tests shorten it) */
+  WARROOM_OUTBOX_TICK_MS: z.coerce.number().int().min(20).max(10_000).default(500),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

@@ -10,6 +10,7 @@ import { serversApi } from './servers';
 import { SETUP } from './setup';
 import { SYSTEM } from './system';
 import { NIGHT } from './night';
+import { notificationsApi } from './notifications';
 
 /**
  * Every /api/v1 endpoint, for the OpenAPI document and the test that each
@@ -28,4 +29,5 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(probesApi),
   ...Object.values(rulesApi),
   ...Object.values(NIGHT),
+  ...Object.values(notificationsApi),
 ];

@@ -4,6 +4,7 @@ import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { appendEntry, publishIncidentChange, TX_OPTIONS, type TTx } from './incident-tx';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
+import { notifyIncidentOpened } from '../notify/notify-incident';
 
 /** Where an automatic incident came from: a signal's kind and its deduplication key. */
 export interface TIncidentSource {
@@ -50,6 +51,7 @@ export async function insertIncident(
       ? { kind: 'auto', body, data: { ...opened, source: opts.source.source, key: opts.source.sourceKey } }
       : { kind: 'created', body, data: opened },
   );
+  await notifyIncidentOpened(tx, incident);
   return { incident, entryId };
 }
 

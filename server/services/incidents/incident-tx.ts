@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
 import type { ENTRY_DATA } from '../../../lib/api/incident-timeline';
-import type { Db } from '../../db/client';
+import type { TTx } from '../../db/tx';
 import type { TEntryKind, TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';
 import { authorOf, type TActor } from '../access/actor';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
+import { notifyIncidentStatus } from '../notify/notify-incident';
 
-/** The client a Prisma interactive transaction hands to its callback. */
-export type TTx = Parameters<Extract<Parameters<Db['$transaction']>[0], (...a: never[]) => unknown>>[0];
+export type { TTx } from '../../db/tx';
 
 /** Five concurrent writers on one SQLite connection queue behind its mutex; give them time. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -50,6 +50,8 @@ export async function appendEntry(tx: TTx, incident: { id: string; roomId: strin
     },
     select: { id: true },
   });
+  // The outbox rows commit with the change that causes them.
+  if (e.kind === 'status' && e.data) await notifyIncidentStatus(tx, incident, row.id, e.data);
   return row.id;
 }
 
