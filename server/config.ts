@@ -23,6 +23,14 @@ const ZEnv = z.object({
   WARROOM_STATUS_DIR: z.string().min(1).default('data/status'),
   /** how long a status page's view is served without asking the database, unless a change drops it first (the day's uptime bar moves) */
   WARROOM_STATUS_CACHE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  /** SMTP server of the email channel: smtp://user:pass@host:port or smtps://… */
+  WARROOM_SMTP_URL: z
+    .string()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must be smtp://… or smtps://…')
+    .optional(),
+  WARROOM_SMTP_FROM: z.string().default('Warroom <warroom@localhost>'),
+  /** the outbox worker's poll interval (tests shorten it) */
+  WARROOM_OUTBOX_TICK_MS: z.coerce.number().int().min(20).max(10_000).default(500),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

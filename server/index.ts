@@ -12,6 +12,8 @@ import { answerClientError, createRequestGate, refuseConnect } from './http/requ
 import { clientAddress, parseTrustProxy } from './http/client-address';
 import { startPrometheus } from './observability/prometheus';
 import { startProbeScheduler } from './reactors/probe-scheduler';
+import { startOutboxWorker } from './reactors/outbox-worker';
+import { startEscalation } from './reactors/escalation';
 import { startRuleEvaluator } from './reactors/rule-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
 import { needsSetup } from './services/users/create-first-admin';
@@ -55,7 +57,14 @@ async function main() {
   const stopRevocationWatch = watchRevocations(runtime);
   // Reactors: domain logic that follows domain events (no sockets inside).
   // Signals: probes run from the database's schedule; rules follow ingested points.
-  const stopReactors = [startMilestoneCrossings(runtime), startProbeScheduler(runtime), startRuleEvaluator(runtime)];
+  const stopReactors = [
+    startMilestoneCrossings(runtime),
+    startProbeScheduler(runtime),
+    startRuleEvaluator(runtime),
+    // Notifications: the outbox is sent by one process of the install; unclaimed incidents escalate into it.
+    startOutboxWorker(runtime),
+    startEscalation(runtime),
+  ];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);
   });

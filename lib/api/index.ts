@@ -11,6 +11,7 @@ import { SETUP } from './setup';
 import { SYSTEM } from './system';
 import { NIGHT } from './night';
 import { STATUS } from './status';
+import { notificationsApi } from './notifications';
 
 /**
  * Every /api/v1 endpoint, for the OpenAPI document and the test that each
@@ -30,4 +31,5 @@ export const ENDPOINTS: TEndpoint[] = [
   ...Object.values(rulesApi),
   ...Object.values(NIGHT),
   ...Object.values(STATUS),
+  ...Object.values(notificationsApi),
 ];

@@ -3,7 +3,6 @@ CREATE TABLE "StatusPage" (
     "roomId" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL DEFAULT false,
     "title" TEXT,
-    "version" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "StatusPage_pkey" PRIMARY KEY ("roomId")

@@ -3,7 +3,6 @@ CREATE TABLE "StatusPage" (
     "roomId" TEXT NOT NULL PRIMARY KEY,
     "enabled" BOOLEAN NOT NULL DEFAULT false,
     "title" TEXT,
-    "version" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" DATETIME NOT NULL
 );
 
