@@ -12,9 +12,9 @@ describe('componentState', () => {
     expect(componentState({ ...base, probe: { state: 'paused', lastLatencyMs: 5000 }, degradedAfterMs: 1 })).toBe('operational');
   });
   it('a state set by hand wins over the probe and a maintenance', () => {
-    expect(componentState({ ...base, manualStatus: 'partial_outage', probe: { state: 'down', lastLatencyMs: 1 }, inMaintenance: true })).toBe(
-      'partial_outage',
-    );
+    expect(
+      componentState({ ...base, manualStatus: 'partial_outage', probe: { state: 'down', lastLatencyMs: 1 }, inMaintenance: true }),
+    ).toBe('partial_outage');
   });
   it('a maintenance in progress shows unless set by hand', () => {
     expect(componentState({ ...base, inMaintenance: true, probe: { state: 'down', lastLatencyMs: 1 } })).toBe('under_maintenance');
@@ -41,7 +41,15 @@ describe('uptime days', () => {
     expect(dayKey(t, 'UTC')).toBe('2026-12-05');
     expect(dayKey(t, 'Asia/Shanghai')).toBe('2026-12-06');
     const days = new Map<string, [number, number]>();
-    addToDays(days, [[t, 1], [t + 1000, 0], [t + 2000, 1]], 'Asia/Shanghai');
+    addToDays(
+      days,
+      [
+        [t, 1],
+        [t + 1000, 0],
+        [t + 2000, 1],
+      ],
+      'Asia/Shanghai',
+    );
     expect(days.get('2026-12-06')).toEqual([2, 3]);
   });
   it('lists 90 distinct days ending today', () => {

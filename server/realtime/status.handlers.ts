@@ -117,7 +117,9 @@ async function renderedPage(httpServer: HttpServer, slug: string): Promise<strin
   try {
     const res = await fetch(`http://127.0.0.1:${addr.port}/status/${slug}`, { signal: AbortSignal.timeout(5000) });
     if (!res.ok) return undefined;
-    return (await res.text()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '').replace(/<link[^>]+rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*>/gi, '');
+    return (await res.text())
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+      .replace(/<link[^>]+rel="(?:preload|modulepreload)"[^>]*as="script"[^>]*>/gi, '');
   } catch {
     return undefined;
   }

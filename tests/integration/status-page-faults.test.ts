@@ -31,7 +31,10 @@ describe('public status page while its database is down', () => {
 
   it('keeps answering from memory, then from the snapshot, under load', async () => {
     const lead = await server.createUser('lead');
-    await api(server, 'PATCH', '/api/v1/rooms/launch/settings', { token: lead.token, body: { statusPage: { enabled: true, title: 'Acme' } } });
+    await api(server, 'PATCH', '/api/v1/rooms/launch/settings', {
+      token: lead.token,
+      body: { statusPage: { enabled: true, title: 'Acme' } },
+    });
     const c = await api(server, 'POST', '/api/v1/rooms/launch/components', { token: lead.token, body: { name: 'Checkout' } });
     const pub = await api(server, 'POST', '/api/v1/rooms/launch/status-incidents', {
       token: lead.token,
@@ -40,7 +43,11 @@ describe('public status page while its database is down', () => {
     expect(pub.status).toBe(201);
     // The snapshot of this change is on disk (written by the change, not by a visit).
     const until = Date.now() + 5000;
-    while (!readFileSync(join(dir, 'launch', 'summary.json'), { flag: 'a+' }).toString().includes(MESSAGE)) {
+    while (
+      !readFileSync(join(dir, 'launch', 'summary.json'), { flag: 'a+' })
+        .toString()
+        .includes(MESSAGE)
+    ) {
       if (Date.now() > until) throw new Error('no snapshot written');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -58,7 +65,13 @@ describe('public status page while its database is down', () => {
         const path = i % 2 ? '/api/v1/status/launch/summary' : '/status/launch';
         const r = await fetch(server.url + path);
         const body = await r.text();
-        answers.push({ status: r.status, source: r.headers.get('x-status-cache'), snapshot: body.includes('last saved') || r.headers.has('x-status-snapshot'), body, at: Date.now() });
+        answers.push({
+          status: r.status,
+          source: r.headers.get('x-status-cache'),
+          snapshot: body.includes('last saved') || r.headers.has('x-status-snapshot'),
+          body,
+          at: Date.now(),
+        });
       }
     };
     const stopper = (async () => {

@@ -1,4 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -7,7 +9,11 @@ import { ZComponent, ZStatusIncident, ZStatusSummary } from '../../lib/api/statu
 import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
 
 const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
 
 async function waitFor<T>(fn: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -45,7 +51,8 @@ function statusSocket(server: TTestServer, room: string): { socket: Socket; push
   const socket = io(`${server.url}/status`, { transports: ['websocket'], auth: { room }, reconnection: false });
   socket.on('status:changed', (p) => pushes.push(p));
   // Anything the main namespace carries must never arrive here.
-  for (const e of ['incident:changed', 'metrics:update', 'probe:changed', 'room:changed']) socket.on(e, (p) => pushes.push({ forbidden: e, p }));
+  for (const e of ['incident:changed', 'metrics:update', 'probe:changed', 'room:changed'])
+    socket.on(e, (p) => pushes.push({ forbidden: e, p }));
   const gone = new Promise<void>((r) => socket.on('disconnect', () => r()));
   return { socket, pushes, gone };
 }
@@ -60,10 +67,22 @@ describe.each(KINDS)('public status page on %s', (kind) => {
   const components: Record<string, string> = {};
   let publicIncidentId = '';
   const sockets: Socket[] = [];
+  // A customer's group chat, as a signed webhook: what the outbox sends for status.published.
+  let hook: Server;
+  const delivered: string[] = [];
 
   beforeAll(async () => {
     statusDir = mkdtempSync(join(tmpdir(), 'warroom-status-'));
-    server = await startServer({ db: kind, env: { WARROOM_STATUS_DIR: statusDir } });
+    hook = createServer((req, res) => {
+      let b = '';
+      req.on('data', (c) => (b += c));
+      req.on('end', () => {
+        delivered.push(b);
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', () => r()));
+    server = await startServer({ db: kind, env: { WARROOM_STATUS_DIR: statusDir, WARROOM_OUTBOX_TICK_MS: '100' } });
     lead = await server.createUser('lead');
     engineer = await server.createUser('engineer');
     owner = await server.createUser('engineer', SECRETS.owner);
@@ -71,12 +90,18 @@ describe.each(KINDS)('public status page on %s', (kind) => {
   }, 120_000);
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
+    hook?.close();
     await server?.stop();
     rmSync(statusDir, { recursive: true, force: true });
   });
 
   it('is off by default: every public route answers 404 and the socket is closed', async () => {
-    for (const p of ['/api/v1/status/launch/summary', '/api/v1/status/launch/incidents', '/status/launch/feed.atom', '/status/launch/badge.svg']) {
+    for (const p of [
+      '/api/v1/status/launch/summary',
+      '/api/v1/status/launch/incidents',
+      '/status/launch/feed.atom',
+      '/status/launch/badge.svg',
+    ]) {
       expect((await fetch(server.url + p)).status, p).toBe(404);
     }
     expect((await fetch(`${server.url}/status/launch`)).status).toBe(404);
@@ -91,7 +116,10 @@ describe.each(KINDS)('public status page on %s', (kind) => {
       body: { name: 'orders-api', url: SECRETS.probeUrl, paused: true },
     });
     expect(probe.status).toBe(201);
-    expect((await api(server, 'PATCH', '/api/v1/rooms/launch/settings', { token: engineer.token, body: { statusPage: { enabled: true } } })).status).toBe(403);
+    expect(
+      (await api(server, 'PATCH', '/api/v1/rooms/launch/settings', { token: engineer.token, body: { statusPage: { enabled: true } } }))
+        .status,
+    ).toBe(403);
     const on = await api(server, 'PATCH', '/api/v1/rooms/launch/settings', {
       token: lead.token,
       body: { statusPage: { enabled: true, title: 'Acme Shop' } },
@@ -132,7 +160,8 @@ describe.each(KINDS)('public status page on %s', (kind) => {
       (await api(server, 'GET', '/api/v1/rooms/launch/components', { token: engineer.token })).body.components.find(
         (c: { id: string }) => c.id === components.Orders,
       ).status;
-    await server.ctx.prisma.probe.update({ where: { id: probeId }, data: { paused: false } });
+    // Unpaused but not due for an hour, so the scheduler's own checks do not race these readings.
+    await server.ctx.prisma.probe.update({ where: { id: probeId }, data: { paused: false, nextRunAt: new Date(Date.now() + 3_600_000) } });
     expect(await read()).toBe('degraded_performance');
     await server.ctx.prisma.probe.update({ where: { id: probeId }, data: { state: 'down' } });
     expect(await read()).toBe('major_outage');
@@ -141,7 +170,10 @@ describe.each(KINDS)('public status page on %s', (kind) => {
       body: { status: 'partial_outage' },
     });
     expect(manual.body.status).toBe('partial_outage');
-    const back = await api(server, 'PATCH', `/api/v1/rooms/launch/components/${components.Orders}`, { token: lead.token, body: { status: null } });
+    const back = await api(server, 'PATCH', `/api/v1/rooms/launch/components/${components.Orders}`, {
+      token: lead.token,
+      body: { status: null },
+    });
     expect(back.body.status).toBe('major_outage');
     // Leave it paused and operational for the rest.
     await server.ctx.prisma.probe.update({ where: { id: probeId }, data: { state: 'up', lastLatencyMs: 50, paused: true } });
@@ -156,12 +188,33 @@ describe.each(KINDS)('public status page on %s', (kind) => {
     expect(inc.status).toBe(201);
     const id = inc.body.id;
     expect((await api(server, 'POST', `/api/v1/incidents/${id}/claim`, { token: owner.token, body: {} })).status).toBe(200);
-    expect((await api(server, 'POST', `/api/v1/incidents/${id}/helpers`, { token: owner.token, body: { userId: helper.id } })).status).toBe(200);
+    expect((await api(server, 'POST', `/api/v1/incidents/${id}/helpers`, { token: owner.token, body: { userId: helper.id } })).status).toBe(
+      200,
+    );
     expect(
-      (await api(server, 'POST', `/api/v1/incidents/${id}/impact`, { token: owner.token, body: { text: SECRETS.impact, value: 4321, unit: SECRETS.impactUnit } }))
-        .status,
+      (
+        await api(server, 'POST', `/api/v1/incidents/${id}/impact`, {
+          token: owner.token,
+          body: { text: SECRETS.impact, value: 4321, unit: SECRETS.impactUnit },
+        })
+      ).status,
     ).toBe(200);
-    expect((await api(server, 'POST', `/api/v1/incidents/${id}/updates`, { token: owner.token, body: { body: SECRETS.timeline } })).status).toBe(201);
+    expect(
+      (await api(server, 'POST', `/api/v1/incidents/${id}/updates`, { token: owner.token, body: { body: SECRETS.timeline } })).status,
+    ).toBe(201);
+
+    // The customer's group is attached to the status page: it hears status.published, nothing else.
+    const channel = await api(server, 'POST', '/api/v1/rooms/launch/channels', {
+      token: lead.token,
+      body: {
+        name: 'customer group',
+        kind: 'webhook',
+        url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
+        secret: 's3cret-hook',
+        events: ['status.published'],
+      },
+    });
+    expect(channel.status).toBe(201);
 
     // A watcher is on the page before anything is published.
     const watcher = statusSocket(server, 'launch');
@@ -185,16 +238,20 @@ describe.each(KINDS)('public status page on %s', (kind) => {
     const t0 = Date.now();
     const pub = await api(server, 'POST', '/api/v1/rooms/launch/status-incidents', {
       token: lead.token,
-      body: { incidentId: id, title: 'Orders are failing for some customers', impact: 'major', components: [components.Orders], status: 'investigating', message: PUBLIC_MESSAGE },
+      body: {
+        incidentId: id,
+        title: 'Orders are failing for some customers',
+        impact: 'major',
+        components: [components.Orders],
+        status: 'investigating',
+        message: PUBLIC_MESSAGE,
+      },
     });
     expect(pub.status).toBe(201);
     ZStatusIncident.strict().parse(pub.body);
     publicIncidentId = pub.body.id;
     // Live within 2 s of the publish.
-    await waitFor(
-      () => watcher.pushes.some((p) => JSON.stringify(p).includes(PUBLIC_MESSAGE)),
-      2000,
-    );
+    await waitFor(() => watcher.pushes.some((p) => JSON.stringify(p).includes(PUBLIC_MESSAGE)), 2000);
     expect(Date.now() - t0).toBeLessThan(2000);
 
     const upd = await api(server, 'POST', `/api/v1/rooms/launch/status-incidents/${publicIncidentId}/updates`, {
@@ -216,7 +273,13 @@ describe.each(KINDS)('public status page on %s', (kind) => {
     expect(summary.body.components.filter((c: { group: boolean }) => c.group).map((c: { name: string }) => c.name)).toEqual(['Shop']);
 
     const answers: [string, string][] = [['summary', JSON.stringify(summary.body)]];
-    for (const p of ['/api/v1/status/launch/incidents', '/status/launch/feed.atom', '/status/launch/badge.svg', '/status/launch', '/status/launch?lang=zh']) {
+    for (const p of [
+      '/api/v1/status/launch/incidents',
+      '/status/launch/feed.atom',
+      '/status/launch/badge.svg',
+      '/status/launch',
+      '/status/launch?lang=zh',
+    ]) {
       const r = await fetch(server.url + p);
       expect(r.status, p).toBe(200);
       answers.push([p, await r.text()]);
@@ -226,9 +289,18 @@ describe.each(KINDS)('public status page on %s', (kind) => {
     expect(page).toContain('Orders are failing for some customers');
     expect(answers.find(([p]) => p === '/status/launch/feed.atom')![1]).toContain(PUBLIC_UPDATE);
     expect(answers.find(([p]) => p === '/status/launch?lang=zh')![1]).toContain('已定位');
-    await waitFor(() => existsSync(join(statusDir, 'launch', 'index.html')) && readFileSync(join(statusDir, 'launch', 'index.html'), 'utf8').includes(PUBLIC_UPDATE));
-    for (const f of readdirSync(join(statusDir, 'launch'))) answers.push([`snapshot ${f}`, readFileSync(join(statusDir, 'launch', f), 'utf8')]);
+    await waitFor(
+      () =>
+        existsSync(join(statusDir, 'launch', 'index.html')) &&
+        readFileSync(join(statusDir, 'launch', 'index.html'), 'utf8').includes(PUBLIC_UPDATE),
+    );
+    for (const f of readdirSync(join(statusDir, 'launch')))
+      answers.push([`snapshot ${f}`, readFileSync(join(statusDir, 'launch', f), 'utf8')]);
     answers.push(['socket pushes', JSON.stringify(watcher.pushes)]);
+    // Through the notification outbox: both public updates reached the attached channel, and only they.
+    await waitFor(() => delivered.some((d) => d.includes(PUBLIC_UPDATE)) && delivered.some((d) => d.includes(PUBLIC_MESSAGE)), 10_000);
+    expect(delivered.every((d) => JSON.parse(d).event === 'status.published')).toBe(true);
+    answers.push(['outbox deliveries', delivered.join('\n')]);
     expect(watcher.pushes.filter((p) => (p as { forbidden?: string }).forbidden)).toEqual([]);
     for (const [where, text] of answers) assertNoSecrets(where, text);
     // A secret typed on purpose into the public message does become public: the test can tell the difference.

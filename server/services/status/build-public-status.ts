@@ -112,7 +112,10 @@ export async function buildPublicStatus(opts: { ctx: TServiceContext; slug: stri
   };
   const pastDto = past.map((i) => spIncident(i, names, url));
   // The content hash ignores build time: an unchanged page keeps its ETag across rebuilds and processes.
-  const etag = createHash('sha1').update(JSON.stringify([summary, pastDto, uptime, room.locale, room.name])).digest('base64url').slice(0, 20);
+  const etag = createHash('sha1')
+    .update(JSON.stringify([summary, pastDto, uptime, room.locale, room.name]))
+    .digest('base64url')
+    .slice(0, 20);
   const changed = [...components.map((c) => c.updatedAt), ...open.map((i) => i.updatedAt), ...maintenances.map((m) => m.createdAt)].sort();
   summary.page.updated_at = changed.at(-1) ?? new Date(now).toISOString();
   return {

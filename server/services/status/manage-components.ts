@@ -11,7 +11,10 @@ const nameTaken = (name: string) =>
 async function assertProbe(ctx: TServiceContext, roomId: string, probe: string | null | undefined): Promise<void> {
   if (!probe) return;
   const found = await ctx.prisma.probe.findFirst({ where: { roomId, name: probe }, select: { id: true } });
-  if (!found) throw new AppError('validation_failed', `no probe "${probe}" in this room`, [{ field: 'probe', message: 'no such probe in this room' }]);
+  if (!found)
+    throw new AppError('validation_failed', `no probe "${probe}" in this room`, [
+      { field: 'probe', message: 'no such probe in this room' },
+    ]);
 }
 
 async function one(ctx: TServiceContext, roomId: string, id: string): Promise<TComponent> {
@@ -28,7 +31,12 @@ export async function listComponents(opts: { ctx: TServiceContext; actor: TActor
 }
 
 /** Adds a component, optionally following one of the room's probes (lead+). */
-export async function createComponent(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TComponentInput }): Promise<TComponent> {
+export async function createComponent(opts: {
+  ctx: TServiceContext;
+  actor: TActor;
+  slug: string;
+  input: TComponentInput;
+}): Promise<TComponent> {
   const { ctx, input } = opts;
   const room = await roomFor({ ...opts, permission: 'room:settings' });
   await assertProbe(ctx, room.id, input.probe);

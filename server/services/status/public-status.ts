@@ -38,7 +38,10 @@ const notFound = (slug: string) => new AppError('not_found', `no status page "${
 export type TStatusSource = 'hit' | 'built' | 'snapshot';
 
 /** The public view of a room's page: cached, else built, else (database away) the last snapshot. 404 when off. */
-export async function getPublicStatus(opts: { ctx: TServiceContext; slug: string }): Promise<{ status: TPublicStatus; source: TStatusSource }> {
+export async function getPublicStatus(opts: {
+  ctx: TServiceContext;
+  slug: string;
+}): Promise<{ status: TPublicStatus; source: TStatusSource }> {
   const { ctx, slug } = opts;
   if (!SLUG.test(slug)) throw notFound(slug);
   const c = cache();

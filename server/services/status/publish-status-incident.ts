@@ -3,6 +3,8 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TActor } from '../access/actor';
 import { roomFor } from '../rooms/room-settings-dto';
+import { TX_OPTIONS } from '../incidents/incident-tx';
+import { enqueueStatusPublished } from './enqueue-status-published';
 import { assertComponents, loadIncidents } from './status-rows';
 
 /**
@@ -21,22 +23,37 @@ export async function publishStatusIncident(opts: {
   if (input.incidentId) {
     const found = await ctx.prisma.incident.findFirst({ where: { id: input.incidentId, roomId: room.id }, select: { id: true } });
     if (!found)
-      throw new AppError('validation_failed', 'no such incident in this room', [{ field: 'incidentId', message: 'no incident with this id in this room' }]);
+      throw new AppError('validation_failed', 'no such incident in this room', [
+        { field: 'incidentId', message: 'no incident with this id in this room' },
+      ]);
   }
   await assertComponents(ctx, room.id, input.components);
   const now = new Date();
-  const row = await ctx.prisma.statusIncident.create({
-    data: {
+  const row = await ctx.prisma.$transaction(async (tx) => {
+    const created = await tx.statusIncident.create({
+      data: {
+        roomId: room.id,
+        incidentId: input.incidentId ?? null,
+        title: input.title,
+        impact: input.impact,
+        status: input.status,
+        components: JSON.stringify(input.components),
+        resolvedAt: input.status === 'resolved' ? now : null,
+        updates: { create: { status: input.status, body: input.message, createdAt: now } },
+      },
+      include: { updates: true },
+    });
+    await enqueueStatusPublished(tx, {
+      ctx,
       roomId: room.id,
-      incidentId: input.incidentId ?? null,
+      slug: room.slug,
+      updateId: created.updates[0]!.id,
       title: input.title,
-      impact: input.impact,
       status: input.status,
-      components: JSON.stringify(input.components),
-      resolvedAt: input.status === 'resolved' ? now : null,
-      updates: { create: { status: input.status, body: input.message, createdAt: now } },
-    },
-  });
+      message: input.message,
+    });
+    return created;
+  }, TX_OPTIONS);
   ctx.bus.emit('status.changed', { roomId: room.id });
   const [dto] = await loadIncidents(ctx, room.id, { id: row.id });
   return dto!;

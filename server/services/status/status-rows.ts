@@ -20,7 +20,7 @@ const ids = (text: string): string[] => {
     return [];
   }
 };
-const asStatus = (s: string) => (STATUSES as readonly string[]).includes(s) ? (s as TStatusIncident['status']) : 'investigating';
+const asStatus = (s: string) => ((STATUSES as readonly string[]).includes(s) ? (s as TStatusIncident['status']) : 'investigating');
 
 export function incidentDto(r: TIncidentRow): TStatusIncident {
   return {

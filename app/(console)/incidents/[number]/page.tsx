@@ -23,6 +23,12 @@ export default async function IncidentPage({
   const me = await requireMe(`/incidents/${number}${room ? `?room=${encodeURIComponent(room)}` : ''}`);
   const people = await listPeople({ ctx: getRuntime() });
   // Leads publish from here to the room's status page, which needs the room's slug even for the default room.
-  const statusRoom = me.role === 'lead' || me.role === 'admin' ? await resolveRoom({ ctx: getRuntime(), slug: room }).then((r) => r.slug, () => undefined) : undefined;
+  const statusRoom =
+    me.role === 'lead' || me.role === 'admin'
+      ? await resolveRoom({ ctx: getRuntime(), slug: room }).then(
+          (r) => r.slug,
+          () => undefined,
+        )
+      : undefined;
   return <IncidentScreen number={Number(number)} room={room} me={me} people={people} statusRoom={statusRoom} />;
 }

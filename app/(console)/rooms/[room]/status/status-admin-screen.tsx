@@ -143,7 +143,11 @@ export function StatusAdminScreen({
                       type="button"
                       className={BUTTON}
                       onClick={() =>
-                        run(() => call<typeof STATUS.removeComponent>('DELETE', '/api/v1/rooms/{room}/components/{id}', { params: { room: slug, id: c.id } }))
+                        run(() =>
+                          call<typeof STATUS.removeComponent>('DELETE', '/api/v1/rooms/{room}/components/{id}', {
+                            params: { room: slug, id: c.id },
+                          }),
+                        )
                       }
                     >
                       {t('remove')}
@@ -359,14 +363,21 @@ function PublishForm({
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        onPublish({ title: f.title, impact: f.impact, message: f.message, components: f.components, status: 'investigating' }, () => setF(empty));
+        onPublish({ title: f.title, impact: f.impact, message: f.message, components: f.components, status: 'investigating' }, () =>
+          setF(empty),
+        );
       }}
     >
       <Field id="p-title" label={t('incidentTitle')}>
         <input id="p-title" className={INPUT} value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
       </Field>
       <Field id="p-impact" label={t('impact')}>
-        <select id="p-impact" className={INPUT} value={f.impact} onChange={(e) => setF({ ...f, impact: e.target.value as typeof f.impact })}>
+        <select
+          id="p-impact"
+          className={INPUT}
+          value={f.impact}
+          onChange={(e) => setF({ ...f, impact: e.target.value as typeof f.impact })}
+        >
           {IMPACTS.map((i) => (
             <option key={i} value={i}>
               {i}
@@ -443,17 +454,31 @@ function MaintenanceForm({ onSchedule }: { onSchedule: (b: TMaintBody, reset: ()
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
-        onSchedule({ title: f.title, startsAt: iso(f.startsAt), endsAt: iso(f.endsAt), message: f.message, components: [] }, () => setF(empty));
+        onSchedule({ title: f.title, startsAt: iso(f.startsAt), endsAt: iso(f.endsAt), message: f.message, components: [] }, () =>
+          setF(empty),
+        );
       }}
     >
       <Field id="m-title" label={t('incidentTitle')}>
         <input id="m-title" className={INPUT} value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
       </Field>
       <Field id="m-start" label={t('startsAt')}>
-        <input id="m-start" type="datetime-local" className={INPUT} value={f.startsAt} onChange={(e) => setF({ ...f, startsAt: e.target.value })} />
+        <input
+          id="m-start"
+          type="datetime-local"
+          className={INPUT}
+          value={f.startsAt}
+          onChange={(e) => setF({ ...f, startsAt: e.target.value })}
+        />
       </Field>
       <Field id="m-end" label={t('endsAt')}>
-        <input id="m-end" type="datetime-local" className={INPUT} value={f.endsAt} onChange={(e) => setF({ ...f, endsAt: e.target.value })} />
+        <input
+          id="m-end"
+          type="datetime-local"
+          className={INPUT}
+          value={f.endsAt}
+          onChange={(e) => setF({ ...f, endsAt: e.target.value })}
+        />
       </Field>
       <Field id="m-msg" label={t('message')}>
         <input id="m-msg" className={INPUT} value={f.message} onChange={(e) => setF({ ...f, message: e.target.value })} />
