@@ -11,7 +11,7 @@ import { endpoint } from './contract';
 
 /** Statuspage's component states, worst last but one (maintenance is its own kind). */
 export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
-export const ZComponentState = z.enum(COMPONENT_STATES, { message: `must be one of ${COMPONENT_STATES.join(', ')}` });
+const ZComponentState = z.enum(COMPONENT_STATES, { message: `must be one of ${COMPONENT_STATES.join(', ')}` });
 export type TComponentState = z.infer<typeof ZComponentState>;
 
 export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
@@ -30,7 +30,7 @@ export const ZStatusPageSettings = z.strictObject({
   title: z.string().trim().max(100).nullable().optional(),
 });
 
-export const ZComponentInput = z.strictObject({
+const ZComponentInput = z.strictObject({
   name: ZText(100),
   description: z.string().trim().max(500).nullable().optional(),
   group: z.string().trim().max(100).nullable().optional(),
@@ -43,7 +43,7 @@ export const ZComponentInput = z.strictObject({
   status: ZComponentState.nullable().optional(),
 });
 export type TComponentInput = z.infer<typeof ZComponentInput>;
-export const ZComponentPatch = ZComponentInput.partial().refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
+const ZComponentPatch = ZComponentInput.partial().refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
 export type TComponentPatch = z.infer<typeof ZComponentPatch>;
 
 export const ZComponent = z.object({
@@ -62,7 +62,7 @@ export const ZComponent = z.object({
 });
 export type TComponent = z.infer<typeof ZComponent>;
 
-export const ZStatusIncidentInput = z.strictObject({
+const ZStatusIncidentInput = z.strictObject({
   /** the internal incident this tells customers about (never shown publicly) */
   incidentId: z.string().min(1).max(64).optional(),
   title: ZText(200),
@@ -73,7 +73,7 @@ export const ZStatusIncidentInput = z.strictObject({
 });
 export type TStatusIncidentInput = z.infer<typeof ZStatusIncidentInput>;
 
-export const ZStatusUpdateInput = z.strictObject({
+const ZStatusUpdateInput = z.strictObject({
   status: ZPublicStatus,
   message: ZText(5000),
   components: ZComponentIds.optional(),
@@ -95,7 +95,7 @@ export const ZStatusIncident = z.object({
 });
 export type TStatusIncident = z.infer<typeof ZStatusIncident>;
 
-export const ZMaintenanceInput = z
+const ZMaintenanceInput = z
   .strictObject({
     title: ZText(200),
     components: ZComponentIds.default([]),
@@ -106,7 +106,7 @@ export const ZMaintenanceInput = z
   .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
 export type TMaintenanceInput = z.infer<typeof ZMaintenanceInput>;
 
-export const ZMaintenance = z.object({
+const ZMaintenance = z.object({
   id: z.string(),
   title: z.string(),
   body: z.string(),
@@ -174,7 +174,6 @@ export const ZStatusSummary = z.object({
 });
 export type TStatusSummary = z.infer<typeof ZStatusSummary>;
 const ZStatusIncidents = z.object({ page: ZStatusSummary.shape.page, incidents: z.array(ZSpIncident) });
-export type TStatusIncidents = z.infer<typeof ZStatusIncidents>;
 
 const ZStatusRoomParams = ZRoomParams;
 

@@ -111,7 +111,7 @@ export function cachedPublicStatus(slug: string): TPublicStatus | null {
   return cache().entries.get(slug)?.value ?? null;
 }
 
-export function snapshotDir(ctx: TServiceContext, slug: string): string {
+function snapshotDir(ctx: TServiceContext, slug: string): string {
   return join(resolve(ctx.config.WARROOM_STATUS_DIR), slug);
 }
 
@@ -135,7 +135,7 @@ export function writeStatusSnapshot(ctx: TServiceContext, status: TPublicStatus,
   if (html) writeAtomic(join(dir, 'index.html'), html);
 }
 
-export function readStatusSnapshot(ctx: TServiceContext, slug: string): TPublicStatus | null {
+function readStatusSnapshot(ctx: TServiceContext, slug: string): TPublicStatus | null {
   try {
     return JSON.parse(readFileSync(join(snapshotDir(ctx, slug), 'status.json'), 'utf8')) as TPublicStatus;
   } catch {

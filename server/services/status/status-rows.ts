@@ -22,7 +22,7 @@ const ids = (text: string): string[] => {
 };
 const asStatus = (s: string) => ((STATUSES as readonly string[]).includes(s) ? (s as TStatusIncident['status']) : 'investigating');
 
-export function incidentDto(r: TIncidentRow): TStatusIncident {
+function incidentDto(r: TIncidentRow): TStatusIncident {
   return {
     id: r.id,
     incidentId: r.incidentId,
