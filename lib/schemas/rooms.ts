@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEscalation } from '../escalation';
 import { METRIC_NAME_RE, ZPointTime } from './metrics';
 
 const ZTimeZone = z
@@ -23,6 +24,8 @@ export const ZRoomSettingsPatch = z
     /** go-live moment for the countdown; null clears it */
     goLiveAt: ZPointTime.nullable().optional(),
     staleAfterSeconds: z.number().int().min(5).max(86_400).optional(),
+    /** minutes unclaimed before incident.unclaimed, per severity; null = never */
+    escalation: ZEscalation.partial().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'name at least one setting to change');
 export type TRoomSettingsPatch = z.infer<typeof ZRoomSettingsPatch>;

@@ -1,3 +1,4 @@
+import { parseEscalation } from '../../../lib/escalation';
 import type { TRoomSettings, TRoomSettingsPatch } from '../../../lib/schemas/rooms';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
@@ -21,6 +22,9 @@ export async function updateRoomSettings(opts: {
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
       ...(input.staleAfterSeconds !== undefined ? { staleAfterSeconds: input.staleAfterSeconds } : {}),
+      ...(input.escalation !== undefined
+        ? { escalation: JSON.stringify({ ...parseEscalation(room.escalation), ...input.escalation }) }
+        : {}),
       ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
     },
   });
