@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TChartPoint } from './schemas/metrics';
+import type { TChartPoint } from './series';
 import { appendWindowed, decimate } from './decimate';
 
 const series = (n: number): TChartPoint[] => Array.from({ length: n }, (_, i) => [i * 1000, Math.sin(i / 10) * 100 + i]);

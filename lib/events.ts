@@ -1,10 +1,10 @@
 // Socket payload shapes are inferred from the schemas in lib/api/realtime.ts (type-only: no zod in screens).
-import type { TActor } from '../server/services/access/actor';
 import type { TAck } from './errors';
 import type { z } from 'zod';
 import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZPlanChanged, ZRoomSnapshot } from './api/realtime';
-import type { TIncidentDto, TIncidentEntryDto } from './schemas/incidents';
-import type { TProbe } from './schemas/signals';
+import type { TIncidentDto } from './api/incidents';
+import type { TIncidentEntryDto } from './api/incident-timeline';
+import type { TProbe } from './api/signals';
 
 export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
 export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
@@ -45,19 +45,6 @@ export interface ClientToServerEvents {
   ) => void;
   'incident:comment': (p: { id: string; room?: string; body: string }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
-}
-
-/** Nothing travels between servers except socket.io's own broadcasts. */
-export interface InterServerEvents {
-  /** another process pushed to a room ('push') or changed its settings ('changed'): caches of it are stale here too */
-  'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
-  /** an alert rule changed on another process: evaluators here reload the room's rules */
-  'rule:changed': (roomId: string, ruleId: string) => void;
-}
-
-export interface SocketData {
-  /** who the socket acts as, resolved by the handshake (server/realtime/io.ts) */
-  actor: TActor;
 }
 
 /** socket.io room name of a Warroom room. */

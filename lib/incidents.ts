@@ -1,12 +1,10 @@
 /**
- * Incident vocabulary, response shapes and the rules every screen shares.
- * No zod here on purpose: the phone page imports this and stays lean; the
- * request schemas are in lib/schemas/incidents.ts.
+ * Incident vocabulary and the rules every screen shares. No zod and no
+ * imports on purpose: the phone page imports this and stays lean, and
+ * lib/api builds its enums from these lists (ZSeverity, ZStatus in
+ * lib/api/common.ts), so this file sits below the contract, never beside it.
+ * Response shapes: lib/api/incidents.ts; request schemas: lib/api/incident-requests.ts.
  */
-import type { z } from 'zod';
-import type { TPersonRef } from './api/common';
-import type { ZIncidentEntryDto } from './api/incident-timeline';
-import type { ZFindingDto, ZIncidentDetail, ZIncidentDto, ZIncidentSource } from './api/incidents';
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export const STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -35,27 +33,27 @@ export const ENTRY_KINDS = [
 ] as const;
 export type TEntryKind = (typeof ENTRY_KINDS)[number];
 
-// ---- response shapes: inferred from the zod schemas in lib/api/incidents.ts ----
-// (type-only imports: the phone page gets the types, not the validator)
-
-export type { TPersonRef };
-export type TFindingDto = z.infer<typeof ZFindingDto>;
-export type TIncidentDto = z.infer<typeof ZIncidentDto>;
-export type TIncidentEntryDto = z.infer<typeof ZIncidentEntryDto>;
-export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
-
 export const SIGNAL_KINDS = ['probe', 'rule', 'alertmanager', 'webhook'] as const;
 export type TSignalKind = (typeof SIGNAL_KINDS)[number];
-/** What opened an incident when no person did, and how that signal has behaved since. */
-export type TIncidentSource = z.infer<typeof ZIncidentSource>;
 
 // ---- shared rules (server and client compute them the same way) ----
+
+/** The fields of an incident (lib/api/incidents.ts TIncidentDto) the rules below read. */
+type TIncidentFacts = {
+  owner: unknown;
+  status: TStatus;
+  severity: TSeverity;
+  createdAt: string;
+  ownerActiveAt: string | null;
+  claimedAt: string | null;
+  idleClaimMinutes: number;
+};
 
 const SEVERITY_RANK: Record<TSeverity, number> = { SEV1: 0, SEV2: 1, SEV3: 2, SEV4: 3 };
 
 /** A claimed, unresolved incident whose owner has posted nothing for the room's idle time. */
 export function isIdleClaim(
-  i: Pick<TIncidentDto, 'owner' | 'status' | 'ownerActiveAt' | 'claimedAt' | 'idleClaimMinutes'>,
+  i: Pick<TIncidentFacts, 'owner' | 'status' | 'ownerActiveAt' | 'claimedAt' | 'idleClaimMinutes'>,
   nowMs: number,
 ): boolean {
   if (!i.owner || i.status === 'resolved') return false;
@@ -66,19 +64,22 @@ export function isIdleClaim(
 
 /** Most severe first, then oldest first: what needs attention longest rises to the top. */
 export function compareBySeverityThenAge(
-  a: Pick<TIncidentDto, 'severity' | 'createdAt'>,
-  b: Pick<TIncidentDto, 'severity' | 'createdAt'>,
+  a: Pick<TIncidentFacts, 'severity' | 'createdAt'>,
+  b: Pick<TIncidentFacts, 'severity' | 'createdAt'>,
 ): number {
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
 /** Unowned SEV1/SEV2 must stand out on every screen. */
-export function needsOwner(i: Pick<TIncidentDto, 'owner' | 'severity' | 'status'>): boolean {
+export function needsOwner(i: Pick<TIncidentFacts, 'owner' | 'severity' | 'status'>): boolean {
   return !i.owner && i.status !== 'resolved' && (i.severity === 'SEV1' || i.severity === 'SEV2');
 }
 
 /** "middleware ruled out after 5 min": minutes from the incident's start to the decision. */
-export function eliminationLine(f: TFindingDto, incidentCreatedAt: string): string {
+export function eliminationLine(
+  f: { text: string; state: 'open' | 'ruled_out' | 'confirmed'; decidedAt: string | null },
+  incidentCreatedAt: string,
+): string {
   if (f.state === 'open' || !f.decidedAt) return `${f.text}?`;
   const min = Math.max(0, Math.round((Date.parse(f.decidedAt) - Date.parse(incidentCreatedAt)) / 60_000));
   return `${f.text} ${f.state === 'ruled_out' ? 'ruled out' : 'confirmed'} after ${min} min`;

@@ -1,18 +1,13 @@
 /**
- * Series vocabulary both sides use, free of zod so that screens which only
- * display numbers do not ship the validator (lib/schemas/metrics.ts
- * re-exports all of it).
+ * Series vocabulary both sides use, free of zod and of imports so that
+ * screens which only display numbers do not ship the validator. Wire
+ * shapes of series: lib/api/metric-points.ts and lib/api/realtime.ts.
  */
-import type { z } from 'zod';
-import type { ZSeriesPoints } from './api/realtime';
 
 export const HEADLINE_SERIES = { users: 'users_total', online: 'users_online' } as const;
 
 /** Chart points, compact: [epoch ms, value]. */
 export type TChartPoint = [number, number];
-
-/** A series' chart points as the socket sends them (schema: ZSeriesPoints in lib/api/realtime.ts). */
-export type TSeriesPoints = z.infer<typeof ZSeriesPoints>;
 
 /** Canonical text of a label set: sorted keys, "" for none. Series are keyed by it. */
 export function labelsKey(labels: Record<string, string> | undefined): string {

@@ -2,7 +2,7 @@
 // non-zero with a one-line reason on stderr.
 import { Command, CommanderError } from 'commander';
 import { bootstrap } from '../server/bootstrap';
-import { isPostgresUrl, loadConfig, sqlitePathFromUrl } from '../server/config';
+import { envValue, isPostgresUrl, loadConfig, sqlitePathFromUrl } from '../server/config';
 import { isAppError } from '../server/errors';
 import { loadDotEnv, readServerInfo } from '../server/server-info';
 import { registerCredentialCommands } from './cli/credentials';
@@ -20,7 +20,7 @@ async function rt(): Promise<TRt> {
   if (!opened.rt) {
     let config = loadConfig();
     const running = readServerInfo(config.DATABASE_URL);
-    if (!process.env.WARROOM_PUBLIC_URL && running) config = loadConfig({ ...process.env, WARROOM_PUBLIC_URL: running.url });
+    if (!envValue('WARROOM_PUBLIC_URL') && running) config = loadConfig({ ...process.env, WARROOM_PUBLIC_URL: running.url });
     const db = config.DATABASE_URL;
     where = isPostgresUrl(db) ? `PostgreSQL ${new URL(db).host}${new URL(db).pathname}` : `SQLite ${sqlitePathFromUrl(db)}`;
     opened.rt = await bootstrap({ config });

@@ -13,13 +13,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { buildIfNeeded } from './build-if-needed';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
+import { envValue } from '../server/config';
 import { freePort, startNginx } from './cluster/nginx';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);
 const COUNT = Math.max(1, Math.min(16, Number(arg('processes', '3'))));
 const PORT = Number(arg('port', '8080'));
-const DATABASE_URL = process.env.DATABASE_URL;
+const DATABASE_URL = envValue('DATABASE_URL');
 if (!DATABASE_URL?.startsWith('postgres')) {
   console.error('cluster: set DATABASE_URL=postgresql://… (several processes share one PostgreSQL database)');
   process.exit(2);
@@ -29,10 +30,10 @@ const env: Record<string, string | undefined> = {
   NODE_ENV: 'production',
   NEXT_TELEMETRY_DISABLED: '1',
   DATABASE_URL,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  WARROOM_SECRET: process.env.WARROOM_SECRET ?? randomBytes(24).toString('hex'),
-  WARROOM_TRUST_PROXY: process.env.WARROOM_TRUST_PROXY ?? 'loopback',
-  WARROOM_PUBLIC_URL: process.env.WARROOM_PUBLIC_URL ?? `http://localhost:${PORT}`,
+  REDIS_URL: envValue('REDIS_URL') ?? 'redis://127.0.0.1:6379',
+  WARROOM_SECRET: envValue('WARROOM_SECRET') ?? randomBytes(24).toString('hex'),
+  WARROOM_TRUST_PROXY: envValue('WARROOM_TRUST_PROXY') ?? 'loopback',
+  WARROOM_PUBLIC_URL: envValue('WARROOM_PUBLIC_URL') ?? `http://localhost:${PORT}`,
   HOST: '127.0.0.1',
 };
 

@@ -15,8 +15,9 @@ bash scripts/setup.sh || exit 1
 stage "types (tsc --noEmit)"
 npx tsc --noEmit || status=1
 
-stage "lint and format (Biome), dead code (knip), file paths named in docs"
+stage "lint and format (Biome), import circles (dependency-cruiser), dead code (knip), file paths named in docs"
 npx biome check . || status=1
+node scripts/check-cycles.mjs || status=1
 npx knip || status=1
 node scripts/check-paths.mjs || status=1
 

@@ -35,8 +35,23 @@ const ZEnv = z.object({
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };
 
+/**
+ * A variable's value, or undefined when it is unset or empty: a compose file
+ * or a systemd unit writes `WARROOM_ADMIN_EMAIL=` for "not set", and that
+ * must mean the default, not "Invalid email address".
+ */
+export function envValue(name: string, env: Record<string, string | undefined> = process.env): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): TConfig {
-  const parsed = ZEnv.safeParse(env);
+  const set: Record<string, string> = {};
+  for (const name of Object.keys(env)) {
+    const v = envValue(name, env);
+    if (v !== undefined) set[name] = v;
+  }
+  const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid environment: ${lines.join('; ')}`);

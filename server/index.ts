@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { parse } from 'node:url';
 import next from 'next';
 import { bootstrap } from './bootstrap';
+import { envValue } from './config';
 import { setRuntime } from './context';
 import { attachRealtime, SOCKET_PATH } from './realtime/io';
 import { watchRevocations } from './auth/watch-revocations';
@@ -108,8 +109,8 @@ async function main() {
 function startFailure(err: unknown): string {
   const e = err as NodeJS.ErrnoException & { port?: number; address?: string };
   if (e?.code === 'EADDRINUSE')
-    return `port ${e.port ?? process.env.PORT ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
-  if (e?.code === 'EACCES') return `not allowed to listen on port ${e.port ?? process.env.PORT}; use a port above 1023`;
+    return `port ${e.port ?? envValue('PORT') ?? 3000} is already in use (another Warroom?); stop it or set PORT`;
+  if (e?.code === 'EACCES') return `not allowed to listen on port ${e.port ?? envValue('PORT') ?? 3000}; use a port above 1023`;
   if (e?.code === 'ECONNREFUSED')
     return `the database does not answer (${e.address ?? ''}${e.port ? `:${e.port}` : ''}); check DATABASE_URL`;
   return (err instanceof Error ? err.message : String(err)).split('\n')[0]!;

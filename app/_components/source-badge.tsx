@@ -1,4 +1,4 @@
-import type { TIncidentSource } from '@/lib/incidents';
+import type { TIncidentSource } from '@/lib/api/incidents';
 import type { TLocale } from '@/lib/format/number';
 
 /** What opened an incident, in the room's language. */

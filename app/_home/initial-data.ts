@@ -1,7 +1,7 @@
 import { headers } from 'next/headers';
 import { decimate } from '@/lib/decimate';
 import type { TRoomSnapshot } from '@/lib/events';
-import type { TIncidentDto } from '@/lib/incidents';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import { getRuntime } from '@/server/context';
 import { assertCan } from '@/server/services/access/actor';
 import { authenticateRequest } from '@/server/services/access/authenticate-request';

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import { compareBySeverityThenAge, needsOwner, SEVERITIES, type TIncidentDto } from '@/lib/incidents';
+import { compareBySeverityThenAge, needsOwner, SEVERITIES } from '@/lib/incidents';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import { SEVERITY_CLASS } from '@/app/_ui/controls';
 import type { THomeLabels } from './labels';
 import { SourceBadge } from '@/app/_components/source-badge';

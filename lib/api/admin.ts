@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZCredentialKind, ZCredentialQuery, ZNewCredential, ZUserPatch } from '../schemas/access';
-import { ZNewUser, ZRole } from '../schemas/users';
+import { ZCredentialKind, ZCredentialQuery, ZNewCredential, ZUserPatch } from './credentials';
+import { ZNewUser, ZRole } from './users';
 import { ZIdParams, ZIsoTime } from './common';
 import { endpoint } from './contract';
 

@@ -1,5 +1,5 @@
 import { endpoint } from './contract';
-import { ZAlertmanagerAnswer, ZAlertmanagerPayload, ZAlertsQuery, ZGenericAlert, ZGenericAlertAnswer } from '../schemas/signals';
+import { ZAlertmanagerAnswer, ZAlertmanagerPayload, ZAlertsQuery, ZGenericAlert, ZGenericAlertAnswer } from './signals';
 
 /** Alerts from other systems: Alertmanager's webhook and a generic one, by ingest key. */
 export const alertsApi = {

@@ -6,16 +6,15 @@
  * additionalProperties: false either way).
  */
 import { z } from 'zod';
-import { SEVERITIES, SIGNAL_KINDS, STATUSES, type TEntryKind } from '../incidents';
-import { ZIsoTime, ZPersonRef } from './common';
+import type { TEntryKind } from '../incidents';
+import { ZAlertStatus, ZFindingState, ZIsoTime, ZPersonRef, ZSeverity, ZSignalKind, ZStatus } from './common';
 
-export const ZFindingState = z.enum(['open', 'ruled_out', 'confirmed']);
 export const ZSignalState = z.enum(['firing', 'recovered']);
 
 /** a person opened it: the title and severity it was opened with */
-const ZCreatedData = z.strictObject({ title: z.string(), severity: z.enum(SEVERITIES) });
+const ZCreatedData = z.strictObject({ title: z.string(), severity: ZSeverity });
 /** a signal opened it: the same, and the signal's kind and deduplication key */
-const ZAutoOpenedData = ZCreatedData.extend({ source: z.enum(SIGNAL_KINDS), key: z.string() });
+const ZAutoOpenedData = ZCreatedData.extend({ source: ZSignalKind, key: z.string() });
 
 /** What a probe's change of state notes: the probe, its URL, and the failed check's reason and HTTP status. */
 const ZProbeNote = z.strictObject({
@@ -35,7 +34,7 @@ const ZRuleNote = z.strictObject({
 /** What an Alertmanager notification notes: the alerts of the group that changed. */
 const ZAlertmanagerNote = z.strictObject({
   groupKey: z.string(),
-  alerts: z.array(z.strictObject({ fingerprint: z.string(), status: z.enum(['firing', 'resolved']), name: z.string() })),
+  alerts: z.array(z.strictObject({ fingerprint: z.string(), status: ZAlertStatus, name: z.string() })),
   truncatedAlerts: z.number().int(),
 });
 /** The details a signal's notes carry, by signal kind (a generic webhook's carry none). */
@@ -63,8 +62,8 @@ export const ENTRY_DATA = {
   /** a post's text is its body */
   post: z.null(),
   comment: z.null(),
-  status: z.strictObject({ from: z.enum(STATUSES), to: z.enum(STATUSES), reopened: z.boolean() }),
-  severity: z.strictObject({ from: z.enum(SEVERITIES), to: z.enum(SEVERITIES) }),
+  status: z.strictObject({ from: ZStatus, to: ZStatus, reopened: z.boolean() }),
+  severity: z.strictObject({ from: ZSeverity, to: ZSeverity }),
   claim: z.strictObject({ owner: ZPersonRef }),
   /** from: the owner who was released (null if that person no longer exists) */
   release: z.strictObject({ from: ZPersonRef.nullable() }),
@@ -119,3 +118,4 @@ export const ZIncidentEntryDto = z.discriminatedUnion('kind', [
   entryOf('edit'),
   entryOf('server'),
 ]);
+export type TIncidentEntryDto = z.infer<typeof ZIncidentEntryDto>;

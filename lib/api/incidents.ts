@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SEVERITIES, SIGNAL_KINDS, STATUSES } from '../incidents';
 import {
   ZChangeSeverity,
   ZChangeStatus,
@@ -17,12 +16,12 @@ import {
   ZPostUpdate,
   ZRoomQuery,
   ZSeriesLink,
-} from '../schemas/incidents';
-import { ZIsoTime, ZPersonRef } from './common';
+} from './incident-requests';
+import { ZFindingState, ZIsoTime, ZPersonRef, ZSeverity, ZSignalKind, ZStatus } from './common';
 import { endpoint } from './contract';
-import { ZFindingState, ZIncidentEntryDto, ZSignalState } from './incident-timeline';
+import { ZIncidentEntryDto, ZSignalState } from './incident-timeline';
 
-export const ZFindingDto = z.object({
+const ZFindingDto = z.object({
   id: z.string(),
   text: z.string(),
   state: ZFindingState,
@@ -33,8 +32,8 @@ export const ZFindingDto = z.object({
 });
 
 /** What opened an incident when no person did, and how that signal has behaved since. */
-export const ZIncidentSource = z.object({
-  kind: z.enum(SIGNAL_KINDS),
+const ZIncidentSource = z.object({
+  kind: ZSignalKind,
   /** the deduplication key (probe id, rule id + label set, groupKey, dedupKey) */
   key: z.string(),
   name: z.string(),
@@ -54,8 +53,8 @@ export const ZIncidentDto = z.object({
   number: z.number().int(),
   title: z.string(),
   summary: z.string().nullable(),
-  severity: z.enum(SEVERITIES),
-  status: z.enum(STATUSES),
+  severity: ZSeverity,
+  status: ZStatus,
   owner: ZPersonRef.nullable(),
   claimedAt: ZIsoTime.nullable(),
   ownerActiveAt: ZIsoTime.nullable(),
@@ -78,7 +77,13 @@ export const ZIncidentDto = z.object({
   resolvedAt: ZIsoTime.nullable(),
 });
 
-export const ZIncidentDetail = ZIncidentDto.extend({ timeline: z.array(ZIncidentEntryDto) });
+const ZIncidentDetail = ZIncidentDto.extend({ timeline: z.array(ZIncidentEntryDto) });
+
+// Response types (screens import them with `import type`: no zod in their bundle).
+export type TFindingDto = z.infer<typeof ZFindingDto>;
+export type TIncidentSource = z.infer<typeof ZIncidentSource>;
+export type TIncidentDto = z.infer<typeof ZIncidentDto>;
+export type TIncidentDetail = z.infer<typeof ZIncidentDetail>;
 const ZIncidentList = z.object({ incidents: z.array(ZIncidentDto) });
 
 const ZIncidentParams = z.object({ id: z.string().min(1).max(64).describe('incident id, or its number in ?room=') });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIngestBody, ZLatestQuery, ZSeriesLatest } from '../schemas/metrics';
+import { ZIngestBody, ZLatestQuery, ZSeriesLatest } from './metric-points';
 import { endpoint } from './contract';
 
 const ZIngestAccepted = z.object({ accepted: z.number().int().nonnegative() });

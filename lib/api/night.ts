@@ -10,7 +10,7 @@ import {
   ZPlanList,
   ZReport,
   ZReportQuery,
-} from '../schemas/night';
+} from './night-report';
 import { ZRoomIdParams, ZRoomParams } from './common';
 
 /** Shift handovers, the night report and the planned curve (CONTRACT "Servers, shifts, the night"). */

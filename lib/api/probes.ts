@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './contract';
-import { ZProbeAnswer, ZProbeInput, ZProbeList, ZProbeParams, ZProbePatch, ZRoomOnlyParams } from '../schemas/signals';
+import { ZProbeAnswer, ZProbeInput, ZProbeList, ZProbeParams, ZProbePatch, ZRoomOnlyParams } from './signals';
 
 /** HTTP probes of a room, run by the server itself. */
 export const probesApi = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZSeriesLatest } from '../schemas/metrics';
+import { ZSeriesLatest } from './metric-points';
 import { ZAnnotation, ZMilestone, ZRoomInfo } from './common';
 import { ZIncidentEntryDto } from './incident-timeline';
 import { ZIncidentDto } from './incidents';
-import { ZHandoverDto } from '../schemas/night';
+import { ZHandoverDto } from './night-report';
 
 /**
  * What the socket carries, as schemas: lib/events.ts types the event map
@@ -12,7 +12,9 @@ import { ZHandoverDto } from '../schemas/night';
 
 /** A chart point, compact: [epoch ms, value]. */
 const ZChartPoint = z.tuple([z.number(), z.number()]);
-export const ZSeriesPoints = z.object({ name: z.string(), labels: z.record(z.string(), z.string()), points: z.array(ZChartPoint) });
+const ZSeriesPoints = z.object({ name: z.string(), labels: z.record(z.string(), z.string()), points: z.array(ZChartPoint) });
+/** A series' chart points as the socket sends them. */
+export type TSeriesPoints = z.infer<typeof ZSeriesPoints>;
 
 /** Everything a screen needs on (re)connect; later pushes are deltas against it. */
 export const ZRoomSnapshot = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput } from '../schemas/rooms';
-import { ZAnnotation, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
+import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput } from './room-requests';
+import { ZAnnotation, ZDirection, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
 import { endpoint } from './contract';
 
 const ZSafetyLineDto = z.object({
@@ -8,7 +8,7 @@ const ZSafetyLineDto = z.object({
   metricName: z.string(),
   warning: z.number(),
   critical: z.number(),
-  direction: z.enum(['above', 'below']),
+  direction: ZDirection,
 });
 export type TSafetyLineDto = z.infer<typeof ZSafetyLineDto>;
 

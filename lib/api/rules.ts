@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from './contract';
-import { ZProbeParams, ZRoomOnlyParams, ZRuleAnswer, ZRuleInput, ZRuleList, ZRulePatch } from '../schemas/signals';
+import { ZProbeParams, ZRoomOnlyParams, ZRuleAnswer, ZRuleInput, ZRuleList, ZRulePatch } from './signals';
 
 /** Alert rules of a room: a series beyond a threshold for a while opens an incident. */
 export const rulesApi = {

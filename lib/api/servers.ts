@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRoomSlug } from '../schemas/metrics';
+import { ZRoomSlug } from './common';
 import { endpoint } from './contract';
 
 /** A server's name as its `server` label says it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZNewUser, ZRole } from '../schemas/users';
+import { ZNewUser, ZRole } from './users';
 import { endpoint } from './contract';
 
 const ZPassword = z.string({ message: 'required' }).min(8, 'at least 8 characters').max(200, 'at most 200 characters');

@@ -1,8 +1,9 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { TCreateIncident } from '../schemas/incidents';
-import type { TIncidentDto, TIncidentEntryDto } from '../incidents';
+import type { TCreateIncident } from '../api/incident-requests';
+import type { TIncidentDto } from '../api/incidents';
+import type { TIncidentEntryDto } from '../api/incident-timeline';
 import type { TBodyOf } from '../api/contract';
 import type { INCIDENTS } from '../api/incidents';
 import { ApiError, call } from './api';

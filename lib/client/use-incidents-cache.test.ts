@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
+import type { TIncidentDetail, TIncidentDto } from '../api/incidents';
+import type { TIncidentEntryDto } from '../api/incident-timeline';
 import { currentText, mergeDetail, mergeIntoList, mergeTimeline } from './use-incidents-cache';
 
 const inc = (over: Partial<TIncidentDto>): TIncidentDto => ({

@@ -1,4 +1,5 @@
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
+import type { TIncidentDetail, TIncidentDto } from '../api/incidents';
+import type { TIncidentEntryDto } from '../api/incident-timeline';
 
 /** Which incidents a list query holds; 'all' includes resolved ones. */
 export type TListStatus = 'open' | 'resolved' | 'all';

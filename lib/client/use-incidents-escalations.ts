@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
-import type { TIncidentDto, TIncidentEntryDto } from '../incidents';
+import type { TIncidentDto } from '../api/incidents';
+import type { TIncidentEntryDto } from '../api/incident-timeline';
 import { getSocket } from './socket';
 
 export interface TEscalationAlert {

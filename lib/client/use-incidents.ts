@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { TIncidentsSubscribed } from '../events';
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../incidents';
+import type { TIncidentDetail, TIncidentDto } from '../api/incidents';
+import type { TIncidentEntryDto } from '../api/incident-timeline';
 import { command, getSocket, whenConnected } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
 import type { INCIDENTS } from '../api/incidents';

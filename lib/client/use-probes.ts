@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { z } from 'zod';
-import type { TProbe, ZProbeList } from '../schemas/signals';
+import type { TProbe, ZProbeList } from '../api/signals';
 import type { probesApi } from '../api/probes';
 import { call } from './api';
 import type { TClientSocket } from './socket';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZCreateIncident } from '@/lib/schemas/incidents';
+import { ZCreateIncident } from '@/lib/api/incident-requests';
 import { detailsFromZodError } from '@/lib/errors';
 
 /** The shapes of zod messages that app/_ui/use-error-words.ts turns into words. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSeverity, ZStatus } from '../api/common';
 
 /**
  * The units a scenario is written in (durations relative to go-live,
@@ -72,7 +73,7 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
     /** the name later events use for this incident */
     ref: ZKey,
     title: z.string().trim().min(1).max(200),
-    severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']),
+    severity: ZSeverity,
     summary: z.string().max(2000).optional(),
   }),
   z.strictObject({ type: z.literal('claim'), ...at, ...by, ...incidentRef }),
@@ -82,7 +83,7 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
     ...by,
     ...incidentRef,
     body: z.string().trim().min(1).max(5000),
-    status: z.enum(['investigating', 'identified', 'monitoring', 'resolved']).optional(),
+    status: ZStatus.optional(),
   }),
   /** `by` pulls in a lead (`to`, a person key) */
   z.strictObject({ type: z.literal('escalate'), ...at, ...by, ...incidentRef, to: ZKey }),
@@ -131,7 +132,7 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
     when: z.enum(['above', 'below']),
     threshold: z.number(),
     forSeconds: z.number().int().min(0).max(86_400).default(0),
-    severity: z.enum(['SEV1', 'SEV2', 'SEV3', 'SEV4']).default('SEV3'),
+    severity: ZSeverity.default('SEV3'),
     title: z.string().trim().max(200).optional(),
   }),
   /** Prometheus Alertmanager posts an alert (webhook v4, with the ingest key); a firing one opens incident `ref` */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZRoomSlug } from './metrics';
+import { METRIC_NAME_RE, ZRoomSlug } from '../api/common';
 import { formatDuration, ZDuration, ZKey, ZQuantity, ZScenarioEvent } from './scenario-events';
 
 /**

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { detailsFromZodError } from '../../lib/errors';
 import { ROLES, type TRole } from '../../lib/roles';
-import { ZNewUser, ZRole } from '../../lib/schemas/users';
+import { ZNewUser, ZRole } from '../../lib/api/users';
 import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createUser } from '../../server/services/users/create-user';

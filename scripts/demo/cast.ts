@@ -2,7 +2,7 @@
 // (`npm run warroom -- user add`, `token create`, `ingest-key create`): through
 // the same services, never through the HTTP API the replay then uses.
 import { ROLE_RANK } from '../../lib/roles';
-import { ZNewUser } from '../../lib/schemas/users';
+import { ZNewUser } from '../../lib/api/users';
 import type { TScenario, TPerson } from '../../lib/schemas/scenario';
 import type { TServiceContext } from '../../server/context';
 import { createCredential } from '../../server/services/access/create-credential';

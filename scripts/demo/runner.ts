@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TScenario } from '../../lib/schemas/scenario';
 import { formatDuration, type TScenarioEvent } from '../../lib/schemas/scenario-events';
-import { MAX_POINTS_PER_BATCH } from '../../lib/schemas/metrics';
+import { MAX_POINTS_PER_BATCH } from '../../lib/api/metric-points';
 import { formatCompact } from '../../lib/format/number';
 import { ReplayActions, type TMetricPointBody } from './actions';
 import type { TCast } from './cast';

@@ -85,3 +85,6 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     },
   };
 }
+
+/** The client a Prisma interactive transaction hands to its callback. */
+export type TTx = Parameters<Extract<Parameters<Db['$transaction']>[0], (...a: never[]) => unknown>>[0];

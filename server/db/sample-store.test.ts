@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createThrowawayDatabase } from '../../tests/helpers/server';
+import { createThrowawayDatabase, DB_KINDS } from '../../tests/helpers/server';
 import { openDatabase, type TDatabase } from './client';
 
-describe.each(['sqlite', 'postgres'] as const)('sample store on %s', (kind) => {
+describe.each(DB_KINDS)('sample store on %s', (kind) => {
   let db: TDatabase;
   let drop: () => Promise<void>;
   let roomId: string;

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { TIncidentDto, TIncidentEntryDto } from '../../lib/incidents';
-import type { THandoverDto } from '../../lib/schemas/night';
+import type { TIncidentDto } from '../../lib/api/incidents';
+import type { TIncidentEntryDto } from '../../lib/api/incident-timeline';
+import type { THandoverDto } from '../../lib/api/night-report';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**

@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../context';
 import type { TSeriesChange } from '../db/sample-store';
 import type { TSeverity } from '../../lib/incidents';
-import { parseLabelsKey } from '../../lib/schemas/metrics';
+import { parseLabelsKey } from '../../lib/series';
 import type { TActor } from '../services/access/actor';
 import { applySignal } from '../services/signals/apply-signal';
 import { ruleSignalKey, type TRuleRow } from '../services/signals/manage-rules';

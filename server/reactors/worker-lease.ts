@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../context';
-import { isUniqueViolation } from '../services/signals/apply-signal';
+import { isUniqueViolation } from '../errors';
 
 /**
  * Takes or renews the lease of a job one process of the install runs at a

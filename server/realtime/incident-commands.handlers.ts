@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZComment, ZPostUpdate } from '../../lib/schemas/incidents';
-import { ZRoomSlug } from '../../lib/schemas/metrics';
+import { ZComment, ZPostUpdate } from '../../lib/api/incident-requests';
+import { ZRoomSlug } from '../../lib/api/common';
 import type { TServiceContext } from '../context';
 import { claimIncident } from '../services/incidents/claim-incident';
 import { postUpdate } from '../services/incidents/post-update';

@@ -1,5 +1,5 @@
 import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
-import { ZIncidentsSubscribe } from '../../lib/schemas/incidents';
+import { ZIncidentsSubscribe } from '../../lib/api/incident-requests';
 import type { TServiceContext } from '../context';
 import { resolveReadableRoom } from '../services/rooms/resolve-room';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';

@@ -1,5 +1,6 @@
 import { decimate } from '../../lib/decimate';
-import { parseLabelsKey, type TChartPoint, type TSeriesLatest } from '../../lib/schemas/metrics';
+import { parseLabelsKey, type TChartPoint } from '../../lib/series';
+import type { TSeriesLatest } from '../../lib/api/metric-points';
 import type { TMetricsUpdate } from '../../lib/events';
 import type { TSeriesChange } from '../db/sample-store';
 

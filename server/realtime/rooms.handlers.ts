@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRoomSlug } from '../../lib/schemas/metrics';
+import { ZRoomSlug } from '../../lib/api/common';
 import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { assertCan } from '../services/access/actor';

@@ -21,6 +21,14 @@ import { mountAuth } from '../../server/auth/mount-auth';
 
 export type TDbKind = 'sqlite' | 'postgres';
 
+/** The databases every integration file runs on: both, or the one WARROOM_TEST_DB names. The only copy of this list. */
+export const DB_KINDS: TDbKind[] =
+  process.env.WARROOM_TEST_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.WARROOM_TEST_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
+
 /** Admin connection used to create and drop throwaway databases. */
 export const PG_ADMIN_URL = process.env.WARROOM_TEST_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 

@@ -6,16 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { contractViolation } from '../helpers/contract';
 import { makeCallers, type TCaller, type TCallerName } from './access-callers';
-
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
 
 /** Who may call: public; read (viewer+, a display link of the room); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); alerts (an ingest key only); lead; admin. */
 type TLevel = 'public' | 'read' | 'comment' | 'write' | 'metrics' | 'alerts' | 'lead' | 'admin';
@@ -418,7 +411,7 @@ const CALLERS: TCallerName[] = [
   'garbage bearer',
 ];
 
-describe.each(KINDS)('every route × every caller on %s', (kind) => {
+describe.each(DB_KINDS)('every route × every caller on %s', (kind) => {
   let env: TEnv;
   let callers: Awaited<ReturnType<typeof makeCallers>>;
 

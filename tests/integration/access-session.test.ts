@@ -4,22 +4,15 @@
  * security headers, page protection, and the first admin from the environment.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { signInCookie } from './access-callers';
-
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
 
 async function signIn(server: TTestServer, email: string, password: string) {
   return api(server, 'POST', '/api/auth/sign-in/email', { body: { email, password }, headers: { origin: server.url } });
 }
 const METRIC = { points: [{ name: 'csrf_check', value: 1 }] };
 
-describe.each(KINDS)('sessions and browser defences on %s', (kind) => {
+describe.each(DB_KINDS)('sessions and browser defences on %s', (kind) => {
   let server: TTestServer;
 
   beforeAll(async () => {

@@ -8,16 +8,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import type { TAck } from '../../lib/errors';
 import { signInCookie } from './access-callers';
 
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
 const run = promisify(execFile);
 
 function open(server: TTestServer, opts: { token?: string; cookie?: string }): Promise<Socket> {
@@ -56,7 +50,7 @@ function closedByServer(s: Socket, withinMs: number): Promise<{ ms: number; at: 
   });
 }
 
-describe.each(KINDS)('socket access on %s', (kind) => {
+describe.each(DB_KINDS)('socket access on %s', (kind) => {
   let server: TTestServer;
   let admin: { token: string };
 

@@ -1,23 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { prepareCast, type TCast } from '../../scripts/demo/cast';
 import { WarroomClient } from '../../scripts/demo/client';
 import { generateTicks, seriesValues } from '../../scripts/demo/generate';
 import { loadScenario } from '../../scripts/demo/load-scenario';
 import { runReplay, type TReplaySummary } from '../../scripts/demo/runner';
-import type { TIncidentDetail } from '../../lib/schemas/incidents';
+import type { TIncidentDetail } from '../../lib/api/incidents';
 
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
 const scenario = loadScenario('scenarios/test-short.yaml');
 const SEED = 7;
 const SPEED = 3000;
 
-describe.each(KINDS)('demo replay against a real server on %s', (kind) => {
+describe.each(DB_KINDS)('demo replay against a real server on %s', (kind) => {
   let server: TTestServer;
   let cast: TCast;
   let summary: TReplaySummary;

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, PG_ADMIN_URL, startServer, type TTestServer } from '../helpers/server';
-import type { TIncidentEntryDto } from '../../lib/incidents';
+import type { TIncidentEntryDto } from '../../lib/api/incident-timeline';
 import type { TAck } from '../../lib/errors';
 
 const WRITES = 40;

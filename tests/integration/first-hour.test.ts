@@ -10,15 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP } from '../../lib/api/setup';
 import { createPasswordLink, PASSWORD_LINK_TTL_MS } from '../../server/services/users/password-links';
 import { CLI_ACTOR } from '../../scripts/cli/actor';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { signInCookie } from './access-callers';
 
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
 const run = promisify(execFile);
 
 /** Runs the admin CLI on the server's database, with `input` on stdin. */
@@ -46,7 +40,7 @@ const signInStatus = async (server: TTestServer, email: string, password: string
     })
   ).status;
 
-describe.each(KINDS)('the first hour on %s', (kind) => {
+describe.each(DB_KINDS)('the first hour on %s', (kind) => {
   let server: TTestServer;
   beforeAll(async () => {
     server = await startServer({ db: kind });

@@ -2,18 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { serversApi } from '../../lib/api/servers';
 import type { ServerToClientEvents } from '../../lib/events';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
-
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 
 type TPush = Parameters<ServerToClientEvents['servers:changed']>[0];
 
-describe.each(KINDS)('the fleet: states, pool scan, drain and restore on %s', (kind) => {
+describe.each(DB_KINDS)('the fleet: states, pool scan, drain and restore on %s', (kind) => {
   let server: TTestServer;
   let lead: { token: string; name: string };
   let engineer: { token: string };

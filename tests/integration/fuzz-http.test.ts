@@ -19,11 +19,6 @@ import { inputsFor, nastyString } from '../helpers/fuzz-arbitraries';
 import { discoverApiRoutes, type TApiRoute } from '../../server/http/api-routes';
 import { ZErrorBody } from '../../lib/errors';
 import { ENDPOINTS } from '../../lib/api';
-import { ZCredentialQuery, ZNewCredential, ZUserPatch } from '../../lib/schemas/access';
-import { ZNewUser } from '../../lib/schemas/users';
-import * as inc from '../../lib/schemas/incidents';
-import { ZIngestBody, ZLatestQuery } from '../../lib/schemas/metrics';
-import { ZAnnotationInput, ZMilestoneInput, ZRoomSettingsPatch, ZSafetyLineInput } from '../../lib/schemas/rooms';
 import { signInCookie } from './access-callers';
 import { KINDS } from './incidents-helpers';
 
@@ -34,45 +29,12 @@ const RUNS_ANY = Math.round(150 * SCALE);
 /** No request may take longer than this (a hang is a failure). */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** Request schemas of the routes that predate lib/api; routes born on the contract come from ENDPOINTS. */
-const LEGACY_SCHEMAS: Record<string, { body?: z.ZodType; query?: z.ZodType }> = {
-  'GET /api/v1/admin/credentials': { query: ZCredentialQuery },
-  'POST /api/v1/admin/credentials': { body: ZNewCredential },
-  'POST /api/v1/admin/users': { body: ZNewUser },
-  'PATCH /api/v1/admin/users/[id]': { body: ZUserPatch },
-  'GET /api/v1/incidents': { query: inc.ZListIncidentsQuery },
-  'POST /api/v1/incidents': { body: inc.ZCreateIncident },
-  'GET /api/v1/incidents/[id]': { query: inc.ZRoomQuery },
-  'POST /api/v1/incidents/[id]/ack': { body: inc.ZEmpty },
-  'POST /api/v1/incidents/[id]/claim': { body: inc.ZEmpty },
-  'POST /api/v1/incidents/[id]/release': { body: inc.ZEmpty },
-  'POST /api/v1/incidents/[id]/comments': { body: inc.ZComment },
-  'PATCH /api/v1/incidents/[id]/entries/[entryId]': { body: inc.ZEditEntry },
-  'POST /api/v1/incidents/[id]/escalate': { body: inc.ZEscalate },
-  'POST /api/v1/incidents/[id]/findings': { body: inc.ZNewFinding },
-  'POST /api/v1/incidents/[id]/findings/[findingId]': { body: inc.ZDecideFinding },
-  'PATCH /api/v1/incidents/[id]/findings/[findingId]': { body: inc.ZDecideFinding },
-  'POST /api/v1/incidents/[id]/handover': { body: inc.ZHandover },
-  'POST /api/v1/incidents/[id]/helpers': { body: inc.ZHelper },
-  'POST /api/v1/incidents/[id]/impact': { body: inc.ZImpact },
-  'POST /api/v1/incidents/[id]/links': { body: inc.ZSeriesLink },
-  'POST /api/v1/incidents/[id]/severity': { body: inc.ZChangeSeverity },
-  'POST /api/v1/incidents/[id]/status': { body: inc.ZChangeStatus },
-  'POST /api/v1/incidents/[id]/updates': { body: inc.ZPostUpdate },
-  'GET /api/v1/metrics/latest': { query: ZLatestQuery },
-  'POST /api/v1/metrics': { body: ZIngestBody },
-  'POST /api/v1/rooms/[room]/annotations': { body: ZAnnotationInput },
-  'POST /api/v1/rooms/[room]/milestones': { body: ZMilestoneInput },
-  'PUT /api/v1/rooms/[room]/safety-lines': { body: ZSafetyLineInput },
-  'PATCH /api/v1/rooms/[room]/settings': { body: ZRoomSettingsPatch },
-};
-
 /** "/api/v1/rooms/{room}/x" (OpenAPI) → "/api/v1/rooms/[room]/x" (file tree). */
 const filePattern = (openApiPath: string) => openApiPath.replace(/\{([^}]+)\}/g, '[$1]');
 const endpointOf = (method: string, r: TApiRoute) => ENDPOINTS.find((e) => e.method === method && filePattern(e.path) === r.pattern);
 function schemasOf(method: string, r: TApiRoute): { body?: z.ZodType; query?: z.ZodType } {
   const e = endpointOf(method, r);
-  return e ? { body: e.body, query: e.query } : (LEGACY_SCHEMAS[`${method} ${r.pattern}`] ?? {});
+  return e ? { body: e.body, query: e.query } : {};
 }
 
 interface TAnswer {

@@ -17,8 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { anyJson, inputsFor, nastyString } from '../helpers/fuzz-arbitraries';
 import { ZErrorBody } from '../../lib/errors';
-import { ZComment, ZIncidentsSubscribe, ZPostUpdate } from '../../lib/schemas/incidents';
-import { ZRoomSlug } from '../../lib/schemas/metrics';
+import { ZComment, ZIncidentsSubscribe, ZPostUpdate } from '../../lib/api/incident-requests';
+import { ZRoomSlug } from '../../lib/api/common';
 import { signInCookie } from './access-callers';
 import { KINDS } from './incidents-helpers';
 

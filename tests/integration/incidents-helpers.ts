@@ -5,9 +5,7 @@ import type { TAck } from '../../lib/errors';
 import type { TIncidentsSubscribed } from '../../lib/events';
 import type { TTestServer } from '../helpers/server';
 
-export const KINDS = (
-  process.env.WARROOM_TEST_DB === 'sqlite' ? ['sqlite'] : process.env.WARROOM_TEST_DB === 'postgres' ? ['postgres'] : ['sqlite', 'postgres']
-) as ('sqlite' | 'postgres')[];
+export { DB_KINDS as KINDS } from '../helpers/server';
 
 export function connect(server: TTestServer, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
-import type { TIncidentDetail, TIncidentDto, TIncidentEntryDto } from '../../lib/schemas/incidents';
+import type { TIncidentDetail, TIncidentDto } from '../../lib/api/incidents';
+import type { TIncidentEntryDto } from '../../lib/api/incident-timeline';
 import { connect, KINDS, nextEvent, subscribe } from './incidents-helpers';
 
 type TUser = Awaited<ReturnType<TTestServer['createUser']>>;

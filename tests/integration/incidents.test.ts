@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
-import type { TIncidentDetail, TIncidentDto } from '../../lib/schemas/incidents';
+import type { TIncidentDetail, TIncidentDto } from '../../lib/api/incidents';
 import { KINDS } from './incidents-helpers';
 
 type TUser = Awaited<ReturnType<TTestServer['createUser']>>;

@@ -1,16 +1,9 @@
 import { ZMetricsUpdate, ZRoomSnapshot } from '../../lib/api/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import type { TMetricsUpdate, TRoomSnapshot } from '../../lib/events';
 import type { TAck } from '../../lib/errors';
-
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
 
 function connect(server: TTestServer, token: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -42,7 +35,7 @@ function nextUpdate(s: Socket, pred: (u: TMetricsUpdate) => boolean = () => true
   });
 }
 
-describe.each(KINDS)('ingest → socket push on %s', (kind) => {
+describe.each(DB_KINDS)('ingest → socket push on %s', (kind) => {
   let server: TTestServer;
   let key: string;
   let viewer: { token: string };

@@ -3,7 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { NIGHT } from '../../lib/api/night';
 import { ZHandoverChanged } from '../../lib/api/realtime';
 import type { TAck } from '../../lib/errors';
-import type { THandoverDto } from '../../lib/schemas/night';
+import type { THandoverDto } from '../../lib/api/night-report';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { connect, KINDS, nextEvent } from './incidents-helpers';
 import { seedNight, type TSeededNight } from './night-seed';

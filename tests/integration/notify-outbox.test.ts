@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { startFakeChat, type TFakeChat } from '../helpers/fake-chat';
-import { KINDS } from './incidents-helpers';
+import { DB_KINDS as KINDS } from '../helpers/server';
 import { notificationsApi } from '../../lib/api/notifications';
 import { waitFor } from './signals-helpers';
 

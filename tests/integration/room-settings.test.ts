@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { api, startServer, type TDbKind, type TTestServer } from '../helpers/server';
-
-const KINDS: TDbKind[] =
-  process.env.WARROOM_TEST_DB === 'sqlite'
-    ? ['sqlite']
-    : process.env.WARROOM_TEST_DB === 'postgres'
-      ? ['postgres']
-      : ['sqlite', 'postgres'];
+import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 
 async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 5000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -19,7 +12,7 @@ async function waitFor<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 5
   }
 }
 
-describe.each(KINDS)('room settings API and milestone crossings on %s', (kind) => {
+describe.each(DB_KINDS)('room settings API and milestone crossings on %s', (kind) => {
   let server: TTestServer;
   let lead: { token: string };
   let engineer: { token: string };

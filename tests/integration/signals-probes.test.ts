@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { INCIDENTS } from '../../lib/api/incidents';
 import { probesApi } from '../../lib/api/probes';
-import type { TProbe } from '../../lib/schemas/signals';
+import type { TProbe } from '../../lib/api/signals';
 import { connect, KINDS, nextEvent } from './incidents-helpers';
 import { waitFor } from './signals-helpers';
 

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { detailsFromZodError, type TErrorDetail } from '@/lib/errors';
 import { newIdempotencyKey, useCreateIncidentMutation } from '@/lib/client/use-incidents-actions';
 import { ApiError } from '@/lib/client/api';
-import { SEVERITIES, ZCreateIncident } from '@/lib/schemas/incidents';
+import { SEVERITIES } from '@/lib/incidents';
+import { ZCreateIncident } from '@/lib/api/incident-requests';
 import { FieldErrors, INPUT, PANEL, PRIMARY } from './_components/ui';
 
 /**

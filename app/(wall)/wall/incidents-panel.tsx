@@ -5,10 +5,10 @@ import { SeverityBadge } from '@/app/_ui/severity-badge';
 import { formatDuration } from '@/lib/format/duration';
 import { STATUS_WORDS } from '@/lib/format/state-words';
 import type { TLocale } from '@/lib/format/number';
-import type { TIncidentDto } from '@/lib/incidents';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import type { TWallLabels } from './labels';
 import { SourceBadge } from '@/app/_components/source-badge';
-import type { TIncidentSource } from '@/lib/incidents';
+import type { TIncidentSource } from '@/lib/api/incidents';
 
 /** The fields of an incident the wall shows. */
 export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt'> & {

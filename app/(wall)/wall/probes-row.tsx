@@ -5,7 +5,7 @@ import { isProbeStale, type TProbeList } from '@/lib/client/use-probes';
 import { formatDuration } from '@/lib/format/duration';
 import { probeReasonIn } from '@/lib/format/probe-reason';
 import type { TLocale } from '@/lib/format/number';
-import type { TProbe } from '@/lib/schemas/signals';
+import type { TProbe } from '@/lib/api/signals';
 
 const MAX_DOWN = 4;
 const MAX_CHIPS = 16;

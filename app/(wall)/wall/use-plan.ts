@@ -6,7 +6,7 @@ import { decimate } from '@/lib/decimate';
 import type { TClientSocket } from '@/lib/client/socket';
 import type { NIGHT } from '@/lib/api/night';
 import { call } from '@/lib/client/api';
-import type { TPlanList } from '@/lib/schemas/night';
+import type { TPlanList } from '@/lib/api/night-report';
 import type { TChartPoint } from '@/lib/series';
 
 const key = (slug: string | undefined) => ['room', slug ?? '(default)', 'plan'] as const;

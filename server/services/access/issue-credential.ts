@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TNewCredential } from '../../../lib/schemas/access';
+import type { TNewCredential } from '../../../lib/api/credentials';
 import { resolveRoom } from '../rooms/resolve-room';
 import { assertCan, type TActor } from './actor';
 import { createCredential, type TCreatedCredential } from './create-credential';

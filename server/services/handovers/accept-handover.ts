@@ -1,7 +1,7 @@
 import { enqueueNotification } from '../notify/enqueue-notification';
 import type { TServiceContext } from '../../context';
 import { AppError, isAppError } from '../../errors';
-import type { THandoverDto } from '../../../lib/schemas/night';
+import type { THandoverDto } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { handoverIncident } from '../incidents/handover-incident';

@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import { HEADLINE_SERIES } from '../../../lib/series';
 import { seriesFigures } from '../../../lib/night/figures';
-import type { TBrief } from '../../../lib/schemas/night';
+import type { TBrief } from '../../../lib/api/night-report';
 import type { TSeverity, TStatus } from '../../../lib/incidents';
 import { readSeries } from '../report/read-headline';
 import { listDrainedServers, listProbesDown } from './brief-sources';

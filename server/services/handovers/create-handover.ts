@@ -1,7 +1,7 @@
 import { enqueueNotification } from '../notify/enqueue-notification';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TCreateHandover, THandoverDto } from '../../../lib/schemas/night';
+import type { TCreateHandover, THandoverDto } from '../../../lib/api/night-report';
 import { assertCan, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { buildBrief } from './build-brief';

@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TBrief, THandoverDto } from '../../../lib/schemas/night';
+import type { TBrief, THandoverDto } from '../../../lib/api/night-report';
 
 export const DEFAULT_WINDOW_MS = 24 * 3600_000;
 

@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { THandoverList } from '../../../lib/schemas/night';
+import type { THandoverList } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
 import { resolveReadableRoom, toRoomDto } from '../rooms/resolve-room';
 import { toHandoverDto } from './handover-dto';

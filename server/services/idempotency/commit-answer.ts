@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AppError } from '../../errors';
-import type { TTx } from '../incidents/incident-tx';
+import type { TTx } from '../../db/client';
 
 /** A placeholder row: the request holding its lease is still running. */
 const PENDING = 0;

@@ -1,8 +1,9 @@
 import type { TServiceContext } from '../../context';
-import type { TIncidentDto } from '../../../lib/incidents';
+import type { TIncidentDto } from '../../../lib/api/incidents';
 import { assertCan, type TActor } from '../access/actor';
 import { findIncident, type TIncidentRow } from './find-incident';
-import { runIncidentChange, type TAppend, type TTx } from './incident-tx';
+import { runIncidentChange, type TAppend } from './incident-tx';
+import type { TTx } from '../../db/client';
 
 /**
  * The shape most triage actions share: find the incident, check the caller

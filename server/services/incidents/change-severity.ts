@@ -1,6 +1,8 @@
 import type { TServiceContext } from '../../context';
 import { changeIncident } from './change-incident';
-import type { TChangeSeverity, TIncidentDto, TSeverity } from '../../../lib/schemas/incidents';
+import type { TChangeSeverity } from '../../../lib/api/incident-requests';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import type { TSeverity } from '../../../lib/incidents';
 import type { TActor } from '../access/actor';
 import { updateIfVersion } from './versioned-update';
 

@@ -1,9 +1,11 @@
 import type { TServiceContext } from '../../context';
 import { changeIncident } from './change-incident';
-import type { TIncidentDto, TStatus } from '../../../lib/schemas/incidents';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import type { TStatus } from '../../../lib/incidents';
 import type { TActor } from '../access/actor';
 import type { TIncidentRow } from './find-incident';
-import type { TAppend, TTx } from './incident-tx';
+import type { TAppend } from './incident-tx';
+import type { TTx } from '../../db/client';
 import { updateIfVersion } from './versioned-update';
 
 /**

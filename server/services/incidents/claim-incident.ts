@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TIncidentDto } from '../../../lib/schemas/incidents';
+import type { TIncidentDto } from '../../../lib/api/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { findIncident } from './find-incident';
 import { runIncidentChange } from './incident-tx';

@@ -1,8 +1,11 @@
 import type { TServiceContext } from '../../context';
-import type { TCreateIncident, TIncidentDto, TSignalKind } from '../../../lib/schemas/incidents';
+import type { TCreateIncident } from '../../../lib/api/incident-requests';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import type { TSignalKind } from '../../../lib/incidents';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
-import { appendEntry, publishIncidentChange, TX_OPTIONS, type TTx } from './incident-tx';
+import { appendEntry, publishIncidentChange, TX_OPTIONS } from './incident-tx';
+import type { TTx } from '../../db/client';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 import { notifyIncidentOpened } from '../notify/notify-incident';
 

@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
-import type { TEscalate, TIncidentDto } from '../../../lib/schemas/incidents';
+import type { TEscalate } from '../../../lib/api/incident-requests';
+import type { TIncidentDto } from '../../../lib/api/incidents';
 import { assertCan, type TActor } from '../access/actor';
 import { findIncident, findPerson } from './find-incident';
 import { runIncidentChange } from './incident-tx';

@@ -1,7 +1,8 @@
 import type { TServiceContext } from '../../context';
 import { changeIncident } from './change-incident';
 import { AppError } from '../../errors';
-import type { TDecideFinding, TFindingDto, TIncidentDto, TNewFinding } from '../../../lib/schemas/incidents';
+import type { TDecideFinding, TNewFinding } from '../../../lib/api/incident-requests';
+import type { TFindingDto, TIncidentDto } from '../../../lib/api/incidents';
 import { authorOf, type TActor } from '../access/actor';
 
 /** Posts a hypothesis to the elimination log ("middleware?"). */

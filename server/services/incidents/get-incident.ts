@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TIncidentDetail } from '../../../lib/schemas/incidents';
+import type { TIncidentDetail } from '../../../lib/api/incidents';
 import { assertCan, type TActor } from '../access/actor';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';
 import { findIncident } from './find-incident';

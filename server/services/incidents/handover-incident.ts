@@ -1,6 +1,7 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { THandover, TIncidentDto } from '../../../lib/schemas/incidents';
+import type { THandover } from '../../../lib/api/incident-requests';
+import type { TIncidentDto } from '../../../lib/api/incidents';
 import { assertCan, authorOf, can, type TActor } from '../access/actor';
 import { findIncident, findPerson } from './find-incident';
 import { runIncidentChange } from './incident-tx';

@@ -1,20 +1,11 @@
 import type { Db } from '../../db/client';
 import type { Prisma } from '../../../generated/prisma-sqlite/client.ts';
-import {
-  isIdleClaim,
-  SIGNAL_KINDS,
-  type TIncidentSource,
-  type TSignalKind,
-  type TEntryKind,
-  type TFindingDto,
-  type TIncidentDto,
-  type TIncidentEntryDto,
-  type TPersonRef,
-  type TSeverity,
-  type TStatus,
-} from '../../../lib/schemas/incidents';
-import { parseLabelsKey } from '../../../lib/schemas/metrics';
-import type { TTx } from './incident-tx';
+import { isIdleClaim, SIGNAL_KINDS, type TSignalKind, type TEntryKind, type TSeverity, type TStatus } from '../../../lib/incidents';
+import type { TIncidentSource, TFindingDto, TIncidentDto } from '../../../lib/api/incidents';
+import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
+import type { TPersonRef } from '../../../lib/api/common';
+import { parseLabelsKey } from '../../../lib/series';
+import type { TTx } from '../../db/client';
 
 type TReader = Db | TTx;
 

@@ -1,14 +1,14 @@
 import type { z } from 'zod';
 import type { TServiceContext } from '../../context';
 import type { ENTRY_DATA } from '../../../lib/api/incident-timeline';
-import type { TTx } from '../../db/tx';
-import type { TEntryKind, TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
+import type { TTx } from '../../db/client';
+import type { TEntryKind } from '../../../lib/incidents';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';
 import { authorOf, type TActor } from '../access/actor';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 import { notifyIncidentStatus } from '../notify/notify-incident';
-
-export type { TTx } from '../../db/tx';
 
 /** Five concurrent writers on one SQLite connection queue behind its mutex; give them time. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;

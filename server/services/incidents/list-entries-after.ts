@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
-import type { TIncidentDto, TIncidentEntryDto } from '../../../lib/schemas/incidents';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
 import { loadIncidentDtos, toEntryDtos } from './incident-dto';
 
 /** At most this many entries per catch-up; a screen further behind refetches whole. */

@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
-import type { TIncidentDto, TListIncidentsQuery } from '../../../lib/schemas/incidents';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import type { TListIncidentsQuery } from '../../../lib/api/incident-requests';
 import { assertCan, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { loadIncidentDtos } from './incident-dto';

@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
-import type { TIncidentEntryDto, TPostUpdate } from '../../../lib/schemas/incidents';
+import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
+import type { TPostUpdate } from '../../../lib/api/incident-requests';
 import { assertCan, type TActor } from '../access/actor';
 import { findIncident } from './find-incident';
 import { runIncidentChange } from './incident-tx';

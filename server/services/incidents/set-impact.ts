@@ -1,7 +1,8 @@
 import type { TServiceContext } from '../../context';
 import { changeIncident } from './change-incident';
-import type { TImpact, TIncidentDto, TSeriesLink } from '../../../lib/schemas/incidents';
-import { labelsKey } from '../../../lib/schemas/metrics';
+import type { TImpact, TSeriesLink } from '../../../lib/api/incident-requests';
+import type { TIncidentDto } from '../../../lib/api/incidents';
+import { labelsKey } from '../../../lib/series';
 import type { TActor } from '../access/actor';
 
 /** Sets the impact figure: free text plus an optional number with a unit ("0.3 % of writes"). */

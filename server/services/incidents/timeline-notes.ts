@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TIncidentEntryDto } from '../../../lib/schemas/incidents';
+import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
 import { assertCan, authorOf, can, type TActor } from '../access/actor';
 import { toEntryDtos } from './incident-dto';
 import { findIncident } from './find-incident';

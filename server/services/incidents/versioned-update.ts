@@ -1,7 +1,7 @@
 import { AppError } from '../../errors';
 import type { Prisma } from '../../../generated/prisma-sqlite/client.ts';
 import { loadIncidentDto } from './incident-dto';
-import type { TTx } from './incident-tx';
+import type { TTx } from '../../db/client';
 
 /**
  * Applies a change only if the incident is still at the version the caller

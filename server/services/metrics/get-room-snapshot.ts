@@ -1,6 +1,7 @@
 import type { TServiceContext } from '../../context';
 import { decimate } from '../../../lib/decimate';
-import { HEADLINE_SERIES, parseLabelsKey, type TSeriesPoints } from '../../../lib/schemas/metrics';
+import { HEADLINE_SERIES, parseLabelsKey } from '../../../lib/series';
+import type { TSeriesPoints } from '../../../lib/api/realtime';
 import type { TRoomSnapshot } from '../../../lib/events';
 import { toRoomDto, type TRoomRow } from '../rooms/resolve-room';
 import { listLatest } from './list-latest';

@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
-import { labelsKey, type TIngestBody } from '../../../lib/schemas/metrics';
+import { labelsKey } from '../../../lib/series';
+import type { TIngestBody } from '../../../lib/api/metric-points';
 import type { TSampleRow } from '../../db/sample-store';
 import { assertCan, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';

@@ -1,5 +1,6 @@
 import type { TServiceContext } from '../../context';
-import { parseLabelsKey, type TSeriesLatest } from '../../../lib/schemas/metrics';
+import { parseLabelsKey } from '../../../lib/series';
+import type { TSeriesLatest } from '../../../lib/api/metric-points';
 
 /** The latest value of every series in a room that has one. */
 export async function listLatest(opts: { ctx: TServiceContext; roomId: string }): Promise<TSeriesLatest[]> {

@@ -85,7 +85,11 @@ export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, id
         room: firstFacts.room.slug,
         incident: rows.length === 1 ? firstFacts.incident : undefined,
       },
-      { timeoutMs: Math.min(SEND_TIMEOUT_MS, ctx.config.WARROOM_OUTBOX_LEASE_MS - 500), smtpUrl: ctx.config.WARROOM_SMTP_URL, smtpFrom: ctx.config.WARROOM_SMTP_FROM },
+      {
+        timeoutMs: Math.min(SEND_TIMEOUT_MS, ctx.config.WARROOM_OUTBOX_LEASE_MS - 500),
+        smtpUrl: ctx.config.WARROOM_SMTP_URL,
+        smtpFrom: ctx.config.WARROOM_SMTP_FROM,
+      },
     );
   } catch (err) {
     outcome = { ok: false, retryable: true, reason: `send failed: ${(err as Error).message.slice(0, 200)}` };

@@ -2,7 +2,8 @@ import type { TChannel, TChannelInput, TChannelPatch } from '../../../lib/api/no
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TActor } from '../access/actor';
-import { isUniqueViolation, notFound, roomFor } from '../rooms/room-settings-dto';
+import { isUniqueViolation } from '../../errors';
+import { notFound, roomFor } from '../rooms/room-settings-dto';
 import { loadChannelDtos } from './channel-dto';
 
 const nameTaken = (name: string) =>

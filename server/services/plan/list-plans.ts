@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TPlanDto, TPlanList } from '../../../lib/schemas/night';
+import type { TPlanDto, TPlanList } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
 import { resolveReadableRoom } from '../rooms/resolve-room';
 

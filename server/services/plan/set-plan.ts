@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TPlanDto, TPlanInput } from '../../../lib/schemas/night';
+import type { TPlanDto, TPlanInput } from '../../../lib/api/night-report';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { resolveRoom } from '../rooms/resolve-room';
 import { toPlanDto } from './list-plans';

@@ -3,7 +3,7 @@ import { AppError } from '../../errors';
 import { decimate } from '../../../lib/decimate';
 import { HEADLINE_SERIES } from '../../../lib/series';
 import { fastestGrowth, lastValuesAt, planDelta, replayTimes, seriesFigures, stat } from '../../../lib/night/figures';
-import { MAX_REPORT_WINDOW_MS, type TMoment, type TReport } from '../../../lib/schemas/night';
+import { MAX_REPORT_WINDOW_MS, type TMoment, type TReport } from '../../../lib/api/night-report';
 import { HOUR_MS, MINUTE_MS } from '../../../lib/wall/growth';
 import type { TActor } from '../access/actor';
 import { resolveReadableRoom, toRoomDto } from '../rooms/resolve-room';

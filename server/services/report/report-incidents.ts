@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import type { TSeverity, TStatus } from '../../../lib/incidents';
-import type { TMoment, TReportIncident } from '../../../lib/schemas/night';
+import type { TMoment, TReportIncident } from '../../../lib/api/night-report';
 import { storedEntryData } from '../incidents/incident-dto';
 
 /** The contract's source of an incident: null for one a person opened. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TReport } from '../../../lib/schemas/night';
+import type { TReport } from '../../../lib/api/night-report';
 import { formatStamp } from '../../../lib/night/format';
 import { reportToMarkdown } from './report-markdown';
 import { sourceOf } from './report-incidents';

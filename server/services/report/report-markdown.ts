@@ -1,4 +1,4 @@
-import type { TReport } from '../../../lib/schemas/night';
+import type { TReport } from '../../../lib/api/night-report';
 import { formatCount, formatSeconds, formatStamp } from '../../../lib/night/format';
 import { formatPlanDelta } from '../../../lib/night/figures';
 

@@ -1,4 +1,4 @@
-import type { TAnnotationInput } from '../../../lib/schemas/rooms';
+import type { TAnnotationInput } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { annotationDto, roomFor } from './room-settings-dto';

@@ -1,8 +1,8 @@
-import { defaultMilestoneLabel, type TMilestoneInput } from '../../../lib/schemas/rooms';
+import { defaultMilestoneLabel, type TMilestoneInput } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
-import { AppError } from '../../errors';
+import { AppError, isUniqueViolation } from '../../errors';
 import type { TActor } from '../access/actor';
-import { isUniqueViolation, milestoneDto, roomFor } from './room-settings-dto';
+import { milestoneDto, roomFor } from './room-settings-dto';
 
 /**
  * Adds a milestone (lead+). One the series has already passed is recorded

@@ -1,4 +1,4 @@
-import type { TRoomSettings } from '../../../lib/schemas/rooms';
+import type { TRoomSettings } from '../../../lib/api/rooms';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { annotationDto, milestoneDto, roomFor, roomSettingsRoomDto, safetyLineDto } from './room-settings-dto';

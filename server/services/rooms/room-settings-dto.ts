@@ -1,4 +1,4 @@
-import type { TRoomSettings, TSafetyLineDto } from '../../../lib/schemas/rooms';
+import type { TRoomSettings, TSafetyLineDto } from '../../../lib/api/rooms';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor, type TPermission } from '../access/actor';
@@ -34,11 +34,6 @@ export async function roomFor(opts: { ctx: TServiceContext; actor: TActor; slug:
   const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
   assertCan(opts.actor, opts.permission, room.id);
   return room;
-}
-
-/** Prisma's unique-constraint violation, on either provider. */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 }
 
 export function notFound(what: string, id: string): AppError {

@@ -1,4 +1,4 @@
-import type { TSafetyLineInput } from '../../../lib/schemas/rooms';
+import type { TSafetyLineInput } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { roomFor, safetyLineDto } from './room-settings-dto';

@@ -1,5 +1,6 @@
 import { parseEscalation } from '../../../lib/escalation';
-import type { TRoomSettings, TRoomSettingsPatch } from '../../../lib/schemas/rooms';
+import type { TRoomSettings } from '../../../lib/api/rooms';
+import type { TRoomSettingsPatch } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { roomFor, roomSettingsRoomDto } from './room-settings-dto';

@@ -1,10 +1,10 @@
 import type { TServiceContext } from '../../context';
-import { AppError } from '../../errors';
+import { AppError, isUniqueViolation } from '../../errors';
 import type { TDrainBody, TDrainRecord, TDrainResponse } from '../../../lib/api/servers';
 import { assertCan, authorOf, type TActor } from '../access/actor';
 import { findIncident } from '../incidents/find-incident';
-import { runIncidentChange, TX_OPTIONS, type TEntryDataIn, type TTx } from '../incidents/incident-tx';
-import { isUniqueViolation } from '../rooms/room-settings-dto';
+import { runIncidentChange, TX_OPTIONS, type TEntryDataIn } from '../incidents/incident-tx';
+import type { TTx } from '../../db/client';
 import { resolveRoom, type TRoomRow } from '../rooms/resolve-room';
 import { listServersOfRoom, SERVER_LABEL_FRAGMENT } from './list-servers';
 

@@ -1,13 +1,15 @@
 import { enqueueNotification } from '../notify/enqueue-notification';
 import { incidentFacts } from '../notify/notify-incident';
 import type { z } from 'zod';
+import { isUniqueViolation } from '../../errors';
 import type { TServiceContext } from '../../context';
 import type { SIGNAL_NOTES } from '../../../lib/api/incident-timeline';
 import type { TSeverity, TStatus } from '../../../lib/incidents';
-import type { TSignalAction } from '../../../lib/schemas/signals';
+import type { TSignalAction } from '../../../lib/api/signals';
 import { assertCan, type TActor } from '../access/actor';
 import { insertIncident } from '../incidents/create-incident';
-import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TEntryDataIn, type TTx } from '../incidents/incident-tx';
+import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TEntryDataIn } from '../incidents/incident-tx';
+import type { TTx } from '../../db/client';
 
 type TSignalNotes = { [K in keyof typeof SIGNAL_NOTES]: z.input<(typeof SIGNAL_NOTES)[K]> };
 
@@ -235,11 +237,6 @@ export async function emitSignalWrite(ctx: TServiceContext, w: TSignalWrite): Pr
     await publishIncidentChange({ ctx, roomId: w.roomId, incidentId: w.incident.id, entryIds: w.entryIds });
 }
 
-/** A unique-index race between two processes seeing the same new signal: retry once, it is then found. */
-export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
-}
-
 /**
  * Applies one signal in its own transaction and announces it. Authorized
  * here, not by the incident services' person rules: an ingest key with
@@ -258,6 +255,7 @@ export async function applySignal(opts: { ctx: TServiceContext; actor: TActor; s
       await emitSignalWrite(ctx, w);
       return { incident: w.incident, action: w.action };
     } catch (err) {
+      // a unique-index race between two processes seeing the same new signal: retry once, it is then found
       if (attempt === 0 && isUniqueViolation(err)) continue;
       throw err;
     }

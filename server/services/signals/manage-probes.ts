@@ -1,10 +1,9 @@
 import type { TServiceContext } from '../../context';
-import { AppError } from '../../errors';
-import type { TProbe, TProbeInput, TProbePatch } from '../../../lib/schemas/signals';
+import { AppError, isUniqueViolation } from '../../errors';
+import type { TProbe, TProbeInput, TProbePatch } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
 import { roomFor } from '../rooms/room-settings-dto';
 import { loadProbeDtos } from './probe-dto';
-import { isUniqueViolation } from './apply-signal';
 
 const nameTaken = (name: string) =>
   new AppError('conflict', `a probe named "${name}" exists in this room`, [{ field: 'name', message: 'already used in this room' }]);

@@ -1,11 +1,10 @@
 import type { TServiceContext } from '../../context';
-import { AppError } from '../../errors';
+import { AppError, isUniqueViolation } from '../../errors';
 import type { TSeverity } from '../../../lib/incidents';
-import { labelsKey, parseLabelsKey } from '../../../lib/schemas/metrics';
-import type { TRule, TRuleInput, TRulePatch } from '../../../lib/schemas/signals';
+import { labelsKey, parseLabelsKey } from '../../../lib/series';
+import type { TRule, TRuleInput, TRulePatch } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
 import { roomFor } from '../rooms/room-settings-dto';
-import { isUniqueViolation } from './apply-signal';
 
 export type TRuleRow = Awaited<ReturnType<TServiceContext['prisma']['alertRule']['findUniqueOrThrow']>>;
 

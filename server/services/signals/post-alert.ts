@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TGenericAlert } from '../../../lib/schemas/signals';
+import type { TGenericAlert } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
 import { alertRoom } from './alert-room';
 import { applySignal, type TSignalOutcome } from './apply-signal';

@@ -1,10 +1,11 @@
 import type { TServiceContext } from '../../context';
 import type { TSeverity } from '../../../lib/incidents';
-import type { TAlertmanagerPayload, TSignalAction } from '../../../lib/schemas/signals';
+import type { TAlertmanagerPayload, TSignalAction } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
 import { TX_OPTIONS } from '../incidents/incident-tx';
 import { alertRoom } from './alert-room';
-import { applySignalTx, emitSignalWrite, isUniqueViolation, lockRoomSignals, type TSignalWrite } from './apply-signal';
+import { isUniqueViolation } from '../../errors';
+import { applySignalTx, emitSignalWrite, lockRoomSignals, type TSignalWrite } from './apply-signal';
 
 type TAlert = TAlertmanagerPayload['alerts'][number];
 

@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import type { TSeverity } from '../../../lib/incidents';
-import type { TProbe, TProbeResult } from '../../../lib/schemas/signals';
+import type { TProbe, TProbeResult } from '../../../lib/api/signals';
 
 export type TProbeRow = Awaited<ReturnType<TServiceContext['prisma']['probe']['findUniqueOrThrow']>>;
 

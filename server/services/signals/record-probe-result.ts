@@ -1,5 +1,5 @@
 import type { TServiceContext } from '../../context';
-import type { TProbeResult } from '../../../lib/schemas/signals';
+import type { TProbeResult } from '../../../lib/api/signals';
 import type { TSeverity } from '../../../lib/incidents';
 import type { TActor } from '../access/actor';
 import { ingestMetrics } from '../metrics/ingest-metrics';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isNewer, severityOfLabel } from './post-alertmanager';
 import { nextProbeState } from './record-probe-result';
 import { mergeProbe } from '../../../lib/client/use-probes';
-import type { TProbe } from '../../../lib/schemas/signals';
+import type { TProbe } from '../../../lib/api/signals';
 
 describe('probe state', () => {
   const p = { state: 'pending', failStreak: 0, okStreak: 0, downAfter: 3, upAfter: 2 };

@@ -1,6 +1,6 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import type { TNewUser } from '../../../lib/schemas/users';
+import type { TNewUser } from '../../../lib/api/users';
 
 /**
  * Adds a person. When the auth module is loaded it stores the password

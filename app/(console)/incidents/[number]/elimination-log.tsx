@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { ZNewFinding, type TIncidentDto } from '@/lib/schemas/incidents';
+import { ZNewFinding } from '@/lib/api/incident-requests';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import { useFindingLine } from '../_components/finding-line';
 import { BUTTON, INPUT, PANEL } from '../_components/ui';
 import type { useAct } from './use-act';

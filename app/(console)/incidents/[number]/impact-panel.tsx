@@ -4,7 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { detailsFromZodError } from '@/lib/errors';
 import { useErrorWords } from '@/app/_ui/use-error-words';
-import { ZImpact, ZSeriesLink, type TIncidentDto } from '@/lib/schemas/incidents';
+import { ZImpact, ZSeriesLink } from '@/lib/api/incident-requests';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import { BUTTON, INPUT, PANEL } from '../_components/ui';
 import type { useAct } from './use-act';
 

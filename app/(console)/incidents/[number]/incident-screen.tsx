@@ -13,12 +13,10 @@ import { Composer, useDraft } from './composer';
 import { EliminationLog } from './elimination-log';
 import { ImpactPanel } from './impact-panel';
 import { SourcePanel } from './source-panel';
-import { OwnerControls } from './owner-controls';
+import { OwnerControls, type TPerson } from './owner-controls';
 import { StateControls } from './state-controls';
 import { Timeline } from './timeline';
 import { useAct } from './use-act';
-
-export type TPerson = { id: string; name: string; role: string };
 
 /** One incident: header with every action, the elimination log, the timeline and the composer. */
 export function IncidentScreen({ number, room, me, people }: { number: number; room?: string; me: TMe; people: TPerson[] }) {

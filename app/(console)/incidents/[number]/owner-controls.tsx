@@ -2,11 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { TIncidentDto } from '@/lib/incidents';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import type { TMe } from '../_components/session';
 import { BUTTON, INPUT, PANEL, PRIMARY } from '../_components/ui';
-import type { TPerson } from './incident-screen';
 import type { useAct } from './use-act';
+
+export type TPerson = { id: string; name: string; role: string };
 
 /** Claim ("I'm on it", one click), release, hand over / take over, helpers, escalate to a lead. */
 export function OwnerControls({

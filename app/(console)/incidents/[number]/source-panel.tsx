@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { SourceBadge } from '@/app/_components/source-badge';
 import { formatDuration } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import type { TIncidentSource } from '@/lib/incidents';
+import type { TIncidentSource } from '@/lib/api/incidents';
 import { PANEL, useTimeOf } from '../_components/ui';
 
 /**

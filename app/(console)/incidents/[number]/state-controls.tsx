@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { SEVERITIES, STATUSES, type TIncidentDto } from '@/lib/incidents';
+import { SEVERITIES, STATUSES } from '@/lib/incidents';
+import type { TIncidentDto } from '@/lib/api/incidents';
 import { BUTTON, PANEL, SeverityBadge } from '../_components/ui';
 import type { TDraft } from './composer';
 import type { useAct } from './use-act';

@@ -3,7 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { currentText } from '@/lib/client/use-incidents-cache';
-import type { TIncidentDetail, TIncidentEntryDto, TStatus } from '@/lib/incidents';
+import type { TIncidentDetail } from '@/lib/api/incidents';
+import type { TIncidentEntryDto } from '@/lib/api/incident-timeline';
+import type { TStatus } from '@/lib/incidents';
 import type { TMe } from '../_components/session';
 import { BUTTON, INPUT, useTimeOf } from '../_components/ui';
 import type { useAct } from './use-act';

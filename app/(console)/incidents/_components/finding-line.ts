@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { TFindingDto } from '@/lib/incidents';
+import type { TFindingDto } from '@/lib/api/incidents';
 
 /** "db pool ruled out after 7 min" / "db pool 于 7 分钟后排除": a decided finding in one line. */
 export function useFindingLine() {

@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { MAX_INCIDENT_BODY_BYTES } from '@/lib/schemas/incidents';
+import { MAX_INCIDENT_BODY_BYTES } from '@/lib/api/incident-requests';
 import { withIdempotency } from '@/server/http/idempotency';
 import { ANSWER_IN_TX } from '@/server/services/incidents/answers-in-tx';
 import { endpointRoute, parseWith, readJson, route } from '@/server/http/route';

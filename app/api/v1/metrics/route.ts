@@ -1,5 +1,5 @@
 import { METRICS } from '@/lib/api/metrics';
-import { MAX_INGEST_BODY_BYTES } from '@/lib/schemas/metrics';
+import { MAX_INGEST_BODY_BYTES } from '@/lib/api/metric-points';
 import { endpointRoute } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { ingestMetrics } from '@/server/services/metrics/ingest-metrics';

@@ -1,4 +1,4 @@
-import type { TBrief } from '@/lib/schemas/night';
+import type { TBrief } from '@/lib/api/night-report';
 import { formatCount, formatStamp } from '@/lib/night/format';
 import { useHandoverLabels } from './labels';
 

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { TMe } from '@/app/(console)/incidents/_components/session';
-import type { THandoverDto } from '@/lib/schemas/night';
+import type { THandoverDto } from '@/lib/api/night-report';
 import { BUTTON, INPUT, PANEL as PANEL_BASE, PRIMARY } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
 import { BriefView } from './brief-view';

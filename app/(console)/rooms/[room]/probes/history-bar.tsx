@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { TLocale } from '@/lib/format/number';
 import { probeReasonIn } from '@/lib/format/probe-reason';
-import type { TProbeResult } from '@/lib/schemas/signals';
+import type { TProbeResult } from '@/lib/api/signals';
 import { useTimeOf } from '../../../incidents/_components/ui';
 
 /** The last results as a bar of cells, oldest left: green passed, red failed, each with its time and reason on hover and for screen readers. */

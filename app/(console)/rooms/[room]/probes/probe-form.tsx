@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { SEVERITIES } from '@/lib/incidents';
-import type { TProbe } from '@/lib/schemas/signals';
+import type { TProbe } from '@/lib/api/signals';
 import { BUTTON, FieldErrors, INPUT, PRIMARY } from '../../../incidents/_components/ui';
 import { useSignalAdmin } from './use-signal-admin';
 import { FIELD_LABEL, NumberField } from '@/app/_ui/number-field';

@@ -8,7 +8,7 @@ import type { TLocale } from '@/lib/format/number';
 import { useRoomLive } from '@/lib/client/use-room-live';
 import { isProbeStale, useProbesQuery } from '@/lib/client/use-probes';
 import { useServerNow } from '@/lib/client/use-server-now';
-import type { TProbe } from '@/lib/schemas/signals';
+import type { TProbe } from '@/lib/api/signals';
 import { BUTTON, PANEL } from '../../../incidents/_components/ui';
 import { HistoryBar } from './history-bar';
 import { ProbeForm } from './probe-form';

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { SEVERITIES } from '@/lib/incidents';
-import type { TRule } from '@/lib/schemas/signals';
+import type { TRule } from '@/lib/api/signals';
 import { BUTTON, FieldErrors, INPUT, PANEL, PRIMARY } from '../../../incidents/_components/ui';
 import { useRulesQuery, useSignalAdmin } from './use-signal-admin';
 import { FIELD_LABEL, NumberField } from '@/app/_ui/number-field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { TReport } from '@/lib/schemas/night';
+import type { TReport } from '@/lib/api/night-report';
 import { formatCount, formatStamp } from '@/lib/night/format';
 import { formatPlanDelta, planDelta } from '@/lib/night/figures';
 import { Block } from './report-sections';

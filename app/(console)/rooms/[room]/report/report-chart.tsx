@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { NightChart, type TNightLevel, type TNightLine, type TNightMark } from '@/app/_components/night-chart';
-import type { TReport } from '@/lib/schemas/night';
+import type { TReport } from '@/lib/api/night-report';
 import type { TChartPoint } from '@/lib/series';
 import type { TReportLabels } from './labels';
 

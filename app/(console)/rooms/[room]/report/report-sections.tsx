@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { TReport } from '@/lib/schemas/night';
+import type { TReport } from '@/lib/api/night-report';
 import { formatCount, formatSeconds, formatStamp } from '@/lib/night/format';
 import { formatPlanDelta } from '@/lib/night/figures';
 import type { TReportLabels } from './labels';

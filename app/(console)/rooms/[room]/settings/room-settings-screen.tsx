@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { TRoomSettings } from '@/lib/schemas/rooms';
+import type { TRoomSettings } from '@/lib/api/rooms';
 import { AnnotationsSection, MilestonesSection, SafetyLinesSection } from './sections';
 import { BUTTON, ErrorText, INPUT, PRIMARY, Section, useWhen } from './ui';
 import { useRoomSettingsMutation, useRoomSettingsQuery } from './use-room-settings-admin';

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { formatCompact } from '@/lib/format/number';
-import type { TRoomSettings } from '@/lib/schemas/rooms';
+import type { TRoomSettings } from '@/lib/api/rooms';
 import { BUTTON, ErrorText, INPUT, PRIMARY, Section, useWhen } from './ui';
 import { useRoomSettingsMutation } from './use-room-settings-admin';
 

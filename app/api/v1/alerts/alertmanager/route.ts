@@ -1,5 +1,5 @@
 import { alertsApi } from '@/lib/api/alerts';
-import { MAX_ALERT_BODY_BYTES } from '@/lib/schemas/signals';
+import { MAX_ALERT_BODY_BYTES } from '@/lib/api/signals';
 import { json, parseWith, queryOf, readJson, route } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { postAlertmanager } from '@/server/services/signals/post-alertmanager';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { TEndpoint, TResponseOf } from '@/lib/api/contract';
-import { MAX_INCIDENT_BODY_BYTES, ZRoomQuery } from '@/lib/schemas/incidents';
+import { MAX_INCIDENT_BODY_BYTES, ZRoomQuery } from '@/lib/api/incident-requests';
 import { withIdempotency } from '@/server/http/idempotency';
 import { ANSWER_IN_TX, type TAnswerKind } from '@/server/services/incidents/answers-in-tx';
 import { json, parseWith, queryOf, readJson, route } from '@/server/http/route';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareBySeverityThenAge, eliminationLine, formatAge, isIdleClaim, needsOwner, ZCreateIncident } from './incidents';
+import { compareBySeverityThenAge, eliminationLine, formatAge, isIdleClaim, needsOwner } from '../incidents';
+import { ZCreateIncident } from './incident-requests';
 
 describe('incident rules shared by server and screens', () => {
   const claimed = {

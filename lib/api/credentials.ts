@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZRoomSlug } from './metrics';
+import { ZRoomSlug } from './common';
 import { ZRole } from './users';
 
 export const ZCredentialKind = z.enum(['token', 'ingest', 'display']);

@@ -1,13 +1,9 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZRoomSlug } from './metrics';
-import { SEVERITIES, STATUSES } from '../incidents';
+import { METRIC_NAME_RE, ZFindingState, ZRoomSlug, ZSeverity, ZStatus } from './common';
 
-// Response shapes and shared rules live in lib/incidents.ts, free of zod, so
-// screens that only display incidents do not ship the validator.
-export * from '../incidents';
-
-export const ZSeverity = z.enum(SEVERITIES, { message: 'must be SEV1, SEV2, SEV3 or SEV4' });
-const ZStatus = z.enum(STATUSES, { message: 'must be investigating, identified, monitoring or resolved' });
+// Incident requests (HTTP bodies and queries, socket commands). Response
+// shapes are in ./incidents.ts and ./incident-timeline.ts; the zod-free
+// vocabulary and shared rules in lib/incidents.ts.
 
 const MAX_TITLE = 200;
 const MAX_BODY = 10_000;
@@ -62,9 +58,7 @@ export const ZSeriesLink = z.strictObject({
   remove: z.boolean().optional(),
 });
 export const ZNewFinding = z.strictObject({ text: text(500) });
-export const ZDecideFinding = z.strictObject({
-  state: z.enum(['ruled_out', 'confirmed', 'open'], { message: 'must be ruled_out, confirmed or open' }),
-});
+export const ZDecideFinding = z.strictObject({ state: ZFindingState });
 export const ZEditEntry = z.strictObject({ body: text(MAX_BODY) });
 export const ZComment = z.strictObject({ body: text(MAX_BODY) });
 export const ZEmpty = z.strictObject({});

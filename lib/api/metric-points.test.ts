@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlainValidPoint, ZIngestBody, ZMetricPoint } from './metrics';
+import { isPlainValidPoint, ZIngestBody, ZMetricPoint } from './metric-points';
 
 /** A small seeded generator (mulberry32): the same points every run. */
 function rng(seed: number) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZEscalation } from '../escalation';
-import { METRIC_NAME_RE, ZPointTime } from './metrics';
+import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime } from './common';
 
 const ZTimeZone = z
   .string()
@@ -19,7 +19,7 @@ const ZTimeZone = z
 export const ZRoomSettingsPatch = z
   .strictObject({
     name: z.string().trim().min(1, 'required').max(100).optional(),
-    locale: z.enum(['en', 'zh']).optional(),
+    locale: ZLocale.optional(),
     timeZone: ZTimeZone.optional(),
     /** go-live moment for the countdown; null clears it */
     goLiveAt: ZPointTime.nullable().optional(),
@@ -51,7 +51,7 @@ export const ZSafetyLineInput = z
     metricName: ZSeriesName,
     warning: z.number().refine(Number.isFinite, 'must be a finite number'),
     critical: z.number().refine(Number.isFinite, 'must be a finite number'),
-    direction: z.enum(['above', 'below']).default('above'),
+    direction: ZDirection.default('above'),
   })
   .superRefine((l, ctx) => {
     const ok = l.direction === 'above' ? l.critical >= l.warning : l.critical <= l.warning;
@@ -63,8 +63,6 @@ export const ZSafetyLineInput = z
       });
   });
 export type TSafetyLineInput = z.infer<typeof ZSafetyLineInput>;
-
-export type { TRoomSettings, TSafetyLineDto } from '../api/rooms';
 
 /** "2M users" / "200万 users": the default label of a milestone. */
 export function defaultMilestoneLabel(seriesName: string, threshold: number): string {

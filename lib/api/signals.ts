@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZRoomSlug } from './metrics';
-import { ZSeverity } from './incidents';
+import { METRIC_NAME_RE, ZAlertStatus, ZDirection, ZRoomSlug, ZSeverity } from './common';
 
 /** Upper bound of an alert webhook body: 500 Alertmanager alerts with labels fit well inside. */
 export const MAX_ALERT_BODY_BYTES = 4 * 1024 * 1024;
 
 const text = (max: number) => z.string({ message: 'required' }).trim().min(1, 'required').max(max, `at most ${max} characters`);
+const ZProbeMethod = z.enum(['GET', 'HEAD', 'POST'], { message: 'must be GET, HEAD or POST' });
 const ZUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).max(2000, 'at most 2000 characters');
 const ZStringMap = z.record(z.string(), z.string());
 
 // ---- generic webhook ----
 
 export const ZGenericAlert = z.strictObject({
-  status: z.enum(['firing', 'resolved'], { message: 'must be firing or resolved' }),
+  status: ZAlertStatus,
   title: text(200),
   dedupKey: text(200),
   severity: ZSeverity.optional(),
@@ -33,7 +33,7 @@ export const ZGenericAlertAnswer = z.object({
 // ---- Alertmanager webhook, version 4 (prometheus/alertmanager notify/webhook) ----
 
 const ZAlertmanagerAlert = z.object({
-  status: z.enum(['firing', 'resolved'], { message: 'must be firing or resolved' }),
+  status: ZAlertStatus,
   labels: ZStringMap,
   annotations: ZStringMap.optional().default({}),
   startsAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an RFC 3339 time'),
@@ -46,7 +46,7 @@ export const ZAlertmanagerPayload = z.object({
   version: z.literal('4', { message: 'must be "4": only Alertmanager webhook version 4 is understood' }),
   groupKey: z.string({ message: 'required' }).min(1, 'required').max(2000),
   truncatedAlerts: z.number().int().nonnegative().optional().default(0),
-  status: z.enum(['firing', 'resolved'], { message: 'must be firing or resolved' }),
+  status: ZAlertStatus,
   receiver: z.string().optional().default(''),
   groupLabels: ZStringMap.optional().default({}),
   commonLabels: ZStringMap.optional().default({}),
@@ -70,7 +70,7 @@ export const ZRoomOnlyParams = z.object({ room: ZRoomSlug });
 const probeFields = {
   name: text(100),
   url: ZUrl,
-  method: z.enum(['GET', 'HEAD', 'POST'], { message: 'must be GET, HEAD or POST' }),
+  method: ZProbeMethod,
   expectStatus: z
     .array(z.number().int().min(100, 'a status from 100 to 599').max(599, 'a status from 100 to 599'))
     .min(1, 'at least one status')
@@ -114,7 +114,7 @@ const ZProbe = z.object({
   roomId: z.string(),
   name: z.string(),
   url: z.string(),
-  method: z.enum(['GET', 'HEAD', 'POST']),
+  method: ZProbeMethod,
   expectStatus: z.array(z.number().int()),
   expectText: z.string().nullable(),
   intervalSeconds: z.number().int(),
@@ -141,7 +141,7 @@ const ruleFields = {
   name: text(100),
   series: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. partner_dirty_ratio'),
   labels: z.record(z.string().max(100), z.string().max(200)).refine((l) => Object.keys(l).length <= 16, 'at most 16 labels'),
-  when: z.enum(['above', 'below'], { message: 'must be above or below' }),
+  when: ZDirection,
   threshold: z.number({ message: 'required: a number' }),
   forSeconds: z.number().int('whole seconds').min(0, 'at least 0').max(86_400, 'at most 86400 seconds'),
   severity: ZSeverity,
@@ -164,7 +164,7 @@ const ZRule = z.object({
   name: z.string(),
   series: z.string(),
   labels: z.record(z.string(), z.string()),
-  when: z.enum(['above', 'below']),
+  when: ZDirection,
   threshold: z.number(),
   forSeconds: z.number().int(),
   severity: ZSeverity,

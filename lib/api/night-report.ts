@@ -1,14 +1,9 @@
 import { z } from 'zod';
-import { METRIC_NAME_RE, ZPointTime } from './metrics';
-import { SEVERITIES, STATUSES } from '../incidents';
-import { ZIsoTime as ZIso, ZMilestone, ZPersonRef as ZPerson } from '../api/common';
+import { METRIC_NAME_RE, ZIsoTime as ZIso, ZLocale, ZMilestone, ZPersonRef as ZPerson, ZPointTime, ZSeverity, ZStatus } from './common';
 
 // The night's end: shift handovers, the night report and the planned curve
 // (CONTRACT "Servers, shifts, the night"). Response types are z.infer of
 // these schemas; screens import them with `import type`.
-
-const ZSeverityOut = z.enum(SEVERITIES);
-const ZStatusOut = z.enum(STATUSES);
 
 // ---- handovers ----
 
@@ -24,8 +19,8 @@ const ZBriefIncident = z.object({
   id: z.string(),
   number: z.number(),
   title: z.string(),
-  severity: ZSeverityOut,
-  status: ZStatusOut,
+  severity: ZSeverity,
+  status: ZStatus,
   owner: ZPerson.nullable(),
   openedAt: ZIso,
   /** the latest timeline entry that says something (post, status, finding, claim …) */
@@ -33,7 +28,7 @@ const ZBriefIncident = z.object({
   /** the elimination log: hypotheses ruled out, in the order they were decided */
   ruledOut: z.array(z.object({ text: z.string(), decidedAt: ZIso.nullable(), decidedBy: z.string().nullable() })),
 });
-const ZBriefEvent = z.object({ number: z.number(), title: z.string(), severity: ZSeverityOut, at: ZIso });
+const ZBriefEvent = z.object({ number: z.number(), title: z.string(), severity: ZSeverity, at: ZIso });
 
 const ZBriefFigures = z.object({
   /** first and last users_total sample since the shift began, and the difference */
@@ -75,7 +70,7 @@ export const ZHandoverDto = z.object({
 });
 export type THandoverDto = z.infer<typeof ZHandoverDto>;
 export const ZHandoverList = z.object({
-  room: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), locale: z.enum(['en', 'zh']) }),
+  room: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), locale: ZLocale }),
   handovers: z.array(ZHandoverDto),
   /** the lead of the last accepted handover, since its acceptance */
   onDuty: z.object({ person: ZPerson, since: ZIso }).nullable(),
@@ -134,8 +129,8 @@ const ZReportIncident = z.object({
   id: z.string(),
   number: z.number(),
   title: z.string(),
-  severity: ZSeverityOut,
-  status: ZStatusOut,
+  severity: ZSeverity,
+  status: ZStatus,
   source: z.object({ kind: z.string(), key: z.string().nullable(), name: z.string().nullable() }).nullable(),
   openedAt: ZIso,
   claimedAt: ZIso.nullable(),
@@ -164,7 +159,7 @@ const ZMoment = z.object({
 export type TMoment = z.infer<typeof ZMoment>;
 
 export const ZReport = z.object({
-  room: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), locale: z.enum(['en', 'zh']) }),
+  room: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), locale: ZLocale }),
   from: ZIso,
   to: ZIso,
   generatedAt: ZIso,

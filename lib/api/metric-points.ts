@@ -1,27 +1,12 @@
 import { z } from 'zod';
-
-export * from '../series';
+import { METRIC_NAME_RE, ZPointTime, ZRoomSlug } from './common';
 
 export const MAX_POINTS_PER_BATCH = 10_000;
 /** Upper bound of an ingest body in bytes; a full batch of labelled points fits well inside. */
 export const MAX_INGEST_BODY_BYTES = 4 * 1024 * 1024;
 
-/** Prometheus-style metric and label names. */
-export const METRIC_NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+/** Prometheus-style label names (metric names: METRIC_NAME_RE in ./common). */
 const LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
-export const ZRoomSlug = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
-
-/** A time as ISO-8601 text or epoch milliseconds, to a Date. */
-export const ZPointTime = z.union([
-  // Epoch milliseconds first: the common case for machines, and the cheaper check.
-  z.number().int().nonnegative().max(8.64e15),
-  z.iso.datetime({ offset: true, message: 'must be ISO-8601 with a time zone, or epoch milliseconds' }),
-]);
 
 export const ZMetricPoint = z.strictObject({
   name: z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_total'),
