@@ -31,6 +31,10 @@ const ZEnv = z.object({
   WARROOM_SMTP_FROM: z.string().default('Warroom <warroom@localhost>'),
   /** the outbox worker's poll interval (tests shorten it) */
   WARROOM_OUTBOX_TICK_MS: z.coerce.number().int().min(20).max(10_000).default(500),
+  /** how long a delivery claimed for one attempt belongs to its process (a crash frees it after this) */
+  WARROOM_OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  /** how often unclaimed incidents are checked for escalation (tests shorten it) */
+  WARROOM_ESCALATION_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

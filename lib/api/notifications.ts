@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { endpoint } from './contract';
-import { ZIsoTime, ZRoomIdParams, ZRoomParams, ZSeverity } from './common';
+import { ZIsoTime, ZLocale, ZRoomIdParams, ZRoomParams, ZSeverity } from './common';
 
 /** Where a channel's messages go. */
-export const CHANNEL_KINDS = ['feishu', 'dingtalk', 'wecom', 'slack', 'webhook', 'email'] as const;
-export const ZChannelKind = z.enum(CHANNEL_KINDS, { message: `must be one of ${CHANNEL_KINDS.join(', ')}` });
+const CHANNEL_KINDS = ['feishu', 'dingtalk', 'wecom', 'slack', 'webhook', 'email'] as const;
+const ZChannelKind = z.enum(CHANNEL_KINDS, { message: `must be one of ${CHANNEL_KINDS.join(', ')}` });
 export type TChannelKind = z.infer<typeof ZChannelKind>;
 
 /** What a channel may ask to hear about. */
-export const NOTIFY_EVENTS = [
+const NOTIFY_EVENTS = [
   'incident.opened',
   'incident.unclaimed',
   'incident.escalated',
@@ -21,14 +21,14 @@ export const NOTIFY_EVENTS = [
   'capacity.warning',
   'status.published',
 ] as const;
-export const ZNotifyEvent = z.enum(NOTIFY_EVENTS, { message: `must be one of ${NOTIFY_EVENTS.join(', ')}` });
+const ZNotifyEvent = z.enum(NOTIFY_EVENTS, { message: `must be one of ${NOTIFY_EVENTS.join(', ')}` });
 export type TNotifyEvent = z.infer<typeof ZNotifyEvent>;
 
-export const DELIVERY_STATES = ['pending', 'retrying', 'delivered', 'dead'] as const;
-export const ZDeliveryState = z.enum(DELIVERY_STATES);
+const DELIVERY_STATES = ['pending', 'retrying', 'delivered', 'dead'] as const;
+const ZDeliveryState = z.enum(DELIVERY_STATES);
 export type TDeliveryState = z.infer<typeof ZDeliveryState>;
 
-const ZLanguage = z.enum(['en', 'zh'], { message: 'must be en or zh' });
+const ZLanguage = ZLocale;
 const ZUrl = z
   .string()
   .max(2000)
@@ -51,7 +51,7 @@ const channelFields = {
 };
 
 /** A channel as a lead writes it; the secret is write-only. */
-export const ZChannelInput = z
+const ZChannelInput = z
   .object({ ...channelFields, kind: ZChannelKind })
   .strict()
   .superRefine((c, ctx) => {
@@ -61,7 +61,7 @@ export const ZChannelInput = z
 export type TChannelInput = z.infer<typeof ZChannelInput>;
 
 /** A change to a channel; `secret: null` removes the secret. */
-export const ZChannelPatch = z
+const ZChannelPatch = z
   .object({
     name: channelFields.name.optional(),
     url: ZUrl.optional(),
@@ -77,7 +77,7 @@ export const ZChannelPatch = z
 export type TChannelPatch = z.infer<typeof ZChannelPatch>;
 
 /** A channel as read: never its secret. */
-export const ZChannel = z.object({
+const ZChannel = z.object({
   id: z.string(),
   name: z.string(),
   kind: ZChannelKind,
@@ -97,7 +97,7 @@ export const ZChannel = z.object({
 });
 export type TChannel = z.infer<typeof ZChannel>;
 
-export const ZDelivery = z.object({
+const ZDelivery = z.object({
   id: z.string(),
   channelId: z.string(),
   event: ZNotifyEvent,
@@ -113,7 +113,7 @@ export const ZDelivery = z.object({
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 
-export const ZDeliveriesQuery = z.object({
+const ZDeliveriesQuery = z.object({
   channel: z.string().max(64).optional(),
   state: ZDeliveryState.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEscalation } from '../escalation';
 import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime } from './common';
 import { ZStatusPageSettings } from './status';
 
@@ -26,6 +27,8 @@ export const ZRoomSettingsPatch = z
     staleAfterSeconds: z.number().int().min(5).max(86_400).optional(),
     /** the public status page at /status/<room>: off by default */
     statusPage: ZStatusPageSettings.optional(),
+    /** minutes unclaimed before incident.unclaimed, per severity; null = never */
+    escalation: ZEscalation.partial().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'name at least one setting to change');
 export type TRoomSettingsPatch = z.infer<typeof ZRoomSettingsPatch>;

@@ -7,8 +7,6 @@ import { enqueueNotification } from '../services/notify/enqueue-notification';
 import { incidentFacts } from '../services/notify/notify-incident';
 import { holdWorkerLease } from './worker-lease';
 
-const TICK_MS = 10_000;
-
 /** The lead on duty: whoever accepted the room's latest handover. */
 async function onDutyLead(ctx: TServiceContext, roomId: string): Promise<string | null> {
   const h = await ctx.prisma.handover.findFirst({
@@ -26,14 +24,15 @@ async function onDutyLead(ctx: TServiceContext, roomId: string): Promise<string 
  * Each notice is keyed by its interval number, so two processes (or a
  * restart) never send the same one twice; one process holds the lease.
  */
-export function startEscalation(ctx: TServiceContext, opts: { tickMs?: number } = {}): () => Promise<void> {
+export function startEscalation(ctx: TServiceContext): () => Promise<void> {
+  const tickMs = ctx.config.WARROOM_ESCALATION_TICK_MS;
   const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
 
   async function tick() {
-    if (!(await holdWorkerLease(ctx, 'escalation', owner, TICK_MS * 3))) return;
+    if (!(await holdWorkerLease(ctx, 'escalation', owner, Math.max(tickMs * 3, 5000)))) return;
     const now = Date.now();
     const open = await ctx.prisma.incident.findMany({
       where: { ownerId: null, status: { not: 'resolved' } },
@@ -74,7 +73,7 @@ export function startEscalation(ctx: TServiceContext, opts: { tickMs?: number } 
       })
       .finally(() => {
         if (!stopped) {
-          timer = setTimeout(loop, opts.tickMs ?? TICK_MS);
+          timer = setTimeout(loop, tickMs);
           timer.unref();
         }
       });

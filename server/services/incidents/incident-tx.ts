@@ -10,8 +10,6 @@ import { authorOf, type TActor } from '../access/actor';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
 import { notifyIncidentStatus } from '../notify/notify-incident';
 
-export type { TTx } from '../../db/tx';
-
 /** Five concurrent writers on one SQLite connection queue behind its mutex; give them time. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 

@@ -6,8 +6,7 @@ import { retryDelayMs, type TSendOutcome } from './send-outcome';
 import { MAX_BYTES, sendToVendor } from './send-to-vendor';
 import { liveWindow } from './rate-plan';
 
-/** A row claimed for one attempt is this process's for this long; after it, another process may send it (after a crash). */
-export const SEND_LEASE_MS = 20_000;
+/** A vendor slower than this is a failed attempt (and the claim's lease, WARROOM_OUTBOX_LEASE_MS, outlives it). */
 const SEND_TIMEOUT_MS = 10_000;
 
 interface TChannelRow {
@@ -43,7 +42,7 @@ export async function claimDeliveries(ctx: TServiceContext, channelId: string, i
         state: { in: ['pending', 'retrying'] },
         OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
       },
-      data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + SEND_LEASE_MS), attempts: { increment: 1 } },
+      data: { leaseOwner: owner, leaseUntil: new Date(now.getTime() + ctx.config.WARROOM_OUTBOX_LEASE_MS), attempts: { increment: 1 } },
     });
     if (claimed.count === 0) return [];
     const ch = await tx.notifyChannel.findUniqueOrThrow({ where: { id: channelId }, select: { sendWindow: true } });
@@ -86,7 +85,11 @@ export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, id
         room: firstFacts.room.slug,
         incident: rows.length === 1 ? firstFacts.incident : undefined,
       },
-      { timeoutMs: SEND_TIMEOUT_MS, smtpUrl: ctx.config.WARROOM_SMTP_URL, smtpFrom: ctx.config.WARROOM_SMTP_FROM },
+      {
+        timeoutMs: Math.min(SEND_TIMEOUT_MS, ctx.config.WARROOM_OUTBOX_LEASE_MS - 500),
+        smtpUrl: ctx.config.WARROOM_SMTP_URL,
+        smtpFrom: ctx.config.WARROOM_SMTP_FROM,
+      },
     );
   } catch (err) {
     outcome = { ok: false, retryable: true, reason: `send failed: ${(err as Error).message.slice(0, 200)}` };

@@ -1,9 +1,9 @@
 import type { TNotifyEvent } from '../../../lib/api/notifications';
 import { SEVERITIES, type TSeverity } from '../../../lib/incidents';
-import type { TTx } from '../../db/tx';
+import type { TTx } from '../../db/client';
 
 /** How long a delivery is tried before it is dead (the contract's channel deadline). */
-export const DELIVERY_DEADLINE_MS = 24 * 60 * 60 * 1000;
+const DELIVERY_DEADLINE_MS = 24 * 60 * 60 * 1000;
 
 /** What a message says, captured when the event happens; rendered per channel language at send time. */
 export interface TNotifyFacts {

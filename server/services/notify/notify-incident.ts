@@ -1,4 +1,4 @@
-import type { TTx } from '../../db/tx';
+import type { TTx } from '../../db/client';
 import { enqueueNotification, type TNotifyFacts } from './enqueue-notification';
 
 /** The incident as a message tells it, read inside the transaction that changed it. */

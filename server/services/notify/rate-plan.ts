@@ -10,7 +10,7 @@ export const DEFAULT_RATE_PER_MINUTE: Record<TChannelKind, number> = {
   email: 60,
 };
 
-export const RATE_WINDOW_MS = 60_000;
+const RATE_WINDOW_MS = 60_000;
 
 /** The sends still inside the window. */
 export function liveWindow(sends: number[], now: number, windowMs = RATE_WINDOW_MS): number[] {

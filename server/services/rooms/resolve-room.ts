@@ -1,3 +1,4 @@
+import { parseEscalation } from '../../../lib/escalation';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor } from '../access/actor';
@@ -30,6 +31,7 @@ export function toRoomDto(room: TRoomRow) {
     idleClaimMinutes: room.idleClaimMinutes,
     staleAfterSeconds: room.staleAfterSeconds,
     isDefault: room.isDefault,
+    escalation: parseEscalation(room.escalation),
   };
 }
 

@@ -1,3 +1,4 @@
+import { parseEscalation } from '../../../lib/escalation';
 import type { TRoomSettings } from '../../../lib/api/rooms';
 import type { TRoomSettingsPatch } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
@@ -26,6 +27,9 @@ export async function updateRoomSettings(opts: {
       ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
       ...(input.staleAfterSeconds !== undefined ? { staleAfterSeconds: input.staleAfterSeconds } : {}),
+      ...(input.escalation !== undefined
+        ? { escalation: JSON.stringify({ ...parseEscalation(room.escalation), ...input.escalation }) }
+        : {}),
       ...(input.goLiveAt !== undefined ? { goLiveAt: input.goLiveAt === null ? null : toDate(input.goLiveAt) } : {}),
     },
   });

@@ -1,6 +1,6 @@
 import type { TStatus } from '../../../lib/incidents';
 import type { TServiceContext } from '../../context';
-import type { TTx } from '../../db/tx';
+import type { TTx } from '../../db/client';
 import { enqueueNotification } from '../notify/enqueue-notification';
 
 /**
