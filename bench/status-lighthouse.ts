@@ -83,7 +83,9 @@ async function main() {
         }
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      console.log(`status page /status/launch?lang=${lang}: performance ${median(perf)} (median of ${RUNS}), accessibility ${median(a11y)}\n`);
+      console.log(
+        `status page /status/launch?lang=${lang}: performance ${median(perf)} (median of ${RUNS}), accessibility ${median(a11y)}\n`,
+      );
     }
   } finally {
     chrome.kill();

@@ -9,7 +9,9 @@ import { chooseLocale, LOCALE_COOKIE } from '@/lib/i18n/locale';
 export default getRequestConfig(async ({ locale: asked }) => {
   // A page that names its language (the public status page, in its room's language) gets it.
   const locale =
-    asked === 'en' || asked === 'zh' ? asked : chooseLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
+    asked === 'en' || asked === 'zh'
+      ? asked
+      : chooseLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get('accept-language'));
   return {
     locale,
     messages: (await import(`../messages/${locale}.json`)).default,
