@@ -19,4 +19,5 @@ export const CONSOLE_CLIENT_NAMESPACES = [
   'report',
   'probes',
   'statusAdmin',
+  'statusPage',
 ] as const;
