@@ -3,10 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import type { probesApi } from '@/lib/api/probes';
-import type { ROOMS } from '@/lib/api/rooms';
 import { COMPONENT_STATES, IMPACTS, type STATUS, type TStatusAdmin } from '@/lib/api/status';
-import { ApiError, call } from '@/lib/client/api';
+import type { TBodyOf } from '@/lib/api/contract';
+import { ApiError, api } from '@/lib/client/api';
 import { newIdempotencyKey } from '@/lib/client/use-incidents-actions';
 import { STATUSES } from '@/lib/incidents';
 import { BUTTON, INPUT, PANEL, PRIMARY } from '@/app/_ui/controls';
@@ -30,11 +29,11 @@ export function StatusAdminScreen({
   const qc = useQueryClient();
   const q = useQuery({
     queryKey: key(slug),
-    queryFn: () => call<typeof STATUS.admin>('GET', '/api/v1/rooms/{room}/status-page', { params: { room: slug } }),
+    queryFn: () => api.status.admin({ params: { room: slug } }),
   });
   const probes = useQuery({
     queryKey: ['room', slug, 'probes', 'names'],
-    queryFn: () => call<typeof probesApi.list>('GET', '/api/v1/rooms/{room}/probes', { params: { room: slug } }),
+    queryFn: () => api.probes.list({ params: { room: slug } }),
     enabled: canEdit,
   });
   const [error, setError] = useState<string | null>(null);
@@ -91,7 +90,7 @@ export function StatusAdminScreen({
             title={d.statusPage.title ?? ''}
             onSave={(enabled, title) =>
               run(() =>
-                call<typeof ROOMS.updateSettings>('PATCH', '/api/v1/rooms/{room}/settings', {
+                api.rooms.updateSettings({
                   params: { room: slug },
                   body: { statusPage: { enabled, title: title || null } },
                 }),
@@ -125,7 +124,7 @@ export function StatusAdminScreen({
                       value={c.manualStatus ?? ''}
                       onChange={(e) =>
                         run(() =>
-                          call<typeof STATUS.updateComponent>('PATCH', '/api/v1/rooms/{room}/components/{id}', {
+                          api.status.updateComponent({
                             params: { room: slug, id: c.id },
                             body: { status: (e.target.value || null) as (typeof COMPONENT_STATES)[number] | null },
                           }),
@@ -144,7 +143,7 @@ export function StatusAdminScreen({
                       className={BUTTON}
                       onClick={() =>
                         run(() =>
-                          call<typeof STATUS.removeComponent>('DELETE', '/api/v1/rooms/{room}/components/{id}', {
+                          api.status.removeComponent({
                             params: { room: slug, id: c.id },
                           }),
                         )
@@ -164,7 +163,7 @@ export function StatusAdminScreen({
             onAdd={(body, reset) =>
               run(
                 () =>
-                  call<typeof STATUS.createComponent>('POST', '/api/v1/rooms/{room}/components', {
+                  api.status.createComponent({
                     params: { room: slug },
                     body,
                     idempotencyKey: newIdempotencyKey(),
@@ -187,7 +186,7 @@ export function StatusAdminScreen({
             onPublish={(body, reset) =>
               run(
                 () =>
-                  call<typeof STATUS.publish>('POST', '/api/v1/rooms/{room}/status-incidents', {
+                  api.status.publish({
                     params: { room: slug },
                     body: { ...body, ...(publishFrom ? { incidentId: publishFrom.incidentId } : {}) },
                     idempotencyKey: newIdempotencyKey(),
@@ -222,7 +221,7 @@ export function StatusAdminScreen({
                 onPost={(body, reset) =>
                   run(
                     () =>
-                      call<typeof STATUS.postUpdate>('POST', '/api/v1/rooms/{room}/status-incidents/{id}/updates', {
+                      api.status.postUpdate({
                         params: { room: slug, id: i.id },
                         body,
                         idempotencyKey: newIdempotencyKey(),
@@ -253,7 +252,7 @@ export function StatusAdminScreen({
             onSchedule={(body, reset) =>
               run(
                 () =>
-                  call<typeof STATUS.scheduleMaintenance>('POST', '/api/v1/rooms/{room}/maintenances', {
+                  api.status.scheduleMaintenance({
                     params: { room: slug },
                     body,
                     idempotencyKey: newIdempotencyKey(),
@@ -294,7 +293,7 @@ function PageSwitch({ enabled, title, onSave }: { enabled: boolean; title: strin
   );
 }
 
-type TComponentBody = NonNullable<Parameters<typeof call<typeof STATUS.createComponent>>[2]['body']>;
+type TComponentBody = TBodyOf<typeof STATUS.createComponent>;
 function ComponentForm({ probes, onAdd }: { probes: string[]; onAdd: (b: TComponentBody, reset: () => void) => void }) {
   const t = useTranslations('statusAdmin');
   const [f, setF] = useState({ name: '', group: '', probe: '', degradedAfterMs: '' });
@@ -347,7 +346,7 @@ function ComponentForm({ probes, onAdd }: { probes: string[]; onAdd: (b: TCompon
   );
 }
 
-type TPublishBody = NonNullable<Parameters<typeof call<typeof STATUS.publish>>[2]['body']>;
+type TPublishBody = TBodyOf<typeof STATUS.publish>;
 function PublishForm({
   components,
   onPublish,
@@ -410,7 +409,7 @@ function PublishForm({
   );
 }
 
-type TUpdateBody = NonNullable<Parameters<typeof call<typeof STATUS.postUpdate>>[2]['body']>;
+type TUpdateBody = TBodyOf<typeof STATUS.postUpdate>;
 function UpdateForm({ id, onPost }: { id: string; onPost: (b: TUpdateBody, reset: () => void) => void }) {
   const t = useTranslations('statusAdmin');
   const tp = useTranslations('statusPage');
@@ -443,7 +442,7 @@ function UpdateForm({ id, onPost }: { id: string; onPost: (b: TUpdateBody, reset
   );
 }
 
-type TMaintBody = NonNullable<Parameters<typeof call<typeof STATUS.scheduleMaintenance>>[2]['body']>;
+type TMaintBody = TBodyOf<typeof STATUS.scheduleMaintenance>;
 function MaintenanceForm({ onSchedule }: { onSchedule: (b: TMaintBody, reset: () => void) => void }) {
   const t = useTranslations('statusAdmin');
   const empty = { title: '', startsAt: '', endsAt: '', message: '' };

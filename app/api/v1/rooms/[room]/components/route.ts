@@ -1,6 +1,6 @@
 import { STATUS } from '@/lib/api/status';
 import { withIdempotency } from '@/server/http/idempotency';
-import { endpointRoute, parseWith, readJson, route } from '@/server/http/route';
+import { endpointRoute } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { createComponent, listComponents } from '@/server/services/status/manage-components';
 
@@ -12,15 +12,15 @@ export const GET = endpointRoute(STATUS.listComponents, async ({ rt, actor, para
 }));
 
 /** Adds a component (lead+) → 201; honours Idempotency-Key. */
-export const POST = route<{ room: string }>(async (req, { rt, actor, params }) => {
-  const { room } = parseWith(STATUS.createComponent.params, params, 'path');
+export const POST = endpointRoute(STATUS.createComponent, async ({ rt, actor, req, params, body }) => {
+  // Refuse strangers before reading their body.
   assertCan(actor, 'room:settings');
-  const input = parseWith(STATUS.createComponent.body, await readJson(req, 16_384));
+  const input = await body(16_384);
   return withIdempotency({
     ctx: rt,
     req,
     actor,
-    operation: `POST /rooms/${room}/components`,
-    run: async () => ({ status: 201, body: await createComponent({ ctx: rt, actor, slug: room, input }) }),
+    operation: `POST /rooms/${params.room}/components`,
+    run: async () => ({ status: 201, body: await createComponent({ ctx: rt, actor, slug: params.room, input }) }),
   });
 });
