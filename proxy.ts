@@ -4,10 +4,10 @@ import { contentSecurityPolicy, newNonce } from './server/http/csp';
 
 /**
  * Pages anyone may open: sign-in, /setup and /welcome (a new install's first
- * admin, one-time password links), and the wall (a display link or a
- * session, checked by the page).
+ * admin, one-time password links), the wall (a display link or a
+ * session, checked by the page) and the public status pages.
  */
-const PUBLIC_PAGES = /^\/(login|setup|welcome|wall)(\/|$)/;
+const PUBLIC_PAGES = /^\/(login|setup|welcome|wall|status)(\/|$)/;
 
 /**
  * Every page view (Next 16's proxy, formerly middleware):

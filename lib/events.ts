@@ -5,6 +5,7 @@ import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetrics
 import type { TIncidentDto } from './api/incidents';
 import type { TIncidentEntryDto } from './api/incident-timeline';
 import type { TProbe } from './api/signals';
+import type { TStatusSummary } from './api/status';
 
 export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
 export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
@@ -48,6 +49,18 @@ export interface ClientToServerEvents {
   'incident:comment': (p: { id: string; room?: string; body: string }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
   'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
 }
+
+/**
+ * The public status namespace (`/status`): no credential, nothing to send.
+ * A socket names its page in the handshake (`auth: {room}`) and only ever
+ * receives that page's public summary when it changes.
+ */
+export interface StatusServerToClientEvents {
+  'status:changed': (p: { etag: string; summary: TStatusSummary }) => void;
+}
+export const STATUS_NAMESPACE = '/status';
+/** socket.io room of a status page's watchers (in the /status namespace only). */
+export const statusChannel = (roomId: string) => `status:${roomId}`;
 
 /** socket.io room name of a Warroom room. */
 export const roomChannel = (roomId: string) => `room:${roomId}`;

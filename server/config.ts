@@ -19,6 +19,22 @@ const ZEnv = z.object({
   WARROOM_PUSH_INTERVAL_MS: z.coerce.number().int().min(20).max(5000).default(200),
   /** how long an Idempotency-Key placeholder belongs to its request; after it, a retry may take the key over */
   WARROOM_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** where each room's public status snapshot (page + summary.json) is written on every change */
+  WARROOM_STATUS_DIR: z.string().min(1).default('data/status'),
+  /** how long a status page's view is served without asking the database, unless a change drops it first (the day's uptime bar moves) */
+  WARROOM_STATUS_CACHE_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  /** SMTP server of the email channel: smtp://user:pass@host:port or smtps://… */
+  WARROOM_SMTP_URL: z
+    .string()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must be smtp://… or smtps://…')
+    .optional(),
+  WARROOM_SMTP_FROM: z.string().default('Warroom <warroom@localhost>'),
+  /** the outbox worker's poll interval (tests shorten it) */
+  WARROOM_OUTBOX_TICK_MS: z.coerce.number().int().min(20).max(10_000).default(500),
+  /** how long a delivery claimed for one attempt belongs to its process (a crash frees it after this) */
+  WARROOM_OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(300_000).default(20_000),
+  /** how often unclaimed incidents are checked for escalation (tests shorten it) */
+  WARROOM_ESCALATION_TICK_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 export type TConfig = z.infer<typeof ZEnv> & { publicUrl: string };

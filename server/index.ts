@@ -12,6 +12,8 @@ import { answerClientError, createRequestGate, refuseConnect } from './http/requ
 import { clientAddress, parseTrustProxy } from './http/client-address';
 import { startPrometheus } from './observability/prometheus';
 import { startProbeScheduler } from './reactors/probe-scheduler';
+import { startOutboxWorker } from './reactors/outbox-worker';
+import { startEscalation } from './reactors/escalation';
 import { startRuleEvaluator } from './reactors/rule-evaluator';
 import { startCapacityEvaluator } from './reactors/capacity-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
@@ -61,6 +63,9 @@ async function main() {
     startProbeScheduler(runtime),
     startRuleEvaluator(runtime),
     startCapacityEvaluator(runtime),
+    // Notifications: the outbox is sent by one process of the install; unclaimed incidents escalate into it.
+    startOutboxWorker(runtime),
+    startEscalation(runtime),
   ];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZEscalation } from '../escalation';
 import { SEVERITIES, SIGNAL_KINDS, STATUSES } from '../incidents';
 
 /** Shapes several resources share. One room shape, one person reference, one milestone, one annotation. */
@@ -49,6 +50,8 @@ export const ZRoomInfo = z.object({
   staleAfterSeconds: z.number().int(),
   isDefault: z.boolean(),
   archived: z.boolean(),
+  /** minutes an incident may stay unclaimed before incident.unclaimed, per severity (null = never) */
+  escalation: ZEscalation,
 });
 
 export const ZMilestone = z.object({

@@ -12,6 +12,8 @@ import { serversApi } from './servers';
 import { SETUP } from './setup';
 import { SYSTEM } from './system';
 import { NIGHT } from './night';
+import { STATUS } from './status';
+import { notificationsApi } from './notifications';
 
 /**
  * Every /api/v1 endpoint by resource: `API.incidents.claim`. The typed client
@@ -34,6 +36,8 @@ export const API = {
   rules: rulesApi,
   night: NIGHT,
   capacity: CAPACITY,
+  status: STATUS,
+  notifications: notificationsApi,
 };
 export type TApi = typeof API;
 

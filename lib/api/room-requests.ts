@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ZEscalation } from '../escalation';
 import { METRIC_NAME_RE, ZDirection, ZLocale, ZPointTime, ZRoomSlug } from './common';
+import { ZStatusPageSettings } from './status';
 
 const ZTimeZone = z
   .string()
@@ -68,6 +70,10 @@ export const ZRoomSettingsPatch = z
     seriesBounds: z
       .record(z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name'), ZSeriesBound.nullable())
       .optional(),
+    /** the public status page at /status/<room>: off by default */
+    statusPage: ZStatusPageSettings.optional(),
+    /** minutes unclaimed before incident.unclaimed, per severity; null = never */
+    escalation: ZEscalation.partial().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'name at least one setting to change');
 export type TRoomSettingsPatch = z.infer<typeof ZRoomSettingsPatch>;

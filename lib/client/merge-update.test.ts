@@ -14,6 +14,7 @@ const base: TRoomSnapshot = {
     staleAfterSeconds: 30,
     isDefault: true,
     archived: false,
+    escalation: { SEV1: 5, SEV2: 15, SEV3: null, SEV4: null },
   },
   serverTime: 1000,
   latest: [{ name: 'users_total', labels: {}, value: 100, time: new Date(1000).toISOString() }],

@@ -20,4 +20,6 @@ export const CONSOLE_CLIENT_NAMESPACES = [
   'probes',
   'capacity',
   'rooms',
+  'statusAdmin',
+  'statusPage',
 ] as const;

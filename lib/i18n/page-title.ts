@@ -15,7 +15,8 @@ type TTitleKey =
   | 'setup'
   | 'signOut'
   | 'apiDocs'
-  | 'rooms';
+  | 'rooms'
+  | 'status';
 
 /**
  * A page's `generateMetadata`: its title in the reader's language (the

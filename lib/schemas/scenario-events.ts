@@ -135,6 +135,32 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
     severity: ZSeverity.default('SEV3'),
     title: z.string().trim().max(200).optional(),
   }),
+  /**
+   * A lead tells customers on the room's public status page (turned on, with
+   * these components, the first time). Only the words written here are public.
+   */
+  z.strictObject({
+    type: z.literal('publish'),
+    ...at,
+    by: ZKey.optional(),
+    /** the name a later public-update uses */
+    ref: ZKey,
+    /** the internal incident it is about (linked by id, nothing copied) */
+    incident: ZKey.optional(),
+    title: z.string().trim().min(1).max(200),
+    impact: z.enum(['none', 'minor', 'major', 'critical']),
+    components: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+    message: z.string().trim().min(1).max(5000),
+  }),
+  /** a public update to a published incident */
+  z.strictObject({
+    type: z.literal('public-update'),
+    ...at,
+    by: ZKey.optional(),
+    ref: ZKey,
+    status: ZStatus,
+    message: z.string().trim().min(1).max(5000),
+  }),
   /** Prometheus Alertmanager posts an alert (webhook v4, with the ingest key); a firing one opens incident `ref` */
   z.strictObject({
     type: z.literal('alert'),

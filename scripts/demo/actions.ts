@@ -18,6 +18,8 @@ export class ReplayActions {
   /** when each alert (by ref) started firing, for its resolve */
   private readonly alertStarts = new Map<string, string>();
   private readonly findings = new Map<string, { incidentRef: string; id: string | null; text: string }>();
+  /** public status incidents by scenario ref */
+  private readonly publicIncidents = new Map<string, string>();
   /** steps written a fallback way because their endpoint was missing, e.g. "annotations → metric marks" */
   readonly fallbacks = new Set<string>();
 
@@ -272,6 +274,34 @@ export class ReplayActions {
         if (!done) await this.update(e.incident, by, `${f.text}: ${words}.`, idem);
         return `${by.name} on #${this.incident(e.incident).number}: ${f.text} ${words}`;
       }
+      case 'publish': {
+        const by = e.by ? this.person(e.by) : this.lead!;
+        const components = await this.statusComponents(by, e.components);
+        const res = await this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/status-incidents`, {
+          token: by.token,
+          idempotencyKey: idem,
+          body: {
+            title: e.title,
+            impact: e.impact,
+            components,
+            message: e.message,
+            ...(e.incident ? { incidentId: this.incident(e.incident).id } : {}),
+          },
+        });
+        this.publicIncidents.set(e.ref, (res.body as { id: string }).id);
+        return `${by.name} published on the status page: "${e.title}" (${e.impact})`;
+      }
+      case 'public-update': {
+        const by = e.by ? this.person(e.by) : this.lead!;
+        const id = this.publicIncidents.get(e.ref);
+        if (!id) throw new Error(`public incident "${e.ref}" was not published`);
+        await this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/status-incidents/${encodeURIComponent(id)}/updates`, {
+          token: by.token,
+          idempotencyKey: idem,
+          body: { status: e.status, message: e.message },
+        });
+        return `${by.name} on the status page: [${e.status}] ${e.message}`;
+      }
       case 'drain': {
         const by = this.person(e.by);
         const incident = e.incident ? this.incident(e.incident).number : undefined;
@@ -286,6 +316,25 @@ export class ReplayActions {
         return `${by.name} drained ${e.server}${e.reason ? ` (${e.reason})` : ''}${incident !== undefined ? ` on #${incident}` : ''}`;
       }
     }
+  }
+
+  /** Turns the room's status page on and makes the named components exist; their ids. */
+  private async statusComponents(by: TCastMember, names: string[]): Promise<string[]> {
+    const room = this.cast.room.slug;
+    await this.client.request('PATCH', `/api/v1/rooms/${room}/settings`, { token: by.token, body: { statusPage: { enabled: true } } });
+    const list = (await this.client.request('GET', `/api/v1/rooms/${room}/components`, { token: by.token })).body as {
+      components: { id: string; name: string }[];
+    };
+    const ids: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const found = list.components.find((c) => c.name === name);
+      if (found) ids.push(found.id);
+      else {
+        const made = await this.client.request('POST', `/api/v1/rooms/${room}/components`, { token: by.token, body: { name, order: i } });
+        ids.push((made.body as { id: string }).id);
+      }
+    }
+    return ids;
   }
 
   private async update(ref: string, by: TCastMember, body: string, idempotencyKey: string, status?: string) {

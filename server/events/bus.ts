@@ -34,6 +34,8 @@ export interface TDomainEvents {
   'capacity.evaluated': { roomId: string };
   /** a planned curve was set */
   'plan.changed': { roomId: string; series: string };
+  /** something customers see on the room's status page changed (components, public incidents, maintenances, settings) */
+  'status.changed': { roomId: string };
   /** a credential, session or user lost its access: close their sockets */
   'access.revoked': { credentialId?: string; userId?: string; sessionToken?: string };
 }

@@ -4,6 +4,7 @@ import type { TServiceContext } from '../context';
 import { AppError, errorBody } from '../errors';
 import { authenticateRequest } from '../services/access/authenticate-request';
 import type { TRealtimeObserver } from '../realtime/io';
+import { registerDeliveryMetrics } from './delivery-metrics';
 
 const METRICS_PATH = '/metrics';
 
@@ -56,6 +57,8 @@ export function startPrometheus(ctx: TServiceContext, opts: { socketsOpen: () =>
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+
+  registerDeliveryMetrics(ctx, registry);
 
   // Oldest ingest not yet pushed, per room.
   const waiting = new Map<string, number>();

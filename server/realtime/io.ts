@@ -20,6 +20,7 @@ import { attachNightFanout } from './night.handlers';
 import type { TIo } from './types';
 import { resyncLocalSockets } from './resync';
 import { attachProbeFanout } from './probes.handlers';
+import { attachStatusPages } from './status.handlers';
 
 /** Told of each room-wide push (server/observability/prometheus.ts counts and times them). */
 export interface TRealtimeObserver {
@@ -142,6 +143,7 @@ export async function attachRealtime(
   cleanups.push(attachServersFanout(ctx, io));
   cleanups.push(attachProbeFanout(ctx, io));
   cleanups.push(attachNightFanout(ctx, io));
+  cleanups.push(attachStatusPages(ctx, io, httpServer));
   cleanups.push(
     ctx.bus.on('access.revoked', (e) => {
       const channel = e.credentialId ? credentialChannel(e.credentialId) : e.userId ? userChannel(e.userId) : null;

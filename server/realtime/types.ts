@@ -11,6 +11,8 @@ interface InterServerEvents {
   'room:stale': (roomId: string, reason: 'push' | 'changed') => void;
   /** an alert rule changed on another process: evaluators here reload the room's rules */
   'rule:changed': (roomId: string, ruleId: string) => void;
+  /** a status page changed on another process: drop what is held of it here */
+  'status:stale': (roomId: string) => void;
 }
 
 interface SocketData {

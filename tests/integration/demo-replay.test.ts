@@ -118,6 +118,20 @@ describe.each(DB_KINDS)('demo replay against a real server on %s', (kind) => {
     ]);
   });
 
+  it('published a public incident, and the status page shows it resolved', async () => {
+    const res = await fetch(`${server.url}/api/v1/status/${cast.room.slug}/incidents`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { incidents: { name: string; status: string; incident_updates: { body: string }[] }[] };
+    expect(body.incidents.map((i) => [i.name, i.status])).toEqual([['Some sign-ups show odd names', 'resolved']]);
+    expect(body.incidents[0]!.incident_updates.map((u) => u.body)).toEqual([
+      'All affected accounts are repaired.',
+      'We are repairing the affected accounts.',
+    ]);
+    const page = await (await fetch(`${server.url}/status/${cast.room.slug}`)).text();
+    expect(page).toContain('Some sign-ups show odd names');
+    expect(page).toContain('Sign-up');
+  });
+
   it('logged each event as it happened', () => {
     expect(lines.some((l) => /Erin Test claimed #\d+/.test(l))).toBe(true);
     expect(lines.some((l) => /Our code ruled out/.test(l))).toBe(true);

@@ -40,6 +40,7 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
     { key: 'probes', href: `/rooms/${r}/probes`, show: true },
     { key: 'handover', href: `/rooms/${r}/handover`, show: true },
     { key: 'report', href: `/rooms/${r}/report`, show: true },
+    { key: 'status', href: `/rooms/${r}/status`, show: true },
     { key: 'settings', href: `/rooms/${r}/settings`, show: can.settings },
     { key: 'rooms', href: '/rooms', show: true },
     { key: 'admin', href: '/admin', show: can.admin },

@@ -1,3 +1,4 @@
+import { enqueueNotification } from '../notify/enqueue-notification';
 import type { TServiceContext } from '../../context';
 import { AppError, isAppError } from '../../errors';
 import type { THandoverDto } from '../../../lib/api/night-report';
@@ -33,9 +34,19 @@ export async function acceptHandover(opts: {
   if (row.toId && row.toId !== me.userId) throw new AppError('forbidden', `this handover is for ${row.toName ?? 'another lead'}`);
   if (row.fromId === me.userId) throw new AppError('conflict', 'the outgoing lead cannot accept their own handover');
   const now = new Date(opts.now ?? Date.now());
-  const done = await ctx.prisma.handover.updateMany({
-    where: { id: row.id, acceptedAt: null },
-    data: { acceptedAt: now, acceptedById: me.userId, acceptedByName: me.name },
+  const done = await ctx.prisma.$transaction(async (tx) => {
+    const won = await tx.handover.updateMany({
+      where: { id: row.id, acceptedAt: null },
+      data: { acceptedAt: now, acceptedById: me.userId, acceptedByName: me.name },
+    });
+    if (won.count === 1)
+      await enqueueNotification(tx, {
+        roomId: room.id,
+        event: 'handover.accepted',
+        dedupKey: `handover.accepted:${row.id}`,
+        facts: { handover: { from: row.fromName, to: row.toName, acceptedBy: me.name }, lead: me.name },
+      });
+    return won;
   });
   if (done.count === 0) throw new AppError('conflict', 'already accepted');
   let tookOver = 0;

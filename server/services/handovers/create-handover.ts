@@ -1,3 +1,4 @@
+import { enqueueNotification } from '../notify/enqueue-notification';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TCreateHandover, THandoverDto } from '../../../lib/api/night-report';
@@ -42,18 +43,27 @@ export async function createHandover(opts: {
   const now = opts.now ?? Date.now();
   const since = await shiftStart({ ctx, roomId: room.id, now });
   const brief = await buildBrief({ ctx, roomId: room.id, since, until: now });
-  const row = await ctx.prisma.handover.create({
-    data: {
+  const row = await ctx.prisma.$transaction(async (tx) => {
+    const made = await tx.handover.create({
+      data: {
+        roomId: room.id,
+        fromId: me.userId,
+        fromName: me.name,
+        toId: to?.id ?? null,
+        toName: to?.name ?? null,
+        note: input.note ?? '',
+        brief: JSON.stringify(brief),
+        since: new Date(since),
+        createdAt: new Date(now),
+      },
+    });
+    await enqueueNotification(tx, {
       roomId: room.id,
-      fromId: me.userId,
-      fromName: me.name,
-      toId: to?.id ?? null,
-      toName: to?.name ?? null,
-      note: input.note ?? '',
-      brief: JSON.stringify(brief),
-      since: new Date(since),
-      createdAt: new Date(now),
-    },
+      event: 'handover.created',
+      dedupKey: `handover.created:${made.id}`,
+      facts: { handover: { from: me.name, to: to?.name ?? null, acceptedBy: null }, text: input.note ?? '' },
+    });
+    return made;
   });
   const dto = toHandoverDto(row);
   ctx.bus.emit('handover.changed', { roomId: room.id, handover: dto });

@@ -7,6 +7,7 @@ import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { appendEntry, publishIncidentChange, TX_OPTIONS } from './incident-tx';
 import type { TTx } from '../../db/client';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
+import { notifyIncidentOpened } from '../notify/notify-incident';
 
 /** Where an automatic incident came from: a signal's kind and its deduplication key. */
 export interface TIncidentSource {
@@ -53,6 +54,7 @@ export async function insertIncident(
       ? { kind: 'auto', body, data: { ...opened, source: opts.source.source, key: opts.source.sourceKey } }
       : { kind: 'created', body, data: opened },
   );
+  await notifyIncidentOpened(tx, incident);
   return { incident, entryId };
 }
 

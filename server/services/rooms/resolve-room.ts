@@ -1,3 +1,4 @@
+import { parseEscalation } from '../../../lib/escalation';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { assertCan, type TActor } from '../access/actor';
@@ -31,6 +32,7 @@ export function toRoomDto(room: TRoomRow) {
     staleAfterSeconds: room.staleAfterSeconds,
     isDefault: room.isDefault,
     archived: room.archivedAt !== null,
+    escalation: parseEscalation(room.escalation),
   };
 }
 

@@ -1,3 +1,5 @@
+import { enqueueNotification } from '../notify/enqueue-notification';
+import { incidentFacts } from '../notify/notify-incident';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../errors';
 import type { TServiceContext } from '../../context';
@@ -248,7 +250,11 @@ export async function applySignal(opts: { ctx: TServiceContext; actor: TActor; s
   assertCan(actor, 'alerts:write', signal.roomId);
   for (let attempt = 0; ; attempt++) {
     try {
-      const w = await ctx.prisma.$transaction((tx) => applySignalTx(tx, actor, signal), TX_OPTIONS);
+      const w = await ctx.prisma.$transaction(async (tx) => {
+        const written = await applySignalTx(tx, actor, signal);
+        if (signal.kind === 'probe') await notifyProbe(tx, signal, written);
+        return written;
+      }, TX_OPTIONS);
       await emitSignalWrite(ctx, w);
       return { incident: w.incident, action: w.action };
     } catch (err) {
@@ -257,4 +263,22 @@ export async function applySignal(opts: { ctx: TServiceContext; actor: TActor; s
       throw err;
     }
   }
+}
+
+/** probe.down / probe.up, in the transaction that recorded the transition (a redelivered one is ignored, so told once). */
+async function notifyProbe(tx: TTx, sig: TSignal, w: TSignalWrite): Promise<void> {
+  if (w.action === 'ignored') return;
+  const down = sig.status === 'firing';
+  const event = down ? 'probe.down' : 'probe.up';
+  const at = (sig.at ?? new Date()).getTime();
+  await enqueueNotification(tx, {
+    roomId: sig.roomId,
+    event,
+    dedupKey: `${event}:${sig.dedupKey}:${at}`,
+    severity: sig.severity,
+    facts: {
+      probe: { name: sig.name, url: sig.url ?? '', error: down ? (sig.description ?? null) : null },
+      ...(w.incident ? { incident: await incidentFacts(tx, w.incident.id) } : {}),
+    },
+  });
 }

@@ -17,9 +17,23 @@ import { OwnerControls, type TPerson } from './owner-controls';
 import { StateControls } from './state-controls';
 import { Timeline } from './timeline';
 import { useAct } from './use-act';
+import { PublishLink } from './publish-link';
 
 /** One incident: header with every action, the elimination log, the timeline and the composer. */
-export function IncidentScreen({ number, room, me, people }: { number: number; room?: string; me: TMe; people: TPerson[] }) {
+export function IncidentScreen({
+  number,
+  room,
+  me,
+  people,
+  statusRoom,
+}: {
+  number: number;
+  room?: string;
+  me: TMe;
+  people: TPerson[];
+  /** set for leads: the room whose status page "Publish" opens */
+  statusRoom?: string;
+}) {
   const t = useTranslations('incident');
   const tc = useTranslations('common');
   const locale = useLocale() as TLocale;
@@ -103,6 +117,7 @@ export function IncidentScreen({ number, room, me, people }: { number: number; r
         {i.source && <SourcePanel source={i.source} now={now} />}
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
         {canWrite && <StateControls incident={i} actions={actions} draft={draft} />}
+        {statusRoom && <PublishLink room={statusRoom} incidentId={i.id} number={i.number} />}
         <EliminationLog incident={i} canWrite={canWrite} actions={actions} />
         <ImpactPanel incident={i} canWrite={canWrite} actions={actions} />
       </aside>

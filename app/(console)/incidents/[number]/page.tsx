@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getRuntime } from '@/server/context';
 import { listPeople } from '@/server/services/incidents/list-people';
+import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { requireMe } from '../_components/session';
 import { IncidentScreen } from './incident-screen';
 import { titled } from '@/lib/i18n/page-title';
@@ -21,5 +22,13 @@ export default async function IncidentPage({
   if (!/^\d{1,9}$/.test(number)) notFound();
   const me = await requireMe(`/incidents/${number}${room ? `?room=${encodeURIComponent(room)}` : ''}`);
   const people = await listPeople({ ctx: getRuntime() });
-  return <IncidentScreen number={Number(number)} room={room} me={me} people={people} />;
+  // Leads publish from here to the room's status page, which needs the room's slug even for the default room.
+  const statusRoom =
+    me.role === 'lead' || me.role === 'admin'
+      ? await resolveRoom({ ctx: getRuntime(), slug: room }).then(
+          (r) => r.slug,
+          () => undefined,
+        )
+      : undefined;
+  return <IncidentScreen number={Number(number)} room={room} me={me} people={people} statusRoom={statusRoom} />;
 }

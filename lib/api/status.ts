@@ -1,0 +1,284 @@
+import { z } from 'zod';
+import { ZIsoTime, ZRoomIdParams, ZRoomParams, ZStatus } from './common';
+import { endpoint } from './contract';
+
+/**
+ * The public status page: components, public incidents and maintenances a
+ * lead writes on purpose (lead+), and what anyone may read (summary.json in
+ * Atlassian Statuspage's shape). Nothing internal crosses into the public
+ * shapes: they are built from the Status* rows only, never from an incident.
+ */
+
+/** Statuspage's component states, worst last but one (maintenance is its own kind). */
+export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
+const ZComponentState = z.enum(COMPONENT_STATES, { message: `must be one of ${COMPONENT_STATES.join(', ')}` });
+export type TComponentState = z.infer<typeof ZComponentState>;
+
+export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
+const ZImpact = z.enum(IMPACTS, { message: 'must be none, minor, major or critical' });
+export type TImpact = z.infer<typeof ZImpact>;
+
+/** A public incident's status: the same four words as an internal one. */
+const ZPublicStatus = ZStatus;
+
+const ZText = (max: number) => z.string().trim().min(1, 'required').max(max);
+const ZComponentIds = z.array(z.string().min(1).max(64)).max(50);
+
+/** Room setting: the page is off until a lead turns it on. */
+export const ZStatusPageSettings = z.strictObject({
+  enabled: z.boolean(),
+  title: z.string().trim().max(100).nullable().optional(),
+});
+
+const ZComponentInput = z.strictObject({
+  name: ZText(100),
+  description: z.string().trim().max(500).nullable().optional(),
+  group: z.string().trim().max(100).nullable().optional(),
+  order: z.number().int().min(0).max(10_000).optional(),
+  /** the room's probe this component follows; null unbinds */
+  probe: z.string().trim().min(1).max(100).nullable().optional(),
+  /** latency at or above this reads as degraded_performance */
+  degradedAfterMs: z.number().int().min(1).max(600_000).nullable().optional(),
+  /** a state set by hand (wins over the probe); null follows the probe again */
+  status: ZComponentState.nullable().optional(),
+});
+export type TComponentInput = z.infer<typeof ZComponentInput>;
+const ZComponentPatch = ZComponentInput.partial().refine((p) => Object.keys(p).length > 0, 'name at least one field to change');
+export type TComponentPatch = z.infer<typeof ZComponentPatch>;
+
+export const ZComponent = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  group: z.string().nullable(),
+  order: z.number().int(),
+  probe: z.string().nullable(),
+  degradedAfterMs: z.number().int().nullable(),
+  /** the state set by hand, null when following the probe */
+  manualStatus: ZComponentState.nullable(),
+  /** the state shown now */
+  status: ZComponentState,
+  updatedAt: ZIsoTime,
+});
+export type TComponent = z.infer<typeof ZComponent>;
+
+const ZStatusIncidentInput = z.strictObject({
+  /** the internal incident this tells customers about (never shown publicly) */
+  incidentId: z.string().min(1).max(64).optional(),
+  title: ZText(200),
+  impact: ZImpact,
+  components: ZComponentIds.default([]),
+  status: ZPublicStatus.default('investigating'),
+  message: ZText(5000),
+});
+export type TStatusIncidentInput = z.infer<typeof ZStatusIncidentInput>;
+
+const ZStatusUpdateInput = z.strictObject({
+  status: ZPublicStatus,
+  message: ZText(5000),
+  components: ZComponentIds.optional(),
+});
+export type TStatusUpdateInput = z.infer<typeof ZStatusUpdateInput>;
+
+const ZStatusUpdate = z.object({ id: z.string(), status: ZPublicStatus, body: z.string(), createdAt: ZIsoTime });
+export const ZStatusIncident = z.object({
+  id: z.string(),
+  incidentId: z.string().nullable(),
+  title: z.string(),
+  impact: ZImpact,
+  status: ZPublicStatus,
+  components: z.array(z.string()),
+  createdAt: ZIsoTime,
+  updatedAt: ZIsoTime,
+  resolvedAt: ZIsoTime.nullable(),
+  updates: z.array(ZStatusUpdate),
+});
+export type TStatusIncident = z.infer<typeof ZStatusIncident>;
+
+const ZMaintenanceInput = z
+  .strictObject({
+    title: ZText(200),
+    components: ZComponentIds.default([]),
+    startsAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time' }),
+    endsAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time' }),
+    message: ZText(5000),
+  })
+  .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+export type TMaintenanceInput = z.infer<typeof ZMaintenanceInput>;
+
+const ZMaintenance = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  components: z.array(z.string()),
+  startsAt: ZIsoTime,
+  endsAt: ZIsoTime,
+  createdAt: ZIsoTime,
+});
+export type TMaintenance = z.infer<typeof ZMaintenance>;
+
+/** The lead's page: everything of the room's status page in one read. */
+const ZStatusAdmin = z.object({
+  statusPage: z.object({ enabled: z.boolean(), title: z.string().nullable() }),
+  components: z.array(ZComponent),
+  incidents: z.array(ZStatusIncident),
+  maintenances: z.array(ZMaintenance),
+});
+export type TStatusAdmin = z.infer<typeof ZStatusAdmin>;
+
+// --- Public shapes: Atlassian Statuspage's summary.json -------------------
+
+const ZSpUpdate = z.object({ id: z.string(), status: z.string(), body: z.string(), created_at: ZIsoTime });
+const ZSpIncident = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.string(),
+  impact: ZImpact,
+  created_at: ZIsoTime,
+  updated_at: ZIsoTime,
+  resolved_at: ZIsoTime.nullable(),
+  shortlink: z.string(),
+  incident_updates: z.array(ZSpUpdate),
+  components: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+const ZSpMaintenance = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['scheduled', 'in_progress', 'completed']),
+  impact: z.literal('maintenance'),
+  scheduled_for: ZIsoTime,
+  scheduled_until: ZIsoTime,
+  created_at: ZIsoTime,
+  updated_at: ZIsoTime,
+  incident_updates: z.array(ZSpUpdate),
+  components: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export const ZStatusSummary = z.object({
+  page: z.object({ id: z.string(), name: z.string(), url: z.string(), time_zone: z.string(), updated_at: ZIsoTime }),
+  status: z.object({ indicator: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']), description: z.string() }),
+  components: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: ZComponentState,
+      description: z.string().nullable(),
+      position: z.number().int(),
+      group_id: z.string().nullable(),
+      group: z.boolean(),
+      created_at: ZIsoTime,
+      updated_at: ZIsoTime,
+    }),
+  ),
+  incidents: z.array(ZSpIncident),
+  scheduled_maintenances: z.array(ZSpMaintenance),
+});
+export type TStatusSummary = z.infer<typeof ZStatusSummary>;
+const ZStatusIncidents = z.object({ page: ZStatusSummary.shape.page, incidents: z.array(ZSpIncident) });
+
+const ZStatusRoomParams = ZRoomParams;
+
+export const STATUS = {
+  admin: endpoint({
+    method: 'GET',
+    path: '/api/v1/rooms/{room}/status-page',
+    summary: "The room's status page as its leads manage it: settings, components, public incidents, maintenances",
+    access: 'viewer+',
+    tag: 'status',
+    params: ZRoomParams,
+    response: ZStatusAdmin,
+  }),
+  listComponents: endpoint({
+    method: 'GET',
+    path: '/api/v1/rooms/{room}/components',
+    summary: "The status page's components with the state shown now",
+    access: 'viewer+',
+    tag: 'status',
+    params: ZRoomParams,
+    response: z.object({ components: z.array(ZComponent) }),
+  }),
+  createComponent: endpoint({
+    method: 'POST',
+    path: '/api/v1/rooms/{room}/components',
+    summary: 'Adds a component, optionally following a probe',
+    access: 'lead+',
+    tag: 'status',
+    params: ZRoomParams,
+    body: ZComponentInput,
+    status: 201,
+    response: ZComponent,
+    idempotent: true,
+  }),
+  updateComponent: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/rooms/{room}/components/{id}',
+    summary: 'Changes a component; status null follows the probe again',
+    access: 'lead+',
+    tag: 'status',
+    params: ZRoomIdParams,
+    body: ZComponentPatch,
+    response: ZComponent,
+  }),
+  removeComponent: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/rooms/{room}/components/{id}',
+    summary: 'Deletes a component',
+    access: 'lead+',
+    tag: 'status',
+    params: ZRoomIdParams,
+    response: z.object({ deleted: z.literal(true) }),
+  }),
+  publish: endpoint({
+    method: 'POST',
+    path: '/api/v1/rooms/{room}/status-incidents',
+    summary: 'Publishes a public incident (only the words typed here become public)',
+    access: 'lead+',
+    tag: 'status',
+    params: ZRoomParams,
+    body: ZStatusIncidentInput,
+    status: 201,
+    response: ZStatusIncident,
+    idempotent: true,
+  }),
+  postUpdate: endpoint({
+    method: 'POST',
+    path: '/api/v1/rooms/{room}/status-incidents/{id}/updates',
+    summary: 'Posts a public update to a public incident',
+    access: 'lead+',
+    tag: 'status',
+    params: ZRoomIdParams,
+    body: ZStatusUpdateInput,
+    status: 201,
+    response: ZStatusIncident,
+    idempotent: true,
+  }),
+  scheduleMaintenance: endpoint({
+    method: 'POST',
+    path: '/api/v1/rooms/{room}/maintenances',
+    summary: 'Schedules a maintenance window',
+    access: 'lead+',
+    tag: 'status',
+    params: ZRoomParams,
+    body: ZMaintenanceInput,
+    status: 201,
+    response: ZMaintenance,
+    idempotent: true,
+  }),
+  summary: endpoint({
+    method: 'GET',
+    path: '/api/v1/status/{room}/summary',
+    summary: "The public page as Atlassian Statuspage's summary.json (open incidents); ETag and Cache-Control",
+    access: 'anyone',
+    tag: 'status',
+    params: ZStatusRoomParams,
+    response: ZStatusSummary,
+  }),
+  incidents: endpoint({
+    method: 'GET',
+    path: '/api/v1/status/{room}/incidents',
+    summary: 'Public incidents, resolved ones included, newest first (the last 50)',
+    access: 'anyone',
+    tag: 'status',
+    params: ZStatusRoomParams,
+    response: ZStatusIncidents,
+  }),
+};

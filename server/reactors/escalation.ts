@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { noticesDue, parseEscalation } from '../../lib/escalation';
+import type { TSeverity } from '../../lib/incidents';
+import type { TServiceContext } from '../context';
+import { enqueueNotification } from '../services/notify/enqueue-notification';
+import { incidentFacts } from '../services/notify/notify-incident';
+import { holdWorkerLease } from './worker-lease';
+
+/** The lead on duty: whoever accepted the room's latest handover. */
+async function onDutyLead(ctx: TServiceContext, roomId: string): Promise<string | null> {
+  const h = await ctx.prisma.handover.findFirst({
+    where: { roomId, acceptedAt: { not: null } },
+    orderBy: { acceptedAt: 'desc' },
+    select: { acceptedByName: true },
+  });
+  return h?.acceptedByName ?? null;
+}
+
+/**
+ * Escalates unclaimed incidents: an open incident nobody has claimed for its
+ * severity's interval (room settings `escalation`) emits incident.unclaimed,
+ * and again at each further interval until claimed, naming the on-duty lead.
+ * Each notice is keyed by its interval number, so two processes (or a
+ * restart) never send the same one twice; one process holds the lease.
+ */
+export function startEscalation(ctx: TServiceContext): () => Promise<void> {
+  const tickMs = ctx.config.WARROOM_ESCALATION_TICK_MS;
+  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> = Promise.resolve();
+
+  async function tick() {
+    if (!(await holdWorkerLease(ctx, 'escalation', owner, Math.max(tickMs * 3, 5000)))) return;
+    const now = Date.now();
+    const open = await ctx.prisma.incident.findMany({
+      where: { ownerId: null, status: { not: 'resolved' } },
+      select: { id: true, roomId: true, severity: true, createdAt: true, unclaimedNoticeAt: true, room: { select: { escalation: true } } },
+    });
+    const leads = new Map<string, string | null>();
+    for (const i of open) {
+      const minutes = parseEscalation(i.room.escalation)[i.severity as TSeverity] ?? null;
+      const due = noticesDue(i.createdAt.getTime(), now, minutes);
+      if (due === 0 || !minutes) continue;
+      // This interval's notice is already written.
+      if (i.unclaimedNoticeAt && noticesDue(i.createdAt.getTime(), i.unclaimedNoticeAt.getTime(), minutes) >= due) continue;
+      if (!leads.has(i.roomId)) leads.set(i.roomId, await onDutyLead(ctx, i.roomId));
+      await ctx.prisma.$transaction(async (tx) => {
+        // Claimed meanwhile: nothing to say.
+        const still = await tx.incident.updateMany({ where: { id: i.id, ownerId: null }, data: { unclaimedNoticeAt: new Date(now) } });
+        if (still.count === 0) return;
+        await enqueueNotification(tx, {
+          roomId: i.roomId,
+          event: 'incident.unclaimed',
+          dedupKey: `incident.unclaimed:${i.id}:${due}`,
+          severity: i.severity,
+          facts: {
+            incident: await incidentFacts(tx, i.id),
+            lead: leads.get(i.roomId) ?? null,
+            unclaimedMinutes: Math.floor((now - i.createdAt.getTime()) / 60_000),
+          },
+        });
+      });
+    }
+  }
+
+  const loop = () => {
+    if (stopped) return;
+    current = tick()
+      .catch((err) => {
+        if (!stopped) console.error('escalation:', err instanceof Error ? err.message : err);
+      })
+      .finally(() => {
+        if (!stopped) {
+          timer = setTimeout(loop, tickMs);
+          timer.unref();
+        }
+      });
+  };
+  loop();
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    await current;
+  };
+}
