@@ -1,4 +1,6 @@
-// Adds up the JSON reports of vitest and Playwright into one closing line.
+// Adds up the JSON reports of vitest and Playwright into one closing line,
+// after each phase's wall time (phases.tsv from scripts/test.sh) and the
+// files that cost the most, so a change that makes `npm test` slower shows it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -27,6 +29,43 @@ if (existsSync(e2e)) {
 } else {
   console.log('e2e.json: no report (the stage did not run)');
   failed++;
+}
+const secs = (n) => `${Math.floor(n / 60)}:${String(Math.round(n % 60)).padStart(2, '0')}`;
+/** The slowest test files of a vitest JSON report, or of Playwright's. */
+function heaviest(file) {
+  const p = join(dir, file);
+  if (!existsSync(p)) return [];
+  const r = JSON.parse(readFileSync(p, 'utf8'));
+  if (r.testResults) return r.testResults.map((t) => [t.name.replace(`${process.cwd()}/`, ''), (t.endTime - t.startTime) / 1000]);
+  const perFile = new Map();
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        for (const res of test.results ?? []) perFile.set(spec.file, (perFile.get(spec.file) ?? 0) + res.duration / 1000);
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  for (const s of r.suites ?? []) walk(s);
+  return [...perFile];
+}
+const phases = join(dir, 'phases.tsv');
+if (existsSync(phases)) {
+  const rows = readFileSync(phases, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => l.split('\t'));
+  const total = rows.reduce((a, [, s]) => a + Number(s), 0);
+  console.log('\ntime per phase (budget for the whole run: 15:00)');
+  for (const [name, s] of rows) console.log(`  ${secs(Number(s)).padStart(6)}  ${name}`);
+  console.log(`  ${secs(total).padStart(6)}  total`);
+}
+for (const [file, label] of [
+  ['integration.json', 'integration'],
+  ['e2e.json', 'end-to-end'],
+]) {
+  const top = heaviest(file)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5);
+  if (top.length) console.log(`heaviest ${label} files: ${top.map(([f, s]) => `${f} ${secs(s)}`).join(', ')}`);
 }
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);

@@ -7,7 +7,18 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 OUT=$(mktemp -d)
 status=0
-stage() { echo; echo "=== $1"; }
+# Each stage's wall time goes to $OUT/phases.tsv; test-summary.mjs prints them at the end,
+# so the next change sees what it costs (budget: 15 minutes on the 2-core machine).
+PHASE=""
+PHASE_START=$(date +%s)
+end_phase() { [ -n "$PHASE" ] && printf '%s\t%s\n' "$PHASE" "$(($(date +%s) - PHASE_START))" >>"$OUT/phases.tsv"; }
+stage() {
+  end_phase
+  PHASE="$1"
+  PHASE_START=$(date +%s)
+  echo
+  echo "=== $1"
+}
 
 stage "machine (PostgreSQL, Redis, Chromium, CJK fonts: started or installed when missing)"
 bash scripts/setup.sh || exit 1
@@ -33,6 +44,7 @@ npx vitest run --project integration --reporter=default --reporter=json --output
 stage "end-to-end tests (Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json || status=1
 
+end_phase
 node scripts/test-summary.mjs "$OUT" || status=1
 rm -rf "$OUT"
 exit $status

@@ -3,8 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { useErrorWords } from '@/app/_ui/use-error-words';
-import type { SETUP } from '@/lib/api/setup';
-import { ApiError, call } from '@/lib/client/api';
+import { ApiError, api } from '@/lib/client/api';
 import type { TErrorDetail } from '@/lib/errors';
 
 const FIELD =
@@ -40,13 +39,13 @@ export function AccountForm(props: { mode: 'setup' } | { mode: 'welcome'; token:
     try {
       let email: string;
       if (props.mode === 'setup') {
-        const r = await call<typeof SETUP.setup>('POST', '/api/v1/setup', {
+        const r = await api.setup.setup({
           body: { email: text('email').trim(), name: text('name').trim(), password: text('password') },
         });
         email = r.user.email;
       } else {
         email = (
-          await call<typeof SETUP.redeemPasswordLink>('POST', '/api/v1/password-links/redeem', {
+          await api.setup.redeemPasswordLink({
             body: { token: props.token, password: text('password') },
           })
         ).email;

@@ -13,21 +13,27 @@ import { NIGHT } from './night';
 import { notificationsApi } from './notifications';
 
 /**
- * Every /api/v1 endpoint, for the OpenAPI document and the test that each
- * route file has an entry. Each resource module under lib/api/ exports its
- * endpoints as one object; add that object's values here.
+ * Every /api/v1 endpoint by resource: `API.incidents.claim`. The typed client
+ * (lib/client/api.ts, `api.incidents.claim({ params: { id } })`) is derived
+ * from this object's type, and its zod-free method/path table
+ * (lib/client/routes.ts) is generated from it. A new resource module adds
+ * its endpoint object here, then runs `npx tsx scripts/gen-client-routes.ts`.
  */
-export const ENDPOINTS: TEndpoint[] = [
-  ...Object.values(SYSTEM),
-  ...Object.values(METRICS),
-  ...Object.values(INCIDENTS),
-  ...Object.values(ROOMS),
-  ...Object.values(ADMIN),
-  ...Object.values(SETUP),
-  ...Object.values(serversApi),
-  ...Object.values(alertsApi),
-  ...Object.values(probesApi),
-  ...Object.values(rulesApi),
-  ...Object.values(NIGHT),
-  ...Object.values(notificationsApi),
-];
+export const API = {
+  system: SYSTEM,
+  metrics: METRICS,
+  incidents: INCIDENTS,
+  rooms: ROOMS,
+  admin: ADMIN,
+  setup: SETUP,
+  servers: serversApi,
+  alerts: alertsApi,
+  probes: probesApi,
+  rules: rulesApi,
+  night: NIGHT,
+  notifications: notificationsApi,
+};
+export type TApi = typeof API;
+
+/** Every /api/v1 endpoint, for the OpenAPI document and the test that each route file has an entry. */
+export const ENDPOINTS: TEndpoint[] = Object.values(API).flatMap((r) => Object.values(r) as TEndpoint[]);

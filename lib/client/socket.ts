@@ -79,3 +79,31 @@ export function whenConnected(socket: TClientSocket): Promise<void> {
     socket.on('connect_error', onError);
   });
 }
+
+const joined = new WeakMap<TClientSocket, Map<string, Promise<unknown>>>();
+
+/**
+ * Joins a room's channel so its pushes reach this socket: once per room per
+ * connection, however many hooks on the page ask (the first join's snapshot
+ * is the answer they share). The only place outside use-room-live that sends
+ * `room:join`; a reconnect forgets the joins, and hooks join again on `connect`.
+ */
+export function joinRoom(s: TClientSocket, room: string | undefined): Promise<unknown> {
+  let rooms = joined.get(s);
+  if (!rooms) {
+    const fresh = new Map<string, Promise<unknown>>();
+    rooms = fresh;
+    joined.set(s, fresh);
+    s.on('disconnect', () => fresh.clear());
+  }
+  const k = room ?? '';
+  let p = rooms.get(k);
+  if (!p) {
+    p = command(s, 'room:join', room ? { room } : {}).catch((err: unknown) => {
+      rooms.delete(k);
+      throw err;
+    });
+    rooms.set(k, p);
+  }
+  return p;
+}

@@ -6,7 +6,7 @@ import type { TIncidentDto } from '../api/incidents';
 import type { TIncidentEntryDto } from '../api/incident-timeline';
 import type { TBodyOf } from '../api/contract';
 import type { INCIDENTS } from '../api/incidents';
-import { ApiError, call } from './api';
+import { ApiError, api } from './api';
 import { applyIncidentChange } from './use-incidents';
 
 /** A fresh Idempotency-Key for one user action; a retry of that action reuses it. */
@@ -43,37 +43,48 @@ export type TIncidentActionVars =
   | { id: string; action: 'decideFinding'; findingId: string; body: TBodyOf<typeof INCIDENTS.decideFinding>; idempotencyKey?: string }
   | { id: string; action: 'editEntry'; entryId: string; body: TBodyOf<typeof INCIDENTS.editEntry>; idempotencyKey?: string };
 
-type TActionAnswer = TIncidentDto | TIncidentEntryDto;
+/** What an action answers, by its endpoint's response: the incident, or the timeline entry it appended. */
+type TActionAnswer = { incident: TIncidentDto } | { entry: TIncidentEntryDto };
 
-function runAction(v: TIncidentActionVars): Promise<TActionAnswer> {
-  const o = { idempotencyKey: v.idempotencyKey };
+async function runAction(v: TIncidentActionVars): Promise<TActionAnswer> {
+  const o = { idempotencyKey: v.idempotencyKey, params: { id: v.id } };
+  const i = api.incidents;
   switch (v.action) {
     case 'decideFinding':
-      return call<typeof INCIDENTS.decideFinding>('POST', '/api/v1/incidents/{id}/findings/{findingId}', {
-        ...o,
-        params: { id: v.id, findingId: v.findingId },
-        body: v.body,
-      });
+      return { incident: await i.decideFinding({ ...o, params: { id: v.id, findingId: v.findingId }, body: v.body }) };
     case 'editEntry':
-      return call<typeof INCIDENTS.editEntry>('PATCH', '/api/v1/incidents/{id}/entries/{entryId}', {
-        ...o,
-        params: { id: v.id, entryId: v.entryId },
-        body: v.body,
-      });
-    default: {
-      // Every other action is POST /api/v1/incidents/{id}/<action>; the union above types its body.
-      const path = `/api/v1/incidents/{id}/${v.action}` as TActions[typeof v.action]['path'];
-      return call<TActions[typeof v.action]>('POST', path, {
-        ...o,
-        params: { id: v.id },
-        body: (v.body ?? {}) as never,
-      }) as Promise<TActionAnswer>;
-    }
+      return { entry: await i.editEntry({ ...o, params: { id: v.id, entryId: v.entryId }, body: v.body }) };
+    case 'ack':
+      return { entry: await i.ack({ ...o, body: v.body ?? {} }) };
+    case 'updates':
+      return { entry: await i.updates({ ...o, body: v.body }) };
+    case 'comments':
+      return { entry: await i.comments({ ...o, body: v.body }) };
+    case 'claim':
+      return { incident: await i.claim({ ...o, body: v.body ?? {} }) };
+    case 'release':
+      return { incident: await i.release({ ...o, body: v.body ?? {} }) };
+    case 'status':
+      return { incident: await i.status({ ...o, body: v.body }) };
+    case 'severity':
+      return { incident: await i.severity({ ...o, body: v.body }) };
+    case 'handover':
+      return { incident: await i.handover({ ...o, body: v.body }) };
+    case 'helpers':
+      return { incident: await i.helpers({ ...o, body: v.body }) };
+    case 'escalate':
+      return { incident: await i.escalate({ ...o, body: v.body }) };
+    case 'impact':
+      return { incident: await i.impact({ ...o, body: v.body }) };
+    case 'links':
+      return { incident: await i.links({ ...o, body: v.body }) };
+    case 'findings':
+      return { incident: await i.addFinding({ ...o, body: v.body }) };
   }
 }
 
+// A stale_version refusal carries the current incident beside the error (CONTRACT: errors); errors are not typed by the table.
 const isIncident = (x: unknown): x is TIncidentDto => typeof x === 'object' && x !== null && 'number' in x && 'version' in x;
-const isEntry = (x: unknown): x is TIncidentEntryDto => typeof x === 'object' && x !== null && 'seq' in x && 'kind' in x;
 
 /**
  * Any incident action over HTTP. The answer is applied to the caches at once
@@ -85,8 +96,8 @@ export function useIncidentActionMutation(room?: string) {
   return useMutation({
     mutationFn: runAction,
     onSuccess: (data) => {
-      if (isIncident(data)) applyIncidentChange(qc, room, [data], []);
-      else if (isEntry(data)) applyIncidentChange(qc, room, [], [data]);
+      if ('incident' in data) applyIncidentChange(qc, room, [data.incident], []);
+      else applyIncidentChange(qc, room, [], [data.entry]);
     },
     onError: (err) => {
       if (err instanceof ApiError && isIncident(err.extra.incident)) applyIncidentChange(qc, room, [err.extra.incident], []);
@@ -99,7 +110,7 @@ export function useCreateIncidentMutation() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { input: TCreateIncident; idempotencyKey: string }) =>
-      call<typeof INCIDENTS.create>('POST', '/api/v1/incidents', { body: v.input, idempotencyKey: v.idempotencyKey }),
+      api.incidents.create({ body: v.input, idempotencyKey: v.idempotencyKey }),
     onSuccess: (data, v) => applyIncidentChange(qc, v.input.room, [data], []),
   });
 }

@@ -7,8 +7,7 @@ import type { TIncidentDetail, TIncidentDto } from '../api/incidents';
 import type { TIncidentEntryDto } from '../api/incident-timeline';
 import { command, getSocket, whenConnected } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
-import type { INCIDENTS } from '../api/incidents';
-import { call } from './api';
+import { api } from './api';
 import { noteServerTime } from './use-server-now';
 
 const roomKey = (room: string | undefined) => room ?? '(default)';
@@ -153,8 +152,7 @@ export function useIncidentsQuery(opts: { room?: string; status?: TListStatus; t
     // Fetch only once the room channel is joined: a change committed between
     // an earlier fetch and the join would be neither in the answer nor pushed.
     enabled: live.ready,
-    queryFn: async () =>
-      (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status, room }, token: opts.token })).incidents,
+    queryFn: async () => (await api.incidents.list({ query: { status, room }, token: opts.token })).incidents,
   });
   return { ...query, incidents: query.data ?? [], live };
 }
@@ -165,8 +163,7 @@ export function useIncidentQuery(ref: number | string, opts: { room?: string; to
   const query = useQuery({
     queryKey: incidentKeys.detail(opts.room, ref),
     enabled: live.ready,
-    queryFn: () =>
-      call<typeof INCIDENTS.get>('GET', '/api/v1/incidents/{id}', { params: { id: ref }, query: { room: opts.room }, token: opts.token }),
+    queryFn: () => api.incidents.get({ params: { id: ref }, query: { room: opts.room }, token: opts.token }),
   });
   return { ...query, incident: query.data, live };
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ApiError, createApiClient } from '../../lib/client/api';
 import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createCredential } from '../../server/services/access/create-credential';
@@ -18,8 +19,11 @@ function isoOrFail(value: string | undefined, field: string): string | undefined
 /** The running server answers, or a one-line reason why it cannot be reached. */
 async function assertServerUp(base: string): Promise<void> {
   try {
-    const res = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
-    if (res.ok) return;
+    await Promise.race([
+      createApiClient({ baseUrl: base }).system.health(),
+      new Promise((_r, reject) => setTimeout(() => reject(new Error('timeout')), 5000).unref()),
+    ]);
+    return;
   } catch {
     // fall through
   }
@@ -63,7 +67,15 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
           // Loaded only here: every other command stays free of Playwright.
           const { printReportPdf } = await import('./report-pdf');
           out = await printReportPdf(`${base}/rooms/${encodeURIComponent(room.slug)}/report?${q}`);
+        } else if (o.format === 'json') {
+          const report = await createApiClient({ baseUrl: base, token: key.secret })
+            .night.report({ params: { room: room.slug }, query: { from, to } })
+            .catch((e: unknown) => {
+              throw new AppError('bad_request', e instanceof ApiError ? e.message : String(e));
+            });
+          out = Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
         } else {
+          // The report's other form, text/markdown: the typed client speaks JSON, so this one is a plain request.
           q.delete('key');
           q.set('format', o.format);
           const res = await fetch(`${base}/api/v1/rooms/${encodeURIComponent(room.slug)}/report?${q}`, {
@@ -80,7 +92,7 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
             })();
             throw new AppError('bad_request', msg);
           }
-          out = Buffer.from(o.format === 'json' ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : text);
+          out = Buffer.from(text);
         }
         if (o.out) writeFileSync(o.out, out);
         else process.stdout.write(out);

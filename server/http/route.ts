@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { ENDPOINTS } from '../../lib/api';
 import type { TEndpoint, TResponseOf } from '../../lib/api/contract';
+import { strictAnswer } from '../../lib/api/strict';
 import { detailsFromZodError } from '../../lib/errors';
 import { AppError, errorBody } from '../errors';
 import { getRuntime, type TRuntime } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
-import type { TActor } from '../services/access/actor';
+import { ANONYMOUS, type TActor } from '../services/access/actor';
 import { assertSameOrigin } from '../auth/same-origin';
 
 /** Security headers every API answer carries. */
@@ -17,6 +19,33 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   });
 }
 
+/**
+ * Tests and development parse every JSON answer against its endpoint's
+ * strict response schema (lib/api/strict.ts): a field the contract does not
+ * name — a leaked column — becomes a 500 naming it, so a test fails. Off in
+ * production (it costs a parse per answer). The test harness sets
+ * WARROOM_CHECK_ANSWERS=1 (tests/helpers/server.ts, playwright.config.ts).
+ */
+const CHECK_ANSWERS = process.env.WARROOM_CHECK_ANSWERS === '1' || process.env.NODE_ENV === 'development';
+
+async function checkAnswer(req: Request, res: Response): Promise<void> {
+  if (res.status < 200 || res.status >= 300 || res.status === 204) return;
+  if (!res.headers.get('content-type')?.startsWith('application/json')) return;
+  const e = endpointAt(req.method, new URL(req.url).pathname);
+  if (!e?.response) return;
+  const r = strictAnswer(e.response).safeParse(await res.clone().json());
+  if (r.success) return;
+  const issue = r.error.issues[0]!;
+  const where = issue.path.join('.') || '(root)';
+  throw new AppError('internal', `answer of ${e.method} ${e.path} breaks its contract at ${where}: ${issue.message}`);
+}
+
+const MATCHERS = ENDPOINTS.map((e) => ({ e, re: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`) }));
+/** The endpoint of the table a request reached (method and concrete path). */
+function endpointAt(method: string, path: string): TEndpoint | undefined {
+  return MATCHERS.find((m) => m.e.method === method && m.re.test(path))?.e;
+}
+
 export interface TRouteContext {
   rt: TRuntime;
   actor: TActor;
@@ -26,14 +55,20 @@ export interface TRouteContext {
  * Wraps a route handler: authenticates the caller, runs the handler, and
  * turns any failure into the API's error body — never a stack or SQL.
  */
-export function route<P = Record<string, string>>(handler: (req: Request, c: TRouteContext & { params: P }) => Promise<Response>) {
+function route<P = Record<string, string>>(
+  handler: (req: Request, c: TRouteContext & { params: P }) => Promise<Response>,
+  /** `anonymous`: no authentication (liveness and readiness answer even when the database does not) */
+  opts: { anonymous?: boolean } = {},
+) {
   return async (req: Request, segment: { params: Promise<P> }): Promise<Response> => {
     try {
       const rt = getRuntime();
-      const actor = await authenticateRequest({ ctx: rt, headers: req.headers });
-      assertSameOrigin(req, actor, rt.config.publicUrl);
+      const actor = opts.anonymous ? ANONYMOUS : await authenticateRequest({ ctx: rt, headers: req.headers });
+      if (!opts.anonymous) assertSameOrigin(req, actor, rt.config.publicUrl);
       const params = segment?.params ? await segment.params : ({} as P);
-      return await handler(req, { rt, actor, params });
+      const res = await handler(req, { rt, actor, params });
+      if (CHECK_ANSWERS) await checkAnswer(req, res);
+      return res;
     } catch (err) {
       const { status, body } = errorBody(err);
       if (status >= 500) console.error(`${req.method} ${new URL(req.url).pathname} failed:`, err);
@@ -92,7 +127,7 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what = 
 }
 
 /** Query-string parameters as a plain object, for parseWith. */
-export function queryOf(req: Request): Record<string, string> {
+function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
 }
 
@@ -111,16 +146,21 @@ export function endpointRoute<E extends TEndpoint>(
       req: Request;
       params: TOut<E['params']>;
       query: TOut<E['query']>;
-      body: (maxBytes?: number) => Promise<TOut<E['body']>>;
+      /** the body parsed with the endpoint's schema; `empty`: what a missing or empty body reads as */
+      body: (maxBytes?: number, opts?: { empty?: unknown }) => Promise<TOut<E['body']>>;
     },
-  ) => Promise<TResponseOf<E>>,
+    // a Response for what the table's JSON cannot say: an alternate form (Markdown), an idempotent replay, a 503
+  ) => Promise<TResponseOf<E> | Response>,
+  opts: { anonymous?: boolean } = {},
 ) {
   return route<Record<string, string>>(async (req, c) => {
     const params = (e.params ? parseWith(e.params, c.params, 'path') : undefined) as TOut<E['params']>;
     const query = (e.query ? parseWith(e.query, queryOf(req), 'query') : undefined) as TOut<E['query']>;
-    const body = async (maxBytes = 16 * 1024) => (e.body ? parseWith(e.body, await readJson(req, maxBytes)) : undefined) as TOut<E['body']>;
+    const body = async (maxBytes = 16 * 1024, o: { empty?: unknown } = {}) =>
+      (e.body ? parseWith(e.body, await readJson(req, maxBytes, o)) : undefined) as TOut<E['body']>;
     const result = await handler({ ...c, req, params, query, body });
+    if (result instanceof Response) return result;
     if (e.status === 204) return new Response(null, { status: 204, headers: API_HEADERS });
     return json(result, e.status ?? 200);
-  });
+  }, opts);
 }

@@ -1,11 +1,13 @@
 /**
  * Checks an answer against its contract in lib/api: the endpoint is found by
- * method and concrete path, a success must match its response schema and an
+ * method and concrete path, a success must match its strict response schema
+ * (no field the contract does not name) and an
  * error the shared error shape. Returns what is wrong, or null.
  */
 import { ENDPOINTS } from '../../lib/api';
 import type { TEndpoint } from '../../lib/api/contract';
 import { ZErrorBody } from '../../lib/errors';
+import { strictAnswer } from '../../lib/api/strict';
 
 function matcherOf(e: TEndpoint): RegExp {
   const re = e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+');
@@ -27,7 +29,7 @@ export function contractViolation(method: string, path: string, status: number, 
   }
   if (status !== (e.status ?? 200)) return `${method} ${path} answered ${status}, the contract says ${e.status ?? 200}`;
   if (!e.response || status === 204) return null;
-  const r = e.response.safeParse(body);
+  const r = strictAnswer(e.response).safeParse(body);
   if (r.success) return null;
   const issue = r.error.issues[0]!;
   return `answer of ${method} ${path} breaks its schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`;

@@ -81,7 +81,8 @@ function spawnServer(
   const out: string[] = [];
   const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, '--import', 'tsx', 'server/index.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env, NODE_ENV: 'production' },
+    // WARROOM_CHECK_ANSWERS: every JSON answer is parsed against its strict contract (a leaked field is a 500)
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WARROOM_CHECK_ANSWERS: '1', ...env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { ADMIN, TCredentialInfo, TIssuedCredential } from '@/lib/api/admin';
 import type { TBodyOf } from '@/lib/api/contract';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import { useApiErrorText } from '@/app/_ui/use-error-words';
 import { BUTTON, INPUT, useWhen } from './ui';
 import { useAdminMutation, useCredentialsQuery } from './use-admin';
@@ -18,12 +18,8 @@ export function CredentialsPanel() {
   const errorText = useApiErrorText();
   const [showRevoked, setShowRevoked] = useState(false);
   const creds = useCredentialsQuery(showRevoked);
-  const issue = useAdminMutation((body: TBodyOf<typeof ADMIN.issueCredential>) =>
-    call<typeof ADMIN.issueCredential>('POST', '/api/v1/admin/credentials', { body }),
-  );
-  const revoke = useAdminMutation((i: { id: string }) =>
-    call<typeof ADMIN.revokeCredential>('DELETE', '/api/v1/admin/credentials/{id}', { params: { id: i.id } }),
-  );
+  const issue = useAdminMutation((body: TBodyOf<typeof ADMIN.issueCredential>) => api.admin.issueCredential({ body }));
+  const revoke = useAdminMutation((i: { id: string }) => api.admin.revokeCredential({ params: { id: i.id } }));
   const [issued, setIssued] = useState<TIssued | null>(null);
 
   async function onIssue(e: FormEvent<HTMLFormElement>) {

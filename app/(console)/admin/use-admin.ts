@@ -1,13 +1,12 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ADMIN } from '@/lib/api/admin';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 
 export function useUsersQuery() {
   return useQuery({
     queryKey: ['admin', 'users'],
-    queryFn: () => call<typeof ADMIN.users>('GET', '/api/v1/admin/users', {}),
+    queryFn: () => api.admin.users({}),
     staleTime: 0,
   });
 }
@@ -15,7 +14,7 @@ export function useUsersQuery() {
 export function useCredentialsQuery(includeRevoked: boolean) {
   return useQuery({
     queryKey: ['admin', 'credentials', includeRevoked],
-    queryFn: () => call<typeof ADMIN.credentials>('GET', '/api/v1/admin/credentials', { query: { all: includeRevoked ? '1' : undefined } }),
+    queryFn: () => api.admin.credentials({ query: { all: includeRevoked ? '1' : undefined } }),
     staleTime: 0,
   });
 }

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import type { ADMIN, TUserInfo } from '@/lib/api/admin';
 import type { TBodyOf } from '@/lib/api/contract';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import { useApiErrorText } from '@/app/_ui/use-error-words';
 import { ROLES, type TRole } from '@/lib/roles';
 import { BUTTON, INPUT, useWhen } from './ui';
@@ -17,18 +17,14 @@ export function UsersPanel({ meId }: { meId: string }) {
   const when = useWhen();
   const errorText = useApiErrorText();
   const users = useUsersQuery();
-  const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) =>
-    call<typeof ADMIN.addUser>('POST', '/api/v1/admin/users', { body }),
-  );
+  const add = useAdminMutation((body: TBodyOf<typeof ADMIN.addUser>) => api.admin.addUser({ body }));
   const toggle = useAdminMutation((i: { id: string; disabled?: boolean; role?: TRole }) =>
-    call<typeof ADMIN.patchUser>('PATCH', '/api/v1/admin/users/{id}', {
+    api.admin.patchUser({
       params: { id: i.id },
       body: { disabled: i.disabled, role: i.role },
     }),
   );
-  const link = useAdminMutation((i: { id: string }) =>
-    call<typeof ADMIN.passwordLink>('POST', '/api/v1/admin/users/{id}/password-link', { params: { id: i.id } }),
-  );
+  const link = useAdminMutation((i: { id: string }) => api.admin.passwordLink({ params: { id: i.id } }));
   const [formKey, setFormKey] = useState(0);
 
   async function onAdd(e: FormEvent<HTMLFormElement>) {

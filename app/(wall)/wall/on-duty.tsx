@@ -1,15 +1,11 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { TClientSocket } from '@/lib/client/socket';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import type { TLocale } from '@/lib/format/number';
-import type { NIGHT } from '@/lib/api/night';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
 import { NIGHT_WALL_LABELS } from './night-labels';
-
-const key = (slug: string | undefined) => ['room', slug ?? '(default)', 'handovers'] as const;
 
 /** "On duty: Qian Lan since 08:02": the lead of the last accepted handover, pushed live when a new one accepts. */
 export function OnDuty({
@@ -25,24 +21,14 @@ export function OnDuty({
   locale: TLocale;
   timeZone: string;
 }) {
-  const qc = useQueryClient();
-  const { data } = useQuery({
-    queryKey: key(slug),
+  const { data } = useLiveQuery({
+    queryKey: queryKeys.handovers(slug),
     enabled: Boolean(slug),
     retry: 3,
-    queryFn: () =>
-      call<typeof NIGHT.listHandovers>('GET', '/api/v1/rooms/{room}/handovers', { params: { room: slug! }, token: displayKey }),
+    queryFn: () => api.night.listHandovers({ params: { room: slug! }, token: displayKey }),
+    socket,
+    on: { 'handover:changed': 'refetch' },
   });
-  useEffect(() => {
-    if (!socket) return;
-    const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
-    socket.on('handover:changed', refetch);
-    socket.on('connect', refetch);
-    return () => {
-      socket.off('handover:changed', refetch);
-      socket.off('connect', refetch);
-    };
-  }, [socket, qc, slug]);
   if (!data?.onDuty) return null;
   const t = NIGHT_WALL_LABELS[locale];
   return (

@@ -1,13 +1,10 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
 import type { TClientSocket } from '@/lib/client/socket';
-import type { serversApi } from '@/lib/api/servers';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import type { TDrainInfo } from '@/lib/fleet/judge';
-
-const wallDrainsKey = (slug: string | undefined) => ['room', slug ?? '(default)', 'drains'] as const;
 
 /**
  * The room's drained servers, for the wall's strip: read once over HTTP,
@@ -15,36 +12,29 @@ const wallDrainsKey = (slug: string | undefined) => ['room', slug ?? '(default)'
  * list) and refetched when the socket comes back.
  */
 export function useWallDrains(slug: string | undefined, displayKey: string | null, socket: TClientSocket | null): Map<string, TDrainInfo> {
-  const qc = useQueryClient();
-  const query = useQuery({
-    queryKey: wallDrainsKey(slug),
+  const query = useLiveQuery({
+    queryKey: queryKeys.drains(slug),
     enabled: Boolean(slug),
     retry: 3,
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: async () => {
-      const res = await call<typeof serversApi.list>('GET', '/api/v1/rooms/{room}/servers', { params: { room: slug! }, token: displayKey });
+      const res = await api.servers.list({ params: { room: slug! }, token: displayKey });
       return Object.fromEntries(res.servers.filter((s) => s.drain).map((s) => [s.name, s.drain!])) as Record<string, TDrainInfo>;
     },
+    socket,
+    on: {
+      // the push carries the whole drained list: show it at once, then refetch the details
+      'servers:changed': (p, qc, key) => {
+        qc.setQueryData<Record<string, TDrainInfo>>(key, (old) => {
+          const next: Record<string, TDrainInfo> = {};
+          for (const name of p.drained)
+            next[name] = old?.[name] ?? { drainedAt: new Date().toISOString(), drainedBy: '', reason: null, incident: null };
+          return next;
+        });
+        void qc.invalidateQueries({ queryKey: key });
+      },
+    },
   });
-  useEffect(() => {
-    if (!socket) return;
-    const onChanged = (p: { server: string; drained: string[] }) => {
-      qc.setQueryData<Record<string, TDrainInfo>>(wallDrainsKey(slug), (old) => {
-        const next: Record<string, TDrainInfo> = {};
-        for (const name of p.drained)
-          next[name] = old?.[name] ?? { drainedAt: new Date().toISOString(), drainedBy: '', reason: null, incident: null };
-        return next;
-      });
-      void qc.invalidateQueries({ queryKey: wallDrainsKey(slug) });
-    };
-    const refetch = () => void qc.invalidateQueries({ queryKey: wallDrainsKey(slug) });
-    socket.on('servers:changed', onChanged);
-    socket.on('connect', refetch);
-    return () => {
-      socket.off('servers:changed', onChanged);
-      socket.off('connect', refetch);
-    };
-  }, [socket, qc, slug]);
   const data = query.data;
   return useMemo(() => new Map(Object.entries(data ?? {})), [data]);
 }

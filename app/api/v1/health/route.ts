@@ -1,8 +1,7 @@
-import { json } from '@/server/http/route';
+import { SYSTEM } from '@/lib/api/system';
+import { endpointRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /** Liveness: 200 while the process serves. */
-export function GET() {
-  return json({ status: 'ok' });
-}
+export const GET = endpointRoute(SYSTEM.health, async () => ({ status: 'ok' as const }), { anonymous: true });

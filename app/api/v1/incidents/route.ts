@@ -2,7 +2,7 @@ import { INCIDENTS } from '@/lib/api/incidents';
 import { MAX_INCIDENT_BODY_BYTES } from '@/lib/api/incident-requests';
 import { withIdempotency } from '@/server/http/idempotency';
 import { ANSWER_IN_TX } from '@/server/services/incidents/answers-in-tx';
-import { endpointRoute, parseWith, readJson, route } from '@/server/http/route';
+import { endpointRoute, parseWith, readJson } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { createIncident } from '@/server/services/incidents/create-incident';
 import { listIncidents } from '@/server/services/incidents/list-incidents';
@@ -15,8 +15,8 @@ export const GET = endpointRoute(INCIDENTS.list, async ({ rt, actor, query }) =>
 }));
 
 /** Opens an incident; honours Idempotency-Key. */
-export const POST = route(async (req, { rt, actor }) => {
-  // Refuse strangers before reading their body.
+export const POST = endpointRoute(INCIDENTS.create, async ({ rt, actor, req }) => {
+  // Refuse strangers before reading their body; the raw body also keys the idempotent replay.
   assertCan(actor, 'incident:write');
   const raw = await readJson(req, MAX_INCIDENT_BODY_BYTES);
   const input = parseWith(INCIDENTS.create.body, raw);

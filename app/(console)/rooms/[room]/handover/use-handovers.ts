@@ -1,36 +1,19 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { getSocket } from '@/lib/client/socket';
-import { call } from '@/lib/client/api';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
+import { api } from '@/lib/client/api';
 import type { TBodyOf } from '@/lib/api/contract';
 import type { NIGHT } from '@/lib/api/night';
 
-const key = (slug: string) => ['room', slug, 'handovers'] as const;
-
 /** The room's handovers and who is on duty, refetched on every push and reconnect. */
 export function useHandovers(slug: string) {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const socket = getSocket();
-    const join = () => socket.emit('room:join', { room: slug }, () => {});
-    const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
-    const onConnect = () => {
-      join();
-      refetch();
-    };
-    socket.on('handover:changed', refetch);
-    socket.on('connect', onConnect);
-    if (socket.connected) join();
-    return () => {
-      socket.off('handover:changed', refetch);
-      socket.off('connect', onConnect);
-    };
-  }, [qc, slug]);
-  return useQuery({
-    queryKey: key(slug),
-    queryFn: () => call<typeof NIGHT.listHandovers>('GET', '/api/v1/rooms/{room}/handovers', { params: { room: slug } }),
+  return useLiveQuery({
+    queryKey: queryKeys.handovers(slug),
+    queryFn: () => api.night.listHandovers({ params: { room: slug } }),
+    socket: 'session',
+    join: { room: slug },
+    on: { 'handover:changed': 'refetch' },
   });
 }
 
@@ -39,7 +22,7 @@ export function useBriefPreview(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: ['room', slug, 'brief-preview'],
     enabled,
-    queryFn: () => call<typeof NIGHT.previewBrief>('GET', '/api/v1/rooms/{room}/handovers/brief', { params: { room: slug } }),
+    queryFn: () => api.night.previewBrief({ params: { room: slug } }),
     staleTime: 0,
     gcTime: 0,
   });
@@ -49,12 +32,12 @@ export function useCreateHandover(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: TBodyOf<typeof NIGHT.createHandover>) =>
-      call<typeof NIGHT.createHandover>('POST', '/api/v1/rooms/{room}/handovers', {
+      api.night.createHandover({
         params: { room: slug },
         body,
         idempotencyKey: crypto.randomUUID(),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.handovers(slug) }),
   });
 }
 
@@ -62,10 +45,10 @@ export function useAcceptHandover(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, takeOwnership }: { id: string; takeOwnership: boolean }) =>
-      call<typeof NIGHT.acceptHandover>('POST', '/api/v1/rooms/{room}/handovers/{id}/accept', {
+      api.night.acceptHandover({
         params: { room: slug, id },
         body: { takeOwnership },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.handovers(slug) }),
   });
 }

@@ -3,18 +3,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { probesApi } from '@/lib/api/probes';
 import type { rulesApi } from '@/lib/api/rules';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 import { newIdempotencyKey } from '@/lib/client/use-incidents-actions';
-import { probesKey } from '@/lib/client/use-probes';
+import { queryKeys } from '@/lib/client/live-query';
 import type { TBodyOf } from '@/lib/api/contract';
-
-const rulesKey = (slug: string) => ['room', slug, 'rules'] as const;
 
 /** The room's alert rules; refetched after every change made here. */
 export function useRulesQuery(slug: string) {
   return useQuery({
-    queryKey: rulesKey(slug),
-    queryFn: () => call<typeof rulesApi.list>('GET', '/api/v1/rooms/{room}/rules', { params: { room: slug } }),
+    queryKey: queryKeys.rules(slug),
+    queryFn: () => api.rules.list({ params: { room: slug } }),
   });
 }
 
@@ -27,30 +25,30 @@ export type TSignalWrite =
 function write(room: string, what: 'probes' | 'rules', v: TSignalWrite): Promise<unknown> {
   if (what === 'probes') {
     if (v.method === 'POST')
-      return call<typeof probesApi.create>('POST', '/api/v1/rooms/{room}/probes', {
+      return api.probes.create({
         params: { room },
         body: v.body as TBodyOf<typeof probesApi.create>,
         idempotencyKey: newIdempotencyKey(),
       });
     if (v.method === 'PATCH')
-      return call<typeof probesApi.update>('PATCH', '/api/v1/rooms/{room}/probes/{id}', {
+      return api.probes.update({
         params: { room, id: v.id },
         body: v.body as TBodyOf<typeof probesApi.update>,
       });
-    return call<typeof probesApi.remove>('DELETE', '/api/v1/rooms/{room}/probes/{id}', { params: { room, id: v.id } });
+    return api.probes.remove({ params: { room, id: v.id } });
   }
   if (v.method === 'POST')
-    return call<typeof rulesApi.create>('POST', '/api/v1/rooms/{room}/rules', {
+    return api.rules.create({
       params: { room },
       body: v.body as TBodyOf<typeof rulesApi.create>,
       idempotencyKey: newIdempotencyKey(),
     });
   if (v.method === 'PATCH')
-    return call<typeof rulesApi.update>('PATCH', '/api/v1/rooms/{room}/rules/{id}', {
+    return api.rules.update({
       params: { room, id: v.id },
       body: v.body as TBodyOf<typeof rulesApi.update>,
     });
-  return call<typeof rulesApi.remove>('DELETE', '/api/v1/rooms/{room}/rules/{id}', { params: { room, id: v.id } });
+  return api.rules.remove({ params: { room, id: v.id } });
 }
 
 /** One write to probes or rules (POST, PATCH, DELETE), then a refetch of the list. */
@@ -59,7 +57,7 @@ export function useSignalAdmin(slug: string, what: 'probes' | 'rules') {
   return useMutation({
     mutationFn: (v: TSignalWrite) => write(slug, what, v),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: what === 'probes' ? probesKey(slug) : rulesKey(slug) });
+      void qc.invalidateQueries({ queryKey: what === 'probes' ? queryKeys.probes(slug) : queryKeys.rules(slug) });
     },
   });
 }

@@ -1,15 +1,14 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { NIGHT } from '@/lib/api/night';
-import { call } from '@/lib/client/api';
+import { api } from '@/lib/client/api';
 
 /** The report for a window (null times: the server's default, the last 24 hours); a display link's key reads it too. */
 export function useReport(slug: string, from: string | null, to: string | null, displayKey: string | null) {
   return useQuery({
     queryKey: ['room', slug, 'report', from, to],
     queryFn: () =>
-      call<typeof NIGHT.report>('GET', '/api/v1/rooms/{room}/report', {
+      api.night.report({
         params: { room: slug },
         query: { from: from ?? undefined, to: to ?? undefined },
         token: displayKey,

@@ -1,13 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { getSocket } from '@/lib/client/socket';
-import type { INCIDENTS } from '@/lib/api/incidents';
-import type { serversApi, TDrainBody } from '@/lib/api/servers';
-import { call } from '@/lib/client/api';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
+import type { TDrainBody } from '@/lib/api/servers';
+import { api } from '@/lib/client/api';
 
-const fleetKey = (slug: string) => ['room', slug, 'servers'] as const;
 /** Metrics move every few seconds; the table follows without a socket message per point. */
 const REFRESH_MS = 5000;
 
@@ -16,27 +13,13 @@ const REFRESH_MS = 5000;
  * (the `servers:changed` push) refetches at once; a reconnect too.
  */
 export function useFleetQuery(slug: string) {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const socket = getSocket();
-    const join = () => void socket.emit('room:join', { room: slug }, () => {});
-    const refetch = () => void qc.invalidateQueries({ queryKey: fleetKey(slug) });
-    const onConnect = () => {
-      join();
-      refetch();
-    };
-    socket.on('servers:changed', refetch);
-    socket.on('connect', onConnect);
-    if (socket.connected) join();
-    return () => {
-      socket.off('servers:changed', refetch);
-      socket.off('connect', onConnect);
-    };
-  }, [qc, slug]);
-  return useQuery({
-    queryKey: fleetKey(slug),
-    queryFn: () => call<typeof serversApi.list>('GET', '/api/v1/rooms/{room}/servers', { params: { room: slug }, query: { spark: 60 } }),
+  return useLiveQuery({
+    queryKey: queryKeys.servers(slug),
+    queryFn: () => api.servers.list({ params: { room: slug }, query: { spark: 60 } }),
     refetchInterval: REFRESH_MS,
+    socket: 'session',
+    join: { room: slug },
+    on: { 'servers:changed': 'refetch' },
   });
 }
 
@@ -46,15 +29,15 @@ export function useDrainMutation(slug: string) {
   return useMutation({
     mutationFn: (v: { name: string; action: 'drain' | 'restore'; body: TDrainBody }) =>
       v.action === 'drain'
-        ? call<typeof serversApi.drain>('POST', '/api/v1/rooms/{room}/servers/{name}/drain', {
+        ? api.servers.drain({
             params: { room: slug, name: v.name },
             body: v.body,
           })
-        : call<typeof serversApi.restore>('POST', '/api/v1/rooms/{room}/servers/{name}/restore', {
+        : api.servers.restore({
             params: { room: slug, name: v.name },
             body: v.body,
           }),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: fleetKey(slug) }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: queryKeys.servers(slug) }),
   });
 }
 
@@ -63,7 +46,6 @@ export function useOpenIncidents(slug: string, enabled: boolean) {
   return useQuery({
     queryKey: ['room', slug, 'incidents', 'open-for-drain'],
     enabled,
-    queryFn: async () =>
-      (await call<typeof INCIDENTS.list>('GET', '/api/v1/incidents', { query: { status: 'open', room: slug } })).incidents,
+    queryFn: async () => (await api.incidents.list({ query: { status: 'open', room: slug } })).incidents,
   });
 }

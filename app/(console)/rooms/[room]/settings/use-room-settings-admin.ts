@@ -1,32 +1,19 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TBodyOf } from '@/lib/api/contract';
 import type { ROOMS } from '@/lib/api/rooms';
-import { call } from '@/lib/client/api';
-import { getSocket } from '@/lib/client/socket';
+import { api } from '@/lib/client/api';
+import { queryKeys, useLiveQuery } from '@/lib/client/live-query';
 
-const key = (slug: string) => ['room', slug, 'settings-admin'] as const;
-
-/** The room's settings for the settings page, refetched when anyone changes the room. */
+/** The room's settings for the settings page (the wall's cache entry too), refetched when anyone changes the room. */
 export function useRoomSettingsQuery(slug: string) {
-  const qc = useQueryClient();
-  useEffect(() => {
-    const socket = getSocket();
-    const refetch = () => void qc.invalidateQueries({ queryKey: key(slug) });
-    const join = () => void socket.emit('room:join', { room: slug }, () => {});
-    socket.on('room:changed', refetch);
-    socket.on('connect', join);
-    if (socket.connected) join();
-    return () => {
-      socket.off('room:changed', refetch);
-      socket.off('connect', join);
-    };
-  }, [qc, slug]);
-  return useQuery({
-    queryKey: key(slug),
-    queryFn: () => call<typeof ROOMS.settings>('GET', '/api/v1/rooms/{room}/settings', { params: { room: slug } }),
+  return useLiveQuery({
+    queryKey: queryKeys.roomSettings(slug),
+    queryFn: () => api.rooms.settings({ params: { room: slug } }),
+    socket: 'session',
+    join: { room: slug },
+    on: { 'room:changed': 'refetch' },
   });
 }
 
@@ -43,19 +30,19 @@ export type TRoomWrite =
 function write(room: string, w: TRoomWrite): Promise<unknown> {
   switch (w.op) {
     case 'settings':
-      return call<typeof ROOMS.updateSettings>('PATCH', '/api/v1/rooms/{room}/settings', { params: { room }, body: w.body });
+      return api.rooms.updateSettings({ params: { room }, body: w.body });
     case 'addAnnotation':
-      return call<typeof ROOMS.addAnnotation>('POST', '/api/v1/rooms/{room}/annotations', { params: { room }, body: w.body });
+      return api.rooms.addAnnotation({ params: { room }, body: w.body });
     case 'removeAnnotation':
-      return call<typeof ROOMS.removeAnnotation>('DELETE', '/api/v1/rooms/{room}/annotations/{id}', { params: { room, id: w.id } });
+      return api.rooms.removeAnnotation({ params: { room, id: w.id } });
     case 'addMilestone':
-      return call<typeof ROOMS.addMilestone>('POST', '/api/v1/rooms/{room}/milestones', { params: { room }, body: w.body });
+      return api.rooms.addMilestone({ params: { room }, body: w.body });
     case 'removeMilestone':
-      return call<typeof ROOMS.removeMilestone>('DELETE', '/api/v1/rooms/{room}/milestones/{id}', { params: { room, id: w.id } });
+      return api.rooms.removeMilestone({ params: { room, id: w.id } });
     case 'setSafetyLine':
-      return call<typeof ROOMS.setSafetyLine>('PUT', '/api/v1/rooms/{room}/safety-lines', { params: { room }, body: w.body });
+      return api.rooms.setSafetyLine({ params: { room }, body: w.body });
     case 'removeSafetyLine':
-      return call<typeof ROOMS.removeSafetyLine>('DELETE', '/api/v1/rooms/{room}/safety-lines/{id}', { params: { room, id: w.id } });
+      return api.rooms.removeSafetyLine({ params: { room, id: w.id } });
   }
 }
 
@@ -64,6 +51,6 @@ export function useRoomSettingsMutation(slug: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (w: TRoomWrite) => write(slug, w),
-    onSuccess: () => qc.invalidateQueries({ queryKey: key(slug) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: queryKeys.roomSettings(slug) }),
   });
 }

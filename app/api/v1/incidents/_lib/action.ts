@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { TEndpoint, TResponseOf } from '@/lib/api/contract';
-import { MAX_INCIDENT_BODY_BYTES, ZRoomQuery } from '@/lib/api/incident-requests';
+import { MAX_INCIDENT_BODY_BYTES } from '@/lib/api/incident-requests';
 import { withIdempotency } from '@/server/http/idempotency';
 import { ANSWER_IN_TX, type TAnswerKind } from '@/server/services/incidents/answers-in-tx';
-import { json, parseWith, queryOf, readJson, route } from '@/server/http/route';
+import { endpointRoute, json, parseWith, readJson } from '@/server/http/route';
 import type { TServiceContext } from '@/server/context';
 import type { TActor } from '@/server/services/access/actor';
 
@@ -34,8 +34,9 @@ export function incidentAction<E extends TEndpoint & { body: z.ZodType }>(opts: 
   }) => Promise<TResponseOf<E>>;
 }) {
   const { endpoint } = opts;
-  return route<TActionParams>(async (req, { rt, actor, params }) => {
-    const { room } = parseWith(ZRoomQuery, queryOf(req), 'query');
+  return endpointRoute(endpoint, async ({ req, rt, actor, params: parsed, query }) => {
+    const params = parsed as TActionParams;
+    const { room } = query as { room?: string };
     const raw = await readJson(req, MAX_INCIDENT_BODY_BYTES, { empty: {} });
     const input = parseWith(endpoint.body, raw) as z.output<E['body']>;
     const status = endpoint.status ?? 200;
@@ -47,4 +48,5 @@ export function incidentAction<E extends TEndpoint & { body: z.ZodType }>(opts: 
     const r = await run();
     return json(r.body, r.status);
   });
+  // (endpointRoute parsed :id and ?room= with the endpoint's own schemas)
 }

@@ -1,6 +1,6 @@
 import { NIGHT } from '@/lib/api/night';
 import { withIdempotency } from '@/server/http/idempotency';
-import { endpointRoute, parseWith, readJson, route } from '@/server/http/route';
+import { endpointRoute } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
 import { createHandover } from '@/server/services/handovers/create-handover';
 import { listHandovers } from '@/server/services/handovers/list-handovers';
@@ -13,11 +13,11 @@ export const GET = endpointRoute(NIGHT.listHandovers, async ({ rt, actor, params
 );
 
 /** The outgoing lead hands over: `{"to"?: email, "note"?}` → 201 with the brief; honours Idempotency-Key. */
-export const POST = route<{ room: string }>(async (req, { rt, actor, params }) => {
-  const { room } = parseWith(NIGHT.createHandover.params, params, 'path');
+export const POST = endpointRoute(NIGHT.createHandover, async ({ rt, actor, req, params, body }) => {
+  const { room } = params;
   // Refuse strangers before reading their body.
   assertCan(actor, 'incident:write');
-  const input = parseWith(NIGHT.createHandover.body, await readJson(req, 64 * 1024));
+  const input = await body(64 * 1024);
   return withIdempotency({
     ctx: rt,
     req,

@@ -1,0 +1,86 @@
+'use client';
+
+import { type QueryClient, type QueryKey, type UseQueryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { Socket } from 'socket.io-client';
+import type { ServerToClientEvents } from '../events';
+import { getSocket, joinRoom, type TClientSocket } from './socket';
+
+/**
+ * Every live query's key, from one factory: two screens reading the same
+ * resource share one cache entry, and a push invalidates it by name.
+ * `room` is the slug; undefined means the default room.
+ */
+export const queryKeys = {
+  room: (room: string | undefined) => ['room', room ?? '(default)'] as const,
+  roomSettings: (room: string | undefined) => [...queryKeys.room(room), 'settings'] as const,
+  servers: (room: string | undefined) => [...queryKeys.room(room), 'servers'] as const,
+  drains: (room: string | undefined) => [...queryKeys.room(room), 'drains'] as const,
+  probes: (room: string | undefined) => [...queryKeys.room(room), 'probes'] as const,
+  rules: (room: string | undefined) => [...queryKeys.room(room), 'rules'] as const,
+  handovers: (room: string | undefined) => [...queryKeys.room(room), 'handovers'] as const,
+  plan: (room: string | undefined) => [...queryKeys.room(room), 'plan'] as const,
+};
+
+type TPush = keyof ServerToClientEvents;
+type TPayload<K extends TPush> = Parameters<ServerToClientEvents[K]>[0];
+/** What a push does to the query: 'refetch', or a function that updates the cache itself (setQueryData). */
+type TOnPush = { [K in TPush]?: 'refetch' | ((payload: TPayload<K>, qc: QueryClient, key: QueryKey) => void) };
+
+/**
+ * The one live query: a TanStack query under a key from `queryKeys`, kept
+ * current by the socket. A push named in `on` refetches it (or updates the
+ * cache by its function); a reconnect always refetches, since pushes sent
+ * while away are lost. `join` joins the room's channel (through the socket
+ * layer, once per connection) so its pushes arrive. `socket`: the wall's
+ * display-link socket, or 'session' for the signed-in tab's socket.
+ */
+export function useLiveQuery<TData, TSelected = TData>(
+  opts: UseQueryOptions<TData, Error, TSelected, QueryKey> & {
+    queryKey: QueryKey;
+    socket: TClientSocket | null | 'session';
+    on: TOnPush;
+    join?: { room: string | undefined };
+  },
+) {
+  const { socket: which, on, join, ...query } = opts;
+  const qc = useQueryClient();
+  // The handlers may be new objects each render; the effect reads the latest without resubscribing.
+  const onRef = useRef(on);
+  onRef.current = on;
+  const keyText = JSON.stringify(query.queryKey);
+  const joinRoomSlug = join ? (join.room ?? '') : null;
+  const enabled = query.enabled !== false;
+  useEffect(() => {
+    if (!enabled) return;
+    const socket = which === 'session' ? getSocket() : which;
+    if (!socket) return;
+    // pushes are named at run time here; their payload types were checked where `on` was written
+    const raw: Socket = socket;
+    const key = JSON.parse(keyText) as QueryKey;
+    const refetch = () => void qc.invalidateQueries({ queryKey: key });
+    const doJoin = () => {
+      if (joinRoomSlug !== null) void joinRoom(socket, joinRoomSlug || undefined).catch(() => {});
+    };
+    const onConnect = () => {
+      doJoin();
+      refetch();
+    };
+    const handlers = Object.keys(onRef.current).map((event) => {
+      const handler = (payload: unknown) => {
+        const h = onRef.current[event as TPush];
+        if (h === 'refetch') refetch();
+        else if (h) (h as (p: unknown, q: QueryClient, k: QueryKey) => void)(payload, qc, key);
+      };
+      raw.on(event, handler);
+      return [event, handler] as const;
+    });
+    socket.on('connect', onConnect);
+    if (socket.connected) doJoin();
+    return () => {
+      for (const [event, handler] of handlers) raw.off(event, handler);
+      socket.off('connect', onConnect);
+    };
+  }, [which, qc, keyText, joinRoomSlug, enabled]);
+  return useQuery(query);
+}
