@@ -28,6 +28,7 @@ describe('strictAnswer: a field the contract does not name fails', () => {
         idleClaimMinutes: 15,
         staleAfterSeconds: 30,
         isDefault: true,
+        escalation: { SEV1: 5, SEV2: 15, SEV3: null, SEV4: null },
       },
       milestones: [{ id: 'm', seriesName: 'users_total', threshold: 1, label: '1 users', reachedAt: null }],
       annotations: [],
