@@ -55,7 +55,7 @@ export interface TRouteContext {
  * Wraps a route handler: authenticates the caller, runs the handler, and
  * turns any failure into the API's error body — never a stack or SQL.
  */
-export function route<P = Record<string, string>>(
+function route<P = Record<string, string>>(
   handler: (req: Request, c: TRouteContext & { params: P }) => Promise<Response>,
   /** `anonymous`: no authentication (liveness and readiness answer even when the database does not) */
   opts: { anonymous?: boolean } = {},
@@ -127,7 +127,7 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, what = 
 }
 
 /** Query-string parameters as a plain object, for parseWith. */
-export function queryOf(req: Request): Record<string, string> {
+function queryOf(req: Request): Record<string, string> {
   return Object.fromEntries(new URL(req.url).searchParams);
 }
 

@@ -36,7 +36,8 @@ export interface TEnqueue {
   dedupKey: string;
   /** channels below their minimum severity skip it; omit for events without one (handovers) */
   severity?: TSeverity | string | null;
-  facts: Omit<TNotifyFacts, 'room'>;
+  /** what the message says; a function is only called when some channel wants the event (no reads otherwise) */
+  facts: Omit<TNotifyFacts, 'room'> | (() => Promise<Omit<TNotifyFacts, 'room'>>);
   /** only this channel (a test message), whatever it subscribed to */
   channelId?: string;
 }
@@ -66,7 +67,8 @@ export async function enqueueNotification(tx: TTx, e: TEnqueue): Promise<string[
     : channels.filter((c) => (JSON.parse(c.events) as string[]).includes(e.event) && severityPasses(e.severity, c.minSeverity));
   if (wanted.length === 0) return [];
   const room = await tx.room.findUniqueOrThrow({ where: { id: e.roomId }, select: { slug: true, name: true, locale: true } });
-  const payload = JSON.stringify({ ...e.facts, room } satisfies TNotifyFacts);
+  const facts = typeof e.facts === 'function' ? await e.facts() : e.facts;
+  const payload = JSON.stringify({ ...facts, room } satisfies TNotifyFacts);
   // Checked, not caught: on PostgreSQL a unique violation would abort the caller's whole transaction.
   const seen = new Set(
     (
@@ -86,7 +88,7 @@ export async function enqueueNotification(tx: TTx, e: TEnqueue): Promise<string[
         channelId: c.id,
         event: e.event,
         dedupKey: e.dedupKey,
-        incidentNumber: e.facts.incident?.number ?? null,
+        incidentNumber: facts.incident?.number ?? null,
         severity: e.severity ?? null,
         payload,
         nextAttemptAt: now,

@@ -20,14 +20,13 @@ export async function incidentFacts(tx: TTx, incidentId: string): Promise<NonNul
 }
 
 /** incident.opened, in the transaction that inserted the incident. */
-export async function notifyIncidentOpened(tx: TTx, incident: { id: string; roomId: string }): Promise<void> {
-  const facts = await incidentFacts(tx, incident.id);
+export async function notifyIncidentOpened(tx: TTx, incident: { id: string; roomId: string; severity: string }): Promise<void> {
   await enqueueNotification(tx, {
     roomId: incident.roomId,
     event: 'incident.opened',
     dedupKey: `incident.opened:${incident.id}`,
-    severity: facts.severity,
-    facts: { incident: facts },
+    severity: incident.severity,
+    facts: async () => ({ incident: await incidentFacts(tx, incident.id) }),
   });
 }
 
@@ -41,13 +40,13 @@ export async function notifyIncidentStatus(
   entryId: string,
   change: { from: string; to: string },
 ): Promise<void> {
-  const facts = await incidentFacts(tx, incident.id);
+  const row = await tx.incident.findUniqueOrThrow({ where: { id: incident.id }, select: { severity: true } });
   const event = change.to === 'resolved' ? 'incident.resolved' : 'incident.status';
   await enqueueNotification(tx, {
     roomId: incident.roomId,
     event,
     dedupKey: `${event}:${entryId}`,
-    severity: facts.severity,
-    facts: { incident: facts, from: change.from },
+    severity: row.severity,
+    facts: async () => ({ incident: await incidentFacts(tx, incident.id), from: change.from }),
   });
 }

@@ -276,9 +276,9 @@ async function notifyProbe(tx: TTx, sig: TSignal, w: TSignalWrite): Promise<void
     event,
     dedupKey: `${event}:${sig.dedupKey}:${at}`,
     severity: sig.severity,
-    facts: {
+    facts: async () => ({
       probe: { name: sig.name, url: sig.url ?? '', error: down ? (sig.description ?? null) : null },
       ...(w.incident ? { incident: await incidentFacts(tx, w.incident.id) } : {}),
-    },
+    }),
   });
 }

@@ -1,18 +1,16 @@
 import { notificationsApi as E } from '@/lib/api/notifications';
-import { json, parseWith, readJson, route } from '@/server/http/route';
+import { endpointRoute } from '@/server/http/route';
 import { deleteChannel, updateChannel } from '@/server/services/notify/manage-channels';
 
 export const dynamic = 'force-dynamic';
 
 /** Changes or pauses a channel (lead+). */
-export const PATCH = route<{ room: string; id: string }>(async (req, { rt, actor, params }) => {
-  const { room, id } = parseWith(E.updateChannel.params, params, 'path');
-  const input = parseWith(E.updateChannel.body, await readJson(req, 16_384));
-  return json({ channel: await updateChannel({ ctx: rt, actor, slug: room, id, input }) });
+export const PATCH = endpointRoute(E.updateChannel, async ({ rt, actor, params, body }) => {
+  const input = await body(16_384);
+  return { channel: await updateChannel({ ctx: rt, actor, slug: params.room, id: params.id, input }) };
 });
 
 /** Deletes a channel and its delivery log (lead+). */
-export const DELETE = route<{ room: string; id: string }>(async (_req, { rt, actor, params }) => {
-  const { room, id } = parseWith(E.removeChannel.params, params, 'path');
-  return json(await deleteChannel({ ctx: rt, actor, slug: room, id }));
-});
+export const DELETE = endpointRoute(E.removeChannel, async ({ rt, actor, params }) =>
+  deleteChannel({ ctx: rt, actor, slug: params.room, id: params.id }),
+);
