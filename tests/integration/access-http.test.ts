@@ -10,11 +10,15 @@ import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server'
 import { contractViolation } from '../helpers/contract';
 import { makeCallers, type TCaller, type TCallerName } from './access-callers';
 
-/** Who may call: public; read (viewer+, a display link of the room); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); alerts (an ingest key only); lead; admin. */
-type TLevel = 'public' | 'read' | 'comment' | 'write' | 'metrics' | 'alerts' | 'lead' | 'admin';
+/**
+ * Who may call: public; read (viewer+, a display link of the room); people (viewer+, never a display link: what spans
+ * rooms); comment (viewer+); write, metrics (engineer+; metrics also an ingest key); alerts (an ingest key only); lead; admin.
+ */
+type TLevel = 'public' | 'read' | 'people' | 'comment' | 'write' | 'metrics' | 'alerts' | 'lead' | 'admin';
 const RANK = { viewer: 0, engineer: 1, lead: 2, admin: 3 } as const;
 const NEEDS: Record<Exclude<TLevel, 'public' | 'alerts'>, keyof typeof RANK> = {
   read: 'viewer',
+  people: 'viewer',
   comment: 'viewer',
   write: 'engineer',
   metrics: 'engineer',
@@ -90,6 +94,56 @@ async function freshServer(e: TEnv, drained: boolean): Promise<Record<string, st
   return { name };
 }
 const serverPath = (verb: string) => (_e: TEnv, s: Record<string, string>) => `/api/v1/rooms/launch/servers/${s.name ?? '[name]'}/${verb}`;
+
+/** A paused webhook channel to a closed port: nothing it is asked to send goes anywhere. */
+const channelBody = (e: TEnv) => ({
+  name: `access-${++e.seq}`,
+  kind: 'webhook',
+  url: 'http://127.0.0.1:9/hook',
+  events: ['incident.opened'],
+  paused: true,
+});
+async function freshChannel(e: TEnv): Promise<{ id: string }> {
+  return { id: await leadCreates(e, '/api/v1/rooms/launch/channels', channelBody(e)) };
+}
+/** A delivery that gave up (written as the outbox worker leaves one), on a fresh channel: what a retry takes. */
+async function deadDelivery(e: TEnv): Promise<Record<string, string>> {
+  const { id: channelId } = await freshChannel(e);
+  const room = await e.server.ctx.prisma.room.findUniqueOrThrow({ where: { slug: 'launch' } });
+  const now = Date.now();
+  const d = await e.server.ctx.prisma.delivery.create({
+    data: {
+      roomId: room.id,
+      channelId,
+      event: 'status.published',
+      dedupKey: `access-${++e.seq}`,
+      payload: JSON.stringify({ text: 'access check', room: { slug: room.slug, name: room.name, locale: room.locale } }),
+      state: 'dead',
+      attempts: 5,
+      lastError: 'connection refused',
+      createdAt: new Date(now - 25 * 3600_000),
+      nextAttemptAt: new Date(now - 3600_000),
+      deadline: new Date(now - 3600_000),
+    },
+  });
+  return { id: d.id };
+}
+const componentBody = (e: TEnv) => ({ name: `access-${++e.seq}` });
+async function freshComponent(e: TEnv): Promise<Record<string, string>> {
+  return { id: await leadCreates(e, '/api/v1/rooms/launch/components', componentBody(e)) };
+}
+const statusIncidentBody = (e: TEnv) => ({ title: `access check ${++e.seq}`, impact: 'minor', message: 'looking into it' });
+/** The public status routes answer 404 while the room's page is off: a lead turns it on. */
+async function statusPageOn(e: TEnv): Promise<Record<string, string>> {
+  await leadCreates(e, '/api/v1/rooms/launch/settings', { statusPage: { enabled: true } }, 'PATCH');
+  return {};
+}
+/** A series with one point just now, whose points a row may delete. */
+async function freshSeries(e: TEnv): Promise<Record<string, string>> {
+  const name = `access_points_${++e.seq}`;
+  await leadCreates(e, '/api/v1/metrics', { room: 'launch', points: [{ name, value: 1 }] });
+  return { name };
+}
 
 const ROWS: TRow[] = [
   { method: 'GET', path: '/api/v1/health', level: 'public', ok: 200 },
@@ -371,6 +425,90 @@ const ROWS: TRow[] = [
       id: (await api(e.server, 'POST', '/api/v1/admin/credentials', { token: e.admin, body: { kind: 'ingest' } })).body.credential.id,
     }),
   },
+  {
+    method: 'POST',
+    path: (_e, s) => `/api/v1/admin/users/${s.id}/unlock`,
+    level: 'admin',
+    ok: 200,
+    setup: async (e) => ({ id: (await e.server.createUser('viewer')).id }),
+  },
+  // Rooms: the list spans every room, so a display link (bound to one room) is refused it.
+  { method: 'GET', path: '/api/v1/rooms', level: 'people', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms', level: 'admin', ok: 201, body: (e) => ({ slug: `access-${++e.seq}`, name: 'Access check' }) },
+  // A rename only: archiving would make every later row's writes answer 409.
+  { method: 'PATCH', path: '/api/v1/rooms/launch', level: 'admin', ok: 200, body: () => ({ name: 'Launch night' }) },
+  { method: 'GET', path: '/api/v1/rooms/launch/capacity', level: 'read', ok: 200 },
+  {
+    method: 'PUT',
+    path: '/api/v1/rooms/launch/capacity',
+    level: 'lead',
+    ok: 200,
+    body: () => ({ series: 'users_online', perServer: 40_000 }),
+  },
+  {
+    method: 'DELETE',
+    // the last hour (the test's name shows the bare pattern)
+    path: (_e, s) =>
+      s.name
+        ? `/api/v1/rooms/launch/series/${s.name}/points?from=${Date.now() - 3600_000}&to=${Date.now() + 60_000}`
+        : '/api/v1/rooms/launch/series/[name]/points?from=&to=',
+    level: 'lead',
+    ok: 200,
+    setup: freshSeries,
+  },
+  { method: 'GET', path: '/api/v1/rooms/launch/export?what=series', level: 'read', ok: 200 },
+  // Notifications: channels carry webhook URLs and the log shows where messages went, so even reads take a lead.
+  { method: 'GET', path: '/api/v1/rooms/launch/channels', level: 'lead', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms/launch/channels', level: 'lead', ok: 201, body: channelBody },
+  {
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/rooms/launch/channels/${s.id}`,
+    level: 'lead',
+    ok: 200,
+    setup: freshChannel,
+    body: () => ({ ratePerMinute: 5 }),
+  },
+  { method: 'DELETE', path: (_e, s) => `/api/v1/rooms/launch/channels/${s.id}`, level: 'lead', ok: 200, setup: freshChannel },
+  // Sends now (to a closed port): its outcome is past access.
+  { method: 'POST', path: (_e, s) => `/api/v1/rooms/launch/channels/${s.id}/test`, level: 'lead', setup: freshChannel },
+  { method: 'GET', path: '/api/v1/rooms/launch/deliveries', level: 'lead', ok: 200 },
+  { method: 'POST', path: (_e, s) => `/api/v1/rooms/launch/deliveries/${s.id}/retry`, level: 'lead', ok: 200, setup: deadDelivery },
+  // Status page: viewer+ (and the wall) read it, leads write it, anyone reads the public page once it is on.
+  { method: 'GET', path: '/api/v1/rooms/launch/status-page', level: 'read', ok: 200 },
+  { method: 'GET', path: '/api/v1/rooms/launch/components', level: 'read', ok: 200 },
+  { method: 'POST', path: '/api/v1/rooms/launch/components', level: 'lead', ok: 201, body: componentBody },
+  {
+    method: 'PATCH',
+    path: (_e, s) => `/api/v1/rooms/launch/components/${s.id}`,
+    level: 'lead',
+    ok: 200,
+    setup: freshComponent,
+    body: () => ({ description: 'the sign-in API' }),
+  },
+  { method: 'DELETE', path: (_e, s) => `/api/v1/rooms/launch/components/${s.id}`, level: 'lead', ok: 200, setup: freshComponent },
+  { method: 'POST', path: '/api/v1/rooms/launch/status-incidents', level: 'lead', ok: 201, body: statusIncidentBody },
+  {
+    method: 'POST',
+    path: (_e, s) => `/api/v1/rooms/launch/status-incidents/${s.id}/updates`,
+    level: 'lead',
+    ok: 201,
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/rooms/launch/status-incidents', statusIncidentBody(e)) }),
+    body: () => ({ status: 'identified', message: 'found it' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/rooms/launch/maintenances',
+    level: 'lead',
+    ok: 201,
+    body: (e) => ({
+      title: `window ${++e.seq}`,
+      startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 7200_000).toISOString(),
+      message: 'database upgrade',
+    }),
+  },
+  { method: 'GET', path: '/api/v1/status/launch/summary', level: 'public', ok: 200, setup: statusPageOn },
+  { method: 'GET', path: '/api/v1/status/launch/incidents', level: 'public', ok: 200, setup: statusPageOn },
 ];
 
 /** Every `METHOD /api/v1/...` that a route file under app/api/v1 exports, in Next's [param] form. */
@@ -389,7 +527,10 @@ function routesOnDisk(dir = join(process.cwd(), 'app/api/v1'), base = '/api/v1')
 
 function patternOf(row: TRow): string {
   const path = typeof row.path === 'string' ? row.path : row.path({} as TEnv, { id: '[id]', finding: '[findingId]', entry: '[entryId]' });
-  return `${row.method} ${path.replace(/\?.*$/, '').replace('/rooms/launch', '/rooms/[room]')}`;
+  return `${row.method} ${path
+    .replace(/\?.*$/, '')
+    .replace(/\/rooms\/launch\b/, '/rooms/[room]')
+    .replace('/status/launch/', '/status/[room]/')}`;
 }
 
 it('the table covers every API route there is', () => {
