@@ -30,9 +30,10 @@ function takeClientSlot(client: string, now: number): boolean {
  */
 export async function subscribeStatus(opts: { ctx: TServiceContext; slug: string; client: string; input: TSubscribeInput }): Promise<void> {
   const { ctx, input } = opts;
+  // The page first: while it is off, this route is as absent as the page (404), mail server or not.
+  const room = await publicRoom(ctx, opts.slug);
   if (!ctx.config.WARROOM_SMTP_URL)
     throw new AppError('unavailable', 'email subscriptions are off: this install has no mail server (WARROOM_SMTP_URL)');
-  const room = await publicRoom(ctx, opts.slug);
   const now = Date.now();
   if (!takeClientSlot(`${opts.client}\u0000${room.id}`, now))
     throw new AppError('rate_limited', 'too many subscription requests from this address; try again in a few minutes');
