@@ -9,18 +9,19 @@
  *     (web-3 drifts, fails and is drained during the climb), and when the load would reach the limit.
  * Pure computation on recorded curves: no server, no database.
  *
- *   npx tsx bench/capacity.ts [--seed 1]
+ *   npx tsx bench/capacity.ts [--seed 1] [--demo]   (--demo: only the demo night's warning, in a second)
  */
 import { loadavg } from 'node:os';
 import { forecast, type TForecastMethod, type TPoint } from '../lib/capacity/forecast';
-import { evaluateHeadroom, scalesOf, stepWarn, withinLead, type TWarnState } from '../lib/capacity/headroom';
-import { judgeFleet, type TDrainInfo } from '../lib/fleet/judge';
+import { scalesOf, stepWarn, type TWarnState } from '../lib/capacity/headroom';
 import { generateTicks, seriesValues } from '../scripts/demo/generate';
 import { DEFAULT_SCENARIO, loadScenario } from '../scripts/demo/load-scenario';
 import { Noise } from '../scripts/demo/random';
+import { replayCapacity } from '../scripts/demo/capacity-replay';
 
 const args = process.argv.slice(2);
 const SEED = Number(args.includes('--seed') ? args[args.indexOf('--seed') + 1] : 1);
+const DEMO_ONLY = args.includes('--demo');
 const MIN = 60_000;
 const LEAD_MIN = 30;
 const METHODS: TForecastMethod[] = ['theil-sen', 'holt', 'least-squares'];
@@ -124,70 +125,53 @@ console.log(
     .join(' ')}`,
 );
 console.log(`lead ${LEAD_MIN} min, one-minute rollups; error = mean |forecast − actual| ÷ actual, forecast made once a minute\n`);
-console.log('launch night (users_online of scenarios/default.yaml)');
-console.log('method         window   climb +15   climb +30   night +15   night +30   worst climb +30');
-for (const m of METHODS)
-  for (const w of WINDOWS) {
-    const c15 = mape(night, 10 * MIN, PEAK_AT, m, w, 15);
-    const c30 = mape(night, 10 * MIN, PEAK_AT, m, w, 30);
-    const n15 = mape(night, 10 * MIN, night.at(-1)![0], m, w, 15);
-    const n30 = mape(night, 10 * MIN, night.at(-1)![0], m, w, 30);
-    console.log(
-      `${m.padEnd(14)} ${`${w * LEAD_MIN} min`.padEnd(8)} ${pct(c15.mape).padStart(9)}   ${pct(c30.mape).padStart(9)}   ${pct(n15.mape).padStart(9)}   ${pct(n30.mape).padStart(9)}   ${pct(c30.worst).padStart(9)}`,
-    );
-  }
+if (!DEMO_ONLY) backtest();
 
-console.log('\nflat night with bursts (300k ±1 %, bursts +15–30 % for 2–5 min), 40 servers × 12,500, target 80 % (limit 400k)');
-console.log('method         window   false warnings over five 8-hour nights');
-for (const m of METHODS)
-  for (const w of WINDOWS) {
-    const counts = [1, 2, 3, 4, 5].map((seed) => warnings(flatNight(SEED * 100 + seed), m, w, 12_500, 40));
-    console.log(`${m.padEnd(14)} ${`${w * LEAD_MIN} min`.padEnd(8)} ${counts.join(', ')} (total ${counts.reduce((a, b) => a + b, 0)})`);
-  }
+function backtest() {
+  console.log('launch night (users_online of scenarios/default.yaml)');
+  console.log('method         window   climb +15   climb +30   night +15   night +30   worst climb +30');
+  for (const m of METHODS)
+    for (const w of WINDOWS) {
+      const c15 = mape(night, 10 * MIN, PEAK_AT, m, w, 15);
+      const c30 = mape(night, 10 * MIN, PEAK_AT, m, w, 30);
+      const n15 = mape(night, 10 * MIN, night.at(-1)![0], m, w, 15);
+      const n30 = mape(night, 10 * MIN, night.at(-1)![0], m, w, 30);
+      console.log(
+        `${m.padEnd(14)} ${`${w * LEAD_MIN} min`.padEnd(8)} ${pct(c15.mape).padStart(9)}   ${pct(c30.mape).padStart(9)}   ${pct(n15.mape).padStart(9)}   ${pct(n30.mape).padStart(9)}   ${pct(c30.worst).padStart(9)}`,
+      );
+    }
+
+  console.log('\nflat night with bursts (300k ±1 %, bursts +15–30 % for 2–5 min), 40 servers × 12,500, target 80 % (limit 400k)');
+  console.log('method         window   false warnings over five 8-hour nights');
+  for (const m of METHODS)
+    for (const w of WINDOWS) {
+      const counts = [1, 2, 3, 4, 5].map((seed) => warnings(flatNight(SEED * 100 + seed), m, w, 12_500, 40));
+      console.log(`${m.padEnd(14)} ${`${w * LEAD_MIN} min`.padEnd(8)} ${counts.join(', ')} (total ${counts.reduce((a, b) => a + b, 0)})`);
+    }
+}
 
 // The demo night against the pool the fleet judge sees, with the model the demo sets.
 const cap = scenario.capacity;
 if (cap) {
-  const lines = scenario.safetyLines.map((l) => ({ ...l, direction: 'above' }));
-  const drainEvent = scenario.events.find((e) => e.type === 'drain');
-  const byTick = new Map(ticks.map((tk) => [tk.at * 1000, tk]));
-  const tickTimes = [...byTick.keys()];
-  const s: TWarnState = { firing: false, streak: 0 };
-  const leadMinutes = cap.leadMinutes;
+  const r = replayCapacity(scenario, SEED, PEAK_AT + 60 * MIN);
   const fmt = (ms: number) => `+${Math.floor(ms / 3600_000)}h${String(Math.floor((ms % 3600_000) / MIN)).padStart(2, '0')}m`;
-  const log: string[] = [];
-  let firstFull: number | null = null;
-  let healthyBefore = -1;
-  for (let now = 0; now <= PEAK_AT + 60 * MIN; now += MIN) {
-    const tk = byTick.get(tickTimes.filter((t) => t <= now).at(-1)!)!;
-    const latest = tk.points
-      .filter((p) => p.labels?.server)
-      .map((p) => ({ name: p.name, labels: p.labels!, value: p.value, time: new Date(tk.at * 1000).toISOString() }));
-    const drains = new Map<string, TDrainInfo>();
-    if (drainEvent && drainEvent.type === 'drain' && drainEvent.at * 1000 <= now)
-      drains.set(drainEvent.server, { drainedAt: new Date(0).toISOString(), drainedBy: 'bench', reason: null, incident: null });
-    // Silent: the demo's stale threshold (30 s of wall time at 82×) is about 40 min of the night.
-    const servers = judgeFleet({ latest, lines, staleAfterSeconds: 41 * 60, now, drains });
-    const h = evaluateHeadroom({
-      perServer: cap.perServer,
-      targetUtilization: cap.targetUtilization,
-      leadMinutes,
-      servers,
-      history: night.filter(([t]) => t <= now && t > now - 2 * leadMinutes * MIN),
-      now,
-    });
-    if (h.healthyServers !== healthyBefore) {
-      log.push(`${fmt(now)} healthy servers ${h.healthyServers}, limit ${Math.round(h.limit / 1000)}k`);
-      healthyBefore = h.healthyServers;
+  const rel = (a: number, b: number) => `${a >= b ? '+' : '−'}${Math.round(Math.abs(a - b) / MIN)} min`;
+  console.log(`\ndemo night: ${cap.perServer} per server, target ${cap.targetUtilization}, lead ${cap.leadMinutes} min`);
+  for (const l of r.log) {
+    if (!l.step) {
+      console.log(`  ${fmt(l.at)} healthy servers ${l.healthyServers}, limit ${Math.round(l.limit / 1000)}k`);
+      continue;
     }
-    if (firstFull === null && h.load !== null && h.load >= h.limit) firstFull = now;
-    const step = stepWarn(s, withinLead(h, now, leadMinutes));
-    if (step)
-      log.push(
-        `${fmt(now)} warning ${step === 'fire' ? 'raised' : 'cleared'}: load ${Math.round(h.load! / 1000)}k, pool ${pct(h.utilization ?? 0)}, full ${h.saturatesAt === null ? 'not within the horizon' : `in ~${Math.round((h.saturatesAt - now) / MIN)} min`}`,
-      );
+    const full = l.saturatesAt === null ? 'not within the horizon' : `in ~${Math.round((l.saturatesAt - l.at) / MIN)} min`;
+    console.log(
+      `  ${fmt(l.at)} warning ${l.step === 'fire' ? 'raised' : 'cleared'}: load ${Math.round((l.load ?? 0) / 1000)}k, pool ${pct(l.utilization ?? 0)}, full ${full}`,
+    );
   }
-  console.log(`\ndemo night: ${cap.perServer} per server, target ${cap.targetUtilization}, lead ${leadMinutes} min`);
-  for (const l of log) console.log(`  ${l}`);
-  console.log(`  load first reaches the limit: ${firstFull === null ? 'never' : fmt(firstFull)}`);
+  console.log(`  load first reaches the limit: ${r.firstFull === null ? 'never' : fmt(r.firstFull)}`);
+  const w = r.firstWarning;
+  console.log(
+    `  first warning: ${w === null ? 'never' : fmt(w)}` +
+      (w !== null && r.drain ? ` · ${rel(w, r.drain.at)} from the drain of ${r.drain.server} (${fmt(r.drain.at)})` : '') +
+      (w !== null && r.firstFull !== null ? ` · ${rel(w, r.firstFull)} from saturation` : ''),
+  );
 }

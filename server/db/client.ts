@@ -51,7 +51,20 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
       },
       async close() {
         await prisma.$disconnect();
+        // pool.end() resolves once it has asked its idle clients to end, not once
+        // they have: wait for each one's 'remove' (bounded), so a database dropped
+        // or restarted right after close() cannot hit a connection still closing.
+        const open = pool.totalCount;
+        const closed = new Promise<void>((resolve) => {
+          let n = 0;
+          if (open === 0) resolve();
+          pool.on('remove', () => {
+            if (++n >= open) resolve();
+          });
+          setTimeout(resolve, 2000).unref();
+        });
         await pool.end();
+        await closed;
       },
     };
   }

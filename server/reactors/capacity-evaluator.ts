@@ -90,6 +90,11 @@ export function startCapacityEvaluator(ctx: TServiceContext): () => void {
           step === 'fire'
             ? `${model.series} forecast reaches ${Math.round(h.limit)} (${Math.round(model.targetUtilization * 100)} % of ${h.healthyServers} healthy servers) ${full}; ${text}`
             : `headroom back: ${text}`,
+        forecast: {
+          utilization: h.utilization,
+          fullInMs: h.saturatesAt === null ? null : Math.max(0, h.saturatesAt - now),
+          nPlusOneInMs: h.nPlusOneSaturatesAt === null ? null : Math.max(0, h.nPlusOneSaturatesAt - now),
+        },
         noteData: {
           load: h.load,
           limit: h.limit,

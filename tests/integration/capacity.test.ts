@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { CAPACITY } from '../../lib/api/capacity';
 import { INCIDENTS } from '../../lib/api/incidents';
 import type { TAck } from '../../lib/errors';
+import { startFakeChat, type TFakeChat } from '../helpers/fake-chat';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { connect, KINDS, nextEvent } from './incidents-helpers';
 import { waitFor } from './signals-helpers';
@@ -19,6 +20,10 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
   let lead: string;
   let viewer: string;
   let wall: Socket;
+  let chat: TFakeChat;
+  /** capacity.warning messages that reached the webhook channels, by language */
+  const warnings = (lang: 'en' | 'zh') =>
+    chat.messages.filter((m) => m.path === `/webhook/${lang}` && m.headers['x-warroom-event'] === 'capacity.warning');
   const SERVERS = ['web-1', 'web-2', 'web-3', 'web-4'];
 
   const push = async (points: { name: string; value: number; time: number; labels?: Record<string, string> }[]) => {
@@ -35,7 +40,26 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
   const capacityIncidents = () => server.ctx.prisma.incident.findMany({ where: { source: 'capacity' }, orderBy: { number: 'asc' } });
 
   beforeAll(async () => {
-    server = await startServer({ db: kind });
+    chat = await startFakeChat();
+    server = await startServer({ db: kind, env: { WARROOM_OUTBOX_TICK_MS: '100' } });
+    // Two webhook channels that want capacity warnings (one in Chinese), and one that does not.
+    const roomId = (await server.ctx.prisma.room.findUniqueOrThrow({ where: { slug: 'launch' } })).id;
+    for (const [name, language, events] of [
+      ['en', 'en', ['capacity.warning']],
+      ['zh', 'zh', ['capacity.warning']],
+      ['other', 'en', ['incident.resolved']],
+    ] as const)
+      await server.ctx.prisma.notifyChannel.create({
+        data: {
+          roomId,
+          name,
+          kind: 'webhook',
+          language,
+          url: `${chat.url}/webhook/${name}`,
+          secret: chat.secrets.webhook,
+          events: JSON.stringify(events),
+        },
+      });
     key = await server.createIngestKey();
     lead = (await server.createUser('lead')).token;
     viewer = (await server.createUser('viewer')).token;
@@ -47,6 +71,7 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
   afterAll(async () => {
     wall?.close();
     await server?.stop();
+    await chat?.close();
   });
 
   it('answers an empty model first, refuses bad models naming the field, and only leads may set it', async () => {
@@ -109,6 +134,16 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
     expect(dto.source).toMatchObject({ kind: 'capacity', key: 'pool' });
     expect(dto.severity).toBe('SEV2');
     expect(dto.impact?.text).toMatch(/^pool 6\d % · full in ~\d+ (s|min)/);
+    // The outbox carries it, written with the incident: in each channel's language, with the forecast.
+    const deliveries = await server.ctx.prisma.delivery.findMany({ where: { event: 'capacity.warning' } });
+    expect(deliveries).toHaveLength(2);
+    expect(deliveries.every((d) => d.incidentNumber === inc!.number)).toBe(true);
+    await waitFor('capacity.warning delivered', async () => warnings('en').length === 1 && warnings('zh').length === 1);
+    expect(warnings('en')[0]?.text).toMatch(/^\*\*\[SEV2\] #\d+ Pool near capacity: full in ~\d+ (s|min) — capacity warning\*\*/);
+    expect(warnings('en')[0]?.text).toMatch(/pool 6\d % · full in ~\d+ (s|min) · N\+1 (in ~\d+ (s|min)|full now)/);
+    expect(warnings('zh')[0]?.text).toMatch(/容量预警/);
+    expect(warnings('zh')[0]?.text).toMatch(/资源池 6\d % · 约 \d+(秒|分钟)后满载/);
+    expect(chat.messages.some((m) => m.path === '/webhook/other')).toBe(false);
     // More evaluations within the lead time change nothing: still one incident.
     for (let i = 0; i < 2; i++) {
       await new Promise((res) => setTimeout(res, 1100));
@@ -117,6 +152,7 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
       await evaluated;
     }
     expect((await capacityIncidents()).length).toBe(1);
+    expect(await server.ctx.prisma.delivery.count({ where: { event: 'capacity.warning' } })).toBe(2);
   });
 
   it('draining a server shrinks the pool at once; headroom back notes it and moves the incident to monitoring', async () => {
@@ -151,6 +187,11 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
       return i?.status === 'investigating' ? i : null;
     });
     const entriesBefore = await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id } });
+    // Reopened: warned again (past the limit already: "full now"), once per channel.
+    await waitFor('second warning', async () => warnings('en').length === 2 && warnings('zh').length === 2);
+    expect(warnings('en')[1]?.text).toContain('pool 9');
+    expect(warnings('en')[1]?.text).toContain('full now');
+    expect(warnings('zh')[1]?.text).toContain('已满载');
 
     await server.restart();
     expect((await get()).model).toMatchObject({ perServer: 1000, leadMinutes: 0.5 });
@@ -170,5 +211,6 @@ describe.each(KINDS)('capacity headroom on %s', (kind) => {
     again.close();
     expect((await capacityIncidents()).length).toBe(1);
     expect(await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id } })).toBe(entriesBefore);
+    expect(await server.ctx.prisma.delivery.count({ where: { event: 'capacity.warning' } })).toBe(4);
   });
 });

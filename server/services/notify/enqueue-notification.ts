@@ -24,6 +24,8 @@ export interface TNotifyFacts {
   /** the on-duty lead (accepted handover) named by escalations */
   lead?: string | null;
   unclaimedMinutes?: number;
+  /** a capacity warning's forecast when it fired: rendered "pool 92 % · full in ~12 min" in the channel's language */
+  capacity?: { utilization: number | null; fullInMs: number | null; nPlusOneInMs: number | null };
   /** free text: a test message, a status-page update */
   text?: string;
   title?: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { severityPasses } from './enqueue-notification';
-import { formatDuration, headline, renderDigest, renderMessage } from './render-message';
+import { capacityLine, formatDuration, headline, renderDigest, renderMessage } from './render-message';
 import { parseRetryAfter } from './send-outcome';
 
 const opened = Date.parse('2026-12-06T12:00:00Z');
@@ -49,6 +49,17 @@ describe('messages', () => {
     const tight = renderDigest(items, 'en', 'http://h', 4096);
     expect(Buffer.byteLength(tight.text)).toBeLessThanOrEqual(4096);
     for (let n = 1; n <= 200; n++) expect(tight.text).toMatch(new RegExp(`#${n}\\b`));
+  });
+
+  it('a capacity warning carries the forecast, in en and zh', () => {
+    const capacity = { utilization: 0.92, fullInMs: 12 * 60_000, nPlusOneInMs: 4 * 60_000 };
+    expect(capacityLine(capacity, 'en')).toBe('pool 92 % · full in ~12 min · N+1 in ~4 min');
+    expect(capacityLine(capacity, 'zh')).toBe('资源池 92 % · 约 12分钟后满载 · N+1 约 4分钟');
+    expect(capacityLine({ utilization: 1.1, fullInMs: 0, nPlusOneInMs: 0 }, 'en')).toBe('pool 110 % · full now · N+1 full now');
+    expect(capacityLine({ utilization: null, fullInMs: null, nPlusOneInMs: null }, 'zh')).toBe('资源池 – · 预测范围内不会满载');
+    const m = renderMessage({ event: 'capacity.warning', facts: { ...facts, capacity } }, 'en', 'https://w.example', opened);
+    expect(m.title).toBe('[SEV1] #12 Checkout down — capacity warning');
+    expect(m.text).toContain('pool 92 % · full in ~12 min · N+1 in ~4 min');
   });
 
   it('minimum severity and Retry-After', () => {

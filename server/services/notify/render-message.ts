@@ -1,5 +1,6 @@
 import type { TNotifyEvent } from '../../../lib/api/notifications';
 import type { TNotifyFacts } from './enqueue-notification';
+import { approxSpan } from '../../../lib/capacity/view';
 
 type TLang = 'en' | 'zh';
 
@@ -97,6 +98,25 @@ function linkOf(f: TNotifyFacts, publicUrl: string): string {
   return f.incident ? `${base}/incidents/${f.incident.number}?room=${encodeURIComponent(f.room.slug)}` : `${base}/wall/${f.room.slug}`;
 }
 
+/** "pool 92 % · full in ~12 min · N+1 in ~5 min", "资源池 92 % · 约 12 分钟后满载": the forecast when the warning fired. */
+export function capacityLine(c: NonNullable<TNotifyFacts['capacity']>, lang: TLang): string {
+  const pct = c.utilization === null ? '–' : `${Math.round(c.utilization * 100)} %`;
+  const when = (ms: number | null, nowText: [string, string], later: [string, string], never: [string, string]) => {
+    const [en, zh] = ms === null ? never : ms <= 0 ? nowText : later;
+    const t = ms === null ? '' : approxSpan(ms, lang);
+    return (lang === 'zh' ? zh : en).replace('{in}', t);
+  };
+  const full = when(
+    c.fullInMs,
+    ['full now', '已满载'],
+    ['full in ~{in}', '约 {in}后满载'],
+    ['not full within the horizon', '预测范围内不会满载'],
+  );
+  const n1 =
+    c.nPlusOneInMs === null ? null : when(c.nPlusOneInMs, ['N+1 full now', 'N+1 已满载'], ['N+1 in ~{in}', 'N+1 约 {in}'], ['', '']);
+  return [lang === 'zh' ? `资源池 ${pct}` : `pool ${pct}`, full, ...(n1 ? [n1] : [])].join(' · ');
+}
+
 /** One line naming what happened: "[SEV1] #12 Checkout down — opened". */
 export function headline(r: TRenderable, lang: TLang): string {
   const w = WORDS[lang];
@@ -132,6 +152,7 @@ export function renderMessage(r: TRenderable, lang: TLang, publicUrl: string, no
     lines.push(lang === 'zh' ? `${w.unclaimed} ${f.unclaimedMinutes} 分钟` : `${w.unclaimed} ${f.unclaimedMinutes} min`);
   if (f.lead !== undefined) lines.push(`${w.onDuty}: ${f.lead ?? '—'}`);
   if (f.probe) lines.push(`${f.probe.url}${f.probe.error ? ` — ${f.probe.error}` : ''}`);
+  if (f.capacity) lines.push(capacityLine(f.capacity, lang));
   if (f.handover) {
     const h = f.handover;
     lines.push(`${w.from}: ${h.from} · ${w.to}: ${h.to ?? w.anyLead}${h.acceptedBy ? ` · ${w.acceptedBy}: ${h.acceptedBy}` : ''}`);

@@ -1,5 +1,6 @@
 import { enqueueNotification } from '../notify/enqueue-notification';
 import { incidentFacts } from '../notify/notify-incident';
+import type { TNotifyFacts } from '../notify/enqueue-notification';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../errors';
 import type { TServiceContext } from '../../context';
@@ -20,7 +21,7 @@ export type TSignal = TSignalCommon &
     | { kind: 'rule'; noteData: TSignalNotes['rule'] }
     | { kind: 'alertmanager'; noteData: TSignalNotes['alertmanager'] }
     | { kind: 'webhook'; noteData?: never }
-    | { kind: 'capacity'; noteData: TSignalNotes['capacity'] }
+    | { kind: 'capacity'; noteData: TSignalNotes['capacity']; forecast?: TNotifyFacts['capacity'] }
   );
 
 interface TSignalCommon {
@@ -253,6 +254,7 @@ export async function applySignal(opts: { ctx: TServiceContext; actor: TActor; s
       const w = await ctx.prisma.$transaction(async (tx) => {
         const written = await applySignalTx(tx, actor, signal);
         if (signal.kind === 'probe') await notifyProbe(tx, signal, written);
+        if (signal.kind === 'capacity') await notifyCapacity(tx, signal, written);
         return written;
       }, TX_OPTIONS);
       await emitSignalWrite(ctx, w);
@@ -279,6 +281,26 @@ async function notifyProbe(tx: TTx, sig: TSignal, w: TSignalWrite): Promise<void
     facts: async () => ({
       probe: { name: sig.name, url: sig.url ?? '', error: down ? (sig.description ?? null) : null },
       ...(w.incident ? { incident: await incidentFacts(tx, w.incident.id) } : {}),
+    }),
+  });
+}
+
+/**
+ * capacity.warning, in the transaction that opened (or reopened) the capacity
+ * incident: a warning still firing is ignored by the signal path, so told once
+ * per episode; recovery is told by the incident's own status events.
+ */
+async function notifyCapacity(tx: TTx, sig: TSignal & { kind: 'capacity' }, w: TSignalWrite): Promise<void> {
+  if (sig.status !== 'firing' || !w.incident || (w.action !== 'opened' && w.action !== 'updated')) return;
+  const incidentId = w.incident.id;
+  await enqueueNotification(tx, {
+    roomId: sig.roomId,
+    event: 'capacity.warning',
+    dedupKey: `capacity.warning:${sig.dedupKey}:${incidentId}:${(sig.at ?? new Date()).getTime()}`,
+    severity: sig.severity,
+    facts: async () => ({
+      incident: await incidentFacts(tx, incidentId),
+      ...(sig.forecast ? { capacity: sig.forecast } : { text: sig.impact?.text ?? sig.title }),
     }),
   });
 }
