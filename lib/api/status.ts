@@ -177,6 +177,22 @@ const ZStatusIncidents = z.object({ page: ZStatusSummary.shape.page, incidents: 
 
 const ZStatusRoomParams = ZRoomParams;
 
+/** A visitor's request for email news; components (ids) narrow it (Cachet 4427), none = every public incident. */
+const ZSubscribeInput = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ message: 'must be an email address' })),
+  components: ZComponentIds.optional(),
+});
+export type TSubscribeInput = z.infer<typeof ZSubscribeInput>;
+const ZTokenQuery = z.object({
+  token: z.string().min(20).max(200),
+  format: z.enum(['json', 'html']).optional(),
+});
+
 export const STATUS = {
   admin: endpoint({
     method: 'GET',
@@ -271,6 +287,40 @@ export const STATUS = {
     tag: 'status',
     params: ZStatusRoomParams,
     response: ZStatusSummary,
+  }),
+  subscribe: endpoint({
+    method: 'POST',
+    path: '/api/v1/status/{room}/subscribers',
+    summary:
+      'Subscribes an email address (double opt-in: only a confirmation message until its link is followed); needs WARROOM_SMTP_URL (503 without)',
+    access: 'anyone',
+    tag: 'status',
+    params: ZStatusRoomParams,
+    body: ZSubscribeInput,
+    status: 202,
+    response: z.object({ accepted: z.literal(true) }),
+  }),
+  confirmSubscriber: endpoint({
+    method: 'GET',
+    path: '/api/v1/status/{room}/subscribers/confirm',
+    summary: "Confirms a subscription with the one-use token of its confirmation message (the message's link)",
+    access: 'anyone',
+    tag: 'status',
+    params: ZStatusRoomParams,
+    query: ZTokenQuery,
+    response: z.object({ confirmed: z.literal(true) }),
+    alternate: { type: 'text/html', when: 'format=html' },
+  }),
+  unsubscribe: endpoint({
+    method: 'GET',
+    path: '/api/v1/status/{room}/subscribers/unsubscribe',
+    summary: 'Removes a subscription with the token every message carries (one click, no sign-in)',
+    access: 'anyone',
+    tag: 'status',
+    params: ZStatusRoomParams,
+    query: ZTokenQuery,
+    response: z.object({ unsubscribed: z.literal(true) }),
+    alternate: { type: 'text/html', when: 'format=html' },
   }),
   incidents: endpoint({
     method: 'GET',

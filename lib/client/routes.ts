@@ -108,6 +108,9 @@ export const ROUTES = {
     postUpdate: ['POST', '/api/v1/rooms/{room}/status-incidents/{id}/updates'],
     scheduleMaintenance: ['POST', '/api/v1/rooms/{room}/maintenances'],
     summary: ['GET', '/api/v1/status/{room}/summary'],
+    subscribe: ['POST', '/api/v1/status/{room}/subscribers'],
+    confirmSubscriber: ['GET', '/api/v1/status/{room}/subscribers/confirm'],
+    unsubscribe: ['GET', '/api/v1/status/{room}/subscribers/unsubscribe'],
     incidents: ['GET', '/api/v1/status/{room}/incidents'],
   },
   notifications: {

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { TChannelKind } from '../../lib/api/notifications';
 import type { TServiceContext } from '../context';
 import { claimDeliveries, sendClaimed } from '../services/notify/deliver';
+import { SUBSCRIBER_CHANNEL } from '../services/status/subscriber-mail';
 import { DEFAULT_RATE_PER_MINUTE, liveWindow, planSends } from '../services/notify/rate-plan';
 import { holdWorkerLease, releaseWorkerLease } from './worker-lease';
 
@@ -33,6 +34,15 @@ export function startOutboxWorker(ctx: TServiceContext, opts: { tickMs?: number 
     const ch = await ctx.prisma.notifyChannel.findUnique({ where: { id: channelId } });
     if (!ch) return;
     const limit = ch.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE[ch.kind as TChannelKind] ?? 60;
+    if (ch.name === SUBSCRIBER_CHANNEL) {
+      // One mail per subscriber, each with its own unsubscribe link: never merged into a digest.
+      for (const id of ids) {
+        if (stopped) return;
+        const claimed = await claimDeliveries(ctx, ch.id, [id], owner, new Date());
+        if (claimed.length > 0) await sendClaimed(ctx, ch, claimed, owner);
+      }
+      return;
+    }
     const window = liveWindow(JSON.parse(ch.sendWindow) as number[], now.getTime());
     for (const batch of planSends(ids, window, limit, now.getTime())) {
       if (stopped) return;

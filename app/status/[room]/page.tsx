@@ -43,5 +43,12 @@ export default async function PublicStatusPage({ params, searchParams }: TProps)
   const { room } = await params;
   const s = await load(room);
   const locale = pickLocale((await searchParams).lang, s.room.locale);
-  return <PublicStatusView status={s} locale={locale} t={await getTranslations({ locale, namespace: 'statusPage' })} />;
+  return (
+    <PublicStatusView
+      status={s}
+      locale={locale}
+      t={await getTranslations({ locale, namespace: 'statusPage' })}
+      subscribe={Boolean(getRuntime().config.WARROOM_SMTP_URL)}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import type { getTranslations } from 'next-intl/server';
 import type { TComponentState } from '@/lib/api/status';
 import type { TPublicIncident, TPublicStatus } from '@/lib/status/public';
 import { StatusLive } from './status-live';
+import { SubscribeForm } from './subscribe-form';
 
 type T = Awaited<ReturnType<typeof getTranslations<'statusPage'>>>;
 
@@ -88,7 +89,18 @@ function IncidentCard({ i, t, locale, tz, headingLevel }: { i: TPublicIncident; 
 }
 
 /** The public page, rendered on the server from the room's public view only. */
-export function PublicStatusView({ status: s, locale, t }: { status: TPublicStatus; locale: 'en' | 'zh'; t: T }) {
+export function PublicStatusView({
+  status: s,
+  locale,
+  t,
+  subscribe,
+}: {
+  status: TPublicStatus;
+  locale: 'en' | 'zh';
+  t: T;
+  /** whether the install can send mail (WARROOM_SMTP_URL): without it the form is not shown */
+  subscribe: boolean;
+}) {
   const tz = s.room.timeZone;
   const other = locale === 'en' ? 'zh' : 'en';
   const members = s.summary.components.filter((c) => !c.group);
@@ -212,6 +224,20 @@ export function PublicStatusView({ status: s, locale, t }: { status: TPublicStat
           </div>
         )}
       </section>
+
+      {subscribe && (
+        <SubscribeForm
+          slug={s.room.slug}
+          words={{
+            heading: t('subscribe.heading'),
+            label: t('subscribe.label'),
+            button: t('subscribe.button'),
+            note: t('subscribe.note'),
+            sent: t('subscribe.sent'),
+            failed: t.raw('subscribe.failed') as string,
+          }}
+        />
+      )}
 
       <footer className="mt-10 flex flex-wrap items-center justify-between gap-3 border-t border-edge pt-4 text-sm text-dim">
         <p>

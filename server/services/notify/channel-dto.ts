@@ -2,6 +2,7 @@ import type { TChannel, TChannelKind, TDelivery, TNotifyEvent } from '../../../l
 import type { TSeverity } from '../../../lib/incidents';
 import type { TServiceContext } from '../../context';
 import { DEFAULT_RATE_PER_MINUTE } from './rate-plan';
+import { SUBSCRIBER_CHANNEL } from '../status/subscriber-mail';
 
 /** A channel is failing once a delivery died, or its attempts kept failing this long. */
 const FAILING_AFTER_MS = 5 * 60_000;
@@ -29,7 +30,8 @@ type TChannelRow = {
  */
 export async function loadChannelDtos(ctx: TServiceContext, roomId: string, id?: string): Promise<TChannel[]> {
   const rows: TChannelRow[] = await ctx.prisma.notifyChannel.findMany({
-    where: { roomId, ...(id ? { id } : {}) },
+    // The status page's subscriber address is the outbox's own, not a channel a lead manages.
+    where: { roomId, name: { not: SUBSCRIBER_CHANNEL }, ...(id ? { id } : {}) },
     orderBy: { createdAt: 'asc' },
   });
   const since = new Date(Date.now() - DAY_MS);

@@ -68,16 +68,20 @@ export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, id
   const firstFacts = items[0]?.facts as TNotifyFacts;
   const lang = (channel.language ?? (firstFacts.room.locale === 'zh' ? 'zh' : 'en')) as 'en' | 'zh';
   const kind = channel.kind as TChannelKind;
-  const message = renderDigest(
-    rows.length === 1 && first.dedupKey.startsWith('test:') ? [{ event: 'test', facts: firstFacts }] : items,
-    lang,
-    ctx.config.publicUrl,
-    MAX_BYTES[kind],
-  );
+  // A status-page subscriber's row carries its own recipient and rendered text (sent alone, see subscriber-mail.ts).
+  const mail = rows.length === 1 ? firstFacts.mail : undefined;
+  const message = mail
+    ? { title: mail.subject, text: mail.text }
+    : renderDigest(
+        rows.length === 1 && first.dedupKey.startsWith('test:') ? [{ event: 'test', facts: firstFacts }] : items,
+        lang,
+        ctx.config.publicUrl,
+        MAX_BYTES[kind],
+      );
   let outcome: TSendOutcome;
   try {
     outcome = await sendToVendor(
-      { kind, url: channel.url, secret: channel.secret, recipients: JSON.parse(channel.recipients) as string[] },
+      { kind, url: channel.url, secret: channel.secret, recipients: mail ? [mail.to] : (JSON.parse(channel.recipients) as string[]) },
       {
         message,
         deliveryId: first.id,

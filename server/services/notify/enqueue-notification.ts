@@ -29,6 +29,8 @@ export interface TNotifyFacts {
   /** free text: a test message, a status-page update */
   text?: string;
   title?: string;
+  /** a status-page subscriber's message: one recipient, already rendered */
+  mail?: { to: string; subject: string; text: string };
 }
 
 export interface TEnqueue {

@@ -41,6 +41,7 @@ export async function postStatusUpdate(opts: {
       title: existing.title,
       status: input.status,
       message: input.message,
+      components: input.components ?? (JSON.parse(existing.components) as string[]),
     });
   }, TX_OPTIONS);
   ctx.bus.emit('status.changed', { roomId: room.id });

@@ -51,6 +51,7 @@ export async function publishStatusIncident(opts: {
       title: input.title,
       status: input.status,
       message: input.message,
+      components: input.components,
     });
     return created;
   }, TX_OPTIONS);
