@@ -509,6 +509,33 @@ const ROWS: TRow[] = [
   },
   { method: 'GET', path: '/api/v1/status/launch/summary', level: 'public', ok: 200, setup: statusPageOn },
   { method: 'GET', path: '/api/v1/status/launch/incidents', level: 'public', ok: 200, setup: statusPageOn },
+  // Subscribing takes a page that is on and mail (WARROOM_SMTP_URL), which this server has not: with the
+  // page off every caller alike gets 404, past access. Links with a token nobody was sent: 404 for all.
+  {
+    method: 'POST',
+    path: '/api/v1/status/launch/subscribers',
+    level: 'public',
+    ok: 404,
+    setup: async (e) => {
+      await leadCreates(e, '/api/v1/rooms/launch/settings', { statusPage: { enabled: false } }, 'PATCH');
+      return {};
+    },
+    body: (e) => ({ email: `reader${++e.seq}@example.com` }),
+  },
+  {
+    method: 'GET',
+    path: `/api/v1/status/launch/subscribers/confirm?token=${'x'.repeat(32)}`,
+    level: 'public',
+    ok: 404,
+    setup: statusPageOn,
+  },
+  {
+    method: 'GET',
+    path: `/api/v1/status/launch/subscribers/unsubscribe?token=${'x'.repeat(32)}`,
+    level: 'public',
+    ok: 404,
+    setup: statusPageOn,
+  },
 ];
 
 /** Every `METHOD /api/v1/...` that a route file under app/api/v1 exports, in Next's [param] form. */
