@@ -89,7 +89,7 @@ describe('npm run demo', () => {
       expect(first.code).toBe(0);
       expect(first.out).toMatch(/warroom ready on http:\/\/localhost:\d+/);
       expect(first.out).toMatch(/demo: the wall, no sign-in needed: http:\/\/127\.0\.0\.1:\d+\/wall\/demo\?key=/);
-      expect(first.out).toMatch(/demo: done: \d+ points in \d+ posts, 10 events, 1 incidents/);
+      expect(first.out).toMatch(/demo: done: \d+ points in \d+ posts, 12 events, 1 incidents/);
       expect(first.out).not.toContain('has no endpoint');
 
       const second = await runDemo(args, env);

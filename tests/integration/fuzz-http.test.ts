@@ -235,7 +235,10 @@ describe.each(KINDS)('fuzzing /api/v1 on %s', (kind) => {
     };
     const path = x.path + (x.query ? `?${x.query}` : '');
     const answer = await send(server.port, x.method, path, headers, withBody ? body : undefined);
-    const why = violation(x.method, path, answer, route);
+    // A dot segment ("/status/../incidents") is resolved before routing, so the answer is another
+    // route's (here the incident list): its shape is checked only in general, not against this route's schema.
+    const resolvedElsewhere = /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(x.path);
+    const why = violation(x.method, path, answer, resolvedElsewhere ? null : route);
     if (why) throw new Error(`${x.caller}: ${why}`);
   };
 
