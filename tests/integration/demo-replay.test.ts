@@ -137,3 +137,37 @@ describe.each(DB_KINDS)('demo replay against a real server on %s', (kind) => {
     expect(lines.some((l) => /Our code ruled out/.test(l))).toBe(true);
   });
 });
+
+// The second story (scenarios/noon.yaml): an alert opens the SEV1, and customers read about it on the status page.
+describe('the noon scenario, replayed', () => {
+  const noon = loadScenario('scenarios/noon.yaml');
+  let server: TTestServer;
+  let cast: TCast;
+
+  beforeAll(async () => {
+    server = await startServer({ db: 'sqlite' });
+    cast = await prepareCast({ ctx: server.ctx, scenario: noon });
+    await runReplay({ scenario: noon, seed: noon.seed, speed: 3000, client: new WarroomClient(server.url), cast, log: () => {} });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('opened an SEV1 from the alert and published it; the status page shows every public update and nothing internal', async () => {
+    const list = await api(server, 'GET', `/api/v1/incidents?status=all&room=${cast.room.slug}`, {
+      token: (await server.createUser('viewer')).token,
+    });
+    expect(list.status).toBe(200);
+    const opened = (list.body.incidents as { severity: string; source: { kind: string } | null; status: string }[])[0]!;
+    expect([opened.severity, opened.source?.kind, opened.status]).toEqual(['SEV1', 'alertmanager', 'resolved']);
+    const res = await fetch(`${server.url}/api/v1/status/${cast.room.slug}/incidents`);
+    const body = (await res.json()) as {
+      incidents: { name: string; impact: string; status: string; incident_updates: { body: string }[] }[];
+    };
+    expect(body.incidents.map((i) => [i.name, i.impact, i.status])).toEqual([['Some data does not load', 'major', 'resolved']]);
+    expect(body.incidents[0]!.incident_updates).toHaveLength(3);
+    const page = await (await fetch(`${server.url}/status/${cast.room.slug}`)).text();
+    expect(page).toContain('Some data does not load');
+    for (const internal of ['api-2', 'Ming Zhao', 'connection pool']) expect(page).not.toContain(internal);
+  });
+});

@@ -84,6 +84,10 @@ function violation(method: string, path: string, r: TAnswer, route: TApiRoute | 
   // HEAD has no body; a redirect (Next's trailing-slash 308) is not an answer of its own.
   if (method === 'HEAD' || r.status === 204 || (r.status >= 300 && r.status < 400)) return null;
   const isJson = r.type.includes('json');
+  const e = route ? endpointOf(method, route) : undefined;
+  // An endpoint may answer in one declared other form (the report as Markdown for format=md, a
+  // link a person clicks as an HTML page, its refusals too); nothing else.
+  if (e?.alternate && r.type.startsWith(e.alternate.type)) return null;
   if (r.status >= 400) {
     if (!isJson) return `error not JSON: ${what}`;
     try {
@@ -93,9 +97,6 @@ function violation(method: string, path: string, r: TAnswer, route: TApiRoute | 
     }
     return null;
   }
-  const e = route ? endpointOf(method, route) : undefined;
-  // An endpoint may answer in one declared other form (the report as Markdown for format=md); nothing else.
-  if (e?.alternate && r.type.startsWith(e.alternate.type)) return null;
   if (!isJson) return `success not JSON: ${what}`;
   let body: unknown;
   try {
