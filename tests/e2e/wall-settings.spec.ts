@@ -40,7 +40,7 @@ test('a lead sets go-live, marks a moment, adds a milestone and a safety line; t
     return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
   });
   await page.getByTestId('go-live').fill(local);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved')).toBeVisible();
   await expect(wall.getByTestId('countdown')).toHaveText(/^T-(10:00|09:\d\d)$/);
 
