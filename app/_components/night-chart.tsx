@@ -10,6 +10,9 @@ import { timeTicks, zoneOffsetMs } from '@/lib/wall/time-ticks';
 import { robustRange } from '@/lib/wall/robust-range';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, annotationPlugin);
+// A canvas does not inherit the page's font stack: name it, so 万 and 亿 on the axes draw with the
+// shipped Noto Sans SC slices on a kiosk that has no Chinese font (app/globals.css, --font-sans).
+Chart.defaults.font.family = 'ui-sans-serif, system-ui, "Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", Arial, sans-serif';
 
 export interface TNightLine {
   label: string;
@@ -122,7 +125,13 @@ export function NightChart(props: {
       },
     });
     chart.current = c;
+    // A webfont slice that arrives after the first draw (the one holding 万) is used from the next frame.
+    let alive = true;
+    void document.fonts?.ready.then(() => {
+      if (alive) c.update('none');
+    });
     return () => {
+      alive = false;
       c.destroy();
       chart.current = null;
     };
