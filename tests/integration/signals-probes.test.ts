@@ -91,7 +91,12 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
       );
       expect(pending).toMatchObject({ state: 'pending', lastError: 'status 500, expected 200' });
       const pushedDown = nextEvent<{ probe: TProbe | null }>(socket, 'probe:changed', (e) => e.probe?.state === 'down', 20_000);
-      const down = await waitFor('down', async () => ((await probe('api-health'))?.state === 'down' ? probe('api-health') : null));
+      // The probe row commits its state before the signal's transaction opens the incident (recordProbeResult):
+      // a read in between sees "down" without its incident for a moment; the push comes after both.
+      const down = await waitFor('down', async () => {
+        const now = await probe('api-health');
+        return now?.state === 'down' && now.incident ? now : null;
+      });
       expect(down!.incident).not.toBeNull();
       expect((await pushedDown).probe?.incident?.number).toBe(down!.incident!.number);
       const inc = (await api(server, 'GET', `/api/v1/incidents/${down!.incident!.id}`, { token: viewer })).body;
@@ -104,8 +109,10 @@ describe.each(KINDS)('HTTP probes on %s', (kind) => {
       expect(JSON.stringify(inc.timeline)).toContain('down after 2 failed checks: status 500');
       INCIDENTS.get.response.parse(inc);
 
+      const pushedUp = nextEvent<{ probe: TProbe | null }>(socket, 'probe:changed', (e) => e.probe?.state === 'up', 20_000);
       t.status.code = 200;
       const up = await waitFor('up', async () => ((await probe('api-health'))?.state === 'up' ? probe('api-health') : null));
+      await pushedUp; // announced after the recovery committed
       expect(up!.recent.at(-1)).toMatchObject({ ok: true, status: 200 });
       const after = (await api(server, 'GET', `/api/v1/incidents/${inc.id}`, { token: viewer })).body;
       expect(after.status).toBe('monitoring');
