@@ -24,7 +24,9 @@ test('a probe going down appears on the wall and the phone without a reload, wit
   const display = await server.createDisplayLink();
   const lead = await server.createUser('lead');
   await page.goto(`${server.url}/wall/launch?key=${encodeURIComponent(display)}`);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  // The wall's socket has joined the room. The worker's server is shared: earlier specs may have left
+  // numbers in `launch` that have aged past the stale threshold since, so "stale" is a joined socket too.
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', /^(live|stale)$/);
 
   const phoneContext = await browser.newContext(PHONE);
   const phone = await phoneContext.newPage();
