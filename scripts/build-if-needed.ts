@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildServer, serverBundle } from './build-server';
 
 const SOURCES = [
   'app',
@@ -11,6 +12,8 @@ const SOURCES = [
   'i18n',
   'public',
   'server',
+  // the Prisma clients the server bundle and the routes compile in
+  'generated',
   'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',
@@ -40,15 +43,23 @@ export function buildIfNeeded(root = process.cwd()): boolean {
   const hash = sourceHash(root);
   const built =
     existsSync(join(root, DIST, 'BUILD_ID')) && existsSync(join(root, STAMP)) && readFileSync(join(root, STAMP), 'utf8') === hash;
-  if (built) return false;
-  console.log('building the web app (first start, or sources changed)…');
-  execFileSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
-  });
+  if (built && existsSync(serverBundle(root, DIST))) return false;
+  if (!built) {
+    console.log('building the web app (first start, or sources changed)…');
+    execFileSync(process.execPath, [join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    });
+  }
+  buildServer(root, DIST);
   writeFileSync(join(root, STAMP), hash);
   return true;
+}
+
+/** The compiled server of the current build (build-if-needed writes it beside Next's output). */
+export function builtServer(root = process.cwd()): string {
+  return serverBundle(root, DIST);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) buildIfNeeded();

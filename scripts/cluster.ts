@@ -11,7 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { buildIfNeeded } from './build-if-needed';
+import { buildIfNeeded, builtServer } from './build-if-needed';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 import { envValue } from '../server/config';
 import { freePort, startNginx } from './cluster/nginx';
@@ -42,7 +42,7 @@ const procs: ChildProcess[] = [];
 const ports: number[] = [];
 for (let i = 0; i < COUNT; i++) {
   const port = await freePort();
-  const p = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/index.ts'], {
+  const p = spawn(process.execPath, [...SERVER_NODE_FLAGS, builtServer()], {
     env: { ...env, PORT: String(port) } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

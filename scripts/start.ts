@@ -1,6 +1,8 @@
-// `npm start`: build if needed, then serve (migrations run inside the server's bootstrap).
-import { buildIfNeeded } from './build-if-needed';
+// `npm start`: build if needed, then serve the compiled server (scripts/build-server.ts;
+// migrations run inside the server's bootstrap).
+import { pathToFileURL } from 'node:url';
+import { buildIfNeeded, builtServer } from './build-if-needed';
 
 buildIfNeeded();
 (process.env as Record<string, string>).NODE_ENV ??= 'production';
-await import('../server/index');
+await import(pathToFileURL(builtServer()).href);

@@ -105,12 +105,16 @@ function createWorkerWriter(path: string) {
     worker = null;
   };
   const start = (): Worker => {
-    const file = new URL('./sample-writer.worker.ts', import.meta.url).href;
-    // The worker is TypeScript: load it through tsx whatever started this process (tsx, vitest).
-    const w = new Worker(`import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`, {
-      eval: true,
-      workerData: { path },
-    });
+    // The compiled server (scripts/build-server.ts) has the worker compiled beside it; from the
+    // sources (npm run dev, vitest) the worker is TypeScript, loaded through tsx whatever started this process.
+    const compiled = import.meta.url.endsWith('.mjs');
+    const file = new URL(compiled ? './sample-writer.worker.mjs' : './sample-writer.worker.ts', import.meta.url);
+    const w = compiled
+      ? new Worker(file, { workerData: { path } })
+      : new Worker(`import('tsx/esm/api').then((t) => t.tsImport(${JSON.stringify(file.href)}, ${JSON.stringify(file.href)}))`, {
+          eval: true,
+          workerData: { path },
+        });
     w.unref();
     w.on('message', (m: TWriteReply) => {
       const p = pending.get(m.id);

@@ -5,12 +5,13 @@
  * same services the CLI uses.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { SERVER_NODE_FLAGS } from '../../scripts/server-node-flags';
+import { builtServer } from '../../scripts/build-if-needed';
 import { loadConfig } from '../../server/config';
 import { openDatabase, type TDatabase } from '../../server/db/client';
 import { createBus } from '../../server/events/bus';
@@ -79,7 +80,11 @@ function spawnServer(
   nodeFlags: string[] = [],
 ): Promise<{ proc: ChildProcess; port: number; out: string[] }> {
   const out: string[] = [];
-  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, '--import', 'tsx', 'server/index.ts'], {
+  // The compiled server that `npm start` runs (scripts/build-server.ts); the sources under tsx only
+  // when no build is there (a bench or test run before any build).
+  const bundle = builtServer();
+  const entry = existsSync(bundle) ? [bundle] : ['--import', 'tsx', 'server/index.ts'];
+  const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, ...entry], {
     cwd: process.cwd(),
     // WARROOM_CHECK_ANSWERS: every JSON answer is parsed against its strict contract (a leaked field is a 500)
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WARROOM_CHECK_ANSWERS: '1', ...env, NODE_ENV: 'production' },

@@ -11,6 +11,7 @@ import { SETUP } from '../../lib/api/setup';
 import { createPasswordLink, PASSWORD_LINK_TTL_MS } from '../../server/services/users/password-links';
 import { CLI_ACTOR } from '../../scripts/cli/actor';
 import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
+import { builtServer } from '../../scripts/build-if-needed';
 import { signInCookie } from './access-callers';
 
 const run = promisify(execFile);
@@ -151,7 +152,7 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
 
   it('a second server on a taken port exits non-zero with one line naming the port', async () => {
     const second = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const p = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      const p = spawn(process.execPath, [builtServer()], {
         env: {
           ...process.env,
           NODE_ENV: 'production',

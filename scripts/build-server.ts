@@ -1,0 +1,34 @@
+// The server, compiled: server/index.ts and the SQLite writer's worker bundled by esbuild into
+// <dist>/warroom-server/*.mjs, our code only (every npm package stays a plain import). `npm start`
+// and the tests run it with plain node: no TypeScript loader hooks on each of ~300 imports at every
+// boot (tsx's hooks and their worker thread were most of a boot's CPU). `npm run dev` keeps tsx.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+
+export const SERVER_BUNDLE_DIR = 'warroom-server';
+
+/** Where the compiled server lives for a build output directory (`.next` by default). */
+export function serverBundle(root: string, dist: string): string {
+  return join(root, dist, SERVER_BUNDLE_DIR, 'index.mjs');
+}
+
+export function buildServer(root: string, dist: string): string {
+  buildSync({
+    absWorkingDir: root,
+    entryPoints: { index: 'server/index.ts', 'sample-writer.worker': 'server/db/sample-writer.worker.ts' },
+    outdir: join(dist, SERVER_BUNDLE_DIR),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: 'tsconfig.json',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  const out = serverBundle(root, dist);
+  if (!existsSync(out)) throw new Error(`esbuild wrote no ${out}`);
+  return out;
+}
