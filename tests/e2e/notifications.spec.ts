@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startFakeChat, type TFakeChat } from '../helpers/fake-chat';
 import { api } from '../helpers/server';
 import { expect, signIn, test } from './fixtures';
@@ -13,11 +16,39 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
  * of its own so no other spec's incidents reach these channels.
  */
 let chat: TFakeChat;
+
+/**
+ * A receiver of the test's own that answers as told — 500 first, then 400
+ * until it is "fixed" — and checks every request's X-Warroom-Signature
+ * (t=<unix>,v1=<hex HMAC-SHA256 of "t.body">) and X-Warroom-Delivery itself.
+ */
+const BROKEN_SECRET = 'broken-hook-secret';
+const broken = { fixed: false, requests: [] as { status: number; signed: boolean; delivery: string }[] };
+let brokenServer: Server;
+let brokenUrl = '';
+
 test.beforeAll(async () => {
   chat = await startFakeChat({ webhook: 'hook-secret-e2e', dingtalk: 'SECding-e2e' });
+  brokenServer = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(req.headers['x-warroom-signature'] ?? ''));
+      const signed = Boolean(m && m[2] === createHmac('sha256', BROKEN_SECRET).update(`${m[1]}.${raw}`).digest('hex'));
+      const status = broken.fixed ? 200 : broken.requests.length === 0 ? 500 : 400;
+      broken.requests.push({ status, signed, delivery: String(req.headers['x-warroom-delivery'] ?? '') });
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? { ok: true } : { error: 'not now' }));
+    });
+  });
+  await new Promise<void>((r) => brokenServer.listen(0, '127.0.0.1', () => r()));
+  brokenUrl = `http://127.0.0.1:${(brokenServer.address() as AddressInfo).port}/hook`;
 });
 test.afterAll(async () => {
   await chat?.close();
+  brokenServer?.closeAllConnections();
+  brokenServer?.close();
 });
 
 test('a lead adds a signed webhook channel, sends a test and sees it delivered; others are told the page is for leads', async ({
@@ -90,8 +121,8 @@ test('a receiver answering 500 then 400 leaves a dead delivery with its reason; 
     body: {
       name: 'broken-hook',
       kind: 'webhook',
-      url: `${chat.url}/webhook/broken`,
-      secret: chat.secrets.webhook,
+      url: brokenUrl,
+      secret: BROKEN_SECRET,
       events: ['incident.opened'],
     },
   });
@@ -103,12 +134,10 @@ test('a receiver answering 500 then 400 leaves a dead delivery with its reason; 
   const row = page.getByTestId('channel-row').filter({ hasText: 'broken-hook' });
 
   // 500: may pass later, so it is retried.
-  chat.failNext('webhook', 1, { status: 500, body: { error: 'internal' } });
   await row.getByTestId('channel-test').click();
   await expect(row.getByTestId('test-outcome')).toHaveAttribute('data-state', 'retrying');
   await expect(row.getByTestId('test-outcome')).toContainText('HTTP 500');
-  // Then 400: sending again will not help, so the retry ends it dead with the reason.
-  chat.failNext('webhook', 1000, { status: 400, body: { error: 'bad request' } });
+  // Then 400: sending again will not help, so the worker's retry ends it dead with the reason.
   const dead = page.getByTestId('delivery-row').filter({ hasText: 'broken-hook' }).first();
   await expect(dead).toHaveAttribute('data-state', 'dead', { timeout: 30_000 });
   await expect(dead.getByTestId('delivery-error')).toHaveText('HTTP 400');
@@ -122,13 +151,16 @@ test('a receiver answering 500 then 400 leaves a dead delivery with its reason; 
   await expect(page.getByTestId('delivery-row')).toHaveCount(1);
 
   // Fixed: Retry puts it back and the worker delivers it.
-  chat.failNext('webhook', 0, { status: 200, body: {} });
+  broken.fixed = true;
   await page.getByTestId('delivery-retry').click();
   await expect(page.getByTestId('deliveries')).toContainText('No deliveries in this state.', { timeout: 20_000 });
   await page.getByTestId('delivery-filter').selectOption('');
   await expect(page.getByTestId('delivery-row').filter({ hasText: 'broken-hook' }).first()).toHaveAttribute('data-state', 'delivered');
   await expect(row).toHaveAttribute('data-state', 'ok');
-  expect(chat.messages.filter((m) => m.path === '/webhook/broken')).toHaveLength(1);
+  // Three attempts of one delivery, each signed and carrying the same delivery id.
+  expect(broken.requests.map((r) => r.status)).toEqual([500, 400, 200]);
+  expect(broken.requests.every((r) => r.signed)).toBe(true);
+  expect(new Set(broken.requests.map((r) => r.delivery)).size).toBe(1);
 
   // Pause and resume; an edit shows the secret as set, never its value, and keeps it.
   await row.getByTestId('channel-pause').click();
