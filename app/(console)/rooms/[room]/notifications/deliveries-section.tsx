@@ -35,7 +35,14 @@ function DeliveryRow({ slug, d, channel, now }: { slug: string; d: TDelivery; ch
       <span className="font-medium">{channel ? channel.name : t('removedChannel')}</span>
       <span>
         {t(`event.${EVENT_KEY[d.event]}`)}
-        {d.incidentNumber !== null ? ` #${d.incidentNumber}` : ''}
+        {d.incidentNumber !== null ? (
+          <>
+            {' '}
+            <a className="text-users underline" href={`/incidents/${d.incidentNumber}?room=${encodeURIComponent(slug)}`}>
+              #{d.incidentNumber}
+            </a>
+          </>
+        ) : null}
         {d.digest ? ` · ${t('digest')}` : ''}
       </span>
       <span className="text-dim tabular">{t('attempts', { n: d.attempts })}</span>
