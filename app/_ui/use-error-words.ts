@@ -27,6 +27,9 @@ export function useErrorWords() {
     if (max) return te('tooLong', { field, max: Number(max[1]) });
     // "must be SEV1, SEV2, SEV3 or SEV4": a choice among listed values.
     if (/^must be [\w-]+(, [\w-]+)* or [\w-]+$/.test(d.message) || d.message.startsWith('Invalid option')) return te('invalid', { field });
+    // The channel API's URL and address checks (lib/api/notifications.ts), so a Chinese form reads Chinese.
+    if (d.message === 'must be an http(s) URL') return te('httpUrl', { field });
+    if (d.message === 'must be email addresses') return te('emails', { field });
     return te('other', { field, message: d.message });
   };
 }

@@ -3,12 +3,12 @@ import { endpoint } from './contract';
 import { ZIsoTime, ZLocale, ZRoomIdParams, ZRoomParams, ZSeverity } from './common';
 
 /** Where a channel's messages go. */
-const CHANNEL_KINDS = ['feishu', 'dingtalk', 'wecom', 'slack', 'webhook', 'email'] as const;
+export const CHANNEL_KINDS = ['feishu', 'dingtalk', 'wecom', 'slack', 'webhook', 'email'] as const;
 const ZChannelKind = z.enum(CHANNEL_KINDS, { message: `must be one of ${CHANNEL_KINDS.join(', ')}` });
 export type TChannelKind = z.infer<typeof ZChannelKind>;
 
 /** What a channel may ask to hear about. */
-const NOTIFY_EVENTS = [
+export const NOTIFY_EVENTS = [
   'incident.opened',
   'incident.unclaimed',
   'incident.escalated',
@@ -24,7 +24,7 @@ const NOTIFY_EVENTS = [
 const ZNotifyEvent = z.enum(NOTIFY_EVENTS, { message: `must be one of ${NOTIFY_EVENTS.join(', ')}` });
 export type TNotifyEvent = z.infer<typeof ZNotifyEvent>;
 
-const DELIVERY_STATES = ['pending', 'retrying', 'delivered', 'dead'] as const;
+export const DELIVERY_STATES = ['pending', 'retrying', 'delivered', 'dead'] as const;
 const ZDeliveryState = z.enum(DELIVERY_STATES);
 export type TDeliveryState = z.infer<typeof ZDeliveryState>;
 

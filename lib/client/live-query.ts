@@ -21,6 +21,8 @@ export const queryKeys = {
   handovers: (room: string | undefined) => [...queryKeys.room(room), 'handovers'] as const,
   plan: (room: string | undefined) => [...queryKeys.room(room), 'plan'] as const,
   capacity: (room: string | undefined) => [...queryKeys.room(room), 'capacity'] as const,
+  channels: (room: string | undefined) => [...queryKeys.room(room), 'channels'] as const,
+  deliveries: (room: string | undefined) => [...queryKeys.room(room), 'deliveries'] as const,
 };
 
 type TPush = keyof ServerToClientEvents;

@@ -22,4 +22,5 @@ export const CONSOLE_CLIENT_NAMESPACES = [
   'rooms',
   'statusAdmin',
   'statusPage',
+  'notifications',
 ] as const;

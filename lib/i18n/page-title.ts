@@ -16,7 +16,8 @@ type TTitleKey =
   | 'signOut'
   | 'apiDocs'
   | 'rooms'
-  | 'status';
+  | 'status'
+  | 'notifications';
 
 /**
  * A page's `generateMetadata`: its title in the reader's language (the

@@ -100,6 +100,7 @@ test('the nav shows only what the role allows, with the room in the path', async
       await expect(nav.getByTestId('nav-wall')).toHaveAttribute('href', '/wall/launch');
       await expect(nav.getByTestId('nav-servers')).toHaveAttribute('href', '/rooms/launch/servers');
       await expect(nav.getByTestId('nav-settings')).toHaveCount(expected[role].settings ? 1 : 0);
+      await expect(nav.getByTestId('nav-notifications')).toHaveCount(expected[role].settings ? 1 : 0);
       await expect(nav.getByTestId('nav-admin')).toHaveCount(expected[role].admin ? 1 : 0);
       await expect(nav.getByTestId('sign-out')).toBeVisible();
       // A page in another room keeps that room in every link.

@@ -41,6 +41,7 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
     { key: 'handover', href: `/rooms/${r}/handover`, show: true },
     { key: 'report', href: `/rooms/${r}/report`, show: true },
     { key: 'status', href: `/rooms/${r}/status`, show: true },
+    { key: 'notifications', href: `/rooms/${r}/notifications`, show: can.settings },
     { key: 'settings', href: `/rooms/${r}/settings`, show: can.settings },
     { key: 'rooms', href: '/rooms', show: true },
     { key: 'admin', href: '/admin', show: can.admin },
