@@ -1,6 +1,6 @@
 import { roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import { resolveReadableRoom } from '../services/rooms/resolve-room';
+import { roomFor } from '../services/rooms/room-for';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
 import { onCommand } from './with-schema';
@@ -14,7 +14,7 @@ import { resyncLocalSockets } from './resync';
 export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket): void {
   const actor = socket.data.actor;
   onCommand(socket, 'incidents:subscribe', async ({ room: slug, afterSeq }) => {
-    const room = await resolveReadableRoom({ ctx, actor, slug });
+    const room = await roomFor({ ctx, actor, slug, permission: 'room:read' });
     await socket.join(roomChannel(room.id));
     const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
     const serverTime = Date.now();

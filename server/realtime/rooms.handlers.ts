@@ -1,7 +1,6 @@
 import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import { assertCan } from '../services/access/actor';
-import { resolveRoom } from '../services/rooms/resolve-room';
+import { checkRoom, lookupRoom } from '../services/rooms/room-for';
 import { getRoomSnapshot } from '../services/metrics/get-room-snapshot';
 import type { SnapshotCache } from './snapshot-cache';
 import { PreEncoded } from './pre-encoded';
@@ -18,11 +17,11 @@ const MAX_SNAPSHOT_RETRIES = 3;
 export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket, cache: SnapshotCache): void {
   const actor = socket.data.actor;
   onCommand(socket, 'room:join', async ({ room: slug }) => {
-    // A display link with no slug means its own room.
-    const byId = !slug && actor.kind === 'display' ? actor.roomId : null;
-    const key = slug ? `slug:${slug}` : byId ? `id:${byId}` : 'default';
+    // A display link with no slug means its own room (lookupRoom); one read is shared by every join of the instant.
+    const own = !slug && (actor.kind === 'display' || actor.kind === 'ingest') ? actor.roomId : null;
+    const key = slug ? `slug:${slug}` : own ? `id:${own}` : 'default';
     const build = async () => {
-      const room = byId ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: byId } }) : await resolveRoom({ ctx, slug });
+      const room = await lookupRoom({ ctx, actor, slug });
       const snapshot = await getRoomSnapshot({ ctx, room });
       const { serverTime: _, ...rest } = snapshot;
       return { room, snapshot, restJson: JSON.stringify(rest).slice(1) };
@@ -31,7 +30,7 @@ export function registerRoomHandlers(ctx: TServiceContext, socket: TSocket, cach
     for (let attempt = 0; ; attempt++) {
       const { gen, value } = cache.get(key, build);
       const { room, restJson } = await value;
-      assertCan(actor, 'room:read', room.id);
+      checkRoom(actor, room, 'room:read');
       if (!joined) {
         await socket.join(roomChannel(room.id));
         joined = true;
