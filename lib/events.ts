@@ -1,63 +1,36 @@
-// Socket payload shapes are inferred from the schemas in lib/api/realtime.ts (type-only: no zod in screens).
-import type { TAck } from './errors';
+// The socket's event maps, inferred from the command and push schemas in lib/api/<resource>.ts
+// (gathered in lib/api/socket.ts). Type-only: no zod reaches a screen through this file.
 import type { z } from 'zod';
-import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZPlanChanged, ZRoomSnapshot } from './api/realtime';
-import type { TIncidentDto } from './api/incidents';
-import type { TIncidentEntryDto } from './api/incident-timeline';
-import type { TProbe } from './api/signals';
-import type { TStatusSummary } from './api/status';
+import type { TAck } from './errors';
+import type { TSocketCommand, TSocketPush } from './api/contract';
+import type { SOCKET_COMMANDS, SOCKET_PUSHES, STATUS_PUSHES } from './api/socket';
 
-export type TRoomSnapshot = z.infer<typeof ZRoomSnapshot>;
-export type TMetricsUpdate = z.infer<typeof ZMetricsUpdate>;
-type TIncidentChanged = z.infer<typeof ZIncidentChanged>;
-export type TIncidentsSubscribed = z.infer<typeof ZIncidentsSubscribed>;
+type TCommandEvents<T extends Record<string, TSocketCommand>> = {
+  [K in keyof T]: (payload: z.input<T[K]['payload']>, ack: (r: TAck<z.output<T[K]['answer']>>) => void) => void;
+};
+type TPushEvents<T extends Record<string, TSocketPush>> = { [K in keyof T]: (payload: z.output<T[K]['payload']>) => void };
 
+/** Commands: client → server. Verbs, `domain:action`, each with an ack `{ ok, data } | { ok: false, error }`. */
+export type ClientToServerEvents = TCommandEvents<typeof SOCKET_COMMANDS>;
 /** Pushes: server → client. Nouns, `domain:action`. */
-export interface ServerToClientEvents {
-  'metrics:update': (update: TMetricsUpdate) => void;
-  'room:changed': (p: { roomId: string }) => void;
-  /** an incident changed: its current state and the timeline entries appended (setQueryData, dedupe by entry id) */
-  'incident:changed': (p: TIncidentChanged) => void;
-  /** to the named lead's own channel (user:<id>): they were pulled into an incident */
-  'incident:escalated': (p: { incident: TIncidentDto; entry: TIncidentEntryDto }) => void;
-  /** a server was drained or restored: screens refetch the fleet (and the wall's strip shows it at once) */
-  'servers:changed': (p: { roomId: string; server: string; action: 'drain' | 'restore'; drained: string[] }) => void;
-  /** a probe was checked, changed or deleted (probe null): replace it in the room's probe list */
-  'probe:changed': (p: { roomId: string; probeId: string; probe: TProbe | null; serverTime: number }) => void;
-  /** sent before the server closes a socket whose access was revoked */
-  'session:revoked': (p: { reason: string }) => void;
-  'clock:tick': (p: { serverTime: number }) => void;
-  /** a shift handover was created or accepted (acceptedAt set: a new lead is on duty) */
-  'handover:changed': (p: z.infer<typeof ZHandoverChanged>) => void;
-  /** a series' planned curve was set: refetch GET /rooms/:room/plan */
-  'plan:changed': (p: z.infer<typeof ZPlanChanged>) => void;
-  /** the room's capacity headroom was evaluated (a bucket passed, a server drained, the model changed): refetch GET /rooms/:room/capacity */
-  'capacity:changed': (p: { roomId: string }) => void;
-}
+export type ServerToClientEvents = TPushEvents<typeof SOCKET_PUSHES>;
+/** Pushes of the public status namespace (`/status`): no credential, nothing to send. */
+export type StatusServerToClientEvents = TPushEvents<typeof STATUS_PUSHES>;
 
-/** Commands: client → server. Verbs, each with an ack. */
-export interface ClientToServerEvents {
-  /** joins a room's incident channel; answers what was missed after afterSeq (catch-up without duplicates) */
-  'incidents:subscribe': (p: { room?: string; afterSeq?: number }, ack: (r: TAck<TIncidentsSubscribed>) => void) => void;
-  'room:join': (p: { room?: string }, ack: (r: TAck<TRoomSnapshot>) => void) => void;
-  /** the same actions as POST /incidents/:id/claim, /updates and /comments, by the same rules */
-  'incident:claim': (p: { id: string; room?: string }, ack: (r: TAck<TIncidentDto>) => void) => void;
-  'incident:post': (
-    p: { id: string; room?: string; body: string; status?: string; version?: number },
-    ack: (r: TAck<TIncidentEntryDto>) => void,
-  ) => void;
-  'incident:comment': (p: { id: string; room?: string; body: string }, ack: (r: TAck<TIncidentEntryDto>) => void) => void;
-  'room:leave': (p: { roomId: string }, ack: (r: TAck<null>) => void) => void;
-}
+/** A command's name. */
+export type TCommandName = keyof typeof SOCKET_COMMANDS;
+/** What a command's ack carries on success. */
+export type TCommandAnswer<K extends TCommandName> = z.output<(typeof SOCKET_COMMANDS)[K]['answer']>;
+/** A push's payload. */
+export type TPushPayload<K extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[K]>[0];
 
-/**
- * The public status namespace (`/status`): no credential, nothing to send.
- * A socket names its page in the handshake (`auth: {room}`) and only ever
- * receives that page's public summary when it changes.
- */
-export interface StatusServerToClientEvents {
-  'status:changed': (p: { etag: string; summary: TStatusSummary }) => void;
-}
+/** Everything a screen needs on (re)connect: room:join's answer. */
+export type TRoomSnapshot = TCommandAnswer<'room:join'>;
+/** One coalesced metrics push. */
+export type TMetricsUpdate = TPushPayload<'metrics:update'>;
+/** incidents:subscribe's answer. */
+export type TIncidentsSubscribed = TCommandAnswer<'incidents:subscribe'>;
+
 export const STATUS_NAMESPACE = '/status';
 /** socket.io room of a status page's watchers (in the /status namespace only). */
 export const statusChannel = (roomId: string) => `status:${roomId}`;

@@ -1,7 +1,7 @@
 /**
  * Series vocabulary both sides use, free of zod and of imports so that
  * screens which only display numbers do not ship the validator. Wire
- * shapes of series: lib/api/metric-points.ts and lib/api/realtime.ts.
+ * shapes of series: lib/api/metric-points.ts.
  */
 
 export const HEADLINE_SERIES = { users: 'users_total', online: 'users_online' } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { METRIC_NAME_RE, ZIsoTime, ZRoomParams } from './common';
-import { endpoint } from './contract';
+import { endpoint, socketPush } from './contract';
 
 const ZSeriesName = z.string().max(200).regex(METRIC_NAME_RE, 'must be a Prometheus-style name, e.g. users_online');
 
@@ -93,3 +93,15 @@ export const CAPACITY = {
     response: ZCapacityModel,
   }),
 } as const;
+
+/** What the socket carries about capacity (lib/api/socket.ts gathers every resource's). */
+export const CAPACITY_SOCKET = {
+  commands: {},
+  pushes: {
+    'capacity:changed': socketPush({
+      summary:
+        "the room's headroom was evaluated (a bucket passed, a server drained, the model changed): refetch GET /rooms/{room}/capacity",
+      payload: z.object({ roomId: z.string() }),
+    }),
+  },
+};

@@ -38,3 +38,31 @@ export function endpoint<const E extends TEndpoint>(e: E): E {
 export type TBodyOf<E extends TEndpoint> = E['body'] extends z.ZodType ? z.input<E['body']> : never;
 /** The answer type of an endpoint. */
 export type TResponseOf<E extends TEndpoint> = E['response'] extends z.ZodType ? z.output<E['response']> : unknown;
+
+/**
+ * One socket command (client → server, a verb with an ack), declared once
+ * beside its resource's endpoints: the payload the server validates
+ * (server/realtime/with-schema.ts) and the ack's success data. The event map
+ * both ends type their sockets with (lib/events.ts) is inferred from these.
+ */
+export interface TSocketCommand {
+  summary: string;
+  payload: z.ZodType;
+  answer: z.ZodType;
+}
+
+/** One socket push (server → client, a noun): its payload. */
+export interface TSocketPush {
+  summary: string;
+  payload: z.ZodType;
+}
+
+/** Declares a socket command, keeping its schemas' exact types for both ends. */
+export function socketCommand<const C extends TSocketCommand>(c: C): C {
+  return c;
+}
+
+/** Declares a socket push, keeping its payload's exact type for both ends. */
+export function socketPush<const P extends TSocketPush>(p: P): P {
+  return p;
+}

@@ -100,3 +100,9 @@ export const ZSeriesLatest = z.object({
   time: z.string(),
 });
 export type TSeriesLatest = z.infer<typeof ZSeriesLatest>;
+
+/** A chart point, compact: [epoch ms, value]. */
+const ZChartPoint = z.tuple([z.number(), z.number()]);
+/** A series' chart points as the socket sends them (join snapshot, metric pushes). */
+export const ZSeriesPoints = z.object({ name: z.string(), labels: z.record(z.string(), z.string()), points: z.array(ZChartPoint) });
+export type TSeriesPoints = z.infer<typeof ZSeriesPoints>;

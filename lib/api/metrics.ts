@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ZIngestBody, ZLatestQuery, ZSeriesLatest } from './metric-points';
-import { endpoint } from './contract';
+import { ZIngestBody, ZLatestQuery, ZSeriesLatest, ZSeriesPoints } from './metric-points';
+import { endpoint, socketPush } from './contract';
 
 const ZIngestAccepted = z.object({ accepted: z.number().int().nonnegative() });
 const ZLatestList = z.object({ room: z.string(), series: z.array(ZSeriesLatest) });
@@ -25,4 +25,24 @@ export const METRICS = {
     query: ZLatestQuery,
     response: ZLatestList,
   }),
+};
+
+/** One coalesced push of a room's metric changes since the previous push. */
+const ZMetricsUpdate = z.object({
+  roomId: z.string(),
+  serverTime: z.number(),
+  latest: z.array(ZSeriesLatest),
+  /** new chart points of the headline series (and any series with few points) */
+  points: z.array(ZSeriesPoints),
+});
+
+/** What the socket carries about metrics (lib/api/socket.ts gathers every resource's). */
+export const METRICS_SOCKET = {
+  commands: {},
+  pushes: {
+    'metrics:update': socketPush({
+      summary: "a room's metric changes, coalesced a few times a second: latest values and new chart points",
+      payload: ZMetricsUpdate,
+    }),
+  },
 };

@@ -1,4 +1,5 @@
-import { endpoint } from './contract';
+import { z } from 'zod';
+import { endpoint, socketPush } from './contract';
 import {
   ZAcceptHandover,
   ZBriefPreview,
@@ -86,3 +87,18 @@ export const NIGHT = {
     response: ZPlanList,
   }),
 } as const;
+
+/** What the socket carries about the night: handovers and planned curves (lib/api/socket.ts gathers every resource's). */
+export const NIGHT_SOCKET = {
+  commands: {},
+  pushes: {
+    'handover:changed': socketPush({
+      summary: 'a shift handover was created or accepted (acceptedAt set: a new lead is on duty)',
+      payload: z.object({ roomId: z.string(), handover: ZHandoverDto }),
+    }),
+    'plan:changed': socketPush({
+      summary: "a series' planned curve was set: screens refetch GET /rooms/{room}/plan",
+      payload: z.object({ roomId: z.string(), series: z.string() }),
+    }),
+  },
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { endpoint } from './contract';
-import { ZProbeAnswer, ZProbeInput, ZProbeList, ZProbeParams, ZProbePatch, ZRoomOnlyParams } from './signals';
+import { endpoint, socketPush } from './contract';
+import { ZProbe, ZProbeAnswer, ZProbeInput, ZProbeList, ZProbeParams, ZProbePatch, ZRoomOnlyParams } from './signals';
 
 /** HTTP probes of a room, run by the server itself. */
 export const probesApi = {
@@ -45,4 +45,15 @@ export const probesApi = {
     status: 200,
     response: z.object({ deleted: z.literal(true) }),
   }),
+};
+
+/** What the socket carries about probes (lib/api/socket.ts gathers every resource's). */
+export const PROBES_SOCKET = {
+  commands: {},
+  pushes: {
+    'probe:changed': socketPush({
+      summary: "a probe was checked, changed or deleted (probe null): replace it in the room's probe list",
+      payload: z.object({ roomId: z.string(), probeId: z.string(), probe: ZProbe.nullable(), serverTime: z.number() }),
+    }),
+  },
 };

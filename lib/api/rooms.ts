@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnnotation, ZDirection, ZIsoTime, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams } from './common';
+import { ZAnnotation, ZDirection, ZIsoTime, ZMilestone, ZRoomIdParams, ZRoomInfo, ZRoomParams, ZRoomSlug } from './common';
 import {
   ZAnnotationInput,
   ZCreateRoom,
@@ -10,7 +10,8 @@ import {
   ZSafetyLineInput,
   ZSeriesBound,
 } from './room-requests';
-import { endpoint } from './contract';
+import { ZSeriesLatest, ZSeriesPoints } from './metric-points';
+import { endpoint, socketCommand, socketPush } from './contract';
 
 const ZSafetyLineDto = z.object({
   id: z.string(),
@@ -153,4 +154,37 @@ export const ROOMS = {
     response: ZNoContent,
     status: 204,
   }),
+};
+
+/** Everything a screen needs on (re)connect; later pushes are deltas against it. */
+const ZRoomSnapshot = z.object({
+  room: ZRoomInfo,
+  /** the server's clock (epoch ms) when the snapshot was taken: screens follow it, not their own */
+  serverTime: z.number(),
+  latest: z.array(ZSeriesLatest),
+  history: z.array(ZSeriesPoints),
+  milestones: z.array(ZMilestone),
+  annotations: z.array(ZAnnotation),
+});
+
+/** What the socket carries about rooms (lib/api/socket.ts gathers every resource's). */
+export const ROOMS_SOCKET = {
+  commands: {
+    'room:join': socketCommand({
+      summary: "subscribes to a room the caller may read (a display link without a slug: its own room); answers the room's snapshot",
+      payload: z.strictObject({ room: ZRoomSlug.optional() }),
+      answer: ZRoomSnapshot,
+    }),
+    'room:leave': socketCommand({
+      summary: "stops a room's pushes to this socket",
+      payload: z.strictObject({ roomId: z.string().min(1) }),
+      answer: z.null(),
+    }),
+  },
+  pushes: {
+    'room:changed': socketPush({
+      summary: "a room's settings changed (name, milestones, safety lines …): screens refetch them",
+      payload: z.object({ roomId: z.string() }),
+    }),
+  },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZRoomSlug } from './common';
-import { endpoint } from './contract';
+import { endpoint, socketPush } from './contract';
 
 /** A server's name as its `server` label says it. */
 const ZServerName = z.string().min(1).max(200);
@@ -123,4 +123,16 @@ export const serversApi = {
     response: ZDrainResponse,
     idempotent: true,
   }),
+};
+
+/** What the socket carries about servers (lib/api/socket.ts gathers every resource's). */
+export const SERVERS_SOCKET = {
+  commands: {},
+  pushes: {
+    'servers:changed': socketPush({
+      summary:
+        "a server was drained or restored, with the room's drained servers after it: screens refetch the fleet, the wall marks the tile at once",
+      payload: z.object({ roomId: z.string(), server: z.string(), action: z.enum(['drain', 'restore']), drained: z.array(z.string()) }),
+    }),
+  },
 };

@@ -109,7 +109,7 @@ const ZProbeResult = z.object({
 });
 export type TProbeResult = z.infer<typeof ZProbeResult>;
 
-const ZProbe = z.object({
+export const ZProbe = z.object({
   id: z.string(),
   roomId: z.string(),
   name: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZIsoTime, ZRoomIdParams, ZRoomParams, ZStatus } from './common';
-import { endpoint } from './contract';
+import { endpoint, socketPush } from './contract';
 
 /**
  * The public status page: components, public incidents and maintenances a
@@ -331,4 +331,19 @@ export const STATUS = {
     params: ZStatusRoomParams,
     response: ZStatusIncidents,
   }),
+};
+
+/**
+ * The public status namespace (`/status`): no credential, nothing to send.
+ * A socket names its page in the handshake (`auth: {room}`) and only ever
+ * receives that page's public summary when it changes.
+ */
+export const STATUS_SOCKET = {
+  commands: {},
+  pushes: {
+    'status:changed': socketPush({
+      summary: "the page's public summary changed",
+      payload: z.object({ etag: z.string(), summary: ZStatusSummary }),
+    }),
+  },
 };

@@ -42,11 +42,11 @@ export function urlOf(path: string, opts: { params?: unknown; query?: Record<str
 }
 
 /** A request as the typed client sends it; `baseUrl` for callers outside the browser (CLI, demo replay). */
-async function request<E extends TEndpoint>(
+async function send(
   method: string,
   path: string,
-  opts: TCallOptions<E> & { baseUrl?: string },
-): Promise<TResponseOf<E>> {
+  opts: TCallOptions<TEndpoint> & { baseUrl?: string },
+): Promise<{ res: Response; text: string }> {
   const url = (opts.baseUrl ?? '') + urlOf(path, opts);
   const res = await fetch(url, {
     method,
@@ -59,20 +59,53 @@ async function request<E extends TEndpoint>(
     },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   });
-  const text = await res.text();
-  let data: unknown = null;
+  return { res, text: await res.text() };
+}
+
+/** A refusal in the API's error shape as an ApiError (a proxy's HTML page too, by its status). */
+function failure(res: Response, data: unknown): ApiError {
+  const e = (data as { error?: { code?: string; message?: string; details?: TErrorDetail[] } & Record<string, unknown> } | null)?.error;
+  const { code, message, details, ...extra } = e ?? {};
+  return new ApiError(res.status, code ?? 'internal', message ?? `request failed (${res.status})`, details ?? [], extra);
+}
+
+function parsed(text: string): unknown {
   try {
-    data = text ? JSON.parse(text) : null;
+    return text ? JSON.parse(text) : null;
   } catch {
-    // A proxy's HTML error page: say what happened, not "Unexpected token <".
-    if (res.ok) throw new ApiError(res.status, 'internal', `the server answered something other than JSON (${res.status})`);
+    return undefined;
   }
-  if (!res.ok) {
-    const e = (data as { error?: { code?: string; message?: string; details?: TErrorDetail[] } & Record<string, unknown> } | null)?.error;
-    const { code, message, details, ...extra } = e ?? {};
-    throw new ApiError(res.status, code ?? 'internal', message ?? `request failed (${res.status})`, details ?? [], extra);
-  }
+}
+
+async function request<E extends TEndpoint>(
+  method: string,
+  path: string,
+  opts: TCallOptions<E> & { baseUrl?: string },
+): Promise<TResponseOf<E>> {
+  const { res, text } = await send(method, path, opts as TCallOptions<TEndpoint> & { baseUrl?: string });
+  const data = parsed(text);
+  // A proxy's HTML error page: say what happened, not "Unexpected token <".
+  if (data === undefined && res.ok)
+    throw new ApiError(res.status, 'internal', `the server answered something other than JSON (${res.status})`);
+  if (!res.ok) throw failure(res, data ?? null);
   return data as TResponseOf<E>;
+}
+
+/**
+ * An endpoint's other form as text — the one named by its `alternate` (the
+ * night report as Markdown, `query: { format: 'md' }`): the same path,
+ * credentials and ApiError refusals as the JSON call.
+ */
+export async function requestText<R extends keyof TApi, K extends keyof TApi[R] & string>(
+  defaults: { baseUrl?: string; token?: string | null },
+  resource: R,
+  name: K,
+  opts: TCallOptions<TApi[R][K] & TEndpoint>,
+): Promise<string> {
+  const [method, path] = (ROUTES as unknown as Record<string, Record<string, readonly [string, string]>>)[resource as string]![name]!;
+  const { res, text } = await send(method, path, { ...defaults, ...opts } as TCallOptions<TEndpoint> & { baseUrl?: string });
+  if (!res.ok) throw failure(res, parsed(text) ?? null);
+  return text;
 }
 
 /** One endpoint as a function: options required when it has path parameters or a body. */

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ApiError, createApiClient } from '../../lib/client/api';
+import { ApiError, createApiClient, requestText } from '../../lib/client/api';
 import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createCredential } from '../../server/services/access/create-credential';
 import { revokeCredential } from '../../server/services/access/revoke-credential';
-import { resolveRoom } from '../../server/services/rooms/resolve-room';
+import { roomFor } from '../../server/services/rooms/room-for';
 import { CLI_ACTOR } from './actor';
 
 type TGetRt = () => Promise<TRuntime>;
@@ -57,7 +57,7 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
       const ctx = await rt();
       const base = ctx.config.publicUrl.replace(/\/$/, '');
       await assertServerUp(base);
-      const room = await resolveRoom({ ctx, slug: o.room });
+      const room = await roomFor({ ctx, actor: CLI_ACTOR, slug: o.room, permission: 'room:read' });
       const key = await createCredential({ ctx, kind: 'display', roomId: room.id, name: 'report (CLI, revoked after use)' });
       try {
         const q = new URLSearchParams({ key: key.secret });
@@ -76,23 +76,13 @@ export function registerReportCommand(program: Command, rt: TGetRt): void {
             });
           out = Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
         } else {
-          // The report's other form, text/markdown: the typed client speaks JSON, so this one is a plain request.
-          q.delete('key');
-          q.set('format', o.format);
-          const res = await fetch(`${base}/api/v1/rooms/${encodeURIComponent(room.slug)}/report?${q}`, {
-            headers: { authorization: `Bearer ${key.secret}` },
+          // The report's other form (text/markdown), through the same client and its refusals.
+          const text = await requestText({ baseUrl: base, token: key.secret }, 'night', 'report', {
+            params: { room: room.slug },
+            query: { from, to, format: 'md' },
+          }).catch((e: unknown) => {
+            throw new AppError('bad_request', e instanceof ApiError ? e.message : String(e));
           });
-          const text = await res.text();
-          if (!res.ok) {
-            const msg = (() => {
-              try {
-                return (JSON.parse(text) as { error: { message: string } }).error.message;
-              } catch {
-                return `HTTP ${res.status}`;
-              }
-            })();
-            throw new AppError('bad_request', msg);
-          }
           out = Buffer.from(text);
         }
         if (o.out) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ENDPOINTS } from '../../lib/api';
 import type { TEndpoint, TResponseOf } from '../../lib/api/contract';
-import { strictAnswer } from '../../lib/api/strict';
+import { CHECK_ANSWERS, contractBreak } from '../contract-check';
 import { detailsFromZodError } from '../../lib/errors';
 import { AppError, errorBody } from '../errors';
 import { getRuntime, type TRuntime } from '../context';
@@ -19,25 +19,14 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   });
 }
 
-/**
- * Tests and development parse every JSON answer against its endpoint's
- * strict response schema (lib/api/strict.ts): a field the contract does not
- * name — a leaked column — becomes a 500 naming it, so a test fails. Off in
- * production (it costs a parse per answer). The test harness sets
- * WARROOM_CHECK_ANSWERS=1 (tests/helpers/server.ts, playwright.config.ts).
- */
-const CHECK_ANSWERS = process.env.WARROOM_CHECK_ANSWERS === '1' || process.env.NODE_ENV === 'development';
-
+/** A JSON answer against its endpoint's strict response schema (server/contract-check.ts): a leaked field becomes a 500 naming it. */
 async function checkAnswer(req: Request, res: Response): Promise<void> {
   if (res.status < 200 || res.status >= 300 || res.status === 204) return;
   if (!res.headers.get('content-type')?.startsWith('application/json')) return;
   const e = endpointAt(req.method, new URL(req.url).pathname);
   if (!e?.response) return;
-  const r = strictAnswer(e.response).safeParse(await res.clone().json());
-  if (r.success) return;
-  const issue = r.error.issues[0]!;
-  const where = issue.path.join('.') || '(root)';
-  throw new AppError('internal', `answer of ${e.method} ${e.path} breaks its contract at ${where}: ${issue.message}`);
+  const broken = contractBreak(e.response, await res.clone().json());
+  if (broken) throw new AppError('internal', `answer of ${e.method} ${e.path} breaks its contract ${broken}`);
 }
 
 const MATCHERS = ENDPOINTS.map((e) => ({ e, re: new RegExp(`^${e.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`) }));

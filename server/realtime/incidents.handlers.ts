@@ -1,10 +1,9 @@
-import { roomChannel, userChannel, type TIncidentsSubscribed } from '../../lib/events';
-import { ZIncidentsSubscribe } from '../../lib/api/incident-requests';
+import { roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
-import { resolveReadableRoom } from '../services/rooms/resolve-room';
+import { roomFor } from '../services/rooms/room-for';
 import { listEntriesAfter } from '../services/incidents/list-entries-after';
 import type { TIo, TSocket } from './types';
-import { withSchema } from './with-schema';
+import { onCommand } from './with-schema';
 import { resyncLocalSockets } from './resync';
 
 /**
@@ -14,17 +13,14 @@ import { resyncLocalSockets } from './resync';
  */
 export function registerIncidentHandlers(ctx: TServiceContext, socket: TSocket): void {
   const actor = socket.data.actor;
-  socket.on(
-    'incidents:subscribe',
-    withSchema(ZIncidentsSubscribe, async ({ room: slug, afterSeq }): Promise<TIncidentsSubscribed> => {
-      const room = await resolveReadableRoom({ ctx, actor, slug });
-      await socket.join(roomChannel(room.id));
-      const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
-      const serverTime = Date.now();
-      const missed = await listEntriesAfter({ ctx, roomId: room.id, afterSeq });
-      return { roomId: room.id, roomSlug: room.slug, serverTime, me, ...missed };
-    }),
-  );
+  onCommand(socket, 'incidents:subscribe', async ({ room: slug, afterSeq }) => {
+    const room = await roomFor({ ctx, actor, slug, permission: 'room:read' });
+    await socket.join(roomChannel(room.id));
+    const me = actor.kind === 'user' ? { id: actor.userId, name: actor.name, role: actor.role } : null;
+    const serverTime = Date.now();
+    const missed = await listEntriesAfter({ ctx, roomId: room.id, afterSeq });
+    return { roomId: room.id, roomSlug: room.slug, serverTime, me, ...missed };
+  });
 }
 
 /**

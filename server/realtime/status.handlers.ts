@@ -12,6 +12,8 @@ import {
   writeStatusSnapshot,
 } from '../services/status/public-status';
 import type { TIo } from './types';
+import { listEnabledStatusPages } from '../services/status/list-enabled-status-pages';
+import { roomSlugs } from '../services/rooms/room-slugs';
 
 const SETTLE_MS = 50;
 
@@ -70,7 +72,7 @@ export function attachStatusPages(ctx: TServiceContext, io: TIo, httpServer: Htt
         timers.delete(roomId);
         pending.delete(roomId);
         const known = cachedSlugOf(roomId);
-        const targets = p.full ? new Set([...p.slugs, ...(await slugOf(ctx, roomId))]) : new Set(known ? [known] : []);
+        const targets = p.full ? new Set([...p.slugs, ...(await roomSlugs(ctx, roomId))]) : new Set(known ? [known] : []);
         for (const slug of targets) await publish(roomId, slug, !p.full);
       }, SETTLE_MS),
     );
@@ -90,8 +92,7 @@ export function attachStatusPages(ctx: TServiceContext, io: TIo, httpServer: Htt
   // Snapshots of every enabled page once the server listens, so the first outage has one to serve.
   const writeAll = async () => {
     try {
-      const pages = await ctx.prisma.statusPage.findMany({ where: { enabled: true }, select: { roomId: true } });
-      for (const p of pages) for (const slug of await slugOf(ctx, p.roomId)) await publish(p.roomId, slug, false);
+      for (const p of await listEnabledStatusPages(ctx)) await publish(p.roomId, p.slug, false);
     } catch (err) {
       console.error('status snapshots at start failed:', err);
     }
@@ -103,11 +104,6 @@ export function attachStatusPages(ctx: TServiceContext, io: TIo, httpServer: Htt
     for (const off of offs) off();
     for (const t of timers.values()) clearTimeout(t);
   };
-}
-
-async function slugOf(ctx: TServiceContext, roomId: string): Promise<string[]> {
-  const room = await ctx.prisma.room.findUnique({ where: { id: roomId }, select: { slug: true } });
-  return room ? [room.slug] : [];
 }
 
 /** The page as this server renders it, without scripts (a static file must not run stale chunks). */

@@ -5,7 +5,8 @@
  * error the shared error shape. Returns what is wrong, or null.
  */
 import { ENDPOINTS } from '../../lib/api';
-import type { TEndpoint } from '../../lib/api/contract';
+import type { TEndpoint, TSocketCommand, TSocketPush } from '../../lib/api/contract';
+import { SOCKET_COMMANDS, SOCKET_PUSHES, STATUS_PUSHES } from '../../lib/api/socket';
 import { ZErrorBody } from '../../lib/errors';
 import { strictAnswer } from '../../lib/api/strict';
 
@@ -33,4 +34,18 @@ export function contractViolation(method: string, path: string, status: number, 
   if (r.success) return null;
   const issue = r.error.issues[0]!;
   return `answer of ${method} ${path} breaks its schema at ${issue.path.join('.') || '(root)'}: ${issue.message}`;
+}
+
+/** A push's payload, parsed by its strict schema from the socket table (lib/api/socket.ts); throws naming what breaks it. */
+export function checkedPush<T>(event: string, payload: unknown): T {
+  const push = (SOCKET_PUSHES as Record<string, TSocketPush>)[event] ?? (STATUS_PUSHES as Record<string, TSocketPush>)[event];
+  if (!push) throw new Error(`no push named ${event} in lib/api/socket.ts`);
+  return strictAnswer(push.payload).parse(payload) as T;
+}
+
+/** A command's ack data, parsed by its strict answer schema from the socket table. */
+export function checkedAnswer<T>(command: string, data: unknown): T {
+  const c = (SOCKET_COMMANDS as Record<string, TSocketCommand>)[command];
+  if (!c) throw new Error(`no command named ${command} in lib/api/socket.ts`);
+  return strictAnswer(c.answer).parse(data) as T;
 }

@@ -1,7 +1,8 @@
 /**
  * Property-based fuzzing of every socket command (fast-check), on SQLite and
- * PostgreSQL. Commands are discovered from the handler modules in
- * server/realtime/, so a command added later is fuzzed too. Each run sends a
+ * PostgreSQL. Commands come from the socket table (lib/api/socket.ts), near-valid
+ * payloads from each command's own schema, so a command added later is fuzzed
+ * too; the handler modules must listen to exactly the table's commands. Each run sends a
  * generated argument list (no payload, one, extra arguments; valid, near-valid
  * from the command's schema, or hostile) as one of several kinds of caller.
  * Properties: the ack always comes, within a bound, as `{ ok: true, data }` or
@@ -11,14 +12,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { anyJson, inputsFor, nastyString } from '../helpers/fuzz-arbitraries';
 import { ZErrorBody } from '../../lib/errors';
-import { ZComment, ZIncidentsSubscribe, ZPostUpdate } from '../../lib/api/incident-requests';
-import { ZRoomSlug } from '../../lib/api/common';
+import type { TSocketCommand } from '../../lib/api/contract';
+import { SOCKET_COMMANDS } from '../../lib/api/socket';
 import { signInCookie } from './access-callers';
 import { KINDS } from './incidents-helpers';
 
@@ -26,26 +27,20 @@ const SCALE = Number(process.env.WARROOM_FUZZ_SCALE ?? 1);
 const RUNS_PER_EVENT = Math.round(25 * SCALE);
 const ACK_TIMEOUT_MS = 8000;
 
-/** Every client→server command a handler module registers: socket.on('domain:verb', …). */
-function discoverSocketCommands(): string[] {
+/** Every command a handler module registers: onCommand(socket, 'domain:verb', …). */
+function registeredCommands(): string[] {
   const dir = join(process.cwd(), 'server', 'realtime');
   const names = new Set<string>();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
-    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/socket\.on\(\s*'([a-z]+:[a-z-]+)'/g)) names.add(m[1]!);
+    for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/onCommand\(\s*socket,\s*'([a-z]+:[a-z-]+)'/g)) names.add(m[1]!);
   }
   return [...names].sort();
 }
 
-const ZRef = { id: z.string().min(1).max(64), room: ZRoomSlug.optional() };
-/** Payload schemas for near-valid inputs; a command missing here is fuzzed with hostile values only. */
-const PAYLOADS: Record<string, z.ZodType> = {
-  'incidents:subscribe': ZIncidentsSubscribe,
-  'room:join': z.object({ room: ZRoomSlug.optional() }),
-  'room:leave': z.object({ roomId: z.string() }),
-  'incident:claim': z.strictObject(ZRef),
-  'incident:post': ZPostUpdate.extend(ZRef),
-  'incident:comment': ZComment.extend(ZRef),
-};
+/** Every command of the socket table, with the schema its near-valid payloads are drawn from. */
+const PAYLOADS: Record<string, z.ZodType> = Object.fromEntries(
+  Object.entries(SOCKET_COMMANDS as Record<string, TSocketCommand>).map(([name, c]) => [name, c.payload]),
+);
 
 function connect(server: TTestServer, opts: { token?: string; cookie?: string }): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -65,7 +60,7 @@ describe.each(KINDS)('fuzzing socket commands on %s', (kind) => {
   let server: TTestServer;
   let sockets: Record<string, Socket>;
   let incidentId = '';
-  const commands = discoverSocketCommands();
+  const commands = Object.keys(PAYLOADS).sort();
 
   beforeAll(async () => {
     server = await startServer({ db: kind });
@@ -119,8 +114,9 @@ describe.each(KINDS)('fuzzing socket commands on %s', (kind) => {
       });
     });
 
-  it('discovers the socket commands', () => {
+  it('fuzzes every command of the socket table, and the server listens to exactly those', () => {
     expect(commands).toEqual(expect.arrayContaining(['incident:claim', 'incident:post', 'incidents:subscribe', 'room:join']));
+    expect(registeredCommands()).toEqual(commands);
   });
 
   it(`every command, ${RUNS_PER_EVENT} generated argument lists per command and caller kind: an ack in shape, never internal`, {

@@ -1,5 +1,4 @@
-import type { ZodType } from 'zod';
-import { ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate } from '../../lib/api/realtime';
+import { checkedAnswer, checkedPush } from '../helpers/contract';
 import { io, type Socket } from 'socket.io-client';
 import type { TAck } from '../../lib/errors';
 import type { TIncidentsSubscribed } from '../../lib/events';
@@ -18,12 +17,10 @@ export function connect(server: TTestServer, token: string): Promise<Socket> {
 export function subscribe(s: Socket, p: { room?: string; afterSeq?: number } = {}): Promise<TIncidentsSubscribed> {
   return new Promise((resolve, reject) =>
     s.emit('incidents:subscribe', p, (r: TAck<TIncidentsSubscribed>) =>
-      r.ok ? resolve(ZIncidentsSubscribed.parse(r.data)) : reject(new Error(r.error.code)),
+      r.ok ? resolve(checkedAnswer('incidents:subscribe', r.data)) : reject(new Error(r.error.code)),
     ),
   );
 }
-
-const PUSH_SCHEMAS: Record<string, ZodType | undefined> = { 'incident:changed': ZIncidentChanged, 'metrics:update': ZMetricsUpdate };
 
 /** Resolves with the first push of `event` matching pred. */
 export function nextEvent<T>(s: Socket, event: string, pred: (p: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
@@ -36,8 +33,8 @@ export function nextEvent<T>(s: Socket, event: string, pred: (p: T) => boolean =
       if (!pred(p)) return;
       clearTimeout(t);
       s.off(event, on);
-      // Pushes with a contract in lib/api/realtime.ts are checked against it.
-      resolve((PUSH_SCHEMAS[event]?.parse(p) as T | undefined) ?? p);
+      // Every push is checked against its strict schema in the socket table (lib/api/socket.ts).
+      resolve(checkedPush<T>(event, p));
     };
     s.on(event, on);
   });

@@ -1,4 +1,4 @@
-import { ZMetricsUpdate, ZRoomSnapshot } from '../../lib/api/realtime';
+import { checkedAnswer, checkedPush } from '../helpers/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
@@ -16,7 +16,7 @@ function connect(server: TTestServer, token: string): Promise<Socket> {
 function join(s: Socket, room?: string): Promise<TRoomSnapshot> {
   return new Promise((resolve, reject) =>
     s.emit('room:join', room ? { room } : {}, (r: TAck<TRoomSnapshot>) =>
-      r.ok ? resolve(ZRoomSnapshot.parse(r.data)) : reject(new Error(r.error.code)),
+      r.ok ? resolve(checkedAnswer('room:join', r.data)) : reject(new Error(r.error.code)),
     ),
   );
 }
@@ -28,8 +28,8 @@ function nextUpdate(s: Socket, pred: (u: TMetricsUpdate) => boolean = () => true
       if (!pred(u)) return;
       clearTimeout(t);
       s.off('metrics:update', on);
-      // Every push keeps to its contract (lib/api/realtime.ts).
-      resolve(ZMetricsUpdate.parse(u));
+      // Every push keeps to its contract (lib/api/metrics.ts, strict).
+      resolve(checkedPush('metrics:update', u));
     };
     s.on('metrics:update', on);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { NIGHT } from '../../lib/api/night';
-import { ZHandoverChanged } from '../../lib/api/realtime';
+import { checkedPush } from '../helpers/contract';
+import type { TPushPayload } from '../../lib/events';
 import type { TAck } from '../../lib/errors';
 import type { THandoverDto } from '../../lib/api/night-report';
 import { api, startServer, type TTestServer } from '../helpers/server';
@@ -154,8 +155,8 @@ describe.each(KINDS)('shift handover on %s', (kind) => {
     expect(accepted.acceptedBy).toEqual({ id: night.people.leadB.id, name: 'Qian Lan' });
     expect(accepted.acceptedAt).not.toBeNull();
     expect(accepted.tookOver).toBe(3);
-    // The push is the socket contract's shape (lib/api/realtime.ts).
-    expect(ZHandoverChanged.parse(await pushed).handover.acceptedBy?.name).toBe('Qian Lan');
+    // The push is the socket contract's shape (lib/api/night.ts, strict).
+    expect(checkedPush<TPushPayload<'handover:changed'>>('handover:changed', await pushed).handover.acceptedBy?.name).toBe('Qian Lan');
 
     for (const id of [night.incidents.openOwned, night.incidents.openUnowned, night.incidents.openClaimed]) {
       const d = (await api(server, 'GET', `/api/v1/incidents/${id}`, { token: night.people.viewer.token })).body;

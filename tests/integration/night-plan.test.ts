@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { NIGHT } from '../../lib/api/night';
-import { ZPlanChanged } from '../../lib/api/realtime';
+import { checkedPush } from '../helpers/contract';
+import type { TPushPayload } from '../../lib/events';
 import type { TAck } from '../../lib/errors';
 import { api, startServer, type TTestServer } from '../helpers/server';
 import { connect, KINDS, nextEvent } from './incidents-helpers';
@@ -89,7 +90,7 @@ describe.each(KINDS)('planned curve on %s', (kind) => {
       [t0 + 30 * 60_000, 1_300_000],
       [t0 + 60 * 60_000, 1_600_000],
     ]);
-    expect(ZPlanChanged.parse(await pushed).series).toBe('users_total');
+    expect(checkedPush<TPushPayload<'plan:changed'>>('plan:changed', await pushed).series).toBe('users_total');
     const list = E.listPlans.response.parse((await api(server, 'GET', '/api/v1/rooms/launch/plan', { token: viewer.token })).body);
     expect(list.plans.map((p) => p.series)).toEqual(['users_total']);
 

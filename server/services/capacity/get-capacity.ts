@@ -2,7 +2,8 @@ import type { TCapacityAnswer } from '../../../lib/api/capacity';
 import { evaluateHeadroom, scalesOf, type THeadroom } from '../../../lib/capacity/headroom';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom, type TRoomRow } from '../rooms/resolve-room';
+import type { TRoomRow } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 import { listServersOfRoom, SERVER_LABEL_FRAGMENT } from '../servers/list-servers';
 import { type TCapacityRow, toCapacityModelDto } from './capacity-model';
 
@@ -88,6 +89,6 @@ export async function evaluateRoomCapacity(opts: {
 
 /** GET /rooms/:room/capacity (viewer+, or the room's display link). */
 export async function getCapacity(opts: { ctx: TServiceContext; actor: TActor; slug: string }): Promise<TCapacityAnswer> {
-  const room = await resolveReadableRoom(opts);
+  const room = await roomFor({ ...opts, permission: 'room:read' });
   return (await evaluateRoomCapacity({ ctx: opts.ctx, room })).answer;
 }

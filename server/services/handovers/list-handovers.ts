@@ -1,7 +1,8 @@
 import type { TServiceContext } from '../../context';
 import type { THandoverList } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom, toRoomDto } from '../rooms/resolve-room';
+import { toRoomDto } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 import { toHandoverDto } from './handover-dto';
 
 const MAX_HANDOVERS_LISTED = 100;
@@ -9,7 +10,7 @@ const MAX_HANDOVERS_LISTED = 100;
 /** A room's handovers, newest first, and who is on duty (the last accepted one's lead) since when. */
 export async function listHandovers(opts: { ctx: TServiceContext; actor: TActor; slug?: string }): Promise<THandoverList> {
   const { ctx } = opts;
-  const room = await resolveReadableRoom({ ctx, actor: opts.actor, slug: opts.slug });
+  const room = await roomFor({ ctx, actor: opts.actor, slug: opts.slug, permission: 'room:read' });
   const [rows, duty] = await Promise.all([
     ctx.prisma.handover.findMany({
       where: { roomId: room.id },

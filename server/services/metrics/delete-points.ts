@@ -1,7 +1,7 @@
 import type { TDeletePointsQuery } from '../../../lib/api/series';
 import { labelsKey } from '../../../lib/series';
 import type { TServiceContext } from '../../context';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import type { TActor } from '../access/actor';
 
 const hhmm = (ms: number, timeZone: string) =>

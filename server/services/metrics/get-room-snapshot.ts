@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import { decimate } from '../../../lib/decimate';
 import { HEADLINE_SERIES, parseLabelsKey } from '../../../lib/series';
-import type { TSeriesPoints } from '../../../lib/api/realtime';
+import type { TSeriesPoints } from '../../../lib/api/metric-points';
 import type { TRoomSnapshot } from '../../../lib/events';
 import { toRoomDto, type TRoomRow } from '../rooms/resolve-room';
 import { listLatest } from './list-latest';

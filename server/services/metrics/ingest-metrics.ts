@@ -2,8 +2,8 @@ import type { TServiceContext } from '../../context';
 import type { TIngestBody } from '../../../lib/api/metric-points';
 import { groupPoints, type TSampleRow } from '../../db/sample-store';
 import { labelsKey } from '../../../lib/series';
-import { assertCan, type TActor } from '../access/actor';
-import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
+import type { TActor } from '../access/actor';
+import { roomFor } from '../rooms/room-for';
 import { AppError } from '../../errors';
 import { boundProblem, parseSeriesBounds, stepProblem, type TSeriesBounds } from '../../../lib/series-bounds';
 
@@ -62,18 +62,9 @@ export async function ingestMetrics(opts: {
   now?: number;
 }): Promise<{ accepted: number }> {
   const { ctx, actor, input } = opts;
-  // An ingest key bound to one room writes there when the body names none: a
-  // narrow read of what ingest needs (open or archived, bounds), not the whole room.
-  const room =
-    !input.room && actor.kind === 'ingest' && actor.roomId
-      ? await ctx.prisma.room.findUniqueOrThrow({
-          where: { id: actor.roomId },
-          select: { id: true, slug: true, archivedAt: true, seriesBounds: true },
-        })
-      : await resolveRoom({ ctx, slug: input.room });
+  // An ingest key bound to one room writes there when the body names none.
+  const room = await roomFor({ ctx, actor, slug: input.room, permission: 'metrics:write' });
   const roomId = room.id;
-  assertCan(actor, 'metrics:write', roomId);
-  assertRoomOpen(room);
 
   const now = opts.now ?? Date.now();
   // Bounds are rare and per room: only a room that set some pays for the check.

@@ -3,7 +3,8 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TActor } from '../access/actor';
 import { isUniqueViolation } from '../../errors';
-import { notFound, roomFor } from '../rooms/room-settings-dto';
+import { notFound } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { loadChannelDtos } from './channel-dto';
 
 const nameTaken = (name: string) =>

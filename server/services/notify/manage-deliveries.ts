@@ -2,7 +2,8 @@ import type { TDelivery, TDeliveryState } from '../../../lib/api/notifications';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TActor } from '../access/actor';
-import { notFound, roomFor } from '../rooms/room-settings-dto';
+import { notFound } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { toDeliveryDto } from './channel-dto';
 
 /** The room's delivery log, newest first (lead+). */

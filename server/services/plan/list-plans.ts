@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { TPlanDto, TPlanList } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 
 type TPlanRow = Awaited<ReturnType<TServiceContext['prisma']['plan']['findUniqueOrThrow']>>;
 
@@ -11,7 +11,7 @@ export function toPlanDto(row: TPlanRow): TPlanDto {
 
 /** Every planned curve of a room (viewer+, a display link of the room). */
 export async function listPlans(opts: { ctx: TServiceContext; actor: TActor; slug?: string }): Promise<TPlanList> {
-  const room = await resolveReadableRoom({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug });
+  const room = await roomFor({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug, permission: 'room:read' });
   return { plans: (await opts.ctx.prisma.plan.findMany({ where: { roomId: room.id }, orderBy: { series: 'asc' } })).map(toPlanDto) };
 }
 

@@ -6,7 +6,8 @@ import { fastestGrowth, lastValuesAt, planDelta, replayTimes, seriesFigures, sta
 import { MAX_REPORT_WINDOW_MS, type TMoment, type TReport } from '../../../lib/api/night-report';
 import { HOUR_MS, MINUTE_MS } from '../../../lib/wall/growth';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom, toRoomDto } from '../rooms/resolve-room';
+import { toRoomDto } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 import { DEFAULT_WINDOW_MS, toHandoverDto } from '../handovers/handover-dto';
 import { plansOfRoom } from '../plan/list-plans';
 import { readSeries } from './read-headline';
@@ -44,7 +45,7 @@ export async function buildReport(opts: {
   now?: number;
 }): Promise<TReport> {
   const { ctx } = opts;
-  const room = await resolveReadableRoom({ ctx, actor: opts.actor, slug: opts.slug });
+  const room = await roomFor({ ctx, actor: opts.actor, slug: opts.slug, permission: 'room:read' });
   const now = opts.now ?? Date.now();
   const { from, to } = reportWindow(opts, now);
   const window = { gte: new Date(from), lte: new Date(to) };

@@ -3,7 +3,7 @@ import type { TExportQuery } from '../../../lib/api/series';
 import { parseLabelsKey } from '../../../lib/series';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 import { reportWindow } from './build-report';
 import { reportIncidents } from './report-incidents';
 
@@ -28,7 +28,7 @@ export async function exportCsv(opts: {
   now?: number;
 }): Promise<{ filename: string; csv: string }> {
   const { ctx, query } = opts;
-  const room = await resolveReadableRoom({ ctx, actor: opts.actor, slug: opts.slug });
+  const room = await roomFor({ ctx, actor: opts.actor, slug: opts.slug, permission: 'room:read' });
   const { from, to } = reportWindow(query, opts.now ?? Date.now());
   const stamp = new Date(from).toISOString().slice(0, 16).replace(/[:T]/g, '');
   const filename = `${room.slug}-${query.what}-${stamp}.csv`;

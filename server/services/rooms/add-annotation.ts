@@ -1,7 +1,8 @@
 import type { TAnnotationInput } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { annotationDto, roomFor } from './room-settings-dto';
+import { annotationDto } from './room-settings-dto';
+import { roomFor } from './room-for';
 
 /** Marks a moment on the room's timeline (lead+); without a time it is "now" on the server's clock. */
 export async function addAnnotation(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TAnnotationInput; now?: number }) {

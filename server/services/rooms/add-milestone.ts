@@ -2,7 +2,8 @@ import { defaultMilestoneLabel, type TMilestoneInput } from '../../../lib/api/ro
 import type { TServiceContext } from '../../context';
 import { AppError, isUniqueViolation } from '../../errors';
 import type { TActor } from '../access/actor';
-import { milestoneDto, roomFor } from './room-settings-dto';
+import { milestoneDto } from './room-settings-dto';
+import { roomFor } from './room-for';
 
 /**
  * Adds a milestone (lead+). One the series has already passed is recorded

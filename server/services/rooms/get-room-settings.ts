@@ -2,7 +2,8 @@ import type { TRoomSettings } from '../../../lib/api/rooms';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { parseSeriesBounds } from '../../../lib/series-bounds';
-import { annotationDto, milestoneDto, roomFor, roomSettingsRoomDto, safetyLineDto } from './room-settings-dto';
+import { annotationDto, milestoneDto, roomSettingsRoomDto, safetyLineDto } from './room-settings-dto';
+import { roomFor } from './room-for';
 
 /** A room's settings: anyone who may read the room (a wall's display link too) may read them. */
 export async function getRoomSettings(opts: { ctx: TServiceContext; actor: TActor; slug: string }): Promise<TRoomSettings> {

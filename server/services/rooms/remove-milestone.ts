@@ -1,6 +1,7 @@
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { notFound, roomFor } from './room-settings-dto';
+import { notFound } from './room-settings-dto';
+import { roomFor } from './room-for';
 
 /** Deletes one of the room's milestones (lead+). */
 export async function removeMilestone(opts: { ctx: TServiceContext; actor: TActor; slug: string; id: string }): Promise<void> {

@@ -1,7 +1,6 @@
 import { parseEscalation } from '../../../lib/escalation';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import { assertCan, type TActor } from '../access/actor';
 
 export type TRoomRow = Awaited<ReturnType<TServiceContext['prisma']['room']['findUniqueOrThrow']>>;
 
@@ -46,18 +45,4 @@ export function assertRoomOpen(room: { slug: string; archivedAt: Date | null }):
     throw new AppError('room_archived', `room "${room.slug}" is archived (read-only)`, [
       { field: 'room', message: 'this room is archived' },
     ]);
-}
-
-/**
- * The room a screen asks for, checked for reading: a display link with no
- * slug means its own room. 404 names the slug; 403 when the caller may not read it.
- */
-export async function resolveReadableRoom(opts: { ctx: TServiceContext; actor: TActor; slug?: string | null }): Promise<TRoomRow> {
-  const { ctx, actor, slug } = opts;
-  const room =
-    !slug && actor.kind === 'display'
-      ? await ctx.prisma.room.findUniqueOrThrow({ where: { id: actor.roomId } })
-      : await resolveRoom({ ctx, slug });
-  assertCan(actor, 'room:read', room.id);
-  return room;
 }

@@ -1,8 +1,6 @@
 import type { TRoomSettings, TSafetyLineDto } from '../../../lib/api/rooms';
-import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
-import { assertCan, type TActor, type TPermission } from '../access/actor';
-import { assertRoomOpen, resolveRoom, toRoomDto, type TRoomRow } from './resolve-room';
+import { toRoomDto, type TRoomRow } from './resolve-room';
 
 type TMilestoneRow = { id: string; seriesName: string; threshold: number; label: string; reachedAt: Date | null };
 type TAnnotationRow = { id: string; time: Date; label: string };
@@ -26,16 +24,6 @@ export const safetyLineDto = (l: TSafetyLineRow): TSafetyLineDto => ({
 
 /** The settings page's room: the one public room shape. */
 export const roomSettingsRoomDto = (room: TRoomRow): TRoomSettings['room'] => toRoomDto(room);
-
-/** The room named by slug, after checking the caller may do `permission` in it. */
-export async function roomFor(opts: { ctx: TServiceContext; actor: TActor; slug: string; permission: TPermission }): Promise<TRoomRow> {
-  // Check "signed in at all" before revealing whether a room exists.
-  if (opts.actor.kind === 'anonymous') assertCan(opts.actor, opts.permission);
-  const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
-  assertCan(opts.actor, opts.permission, room.id);
-  if (opts.permission !== 'room:read') assertRoomOpen(room);
-  return room;
-}
 
 export function notFound(what: string, id: string): AppError {
   return new AppError('not_found', `no ${what} "${id}" in this room`, [{ field: 'id', message: `no ${what} with this id` }]);

@@ -1,7 +1,8 @@
 import type { TSafetyLineInput } from '../../../lib/api/room-requests';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { roomFor, safetyLineDto } from './room-settings-dto';
+import { safetyLineDto } from './room-settings-dto';
+import { roomFor } from './room-for';
 
 /** Sets the safety line of one metric (lead+): one line per metric name, so setting it again replaces it. */
 export async function setSafetyLine(opts: { ctx: TServiceContext; actor: TActor; slug: string; input: TSafetyLineInput }) {

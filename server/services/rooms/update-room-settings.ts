@@ -5,7 +5,8 @@ import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
 import { mergeSeriesBounds, parseSeriesBounds } from '../../../lib/series-bounds';
 import { relabelDefaultMilestones } from './ensure-default-room';
-import { roomFor, roomSettingsRoomDto } from './room-settings-dto';
+import { roomSettingsRoomDto } from './room-settings-dto';
+import { roomFor } from './room-for';
 
 const toDate = (t: string | number) => new Date(typeof t === 'number' ? t : Date.parse(t));
 

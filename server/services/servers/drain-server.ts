@@ -1,11 +1,12 @@
 import type { TServiceContext } from '../../context';
 import { AppError, isUniqueViolation } from '../../errors';
 import type { TDrainBody, TDrainRecord, TDrainResponse } from '../../../lib/api/servers';
-import { assertCan, authorOf, type TActor } from '../access/actor';
+import { authorOf, type TActor } from '../access/actor';
 import { findIncident } from '../incidents/find-incident';
 import { runIncidentChange, TX_OPTIONS, type TEntryDataIn } from '../incidents/incident-tx';
 import type { TTx } from '../../db/client';
-import { assertRoomOpen, resolveRoom, type TRoomRow } from '../rooms/resolve-room';
+import type { TRoomRow } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 import { listServersOfRoom, SERVER_LABEL_FRAGMENT } from './list-servers';
 
 type TDrainRow = Awaited<ReturnType<TServiceContext['prisma']['serverDrain']['findUniqueOrThrow']>>;
@@ -32,10 +33,7 @@ function recordDto(d: TDrainRow, incident: { id: string; number: number } | null
 
 /** The room, checked for a lead (drains change who serves the room's traffic), and the server seen in it. */
 async function roomAndServer(opts: { ctx: TServiceContext; actor: TActor; slug: string; name: string }): Promise<TRoomRow> {
-  const room = await resolveRoom({ ctx: opts.ctx, slug: opts.slug });
-  assertCan(opts.actor, 'room:read', room.id);
-  assertCan(opts.actor, 'room:settings', room.id);
-  assertRoomOpen(room);
+  const room = await roomFor({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug, permission: 'room:settings' });
   const seen = await opts.ctx.prisma.metricSeries.findFirst({
     where: { roomId: room.id, labelsKey: { contains: SERVER_LABEL_FRAGMENT + JSON.stringify(opts.name) } },
     select: { id: true },

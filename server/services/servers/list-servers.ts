@@ -4,7 +4,8 @@ import { judgeFleet, type TDrainInfo } from '../../../lib/fleet/judge';
 import { parseLabelsKey } from '../../../lib/series';
 import type { TServerDto, TServersResponse } from '../../../lib/api/servers';
 import type { TActor } from '../access/actor';
-import { resolveReadableRoom, type TRoomRow } from '../rooms/resolve-room';
+import type { TRoomRow } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 
 /** Sparkline points per metric: enough for a shape, small enough for 1,000 rows. */
 const SPARK_POINTS = 40;
@@ -111,6 +112,6 @@ export async function listServers(opts: {
   spark?: number;
   now?: number;
 }): Promise<TServersResponse> {
-  const room = await resolveReadableRoom({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug });
+  const room = await roomFor({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug, permission: 'room:read' });
   return listServersOfRoom({ ...opts, room });
 }

@@ -2,7 +2,7 @@ import type { TServiceContext } from '../../context';
 import { AppError, isUniqueViolation } from '../../errors';
 import type { TProbe, TProbeInput, TProbePatch } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { loadProbeDtos } from './probe-dto';
 
 const nameTaken = (name: string) =>

@@ -4,7 +4,7 @@ import type { TSeverity } from '../../../lib/incidents';
 import { labelsKey, parseLabelsKey } from '../../../lib/series';
 import type { TRule, TRuleInput, TRulePatch } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 
 export type TRuleRow = Awaited<ReturnType<TServiceContext['prisma']['alertRule']['findUniqueOrThrow']>>;
 

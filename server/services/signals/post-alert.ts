@@ -1,13 +1,13 @@
 import type { TServiceContext } from '../../context';
 import type { TGenericAlert } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
-import { alertRoom } from './alert-room';
+import { roomFor } from '../rooms/room-for';
 import { applySignal, type TSignalOutcome } from './apply-signal';
 
 /** The generic alert webhook: one signal keyed by dedupKey, firing or resolved. */
 export async function postAlert(opts: { ctx: TServiceContext; actor: TActor; input: TGenericAlert }): Promise<TSignalOutcome> {
   const { ctx, actor, input } = opts;
-  const room = await alertRoom({ ctx, actor, slug: input.room });
+  const room = await roomFor({ ctx, actor, slug: input.room, permission: 'alerts:write' });
   return applySignal({
     ctx,
     actor,

@@ -3,7 +3,7 @@ import type { TSeverity } from '../../../lib/incidents';
 import type { TAlertmanagerPayload, TSignalAction } from '../../../lib/api/signals';
 import type { TActor } from '../access/actor';
 import { TX_OPTIONS } from '../incidents/incident-tx';
-import { alertRoom } from './alert-room';
+import { roomFor } from '../rooms/room-for';
 import { isUniqueViolation } from '../../errors';
 import { applySignalTx, emitSignalWrite, lockRoomSignals, type TSignalWrite } from './apply-signal';
 
@@ -65,7 +65,7 @@ export async function postAlertmanager(opts: {
   room?: string;
 }): Promise<{ incidents: { id: string; number: number; action: TSignalAction }[] }> {
   const { ctx, actor, input } = opts;
-  const room = await alertRoom({ ctx, actor, slug: opts.room });
+  const room = await roomFor({ ctx, actor, slug: opts.room, permission: 'alerts:write' });
   const where = { roomId_kind_dedupKey: { roomId: room.id, kind: 'alertmanager', dedupKey: input.groupKey } };
   const title =
     input.commonAnnotations.summary ||

@@ -1,7 +1,7 @@
 import type { TStatusAdmin } from '../../../lib/api/status';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { loadComponents, loadIncidents, loadMaintenances, loadStatusPage } from './status-rows';
 
 /** Everything of the room's status page as its leads manage it (viewer+ reads). */

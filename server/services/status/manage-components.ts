@@ -2,7 +2,7 @@ import type { TComponent, TComponentInput, TComponentPatch } from '../../../lib/
 import type { TServiceContext } from '../../context';
 import { AppError, isUniqueViolation } from '../../errors';
 import type { TActor } from '../access/actor';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { loadComponents } from './status-rows';
 
 const nameTaken = (name: string) =>

@@ -2,7 +2,7 @@ import type { TStatusIncident, TStatusUpdateInput } from '../../../lib/api/statu
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TActor } from '../access/actor';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { TX_OPTIONS } from '../incidents/incident-tx';
 import { enqueueStatusPublished } from './enqueue-status-published';
 import { assertComponents, loadIncidents } from './status-rows';

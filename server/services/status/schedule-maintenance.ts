@@ -1,7 +1,7 @@
 import type { TMaintenance, TMaintenanceInput } from '../../../lib/api/status';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
-import { roomFor } from '../rooms/room-settings-dto';
+import { roomFor } from '../rooms/room-for';
 import { assertComponents, maintenanceDto } from './status-rows';
 
 /** Schedules a maintenance window (lead+); its components read under_maintenance while it runs. */

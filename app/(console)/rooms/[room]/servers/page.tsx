@@ -1,11 +1,6 @@
-import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { getRuntime } from '@/server/context';
-import { can } from '@/server/services/access/actor';
-import { resolveRoom } from '@/server/services/rooms/resolve-room';
-import { isAppError } from '@/server/errors';
+import { getLocale } from 'next-intl/server';
+import { guardedRoom } from '../room-access';
 import { FleetScreen } from './fleet-screen';
 import { CAPACITY_WORDS } from '@/app/_components/capacity-words';
 import { titled } from '@/lib/i18n/page-title';
@@ -13,7 +8,7 @@ import { titled } from '@/lib/i18n/page-title';
 export const generateMetadata = titled('servers');
 export const dynamic = 'force-dynamic';
 
-/** The fleet of a room: every server seen, worst first, outliers marked; leads drain and restore. In the person's language (?lang= still picks one). */
+/** The fleet of a room: every server seen, worst first, outliers marked; leads drain and restore. In the person's language (?lang= still picks one). The [room] layout guards. */
 export default async function ServersPage({
   params,
   searchParams,
@@ -23,24 +18,16 @@ export default async function ServersPage({
 }) {
   const { room: slug } = await params;
   const { lang } = await searchParams;
-  const rt = getRuntime();
-  const actor = rt.resolveSession ? await rt.resolveSession(await headers()) : null;
-  if (!actor) redirect(`/login?next=${encodeURIComponent(`/rooms/${slug}/servers`)}`);
-  let room: Awaited<ReturnType<typeof resolveRoom>>;
-  try {
-    room = await resolveRoom({ ctx: rt, slug });
-  } catch (err) {
-    if (isAppError(err)) return <main className="p-6 text-crit">{err.message}</main>;
-    throw err;
-  }
-  if (!can(actor, 'room:read', room.id)) return <main className="p-6 text-crit">{(await getTranslations('room'))('noRead')}</main>;
+  const access = await guardedRoom(slug);
+  if (!access) return null;
+  const { room, can } = access;
   const locale = lang === 'zh' || lang === 'en' ? lang : ((await getLocale()) as 'en' | 'zh');
   const screen = (
     <FleetScreen
       slug={room.slug}
       roomName={room.name}
       locale={locale}
-      canDrain={can(actor, 'room:settings', room.id)}
+      canDrain={can('room:settings')}
       capacityWords={CAPACITY_WORDS[locale]}
     />
   );
