@@ -1,7 +1,15 @@
 // Socket payload shapes are inferred from the schemas in lib/api/realtime.ts (type-only: no zod in screens).
 import type { TAck } from './errors';
 import type { z } from 'zod';
-import type { ZHandoverChanged, ZIncidentChanged, ZIncidentsSubscribed, ZMetricsUpdate, ZPlanChanged, ZRoomSnapshot } from './api/realtime';
+import type {
+  ZChannelHealthChanged,
+  ZHandoverChanged,
+  ZIncidentChanged,
+  ZIncidentsSubscribed,
+  ZMetricsUpdate,
+  ZPlanChanged,
+  ZRoomSnapshot,
+} from './api/realtime';
 import type { TIncidentDto } from './api/incidents';
 import type { TIncidentEntryDto } from './api/incident-timeline';
 import type { TProbe } from './api/signals';
@@ -33,6 +41,8 @@ export interface ServerToClientEvents {
   'plan:changed': (p: z.infer<typeof ZPlanChanged>) => void;
   /** the room's capacity headroom was evaluated (a bucket passed, a server drained, the model changed): refetch GET /rooms/:room/capacity */
   'capacity:changed': (p: { roomId: string }) => void;
+  /** the room's failing notification channels changed: the whole list (setQueryData) */
+  'channels:health': (p: z.infer<typeof ZChannelHealthChanged>) => void;
 }
 
 /** Commands: client → server. Verbs, each with an ack. */

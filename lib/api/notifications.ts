@@ -113,6 +113,20 @@ const ZDelivery = z.object({
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 
+/** A channel that cannot reach people now: a dead delivery since its last success, or one failing for 5 minutes. */
+const ZChannelProblem = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ZChannelKind,
+  failingSince: ZIsoTime,
+  lastError: z.string().nullable(),
+});
+export type TChannelProblem = z.infer<typeof ZChannelProblem>;
+
+/** What every screen of the room may know about its reach: the failing channels, on the server clock. */
+export const ZChannelHealth = z.object({ failing: z.array(ZChannelProblem), serverTime: z.number().int() });
+export type TChannelHealth = z.infer<typeof ZChannelHealth>;
+
 const ZDeliveriesQuery = z.object({
   channel: z.string().max(64).optional(),
   state: ZDeliveryState.optional(),
@@ -168,6 +182,15 @@ export const notificationsApi = {
     tag: 'notifications',
     params: ZRoomIdParams,
     response: z.object({ delivery: ZDelivery }),
+  }),
+  channelHealth: endpoint({
+    method: 'GET',
+    path: '/api/v1/rooms/{room}/channel-health',
+    summary: 'The channels that cannot reach people now, with since when (the wall, the phone and the console show it)',
+    access: 'viewer+, display link',
+    tag: 'notifications',
+    params: ZRoomParams,
+    response: ZChannelHealth,
   }),
   listDeliveries: endpoint({
     method: 'GET',

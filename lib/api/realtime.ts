@@ -4,6 +4,7 @@ import { ZAnnotation, ZMilestone, ZRoomInfo } from './common';
 import { ZIncidentEntryDto } from './incident-timeline';
 import { ZIncidentDto } from './incidents';
 import { ZHandoverDto } from './night-report';
+import { ZChannelHealth } from './notifications';
 
 /**
  * What the socket carries, as schemas: lib/events.ts types the event map
@@ -64,3 +65,6 @@ export const ZHandoverChanged = z.object({ roomId: z.string(), handover: ZHandov
 
 /** A series' planned curve was set: screens refetch GET /rooms/:room/plan. */
 export const ZPlanChanged = z.object({ roomId: z.string(), series: z.string() });
+
+/** The room's failing channels changed (one started failing, recovered, was paused or removed): the whole list, as GET …/channel-health answers. */
+export const ZChannelHealthChanged = ZChannelHealth.extend({ roomId: z.string(), room: z.string() });

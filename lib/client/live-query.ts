@@ -21,6 +21,7 @@ export const queryKeys = {
   handovers: (room: string | undefined) => [...queryKeys.room(room), 'handovers'] as const,
   plan: (room: string | undefined) => [...queryKeys.room(room), 'plan'] as const,
   capacity: (room: string | undefined) => [...queryKeys.room(room), 'capacity'] as const,
+  channelHealth: (room: string | undefined) => [...queryKeys.room(room), 'channel-health'] as const,
 };
 
 type TPush = keyof ServerToClientEvents;
