@@ -14,6 +14,7 @@ import { startPrometheus } from './observability/prometheus';
 import { startProbeScheduler } from './reactors/probe-scheduler';
 import { startOutboxWorker } from './reactors/outbox-worker';
 import { startEscalation } from './reactors/escalation';
+import { startChannelHealthWatch } from './reactors/channel-health-watch';
 import { startRuleEvaluator } from './reactors/rule-evaluator';
 import { startCapacityEvaluator } from './reactors/capacity-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
@@ -66,6 +67,8 @@ async function main() {
     // Notifications: the outbox is sent by one process of the install; unclaimed incidents escalate into it.
     startOutboxWorker(runtime),
     startEscalation(runtime),
+    // Screens learn at once when a channel starts failing or recovers (the wall's "DingTalk failing since 12:03").
+    startChannelHealthWatch(runtime),
   ];
   server.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith(SOCKET_PATH)) void nextUpgrade(req, socket, head);

@@ -22,6 +22,8 @@ import { useServerNow } from '@/lib/client/use-server-now';
 import { CapacityLine } from '@/app/_components/capacity-line';
 import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
+import { ReachWarning } from '@/app/_components/reach-warning';
+import { useChannelHealthQuery } from '@/lib/client/use-channel-health';
 
 const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
 
@@ -50,6 +52,7 @@ export function HomeScreen({
   const { snapshot, error, access, connection, socket } = useRoomLive(undefined);
   const probes = useProbesQuery(snapshot?.room.slug, null, socket).data;
   const capacity = useCapacityQuery(access ? undefined : snapshot?.room.slug, null, socket).data;
+  const reach = useChannelHealthQuery(access ? undefined : snapshot?.room.slug, null, socket).data;
   // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
   const incidents = useIncidentsQuery({ status: 'open' });
   // …then join the room at once (the join is what subscribes this screen to
@@ -150,6 +153,14 @@ export function HomeScreen({
           <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
+          <ReachWarning
+            failing={reach?.failing}
+            now={now}
+            locale={locale}
+            timeZone={snapshot?.room.timeZone ?? 'UTC'}
+            stale={connection !== 'live'}
+            className="text-sm font-medium [&>li]:py-1"
+          />
           {headroom ? (
             <p className="flex min-w-0 text-sm" data-testid="phone-capacity">
               <CapacityLine view={headroom} className="py-1" />

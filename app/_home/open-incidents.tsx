@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { formatDuration } from '@/lib/format/duration';
+import { unclaimedFor } from '@/lib/format/state-words';
 import type { TLocale } from '@/lib/format/number';
 import { compareBySeverityThenAge, needsOwner, SEVERITIES } from '@/lib/incidents';
 import type { TIncidentDto } from '@/lib/api/incidents';
@@ -75,11 +76,12 @@ export function OpenIncidents(props: {
                         ) : null}
                       </span>
                     ) : (
+                      // How long it has waited for an owner: the same span as "open", so said once.
                       <span className={unowned ? 'font-semibold text-sev1' : ''} data-testid="incident-owner">
-                        {t.unowned}
+                        {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.createdAt), locale)}
                       </span>
                     )}
-                    {age ? ` · ${t.open} ${age}` : null}
+                    {age && i.owner ? ` · ${t.open} ${age}` : null}
                   </span>
                   {i.source ? <SourceBadge source={i.source} locale={locale} className="mt-0.5 text-xs" /> : null}
                 </span>

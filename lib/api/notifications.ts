@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint } from './contract';
+import { endpoint, socketPush } from './contract';
 import { ZIsoTime, ZLocale, ZRoomIdParams, ZRoomParams, ZSeverity } from './common';
 
 /** Where a channel's messages go. */
@@ -113,6 +113,32 @@ const ZDelivery = z.object({
 });
 export type TDelivery = z.infer<typeof ZDelivery>;
 
+/** A channel that cannot reach people now: a dead delivery since its last success, or one failing for 5 minutes. */
+const ZChannelProblem = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ZChannelKind,
+  failingSince: ZIsoTime,
+  lastError: z.string().nullable(),
+});
+export type TChannelProblem = z.infer<typeof ZChannelProblem>;
+
+/** What every screen of the room may know about its reach: the failing channels, on the server clock. */
+const ZChannelHealth = z.object({ failing: z.array(ZChannelProblem), serverTime: z.number().int() });
+export type TChannelHealth = z.infer<typeof ZChannelHealth>;
+/** The room's failing channels changed (one started failing, recovered, was paused or removed): the whole list, as GET …/channel-health answers. */
+export const ZChannelHealthChanged = ZChannelHealth.extend({ roomId: z.string(), room: z.string() });
+
+export const NOTIFICATIONS_SOCKET = {
+  commands: {},
+  pushes: {
+    'channels:health': socketPush({
+      summary: "the room's failing notification channels changed: the whole list (screens set it in their cache)",
+      payload: ZChannelHealthChanged,
+    }),
+  },
+};
+
 const ZDeliveriesQuery = z.object({
   channel: z.string().max(64).optional(),
   state: ZDeliveryState.optional(),
@@ -168,6 +194,15 @@ export const notificationsApi = {
     tag: 'notifications',
     params: ZRoomIdParams,
     response: z.object({ delivery: ZDelivery }),
+  }),
+  channelHealth: endpoint({
+    method: 'GET',
+    path: '/api/v1/rooms/{room}/channel-health',
+    summary: 'The channels that cannot reach people now, with since when (the wall, the phone and the console show it)',
+    access: 'viewer+, display link',
+    tag: 'notifications',
+    params: ZRoomParams,
+    response: ZChannelHealth,
   }),
   listDeliveries: endpoint({
     method: 'GET',

@@ -2,6 +2,7 @@ import { CAPACITY_SOCKET } from './capacity';
 import { INCIDENTS_SOCKET } from './incidents';
 import { METRICS_SOCKET } from './metrics';
 import { NIGHT_SOCKET } from './night';
+import { NOTIFICATIONS_SOCKET } from './notifications';
 import { PROBES_SOCKET } from './probes';
 import { ROOMS_SOCKET } from './rooms';
 import { SERVERS_SOCKET } from './servers';
@@ -26,6 +27,7 @@ const SOCKET_RESOURCES = [
   PROBES_SOCKET,
   NIGHT_SOCKET,
   CAPACITY_SOCKET,
+  NOTIFICATIONS_SOCKET,
 ] as const;
 
 type TUnion = (typeof SOCKET_RESOURCES)[number];

@@ -23,6 +23,7 @@ export const queryKeys = {
   capacity: (room: string | undefined) => [...queryKeys.room(room), 'capacity'] as const,
   channels: (room: string | undefined) => [...queryKeys.room(room), 'channels'] as const,
   deliveries: (room: string | undefined) => [...queryKeys.room(room), 'deliveries'] as const,
+  channelHealth: (room: string | undefined) => [...queryKeys.room(room), 'channel-health'] as const,
 };
 
 type TPush = keyof ServerToClientEvents;

@@ -119,6 +119,7 @@ export const ROUTES = {
     updateChannel: ['PATCH', '/api/v1/rooms/{room}/channels/{id}'],
     removeChannel: ['DELETE', '/api/v1/rooms/{room}/channels/{id}'],
     testChannel: ['POST', '/api/v1/rooms/{room}/channels/{id}/test'],
+    channelHealth: ['GET', '/api/v1/rooms/{room}/channel-health'],
     listDeliveries: ['GET', '/api/v1/rooms/{room}/deliveries'],
     retryDelivery: ['POST', '/api/v1/rooms/{room}/deliveries/{id}/retry'],
   },

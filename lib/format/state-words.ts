@@ -46,3 +46,12 @@ export function staleAge(ageMs: number, locale: TLocale): string {
 export function dataStopped(ageMs: number, locale: TLocale): string {
   return locale === 'zh' ? `数据${formatDuration(ageMs, locale)}前停止` : `data stopped ${formatDuration(ageMs, locale)} ago`;
 }
+
+/**
+ * "unclaimed 6 min" / "无人认领 6分钟": how long an incident has waited for an
+ * owner, counted from when it opened (the incident's own time, not from what
+ * this screen happened to see).
+ */
+export function unclaimedFor(ageMs: number, locale: TLocale): string {
+  return locale === 'zh' ? `无人认领 ${formatDuration(ageMs, locale)}` : `unclaimed ${formatDuration(ageMs, locale)}`;
+}

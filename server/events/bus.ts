@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { TIncidentDto } from '../../lib/api/incidents';
 import type { TIncidentEntryDto } from '../../lib/api/incident-timeline';
 import type { THandoverDto } from '../../lib/api/night-report';
+import type { TChannelProblem } from '../../lib/api/notifications';
 import type { TSeriesChange } from '../db/sample-store';
 
 /**
@@ -32,6 +33,8 @@ export interface TDomainEvents {
   'capacity.changed': { roomId: string };
   /** a room's capacity headroom was evaluated (screens refetch it) */
   'capacity.evaluated': { roomId: string };
+  /** the room's failing notification channels changed (the health watcher compares each second) */
+  'channels.health': { roomId: string; room: string; failing: TChannelProblem[]; serverTime: number };
   /** a planned curve was set */
   'plan.changed': { roomId: string; series: string };
   /** something customers see on the room's status page changed (components, public incidents, maintenances, settings) */

@@ -2,7 +2,7 @@ import { roomChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import type { TIo } from './types';
 
-/** Pushes handovers (created, accepted), plan changes and fresh capacity evaluations to the room's screens; the events carry what is sent. */
+/** Pushes handovers (created, accepted), plan changes, fresh capacity evaluations and the failing notification channels to the room's screens; the events carry what is sent. */
 export function attachNightFanout(ctx: TServiceContext, io: TIo): () => void {
   const offHandover = ctx.bus.on('handover.changed', (e) =>
     io.to(roomChannel(e.roomId)).emit('handover:changed', { roomId: e.roomId, handover: e.handover }),
@@ -11,7 +11,9 @@ export function attachNightFanout(ctx: TServiceContext, io: TIo): () => void {
     io.to(roomChannel(e.roomId)).emit('plan:changed', { roomId: e.roomId, series: e.series }),
   );
   const offCapacity = ctx.bus.on('capacity.evaluated', (e) => io.to(roomChannel(e.roomId)).emit('capacity:changed', { roomId: e.roomId }));
+  const offHealth = ctx.bus.on('channels.health', (e) => io.to(roomChannel(e.roomId)).emit('channels:health', e));
   return () => {
+    offHealth();
     offHandover();
     offPlan();
     offCapacity();

@@ -80,11 +80,11 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   await expect(page.getByTestId('growth-minute')).toHaveText('—');
   await expect(page.getByTestId('growth-hour')).toHaveText('—');
 
-  // Most severe first; the unowned SEV1 says so, the claimed SEV2 names its owner.
+  // Most severe first; the unowned SEV1 says how long it has waited for an owner, the claimed SEV2 names its owner.
   const rows = page.getByTestId('incident-row');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText('web-3 node hardware fault');
-  await expect(rows.nth(0).getByTestId('incident-owner')).toHaveText('unowned');
+  await expect(rows.nth(0).getByTestId('incident-owner')).toHaveText(/^unclaimed \d+ (s|min)$/);
   await expect(rows.nth(1)).toContainText('Dana Engineer');
   await expect(rows.nth(1)).toContainText(/open \d+ s/);
   await expect(page.getByTestId('severity-counts')).toContainText('SEV1 1');
@@ -187,7 +187,7 @@ test('numbers and incidents update live, without a reload', async ({ page, conte
   expect(created.status).toBe(201);
   const incident = (await created.json()) as { number: number };
   const row = page.getByTestId('incident-row').filter({ hasText: 'Checkout errors' });
-  await expect(row.getByTestId('incident-owner')).toHaveText('unowned');
+  await expect(row.getByTestId('incident-owner')).toHaveText(/^unclaimed \d+ s$/);
   await expect(page.getByTestId('severity-counts')).toContainText('SEV1 2');
   const claimed = await fetch(`${server.url}/api/v1/incidents/${incident.number}/claim`, { method: 'POST', headers: auth, body: '{}' });
   expect(claimed.status).toBe(200);

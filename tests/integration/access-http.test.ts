@@ -472,6 +472,8 @@ const ROWS: TRow[] = [
   // Sends now (to a closed port): its outcome is past access.
   { method: 'POST', path: (_e, s) => `/api/v1/rooms/launch/channels/${s.id}/test`, level: 'lead', setup: freshChannel },
   { method: 'GET', path: '/api/v1/rooms/launch/deliveries', level: 'lead', ok: 200 },
+  // Which channels fail (never their URL or secret) is what the wall says: every reader of the room sees it.
+  { method: 'GET', path: '/api/v1/rooms/launch/channel-health', level: 'read', ok: 200 },
   { method: 'POST', path: (_e, s) => `/api/v1/rooms/launch/deliveries/${s.id}/retry`, level: 'lead', ok: 200, setup: deadDelivery },
   // Status page: viewer+ (and the wall) read it, leads write it, anyone reads the public page once it is on.
   { method: 'GET', path: '/api/v1/rooms/launch/status-page', level: 'read', ok: 200 },

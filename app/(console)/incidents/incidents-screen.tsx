@@ -10,11 +10,12 @@ import type { TMe } from './_components/session';
 import { BUTTON, PRIMARY } from './_components/ui';
 import { IncidentRow } from './incident-row';
 import { NewIncidentForm } from './new-incident-form';
+import { ChannelHealthLine } from './channel-health-line';
 
 const STATUS_FILTERS: TListStatus[] = ['open', 'resolved', 'all'];
 
 /** The incident log: filters, rows by severity then age, live. */
-export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
+export function IncidentsScreen({ me, room, roomSlug }: { me: TMe; room?: string; roomSlug?: string }) {
   const t = useTranslations('incidents');
   const tc = useTranslations('common');
   const tf = useTranslations('fields');
@@ -63,6 +64,8 @@ export function IncidentsScreen({ me, room }: { me: TMe; room?: string }) {
           )}
         </div>
       </header>
+
+      <ChannelHealthLine room={roomSlug} now={now} />
 
       {creating && <NewIncidentForm room={room} onDone={() => setCreating(false)} />}
 

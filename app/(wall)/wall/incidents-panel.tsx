@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { SeverityBadge } from '@/app/_ui/severity-badge';
 import { formatDuration } from '@/lib/format/duration';
-import { STATUS_WORDS } from '@/lib/format/state-words';
+import { STATUS_WORDS, unclaimedFor } from '@/lib/format/state-words';
 import type { TLocale } from '@/lib/format/number';
 import type { TIncidentDto } from '@/lib/api/incidents';
 import type { TWallLabels } from './labels';
@@ -100,7 +100,9 @@ export function IncidentsPanel({
               {i.owner ? (
                 <span className="truncate text-ink/90">{i.owner.name}</span>
               ) : (
-                <span className="font-bold uppercase tracking-wide text-crit">{t.unowned}</span>
+                <span data-testid="unclaimed" className="tabular font-bold uppercase tracking-wide text-crit">
+                  {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.createdAt), locale)}
+                </span>
               )}
               <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
               <span className="tabular shrink-0 pl-[1vh] text-dim">

@@ -30,6 +30,8 @@ import { usePlan } from './use-plan';
 import { CapacityLine } from '@/app/_components/capacity-line';
 import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
+import { ReachWarning } from '@/app/_components/reach-warning';
+import { useChannelHealthQuery } from '@/lib/client/use-channel-health';
 
 const USERS_COLOR = '#4cc2ff';
 const ONLINE_COLOR = '#7ee787';
@@ -78,6 +80,7 @@ export function WallScreen({
   const incidents = useWallIncidents(roomSlug, displayKey);
   const probes = useProbesQuery(roomSlug, displayKey, socket).data;
   const capacity = useCapacityQuery(access ? undefined : roomSlug, displayKey, socket).data;
+  const reach = useChannelHealthQuery(access ? undefined : roomSlug, displayKey, socket).data;
   const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? 'en';
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
@@ -150,6 +153,14 @@ export function WallScreen({
           <OnDuty slug={roomSlug} displayKey={displayKey} socket={socket} locale={locale} timeZone={timeZone} />
         </div>
         <div className="ml-auto flex min-w-0 items-center gap-[2.4vh]">
+          <ReachWarning
+            failing={reach?.failing}
+            now={now}
+            locale={locale}
+            timeZone={timeZone}
+            stale={connection !== 'live'}
+            className="py-[0.2vh] font-semibold"
+          />
           <CapacityLine view={headroom} className="py-[0.2vh] font-semibold" />
           <ConnectionBadge state={feed} staleMs={stale.stale ? stale.ageMs : null} locale={locale} />
           <span className="shrink-0 text-[min(3.4vh,5vw)] font-semibold">

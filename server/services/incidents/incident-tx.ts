@@ -8,7 +8,7 @@ import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
 import { loadIncidentDto, toEntryDtos } from './incident-dto';
 import { authorOf, type TActor } from '../access/actor';
 import { commitIdempotentAnswer } from '../idempotency/commit-answer';
-import { notifyIncidentStatus } from '../notify/notify-incident';
+import { notifyIncidentEscalated, notifyIncidentStatus } from '../notify/notify-incident';
 
 /** Five concurrent writers on one SQLite connection queue behind its mutex; give them time. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -52,6 +52,7 @@ export async function appendEntry(tx: TTx, incident: { id: string; roomId: strin
   });
   // The outbox rows commit with the change that causes them.
   if (e.kind === 'status' && e.data) await notifyIncidentStatus(tx, incident, row.id, e.data);
+  if (e.kind === 'severity' && e.data) await notifyIncidentEscalated(tx, incident, row.id, e.data);
   return row.id;
 }
 

@@ -37,21 +37,12 @@ export async function loadChannelDtos(ctx: TServiceContext, roomId: string, id?:
   const since = new Date(Date.now() - DAY_MS);
   const out: TChannel[] = [];
   for (const c of rows) {
-    const [delivered24h, failed24h, lastOk, lastBad] = await Promise.all([
+    const [delivered24h, failed24h, health] = await Promise.all([
       ctx.prisma.delivery.count({ where: { channelId: c.id, state: 'delivered', deliveredAt: { gte: since } } }),
       ctx.prisma.delivery.count({ where: { channelId: c.id, state: 'dead', updatedAt: { gte: since } } }),
-      ctx.prisma.delivery.findFirst({
-        where: { channelId: c.id, state: 'delivered' },
-        orderBy: { deliveredAt: 'desc' },
-        select: { deliveredAt: true },
-      }),
-      ctx.prisma.delivery.findFirst({
-        where: { channelId: c.id, state: { in: ['dead', 'retrying'] }, updatedAt: { gte: since } },
-        orderBy: { updatedAt: 'desc' },
-        select: { lastError: true },
-      }),
+      channelHealthOf(ctx, c.id, c.paused),
     ]);
-    const failing = c.paused ? null : await failingSince(ctx, c.id, lastOk?.deliveredAt ?? null);
+    const failing = health.failingSince;
     out.push({
       id: c.id,
       name: c.name,
@@ -66,12 +57,37 @@ export async function loadChannelDtos(ctx: TServiceContext, roomId: string, id?:
       hasSecret: c.secret !== null,
       state: c.paused ? 'paused' : failing ? 'failing' : 'ok',
       failingSince: failing?.toISOString() ?? null,
-      lastError: lastBad?.lastError ?? null,
+      lastError: health.lastError,
       delivered24h,
       failed24h,
     });
   }
   return out;
+}
+
+/**
+ * One channel's health: since when it fails (null when it does not, or is
+ * paused) and the last error of the day.
+ */
+export async function channelHealthOf(
+  ctx: TServiceContext,
+  channelId: string,
+  paused: boolean,
+): Promise<{ failingSince: Date | null; lastError: string | null }> {
+  const [lastOk, lastBad] = await Promise.all([
+    ctx.prisma.delivery.findFirst({
+      where: { channelId, state: 'delivered' },
+      orderBy: { deliveredAt: 'desc' },
+      select: { deliveredAt: true },
+    }),
+    ctx.prisma.delivery.findFirst({
+      where: { channelId, state: { in: ['dead', 'retrying'] }, updatedAt: { gte: new Date(Date.now() - DAY_MS) } },
+      orderBy: { updatedAt: 'desc' },
+      select: { lastError: true },
+    }),
+  ]);
+  const since = paused ? null : await failingSince(ctx, channelId, lastOk?.deliveredAt ?? null);
+  return { failingSince: since, lastError: lastBad?.lastError ?? null };
 }
 
 /** Since when the channel fails: its oldest dead (or 5-minute-old retrying) delivery after the last one delivered. */

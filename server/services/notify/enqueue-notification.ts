@@ -19,6 +19,8 @@ export interface TNotifyFacts {
   };
   /** the status the incident left (incident.status) */
   from?: string;
+  /** the severity it was raised from (incident.escalated) */
+  fromSeverity?: string;
   probe?: { name: string; url: string; error: string | null };
   handover?: { from: string; to: string | null; acceptedBy: string | null };
   /** the on-duty lead (accepted handover) named by escalations */

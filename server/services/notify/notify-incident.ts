@@ -1,3 +1,4 @@
+import { SEVERITIES, type TSeverity } from '../../../lib/incidents';
 import type { TTx } from '../../db/client';
 import { enqueueNotification, type TNotifyFacts } from './enqueue-notification';
 
@@ -48,5 +49,25 @@ export async function notifyIncidentStatus(
     dedupKey: `${event}:${entryId}`,
     severity: row.severity,
     facts: async () => ({ incident: await incidentFacts(tx, incident.id), from: change.from }),
+  });
+}
+
+/**
+ * incident.escalated, in the transaction that raised the severity (SEV3 →
+ * SEV1; a lowered one says nothing); the severity entry's id keys it.
+ */
+export async function notifyIncidentEscalated(
+  tx: TTx,
+  incident: { id: string; roomId: string },
+  entryId: string,
+  change: { from: string; to: string },
+): Promise<void> {
+  if (SEVERITIES.indexOf(change.to as TSeverity) >= SEVERITIES.indexOf(change.from as TSeverity)) return;
+  await enqueueNotification(tx, {
+    roomId: incident.roomId,
+    event: 'incident.escalated',
+    dedupKey: `incident.escalated:${entryId}`,
+    severity: change.to,
+    facts: async () => ({ incident: await incidentFacts(tx, incident.id), fromSeverity: change.from }),
   });
 }

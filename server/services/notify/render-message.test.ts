@@ -62,6 +62,16 @@ describe('messages', () => {
     expect(m.text).toContain('pool 92 % · full in ~12 min · N+1 in ~4 min');
   });
 
+  it('an escalation says from which severity, in en and zh', () => {
+    const raised = { ...facts, from: undefined, fromSeverity: 'SEV3' };
+    const en = renderMessage({ event: 'incident.escalated', facts: raised }, 'en', 'https://w.example', opened + 60_000);
+    expect(en.title).toBe('[SEV1] #12 Checkout down — escalated');
+    expect(en.text).toContain('severity: SEV3 → SEV1');
+    const zh = renderMessage({ event: 'incident.escalated', facts: raised }, 'zh', 'https://w.example', opened + 60_000);
+    expect(zh.title).toBe('[SEV1] #12 Checkout down — 已升级');
+    expect(zh.text).toContain('级别: SEV3 → SEV1');
+  });
+
   it('minimum severity and Retry-After', () => {
     expect(severityPasses('SEV1', 'SEV2')).toBe(true);
     expect(severityPasses('SEV3', 'SEV2')).toBe(false);

@@ -36,6 +36,7 @@ const WORDS = {
       resolved: 'resolved',
     } as Record<string, string>,
     testText: 'Warroom can reach this channel.',
+    severity: 'severity',
   },
   zh: {
     'incident.opened': '新事件',
@@ -68,6 +69,7 @@ const WORDS = {
       resolved: '已解决',
     } as Record<string, string>,
     testText: 'Warroom 可以送达此频道。',
+    severity: '级别',
   },
 };
 
@@ -147,6 +149,7 @@ export function renderMessage(r: TRenderable, lang: TLang, publicUrl: string, no
     const owner = i.owner ? `${w.owner}: ${i.owner}` : `**${w.unclaimed}**`;
     const age = formatDuration(now - Date.parse(i.openedAt), lang);
     lines.push(`${fromTo} · ${owner} · ${lang === 'zh' ? `${w.open} ${age}` : `${w.open} ${age}`}`);
+    if (f.fromSeverity) lines.push(`${w.severity}: ${f.fromSeverity} → ${i.severity}`);
   }
   if (f.unclaimedMinutes !== undefined)
     lines.push(lang === 'zh' ? `${w.unclaimed} ${f.unclaimedMinutes} 分钟` : `${w.unclaimed} ${f.unclaimedMinutes} min`);

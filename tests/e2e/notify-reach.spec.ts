@@ -1,0 +1,119 @@
+import type { TTestServer } from '../helpers/server';
+import { api } from '../helpers/server';
+import { formatTimeOfDay } from '../../lib/format/duration';
+import { expect, signIn, test } from './fixtures';
+import { PHONE } from './phone-helpers';
+
+const MIN = 60_000;
+
+/** A channel of the room, and a delivery to it that died `ago` ms ago: the room cannot reach people through it. */
+async function failingChannel(server: TTestServer, roomSlug: string, name: string, kind: string, ago: number) {
+  const room = await server.ctx.prisma.room.findUniqueOrThrow({ where: { slug: roomSlug } });
+  const channel = await server.ctx.prisma.notifyChannel.create({
+    data: { roomId: room.id, name, kind, url: 'http://127.0.0.1:9/bot', events: '["incident.opened"]' },
+  });
+  const since = new Date(Date.now() - ago);
+  await server.ctx.prisma.delivery.create({
+    data: {
+      roomId: room.id,
+      channelId: channel.id,
+      event: 'incident.opened',
+      dedupKey: `dead:${name}`,
+      payload: '{}',
+      state: 'dead',
+      attempts: 1,
+      lastError: `${kind} 310000: sign not match`,
+      createdAt: since,
+      nextAttemptAt: since,
+      deadline: new Date(since.getTime() + 24 * 60 * MIN),
+    },
+  });
+  return { channelId: channel.id, roomId: room.id, since: since.getTime() };
+}
+
+test.describe('the wall, in Chinese', () => {
+  test('unclaimed incidents say for how long, ticking; a failing channel shows in the warning look and clears by itself', async ({
+    page,
+    server,
+  }) => {
+    const slug = 'reach-zh';
+    await server.ctx.prisma.room.create({ data: { slug, name: '上线之夜', locale: 'zh', timeZone: 'Asia/Shanghai' } });
+    const display = await server.createDisplayLink(slug);
+    const eng = await server.createUser('engineer', 'Wang Fang');
+    const created = await api(server, 'POST', '/api/v1/incidents', {
+      token: eng.token,
+      body: { title: '支付超时', severity: 'SEV1', room: slug },
+    });
+    expect(created.status).toBe(201);
+    const incident = created.body as { id: string; number: number };
+
+    await page.goto(`${server.url}/wall/${slug}?key=${encodeURIComponent(display)}`);
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', /live|stale/);
+    const unclaimed = page.getByTestId('incident').filter({ hasText: '支付超时' }).getByTestId('unclaimed');
+    await expect(unclaimed).toHaveText(/^无人认领 \d+秒$/);
+    // It ticks with the wall's clock, without any push.
+    const first = await unclaimed.textContent();
+    await expect(unclaimed).not.toHaveText(first ?? '');
+
+    // Counted from when the incident opened (the incident's own time): opened 6 minutes ago reads 6 minutes at once.
+    await server.ctx.prisma.incident.update({ where: { id: incident.id }, data: { createdAt: new Date(Date.now() - 6 * MIN - 5000) } });
+    const note = await api(server, 'POST', `/api/v1/incidents/${incident.id}/updates`, { token: eng.token, body: { body: '查看中' } });
+    expect(note.status).toBe(201);
+    await expect(unclaimed).toHaveText('无人认领 6分钟');
+
+    // A DingTalk channel whose delivery died 14 minutes ago: the wall says so, live, in the room's language and clock.
+    await expect(page.getByTestId('reach-warning')).toHaveCount(0);
+    const ding = await failingChannel(server, slug, '值班群', 'dingtalk', 14 * MIN);
+    const line = page.getByTestId('channel-failing');
+    await expect(line).toHaveText(`⚠ 钉钉「值班群」自 ${formatTimeOfDay(ding.since, 'Asia/Shanghai')} 起发送失败 · 14分钟`);
+    await expect(page.getByTestId('reach-warning')).toHaveAttribute('data-stale', 'no');
+    await expect(line).toHaveClass(/border-warn/);
+    await page.screenshot({ path: 'test-results/wall-channel-failing-zh.png' });
+
+    // A later message goes through: the channel works again, and the warning leaves by itself.
+    await server.ctx.prisma.delivery.create({
+      data: {
+        roomId: ding.roomId,
+        channelId: ding.channelId,
+        event: 'incident.opened',
+        dedupKey: 'ok:later',
+        payload: '{}',
+        state: 'delivered',
+        attempts: 1,
+        deliveredAt: new Date(),
+        deadline: new Date(Date.now() + 60 * MIN),
+      },
+    });
+    await expect(page.getByTestId('reach-warning')).toHaveCount(0);
+  });
+});
+
+test.describe('the phone and the console, in English', () => {
+  test.use(PHONE);
+
+  test('the manager sees a failing channel on the phone, the lead above the incident log; both clear when it is removed', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await signIn(context, server, 'lead');
+    await page.goto(`${server.url}/`);
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', /live|stale|connecting/);
+    const room = await server.ctx.prisma.room.findFirstOrThrow({ where: { slug: 'launch' } });
+    // 3 min 20 s: the phone's clock moves in 15 s steps, so its age reads 3 min either way.
+    const hook = await failingChannel(server, 'launch', 'ops', 'dingtalk', 3 * MIN + 20_000);
+    const text = `⚠ DingTalk “ops” failing since ${formatTimeOfDay(hook.since, room.timeZone)} · 3 min`;
+    await expect(page.getByTestId('channel-failing')).toHaveText(text);
+
+    // The lead's incident log says it in the console's words, live too.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}/incidents`);
+    const consoleLine = page.getByTestId('channel-failing');
+    await expect(consoleLine).toContainText('DingTalk “ops” failing since');
+    await expect(consoleLine).toContainText('· 3 min');
+
+    // Removed: the room no longer calls it failing, and the console line goes without a reload.
+    await server.ctx.prisma.notifyChannel.delete({ where: { id: hook.channelId } });
+    await expect(page.getByTestId('reach-warning')).toHaveCount(0);
+  });
+});
