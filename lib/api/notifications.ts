@@ -81,6 +81,7 @@ const ZChannel = z.object({
   id: z.string(),
   name: z.string(),
   kind: ZChannelKind,
+  /** the address with its secret parts hidden (query values, token-like path segments: their last 4 characters) — write-only like the secret */
   url: z.string().nullable(),
   to: z.array(z.string()),
   events: z.array(ZNotifyEvent),

@@ -155,6 +155,11 @@ describe.each(KINDS)('notification outbox on %s', (kind) => {
     });
     const ok = notificationsApi.listChannels.response.parse((await api(server, 'GET', base, { token: lead })).body);
     expect(ok.channels.find((c) => c.id === ch.id)?.state).toBe('ok');
+    // WeCom's key is in the URL: the address is write-only too, shown only by its last four characters.
+    expect(JSON.stringify(ok)).not.toContain(chat.secrets.wecomKey);
+    expect(ok.channels.find((c) => c.id === ch.id)?.url).toBe(
+      `${chat.url}/wecom/cgi-bin/webhook/send?key=…${chat.secrets.wecomKey.slice(-4)}`,
+    );
     expect(chat.messages.at(-1)?.text).toContain('Warroom 可以送达此频道');
 
     // Escalation: an SEV1 unclaimed past the room's interval emits incident.unclaimed in Chinese, naming how long.

@@ -2,6 +2,7 @@ import type { TChannel, TChannelKind, TDelivery, TNotifyEvent } from '../../../l
 import type { TSeverity } from '../../../lib/incidents';
 import type { TServiceContext } from '../../context';
 import { DEFAULT_RATE_PER_MINUTE } from './rate-plan';
+import { maskUrl } from './mask-url';
 import { SUBSCRIBER_CHANNEL } from '../status/subscriber-mail';
 
 /** A channel is failing once a delivery died, or its attempts kept failing this long. */
@@ -47,7 +48,7 @@ export async function loadChannelDtos(ctx: TServiceContext, roomId: string, id?:
       id: c.id,
       name: c.name,
       kind: c.kind as TChannelKind,
-      url: c.url,
+      url: c.url === null ? null : maskUrl(c.url),
       to: JSON.parse(c.recipients) as string[],
       events: JSON.parse(c.events) as TNotifyEvent[],
       minSeverity: c.minSeverity as TSeverity,

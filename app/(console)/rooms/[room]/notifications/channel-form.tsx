@@ -35,7 +35,8 @@ export function ChannelForm({ slug, channel, onDone }: { slug: string; channel?:
   const save = useNotifyWrite(slug);
   const [kind, setKind] = useState<TChannelKind>(channel?.kind ?? 'webhook');
   const [name, setName] = useState(channel?.name ?? '');
-  const [url, setUrl] = useState(channel?.url ?? '');
+  // The API answers the address with its secret parts hidden: an edit keeps it unless a new one is typed.
+  const [url, setUrl] = useState('');
   const [to, setTo] = useState((channel?.to ?? []).join(', '));
   const [events, setEvents] = useState<TNotifyEvent[]>(channel?.events ?? DEFAULT_EVENTS);
   const [minSeverity, setMinSeverity] = useState<TSeverity>(channel?.minSeverity ?? 'SEV2');
@@ -131,10 +132,10 @@ export function ChannelForm({ slug, channel, onDone }: { slug: string; channel?:
             name="url"
             className={`${INPUT} min-w-0`}
             value={url}
-            placeholder={URL_PLACEHOLDER[kind]}
+            placeholder={channel?.url ?? URL_PLACEHOLDER[kind]}
             onChange={(e) => setUrl(e.target.value)}
           />
-          <span className="text-xs text-dim">{t(`urlHint.${kind}`)}</span>
+          <span className="text-xs text-dim">{channel?.url ? t('urlKeep') : t(`urlHint.${kind}`)}</span>
         </label>
       )}
       {signed ? <SecretField kind={kind} secret={secret} setSecret={setSecret} hadSecret={Boolean(channel?.hasSecret)} /> : null}
