@@ -1,4 +1,6 @@
 // `npm start`: build if needed, then serve (migrations run inside the server's bootstrap).
+// First: colour off when the output is a file or a pipe, for the build's output too.
+import '../server/plain-logs';
 import { buildIfNeeded } from './build-if-needed';
 
 buildIfNeeded();

@@ -16,7 +16,8 @@ type TTitleKey =
   | 'signOut'
   | 'apiDocs'
   | 'rooms'
-  | 'status';
+  | 'status'
+  | 'help';
 
 /**
  * A page's `generateMetadata`: its title in the reader's language (the
