@@ -26,6 +26,18 @@ export function parseLabelsKey(key: string): Record<string, string> {
   return key ? (JSON.parse(key) as Record<string, string>) : {};
 }
 
+/**
+ * A label set as people say it after a rule's name: "on web-7" for
+ * {server: "web-7"}, values in the key's order, leaving out the labels the
+ * rule itself is fixed to (`fixed`); "" when none is left.
+ */
+export function onLabels(key: string, fixed: Record<string, string> = {}): string {
+  const values = Object.entries(parseLabelsKey(key))
+    .filter(([k]) => !(k in fixed))
+    .map(([, v]) => v);
+  return values.length ? ` on ${values.join(', ')}` : '';
+}
+
 /** The unlabelled series of this name in a list: the headline number, not one server's. */
 export function unlabelled<T extends { name: string; labels: Record<string, string> }>(
   list: readonly T[] | undefined,

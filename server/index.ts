@@ -1,4 +1,6 @@
 // One process, one port: Next.js (pages and /api/v1) and socket.io.
+// First: colour off before any library reads the environment (a log file gets no escape codes).
+import './plain-logs';
 import { createServer } from 'node:http';
 import { parse } from 'node:url';
 import next from 'next';

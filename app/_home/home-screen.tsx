@@ -25,8 +25,6 @@ import { useCapacityQuery } from '@/lib/client/use-capacity';
 import { ReachWarning } from '@/app/_components/reach-warning';
 import { useChannelHealthQuery } from '@/lib/client/use-channel-health';
 
-const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
-
 /**
  * The home page. On a phone (≈390 px) it is the manager's one-glance summary
  * in a single column; from `md` up the same pieces sit in two columns with a
@@ -112,14 +110,6 @@ export function HomeScreen({
           <h1 className="truncate text-lg font-bold">{snapshot?.room.name ?? 'Warroom'}</h1>
           <LiveDot state={feed} staleMs={stale?.stale ? stale.ageMs : null} locale={locale} />
         </div>
-        <nav aria-label="main" className="flex gap-2">
-          <Link className={NAV} href="/incidents">
-            {t.allIncidents}
-          </Link>
-          <Link className={NAV} href="/wall">
-            {t.wall}
-          </Link>
-        </nav>
       </header>
 
       {signedOut ? (

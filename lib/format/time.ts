@@ -3,8 +3,8 @@ import type { TLocale } from './number';
 const INTL: Record<TLocale, string> = { en: 'en-GB', zh: 'zh-CN' };
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function df(locale: TLocale, withDate: boolean): Intl.DateTimeFormat {
-  const key = `${locale}:${withDate}`;
+function df(locale: TLocale, withDate: boolean, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}:${withDate}:${timeZone ?? ''}`;
   let f = cache.get(key);
   if (!f) {
     f = new Intl.DateTimeFormat(INTL[locale], {
@@ -13,6 +13,7 @@ function df(locale: TLocale, withDate: boolean): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
       ...(withDate ? { year: 'numeric', month: '2-digit', day: '2-digit' } : {}),
+      ...(timeZone ? { timeZone } : {}),
     });
     cache.set(key, f);
   }
@@ -20,11 +21,16 @@ function df(locale: TLocale, withDate: boolean): Intl.DateTimeFormat {
 }
 
 /**
- * One time format per language for the whole console, always 24-hour:
- * "20:17:48", and with the date "28/11/2026, 20:17:48" / "2026/11/28 20:17:48".
+ * One time format for the whole console, always 24-hour: "20:17:48", and
+ * with the date "2026-11-28 20:17:48" in both languages — the order the date
+ * inputs take (lib/format/date-input.ts), so what a screen shows can be typed
+ * back. On this device's clock, or a room's with `timeZone`.
  */
-export function formatTime(at: string | number | Date, locale: TLocale, opts: { date?: boolean } = {}): string {
+export function formatTime(at: string | number | Date, locale: TLocale, opts: { date?: boolean; timeZone?: string } = {}): string {
   const d = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(d.getTime())) return '';
-  return df(locale, Boolean(opts.date)).format(d);
+  const f = df(locale, Boolean(opts.date), opts.timeZone);
+  if (!opts.date) return f.format(d);
+  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}:${p.second}`;
 }

@@ -17,7 +17,8 @@ type TTitleKey =
   | 'apiDocs'
   | 'rooms'
   | 'status'
-  | 'notifications';
+  | 'notifications'
+  | 'help';
 
 /**
  * A page's `generateMetadata`: its title in the reader's language (the

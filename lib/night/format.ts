@@ -40,3 +40,20 @@ export function formatSeconds(s: number | null, locale: TLocale = 'en'): string 
 export function formatCount(n: number | null): string {
   return n === null ? '—' : Math.round(n).toLocaleString('en-US');
 }
+
+const SOURCE_KIND: Record<string, string> = { probe: 'probe', rule: 'rule', alertmanager: 'Alertmanager', webhook: 'webhook' };
+
+/**
+ * An incident's source in one cell, by name: "rule: web error ratio high on
+ * web-7", "Alertmanager: NodeDown", "probe: checkout API"; `person` for one a
+ * person opened. Never an internal id.
+ */
+export function sourceText(
+  source: { kind: string; name: string | null } | null,
+  person: string,
+  kinds: Record<string, string> = SOURCE_KIND,
+): string {
+  if (!source) return person;
+  const kind = kinds[source.kind] ?? source.kind;
+  return source.name ? `${kind}: ${source.name}` : kind;
+}

@@ -1,13 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TServiceContext } from '../context';
-import { AppError, isUniqueViolation } from '../errors';
+import { AppError, errorBody, isUniqueViolation } from '../errors';
 import type { TActor } from '../services/access/actor';
 import { claims, type TAnswerInTx, type TClaim } from '../services/idempotency/commit-answer';
 import { json } from './route';
 
 const MAX_KEY_LENGTH = 200;
-/** How long a second request with the same key waits for the first to finish. */
-const WAIT_FOR_FIRST_MS = 15_000;
+/** How many times a create that lost a race for the key looks again (the row changed under it). */
+const LOOKS = 5;
 /** A placeholder row: the request holding its lease is still running. */
 const PENDING = 0;
 export type { TAnswerInTx };
@@ -51,7 +51,8 @@ function requestHashOf(req: Request, body: unknown): string {
  *
  * A placeholder row with a lease (WARROOM_IDEMPOTENCY_LEASE_MS, 30 s) is
  * written before the work starts, so two simultaneous requests with one key
- * cannot both create: the second waits for the first's answer. With
+ * cannot both create: the second is answered at once with 409 and a
+ * `Retry-After` (seconds) — a retry then gets the first's answer. With
  * `answer`, the answer is stored in the effect's own transaction
  * (commitIdempotentAnswer). A request that dies (kill -9) leaves a placeholder
  * whose lease runs out; a retry then takes the key over and runs afresh —
@@ -121,8 +122,7 @@ export async function withIdempotency(opts: {
 async function acquire(ctx: TServiceContext, c: { scope: string; key: string; token: string; hash: string }): Promise<Response | null> {
   const leaseMs = ctx.config.WARROOM_IDEMPOTENCY_LEASE_MS;
   const id = { scope_key: { scope: c.scope, key: c.key } };
-  const deadline = Date.now() + WAIT_FOR_FIRST_MS;
-  for (let delay = 20; ; delay = Math.min(delay * 2, 500)) {
+  for (let look = 0; look < LOOKS; look++) {
     try {
       await ctx.prisma.idempotencyRecord.create({
         data: {
@@ -161,8 +161,21 @@ async function acquire(ctx: TServiceContext, c: { scope: string; key: string; to
         }
         continue;
       }
+      return inProgress();
     }
-    if (Date.now() > deadline) throw new AppError('conflict', 'a request with this Idempotency-Key is still in progress; retry shortly');
-    await new Promise((r) => setTimeout(r, delay));
+    // The row went between the create and the read (its request failed): look again.
   }
+  return inProgress();
+}
+
+/**
+ * 409 at once for a key whose first request is still running, with
+ * Retry-After of one second: a create takes milliseconds, and a request that
+ * died frees its key when its lease runs out, which retries find then.
+ */
+function inProgress(): Response {
+  const { status, body } = errorBody(
+    new AppError('conflict', 'a request with this Idempotency-Key is still in progress; retry after the seconds in Retry-After'),
+  );
+  return json(body, status, { 'retry-after': '1' });
 }

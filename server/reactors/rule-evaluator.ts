@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../context';
 import type { TSeriesChange } from '../db/sample-store';
 import type { TSeverity } from '../../lib/incidents';
-import { parseLabelsKey } from '../../lib/series';
+import { onLabels, parseLabelsKey } from '../../lib/series';
 import type { TActor } from '../services/access/actor';
 import { applySignal } from '../services/signals/apply-signal';
 import { ruleSignalKey, type TRuleRow } from '../services/signals/manage-rules';
@@ -106,8 +106,9 @@ export function startRuleEvaluator(ctx: TServiceContext): () => void {
               roomId,
               kind: 'rule',
               dedupKey: key,
-              name: row.name,
-              title: row.title || row.name,
+              // The label set that fired, by its values: "web error ratio high on web-7".
+              name: `${row.name}${onLabels(c.labelsKey, Object.fromEntries(want))}`,
+              title: `${row.title || row.name}${onLabels(c.labelsKey, Object.fromEntries(want))}`,
               severity: row.severity as TSeverity,
               status: step === 'fire' ? 'firing' : 'recovered',
               impact:

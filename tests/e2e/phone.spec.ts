@@ -303,7 +303,11 @@ test('installable: the page links a manifest whose icons and theme colour are se
 test.describe('on a laptop', () => {
   test.use({ viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false, deviceScaleFactor: 1 });
 
-  test('the same page is an overview in two columns, linking to the incident log and the wall', async ({ page, context, server }) => {
+  test('the same page is an overview in two columns, under the console nav bar (incident log, wall, API docs, help)', async ({
+    page,
+    context,
+    server,
+  }) => {
     await seedNight(server);
     await signIn(context, server, 'viewer');
     await page.goto(`${server.url}/`);
@@ -313,8 +317,14 @@ test.describe('on a laptop', () => {
     // Side by side, not stacked as on the phone.
     expect(incidents!.x).toBeGreaterThan(numbers!.x + numbers!.width);
     expect(incidents!.y).toBeLessThan(numbers!.y + 200);
-    await expect(page.getByRole('link', { name: 'All incidents' })).toHaveAttribute('href', '/incidents');
-    await expect(page.getByRole('link', { name: 'Wall display' })).toHaveAttribute('href', '/wall');
+    // The console's own nav bar, as on every other page, with the API docs and help.
+    const nav = page.getByTestId('console-nav');
+    await expect(nav.getByTestId('nav-incidents')).toHaveAttribute('href', '/incidents');
+    await expect(nav.getByTestId('nav-wall')).toHaveAttribute('href', '/wall/launch');
+    await expect(nav.getByTestId('nav-home')).toHaveAttribute('aria-current', 'page');
+    await expect(nav.getByTestId('nav-apiDocs')).toHaveAttribute('href', '/api-docs');
     expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+    await nav.getByTestId('nav-help').click();
+    await expect(page.getByTestId('help')).toContainText('/admin → Tokens, ingest keys and display links');
   });
 });

@@ -174,6 +174,8 @@ test('a wrong key, no session and an unknown room each get their own full-screen
   await page.goto(`${server.url}/wall/truth-access`);
   await expect(page.getByTestId('access')).toHaveAttribute('data-problem', 'signin');
   await expect(page.getByTestId('access')).toContainText('Not signed in');
+  // It names where display links really are: the admin page's keys section.
+  await expect(page.getByTestId('access')).toContainText('/admin → Tokens, ingest keys and display links');
   await shot(page, 'no-session');
 
   await page.goto(`${server.url}/wall/nosuchroom?key=${encodeURIComponent(display)}`);

@@ -42,17 +42,68 @@ describe.each(KINDS)('incident log over HTTP on %s', (kind) => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
-    // Concurrent retries with one key: still one incident.
-    const burst = await Promise.all(
-      Array.from({ length: 4 }, () => create(eng.token, { title: 'Burst', severity: 'SEV4' }, { 'idempotency-key': 'k-burst' })),
-    );
-    expect(new Set(burst.map((r) => r.body.id)).size).toBe(1);
+    // Concurrent retries with one key: still one incident. One runs; the others are
+    // answered at once — the first's answer, or 409 "in progress" with Retry-After.
+    const burstOnce = () => create(eng.token, { title: 'Burst', severity: 'SEV4' }, { 'idempotency-key': 'k-burst' });
+    const burst = await Promise.all(Array.from({ length: 4 }, burstOnce));
+    for (const r of burst) {
+      expect([201, 409]).toContain(r.status);
+      if (r.status === 409) expect(r.headers.get('retry-after')).toBe('1');
+    }
+    const settled = [];
+    for (const r of burst) {
+      let answer = r;
+      for (let i = 0; i < 5 && answer.status === 409; i++) {
+        await new Promise((ok) => setTimeout(ok, Number(answer.headers.get('retry-after')) * 1000));
+        answer = await burstOnce();
+      }
+      settled.push(answer);
+    }
+    expect(settled.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(settled.map((r) => r.body.id)).size).toBe(1);
     // Another caller's identical key is theirs, not a replay.
     const other = await create(eng2.token, { title: 'Other', severity: 'SEV3' }, { 'idempotency-key': 'k-1' });
     expect(other.body.id).not.toBe(first.body.id);
     expect(await server.ctx.prisma.incident.count()).toBe(before + 3);
     const entries = await server.ctx.prisma.incidentEntry.findMany({ where: { incidentId: first.body.id } });
     expect(entries.map((e) => e.kind)).toEqual(['created']);
+  });
+
+  it('a key whose first request is still running: 409 with Retry-After, answered without waiting for it', async () => {
+    const inc = (await create(eng.token, { title: 'Key in progress', severity: 'SEV3' })).body as TIncidentDto;
+    // The scope a keyed update to this incident is kept under, from one that ran.
+    const ran = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, {
+      token: eng.token,
+      body: { body: 'first keyed write' },
+      headers: { 'idempotency-key': 'k-ran' },
+    });
+    expect(ran.status).toBe(201);
+    const { scope } = await server.ctx.prisma.idempotencyRecord.findFirstOrThrow({ where: { key: 'k-ran' } });
+    // The first request holds the key's lease for a minute (as a slow or stuck one would).
+    await server.ctx.prisma.idempotencyRecord.create({
+      data: {
+        scope,
+        key: 'k-running',
+        status: 0,
+        body: '',
+        leaseToken: 'the-first-request',
+        leaseUntil: new Date(Date.now() + 60_000),
+      },
+    });
+    const second = await api(server, 'POST', `/api/v1/incidents/${inc.id}/updates`, {
+      token: eng.token,
+      body: { body: 'the same write again' },
+      headers: { 'idempotency-key': 'k-running' },
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.error.code).toBe('conflict');
+    expect(second.headers.get('retry-after')).toBe('1');
+    // Nothing ran, and the first request still holds its key.
+    expect(await server.ctx.prisma.incidentEntry.count({ where: { incidentId: inc.id, kind: 'post', body: 'the same write again' } })).toBe(
+      0,
+    );
+    const rec = await server.ctx.prisma.idempotencyRecord.findFirstOrThrow({ where: { key: 'k-running' } });
+    expect(rec.leaseToken).toBe('the-first-request');
   });
 
   it('refuses bad input with 400 naming each field, storing nothing', async () => {

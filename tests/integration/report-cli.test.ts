@@ -67,6 +67,8 @@ describe('report CLI', () => {
     const r = await cli(['report', '--room', 'launch', '--format', 'pdf', '--out', file], env);
     expect(r.err).toMatch(/^\(database: SQLite .*\)\n$/);
     expect(r.code).toBe(0);
+    // It says where it wrote the file.
+    expect(r.out.toString()).toBe(`wrote ${file} (${readFileSync(file).length} bytes)\n`);
     const pdf = readFileSync(file);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
@@ -79,6 +81,9 @@ describe('report CLI', () => {
       'Eng Two',
     ])
       expect(text).toContain(s);
+    // Every column of the incidents table is on the A4 page, none cut at its right edge.
+    const layout = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(layout).toMatch(/Source\s+Opened\s+Claimed after\s+Resolved after\s+Owner/);
   });
 
   it('says in one line that the server is not running, and exits non-zero', async () => {

@@ -45,6 +45,8 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
     { key: 'settings', href: `/rooms/${r}/settings`, show: can.settings },
     { key: 'rooms', href: '/rooms', show: true },
     { key: 'admin', href: '/admin', show: can.admin },
+    { key: 'apiDocs', href: '/api-docs', show: true },
+    { key: 'help', href: '/help', show: true },
   ];
   const current = (href: string) => {
     const p = href.split('?')[0];

@@ -28,7 +28,8 @@ export const WALL_LABELS = {
       signin: {
         title: 'Not signed in',
         body: 'This screen shows a room only to people signed in, or through a display link.',
-        action: 'Sign in on this device, or open the display link an admin created for this screen (Settings → Display links).',
+        action:
+          'Sign in on this device, or open the display link an admin created for this screen (admin page, /admin → Tokens, ingest keys and display links).',
       },
       badKey: {
         title: 'This display link does not work',
@@ -77,7 +78,7 @@ export const WALL_LABELS = {
       signin: {
         title: '未登录',
         body: '此屏幕只对已登录的人或通过展示链接显示房间。',
-        action: '请在此设备上登录，或打开管理员为此屏幕创建的展示链接（设置 → 展示链接）。',
+        action: '请在此设备上登录，或打开管理员为此屏幕创建的展示链接（管理页 /admin → 个人令牌、上报密钥和展示链接）。',
       },
       badKey: {
         title: '此展示链接无效',

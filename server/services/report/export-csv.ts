@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { TExportQuery } from '../../../lib/api/series';
+import { sourceText } from '../../../lib/night/format';
 import { parseLabelsKey } from '../../../lib/series';
 import type { TServiceContext } from '../../context';
 import type { TActor } from '../access/actor';
@@ -39,7 +40,7 @@ export async function exportCsv(opts: {
       i.title,
       i.severity,
       i.status,
-      i.source ? (i.source.name ?? i.source.kind) : '',
+      sourceText(i.source, ''),
       i.openedAt,
       i.claimedAt ?? '',
       i.claimedAfterSeconds ?? '',

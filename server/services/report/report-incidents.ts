@@ -3,12 +3,37 @@ import type { TSeverity, TStatus } from '../../../lib/incidents';
 import type { TMoment, TReportIncident } from '../../../lib/api/night-report';
 import { storedEntryData } from '../incidents/incident-dto';
 
-/** The contract's source of an incident: null for one a person opened. */
-export function sourceOf(source: string, key: string | null): TReportIncident['source'] {
+/** What the contract calls each source; older rows say "alert" and "threshold". */
+const kindOf = (source: string) => (source === 'alert' ? 'alertmanager' : source === 'threshold' ? 'rule' : source);
+
+/**
+ * The contract's source of an incident, by the name people know: the
+ * probe's, the rule's with the label set that fired ("web error ratio high
+ * on web-7"), the Alertmanager group's, the webhook alert's; null for one a
+ * person opened. The key is the sender's own (a webhook's dedupKey, an
+ * Alertmanager groupKey), never an internal id (a probe's or rule's).
+ */
+export function sourceOf(source: string, key: string | null, name: string | null = null): TReportIncident['source'] {
   if (!source || source === 'manual') return null;
-  // Older rows say "alert" and "threshold" for what the contract calls alertmanager and rule.
-  const kind = source === 'alert' ? 'alertmanager' : source === 'threshold' ? 'rule' : source;
-  return { kind, key, name: null };
+  const kind = kindOf(source);
+  return { kind, key: kind === 'probe' || kind === 'rule' ? null : key, name };
+}
+
+/** The names of the signals behind automatic incidents, by "kind key"; probes by their own row when no signal is left. */
+async function sourceNames(ctx: TServiceContext, roomId: string, rows: { source: string; sourceKey: string | null }[]) {
+  const auto = rows.filter((r) => r.source !== 'manual' && r.sourceKey);
+  const names = new Map<string, string>();
+  if (auto.length === 0) return names;
+  const signals = await ctx.prisma.signal.findMany({
+    where: { roomId, OR: auto.map((r) => ({ kind: r.source, dedupKey: r.sourceKey! })) },
+    select: { kind: true, dedupKey: true, name: true },
+  });
+  for (const s of signals) names.set(`${s.kind} ${s.dedupKey}`, s.name);
+  const probeIds = auto.filter((r) => kindOf(r.source) === 'probe' && !names.has(`${r.source} ${r.sourceKey}`)).map((r) => r.sourceKey!);
+  if (probeIds.length)
+    for (const p of await ctx.prisma.probe.findMany({ where: { id: { in: probeIds } }, select: { id: true, name: true } }))
+      names.set(`probe ${p.id}`, p.name);
+  return names;
 }
 
 const secondsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
@@ -16,7 +41,8 @@ const secondsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
 /**
  * Every incident that was open at some moment of the window (opened before
  * its end, not resolved before its start), with time to claim (the first
- * claim or assignment) and time to resolve; the moments of opening, first
+ * claim: someone said "I'm on it"; a handover or a lead's assignment is not
+ * one) and time to resolve; the moments of opening, first
  * claim and resolution inside the window; and each person's load.
  */
 export async function reportIncidents(opts: { ctx: TServiceContext; roomId: string; from: number; to: number }) {
@@ -30,9 +56,9 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
   const ids = rows.map((r) => r.id);
   const [claims, statuses, activity] = await Promise.all([
     ctx.prisma.incidentEntry.findMany({
-      where: { incidentId: { in: ids }, kind: { in: ['claim', 'handover'] } },
+      where: { incidentId: { in: ids }, kind: 'claim' },
       orderBy: { seq: 'asc' },
-      select: { incidentId: true, createdAt: true, authorName: true, data: true, kind: true },
+      select: { incidentId: true, createdAt: true, authorName: true },
     }),
     ctx.prisma.incidentEntry.findMany({
       where: { incidentId: { in: ids }, kind: 'status', createdAt: { gte: from, lte: to } },
@@ -45,6 +71,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
       _count: { _all: true },
     }),
   ]);
+  const sources = await sourceNames(ctx, roomId, rows);
   const firstClaim = new Map<string, (typeof claims)[number]>();
   for (const c of claims) if (!firstClaim.has(c.incidentId)) firstClaim.set(c.incidentId, c);
   const personIds = [...new Set([...rows.map((r) => r.ownerId), ...activity.map((a) => a.authorId)].filter((x): x is string => !!x))];
@@ -62,7 +89,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
       title: r.title,
       severity: r.severity as TSeverity,
       status: r.status as TStatus,
-      source: sourceOf(r.source, r.sourceKey),
+      source: sourceOf(r.source, r.sourceKey, sources.get(`${r.source} ${r.sourceKey}`) ?? null),
       openedAt: r.createdAt.toISOString(),
       claimedAt: claim?.createdAt.toISOString() ?? null,
       claimedAfterSeconds: claim ? secondsBetween(r.createdAt, claim.createdAt) : null,
@@ -88,7 +115,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
   for (const [incidentId, c] of firstClaim) {
     if (!inWindow(c.createdAt)) continue;
     const r = byId.get(incidentId)!;
-    const who = storedEntryData(c, 'handover')?.to.name ?? c.authorName;
+    const who = c.authorName;
     moments.push({
       at: c.createdAt.toISOString(),
       kind: 'incident-claimed',

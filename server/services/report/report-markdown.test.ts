@@ -26,7 +26,7 @@ const REPORT: TReport = {
       title: 'Dirty | records',
       severity: 'SEV1',
       status: 'resolved',
-      source: { kind: 'rule', key: 'dirty_ratio', name: null },
+      source: { kind: 'rule', key: null, name: 'dirty ratio high on web-7' },
       openedAt: '2026-11-28T13:00:00.000Z',
       claimedAt: '2026-11-28T13:02:00.000Z',
       claimedAfterSeconds: 120,
@@ -49,15 +49,16 @@ describe('report as Markdown', () => {
     expect(md).toContain('2026-11-28 20:00 → 2026-11-29 09:30 (Asia/Shanghai)');
     expect(md).toContain('- Registered users: 1,250,000 → 8,070,000, peak 8,070,000 at 2026-11-29 09:29');
     expect(md).toContain('- Against the plan: +4.2 %');
-    expect(md).toContain('| 3 | Dirty \\| records | SEV1 | rule dirty_ratio | 2026-11-28 21:00 | 2 min | 2 h | Qian Lan |');
+    expect(md).toContain('| 3 | Dirty \\| records | SEV1 | rule: dirty ratio high on web-7 | 2026-11-28 21:00 | 2 min | 2 h | Qian Lan |');
     expect(md).toContain('| Qian Lan | 1 | 1 | 4 |');
     expect(md).toContain('- 2M users: 2026-11-28 21:05');
   });
   it('maps stored sources to the contract', () => {
     expect(sourceOf('manual', null)).toBeNull();
-    expect(sourceOf('threshold', 'k')).toEqual({ kind: 'rule', key: 'k', name: null });
-    expect(sourceOf('alert', 'g')).toEqual({ kind: 'alertmanager', key: 'g', name: null });
-    expect(sourceOf('probe', 'p')).toEqual({ kind: 'probe', key: 'p', name: null });
+    // A rule's or probe's key is an internal id: only its name is said.
+    expect(sourceOf('threshold', 'k', 'dirty ratio high')).toEqual({ kind: 'rule', key: null, name: 'dirty ratio high' });
+    expect(sourceOf('alert', 'g', 'NodeDown')).toEqual({ kind: 'alertmanager', key: 'g', name: 'NodeDown' });
+    expect(sourceOf('probe', 'p', 'checkout API')).toEqual({ kind: 'probe', key: null, name: 'checkout API' });
   });
   it('stamps midnight as 00, not 24', () => {
     expect(formatStamp('2026-11-28T16:00:00.000Z', 'Asia/Shanghai')).toBe('2026-11-29 00:00');

@@ -1,5 +1,5 @@
 import type { TReport } from '../../../lib/api/night-report';
-import { formatCount, formatSeconds, formatStamp } from '../../../lib/night/format';
+import { formatCount, formatSeconds, formatStamp, sourceText } from '../../../lib/night/format';
 import { formatPlanDelta } from '../../../lib/night/figures';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -41,7 +41,7 @@ export function reportToMarkdown(r: TReport): string {
   else {
     lines.push('| # | Title | Severity | Source | Opened | Claimed after | Resolved after | Owner |', '|---|---|---|---|---|---|---|---|');
     for (const i of r.incidents) {
-      const source = i.source ? `${i.source.kind}${i.source.key ? ` ${i.source.key}` : ''}` : 'person';
+      const source = sourceText(i.source, 'person');
       lines.push(
         `| ${i.number} | ${cell(i.title)} | ${i.severity} | ${cell(source)} | ${at(i.openedAt)} | ${formatSeconds(i.claimedAfterSeconds)} | ${formatSeconds(i.resolvedAfterSeconds)} | ${cell(i.owner?.name ?? 'unowned')} |`,
       );

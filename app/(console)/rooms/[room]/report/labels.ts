@@ -42,6 +42,12 @@ export function useReportLabels() {
     resolvedAfter: t('resolvedAfter'),
     owner: t('owner'),
     person: t('person'),
+    sourceKinds: {
+      probe: t('sourceKind.probe'),
+      rule: t('sourceKind.rule'),
+      alertmanager: 'Alertmanager',
+      webhook: t('sourceKind.webhook'),
+    },
     unowned: t('unowned'),
     people: t('people'),
     noPeople: t('noPeople'),

@@ -1,7 +1,8 @@
 'use client';
 
+import { DateTimeInput } from '@/app/_ui/date-time-input';
 import { useEffect, useState } from 'react';
-import { BUTTON, INPUT } from '@/app/_ui/controls';
+import { BUTTON } from '@/app/_ui/controls';
 import { formatStamp } from '@/lib/night/format';
 import { urlOf } from '@/lib/client/api';
 import { ROUTES } from '@/lib/client/routes';
@@ -97,11 +98,11 @@ export function ReportScreen({
         <form onSubmit={apply} className="flex flex-wrap items-end gap-2 print:hidden" data-testid="report-window">
           <label className="flex flex-col gap-1 text-sm">
             {t.from}
-            <input className={INPUT} type="datetime-local" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+            <DateTimeInput value={form.from} onChange={(from) => setForm({ ...form, from })} />
           </label>
           <label className="flex flex-col gap-1 text-sm">
             {t.to}
-            <input className={INPUT} type="datetime-local" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+            <DateTimeInput value={form.to} onChange={(to) => setForm({ ...form, to })} />
           </label>
           <button type="submit" className={BUTTON}>
             {t.show}

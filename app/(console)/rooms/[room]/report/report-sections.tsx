@@ -2,7 +2,7 @@ import { useLocale } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { TLocale } from '@/lib/format/number';
 import type { TReport } from '@/lib/api/night-report';
-import { formatCount, formatSeconds, formatStamp } from '@/lib/night/format';
+import { formatCount, formatSeconds, formatStamp, sourceText } from '@/lib/night/format';
 import { formatPlanDelta } from '@/lib/night/figures';
 import { momentWords } from '@/lib/night/moment-words';
 import type { TReportLabels } from './labels';
@@ -99,8 +99,9 @@ export function IncidentsBlock({ report, t }: TProps) {
       {report.incidents.length === 0 ? (
         <p className="text-dim">{t.noIncidents}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm" data-testid="incidents-table">
+        // On paper nothing scrolls: the table shrinks its type and wraps its cells so every column stays on the A4 page.
+        <div className="overflow-x-auto print:overflow-visible">
+          <table className="w-full border-collapse text-sm print:text-xs" data-testid="incidents-table">
             <thead>
               <tr>
                 {[t.number, t.incidentTitle, t.severity, t.source, t.opened, t.claimedAfter, t.resolvedAfter, t.owner].map((h) => (
@@ -116,7 +117,7 @@ export function IncidentsBlock({ report, t }: TProps) {
                   <td className={`${TD} tabular`}>{i.number}</td>
                   <td className={TD}>{i.title}</td>
                   <td className={TD}>{i.severity}</td>
-                  <td className={TD}>{i.source ? `${i.source.kind}${i.source.key ? ` · ${i.source.key}` : ''}` : t.person}</td>
+                  <td className={`${TD} break-words`}>{sourceText(i.source, t.person, t.sourceKinds)}</td>
                   <td className={`${TD} tabular whitespace-nowrap`}>{formatStamp(i.openedAt, tz)}</td>
                   <td className={`${TD} tabular`}>{formatSeconds(i.claimedAfterSeconds, loc)}</td>
                   <td className={`${TD} tabular`}>{formatSeconds(i.resolvedAfterSeconds, loc)}</td>

@@ -1,5 +1,6 @@
 'use client';
 
+import { DateTimeInput } from '@/app/_ui/date-time-input';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { TRoomSettings } from '@/lib/api/rooms';
@@ -74,14 +75,7 @@ function GeneralSection({ slug, room }: { slug: string; room: TRoomSettings['roo
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
           {t('goLive')}
-          <input
-            data-testid="go-live"
-            className={INPUT}
-            type="datetime-local"
-            step={1}
-            value={goLive}
-            onChange={(e) => setGoLive(e.target.value)}
-          />
+          <DateTimeInput data-testid="go-live" value={goLive} onChange={setGoLive} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           {t('staleAfter')}

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { useErrorWords } from '@/app/_ui/use-error-words';
 import type { TLocale } from '@/lib/format/number';
 import { ApiError } from '@/lib/client/api';
+import { formatTime } from '@/lib/format/time';
 
 export { BUTTON, INPUT, PRIMARY } from '@/app/_ui/controls';
 
@@ -30,20 +31,8 @@ export function ErrorText({ error }: { error: unknown }) {
   );
 }
 
-const INTL: Record<TLocale, string> = { en: 'en-GB', zh: 'zh-CN' };
-
-/** A date and time on the room's clock, 24-hour, in the person's language. */
+/** A date and time on the room's clock, in the console's one format (lib/format/time.ts). */
 export function useWhen() {
   const locale = useLocale() as TLocale;
-  return (iso: string, timeZone: string): string =>
-    new Date(iso).toLocaleString(INTL[locale], {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
+  return (iso: string, timeZone: string): string => formatTime(iso, locale, { date: true, timeZone });
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { DateTimeInput } from '@/app/_ui/date-time-input';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -462,22 +463,10 @@ function MaintenanceForm({ onSchedule }: { onSchedule: (b: TMaintBody, reset: ()
         <input id="m-title" className={INPUT} value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
       </Field>
       <Field id="m-start" label={t('startsAt')}>
-        <input
-          id="m-start"
-          type="datetime-local"
-          className={INPUT}
-          value={f.startsAt}
-          onChange={(e) => setF({ ...f, startsAt: e.target.value })}
-        />
+        <DateTimeInput id="m-start" value={f.startsAt} onChange={(startsAt) => setF({ ...f, startsAt })} />
       </Field>
       <Field id="m-end" label={t('endsAt')}>
-        <input
-          id="m-end"
-          type="datetime-local"
-          className={INPUT}
-          value={f.endsAt}
-          onChange={(e) => setF({ ...f, endsAt: e.target.value })}
-        />
+        <DateTimeInput id="m-end" value={f.endsAt} onChange={(endsAt) => setF({ ...f, endsAt })} />
       </Field>
       <Field id="m-msg" label={t('message')}>
         <input id="m-msg" className={INPUT} value={f.message} onChange={(e) => setF({ ...f, message: e.target.value })} />
