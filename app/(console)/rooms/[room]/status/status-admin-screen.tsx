@@ -379,7 +379,7 @@ function PublishForm({
         >
           {IMPACTS.map((i) => (
             <option key={i} value={i}>
-              {i}
+              {t(`impactLevel.${i}`)}
             </option>
           ))}
         </select>
