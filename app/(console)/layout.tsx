@@ -3,6 +3,8 @@ import { getLocale, getMessages } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CONSOLE_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { roleAtLeast } from '@/lib/roles';
+import { getRuntime } from '@/server/context';
+import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { ConsoleNav } from './_nav/console-nav';
 import { EscalationBanner } from './incidents/_components/escalation-banner';
 import { currentMe } from './incidents/_components/session';
@@ -13,7 +15,7 @@ import { currentMe } from './incidents/_components/session';
  * word below. A page without a signed-in person still redirects to /login itself.
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const [me, locale, messages] = await Promise.all([currentMe(), getLocale(), getMessages()]);
+  const [me, locale, messages, defaultRoom] = await Promise.all([currentMe(), getLocale(), getMessages(), defaultRoomSlug()]);
   const picked = Object.fromEntries(CONSOLE_CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
   return (
     <NextIntlClientProvider locale={locale} messages={picked} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
@@ -23,6 +25,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <ConsoleNav
               me={{ name: me.name, role: me.role }}
               can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
+              defaultRoom={defaultRoom}
             />
           </Suspense>
         )}
@@ -31,4 +34,13 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </div>
     </NextIntlClientProvider>
   );
+}
+
+/** The install's default room: what a page naming no room (/incidents) is about. */
+async function defaultRoomSlug(): Promise<string> {
+  try {
+    return (await resolveRoom({ ctx: getRuntime() })).slug;
+  } catch {
+    return 'launch';
+  }
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, type ChartDataset } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
 import { formatAxis, type TLocale } from '@/lib/format/number';
@@ -12,7 +12,7 @@ import { robustRange } from '@/lib/wall/robust-range';
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, annotationPlugin);
 // A canvas does not inherit the page's font stack: name it, so 万 and 亿 on the axes draw with the
 // shipped Noto Sans SC slices on a kiosk that has no Chinese font (app/globals.css, --font-sans).
-Chart.defaults.font.family = 'ui-sans-serif, system-ui, "Noto Sans CJK SC", "Noto Sans SC", "Noto Sans", Arial, sans-serif';
+Chart.defaults.font.family = '"Warroom CJK", ui-sans-serif, system-ui, "Noto Sans", Arial, sans-serif';
 
 export interface TNightLine {
   label: string;
@@ -44,6 +44,38 @@ export interface TNightLevel {
   reached: boolean;
   color: string;
 }
+
+/**
+ * Counts the page's finished font loads. Chart.js measures each tick label
+ * once per font string and keeps the width: measured before the Noto Sans SC
+ * slice holding 万 arrived (a box narrower than the glyph), the right axis
+ * kept too little room and its labels were cut off. Redrawing does not
+ * measure again; a chart made anew after the load does.
+ */
+function useFontLoads(): number {
+  const [loads, setLoads] = useState(0);
+  useEffect(() => {
+    const fonts = document.fonts;
+    if (!fonts) return;
+    let alive = true;
+    const bump = () => {
+      if (alive) setLoads((n) => n + 1);
+    };
+    void fonts.ready.then(bump);
+    fonts.addEventListener('loadingdone', bump);
+    return () => {
+      alive = false;
+      fonts.removeEventListener('loadingdone', bump);
+    };
+  }, []);
+  return loads;
+}
+
+/** The canvas's accessible name: what it plots, in the chart's language. */
+const CHART_NAME: Record<TLocale, (labels: string[]) => string> = {
+  en: (labels) => `${labels.join(' and ')} over time`,
+  zh: (labels) => `${labels.join('与')}随时间变化`,
+};
 
 const GRID = '#1b2430';
 const TICKS = '#9aa7b4';
@@ -81,9 +113,12 @@ export function NightChart(props: {
   const chart = useRef<Chart<'line', TPoint[]> | null>(null);
   const withSeconds = useRef(false);
   const box = useRef<HTMLDivElement>(null);
+  const fontLoads = useFontLoads();
 
   useEffect(() => {
     if (!canvas.current) return;
+    // Read so the chart is made anew after each font load (see useFontLoads).
+    void fontLoads;
     const font = () => ({ size: Math.max(12, Math.round(window.innerHeight * 0.02)) });
     const c = new Chart<'line', TPoint[]>(canvas.current, {
       type: 'line',
@@ -115,27 +150,25 @@ export function NightChart(props: {
             },
             grid: { color: GRID },
           },
-          y: { position: 'left', ticks: { color: '#4cc2ff', font, callback: (v) => formatAxis(Number(v), locale) }, grid: { color: GRID } },
+          y: {
+            position: 'left',
+            ticks: { color: '#4cc2ff', font, callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
+            grid: { color: GRID },
+          },
           y2: {
             position: 'right',
-            ticks: { color: '#7ee787', font, callback: (v) => formatAxis(Number(v), locale) },
+            ticks: { color: '#7ee787', font, callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
             grid: { display: false },
           },
         },
       },
     });
     chart.current = c;
-    // A webfont slice that arrives after the first draw (the one holding 万) is used from the next frame.
-    let alive = true;
-    void document.fonts?.ready.then(() => {
-      if (alive) c.update('none');
-    });
     return () => {
-      alive = false;
       c.destroy();
       chart.current = null;
     };
-  }, [locale, timeZone]);
+  }, [locale, timeZone, fontLoads]);
 
   useEffect(() => {
     const c = chart.current;
@@ -234,12 +267,21 @@ export function NightChart(props: {
       el.dataset.yMin = String(c.scales.y?.min ?? '');
       el.dataset.yMax = String(c.scales.y?.max ?? '');
       el.dataset.ticks = xs.length ? (c.scales.x?.ticks ?? []).map((t) => String(t.label)).join('|') : '';
+      // The axes' labels and the room the chart gave them, to check that none is clipped.
+      for (const id of ['y', 'y2'] as const) {
+        const scale = c.scales[id];
+        el.dataset[`${id}Labels`] = scale?.options.display ? scale.ticks.map((t) => String(t.label)).join('|') : '';
+        el.dataset[`${id}Width`] = String(scale?.width ?? '');
+        el.dataset[`${id}Padding`] = String((scale?.options as { ticks?: { padding?: number } } | undefined)?.ticks?.padding ?? '');
+      }
+      el.dataset.tickFont = `${Math.max(12, Math.round(window.innerHeight * 0.02))}px ${Chart.defaults.font.family}`;
+      el.dataset.fontLoads = String(fontLoads);
     }
-  }, [lines, marks, levels, now, cursor]);
+  }, [lines, marks, levels, now, cursor, fontLoads]);
 
   return (
     <div ref={box} data-testid="night-chart" className={props.className}>
-      <canvas ref={canvas} role="img" aria-label={`${lines.map((l) => l.label).join(' and ')} over time`} />
+      <canvas ref={canvas} role="img" aria-label={CHART_NAME[locale](lines.map((l) => l.label))} />
       {empty && props.waiting ? (
         <div
           data-testid="chart-waiting"

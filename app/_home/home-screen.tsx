@@ -40,29 +40,31 @@ export function HomeScreen({
   locale: TLocale;
 }) {
   const qc = useQueryClient();
+  // The room the server chose for this person (undefined: the default room, found by the browser).
+  const room = initial?.room;
   // Seed the cache with what the server read, so the first paint has the numbers…
   const [seeded] = useState(() => {
-    if (!initial || qc.getQueryData(roomLiveKey(undefined))) return false;
-    qc.setQueryData(roomLiveKey(undefined), initial.snapshot);
-    qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
+    if (!initial || qc.getQueryData(roomLiveKey(room))) return false;
+    qc.setQueryData(roomLiveKey(room), initial.snapshot);
+    qc.setQueryData(incidentKeys.list(room, 'open'), initial.incidents);
     return true;
   });
-  const { snapshot, error, access, connection, socket } = useRoomLive(undefined);
+  const { snapshot, error, access, connection, socket } = useRoomLive(room);
   const probes = useProbesQuery(snapshot?.room.slug, null, socket).data;
   const capacity = useCapacityQuery(access ? undefined : snapshot?.room.slug, null, socket).data;
   const reach = useChannelHealthQuery(access ? undefined : snapshot?.room.slug, null, socket).data;
-  // Open incidents of the default room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
-  const incidents = useIncidentsQuery({ status: 'open' });
+  // Open incidents of the room, kept live (pushes, seq catch-up on reconnect) by the shared incident hooks.
+  const incidents = useIncidentsQuery({ status: 'open', room });
   // …then join the room at once (the join is what subscribes this screen to
   // pushes), and once the incident channel is joined too, refetch the list so
   // nothing that changed after the server read it is missed.
   useEffect(() => {
-    if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(undefined) });
-  }, [seeded, qc]);
+    if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(room) });
+  }, [seeded, qc, room]);
   const incidentsReady = incidents.live.ready;
   useEffect(() => {
-    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
-  }, [seeded, incidentsReady, qc]);
+    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(room, 'open') });
+  }, [seeded, incidentsReady, qc, room]);
   const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const t = HOME_LABELS[locale];
 

@@ -1,4 +1,4 @@
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { decimate } from '@/lib/decimate';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TIncidentDto } from '@/lib/api/incidents';
@@ -7,9 +7,11 @@ import { assertCan } from '@/server/services/access/actor';
 import { authenticateRequest } from '@/server/services/access/authenticate-request';
 import { listIncidents } from '@/server/services/incidents/list-incidents';
 import { getRoomSnapshot } from '@/server/services/metrics/get-room-snapshot';
-import { resolveRoom } from '@/server/services/rooms/resolve-room';
+import { LAST_ROOM_COOKIE, resolveHomeRoom } from '@/server/services/rooms/resolve-home-room';
 
 export interface THomeInitial {
+  /** the room `/` shows this person: the last one they used, else the default, else the first open one */
+  room: string;
   snapshot: TRoomSnapshot;
   incidents: TIncidentDto[];
 }
@@ -31,13 +33,19 @@ export async function loadHomeInitial(): Promise<THomeInitial | null> {
     const rt = getRuntime();
     const actor = await authenticateRequest({ ctx: rt, headers: await headers() });
     if (actor.kind !== 'user') return null;
-    const room = await resolveRoom({ ctx: rt });
+    const lastUsed = (await cookies()).get(LAST_ROOM_COOKIE)?.value;
+    const room = await resolveHomeRoom({ ctx: rt, actor, lastUsed: lastUsed ? decodeURIComponent(lastUsed) : null });
+    if (!room) return null;
     assertCan(actor, 'room:read', room.id);
     const [snapshot, incidents] = await Promise.all([
       getRoomSnapshot({ ctx: rt, room }),
       listIncidents({ ctx: rt, actor, input: { status: 'open', room: room.slug } }),
     ]);
-    return { snapshot: { ...snapshot, history: snapshot.history.map((h) => ({ ...h, points: slim(h.points) })) }, incidents };
+    return {
+      room: room.slug,
+      snapshot: { ...snapshot, history: snapshot.history.map((h) => ({ ...h, points: slim(h.points) })) },
+      incidents,
+    };
   } catch (err) {
     console.error('home: initial data failed, the browser will load it:', err instanceof Error ? err.message : err);
     return null;

@@ -21,6 +21,8 @@ export const HOME_LABELS = {
     signInLink: 'Sign in',
     noAccess: 'This sign-in may not see the room. Ask an admin for access.',
     noRate: 'no fresh data',
+    nav: 'Main',
+    bySeverity: 'By severity',
   },
   zh: {
     ...STATE_VOCABULARY.zh,
@@ -40,6 +42,8 @@ export const HOME_LABELS = {
     signInLink: '登录',
     noAccess: '此登录无权查看房间，请联系管理员开通。',
     noRate: '无新数据',
+    nav: '主导航',
+    bySeverity: '按级别',
   },
 } satisfies Record<TLocale, Record<string, string>>;
 

@@ -33,7 +33,7 @@ export function OpenIncidents(props: {
           </span>
         </h2>
       </div>
-      <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="by severity" data-testid="severity-counts">
+      <ul className="mt-2 flex flex-wrap gap-1.5" aria-label={t.bySeverity} data-testid="severity-counts">
         {counts.map(([sev, n]) => (
           <li
             key={sev}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatDelta, formatHeadline, formatPercent, headlineParts } from './number';
+import { formatAxis, formatCompact, formatDelta, formatHeadline, formatPercent, headlineParts } from './number';
 
 describe('formatHeadline', () => {
   it('groups digits in English', () => {
@@ -50,5 +50,41 @@ describe('formatCompact and friends', () => {
     ).toEqual(['万']);
     // Same width whatever the last digits: the counter does not jitter as it rolls over.
     expect(text(1_350_000, 'zh').length).toBe(text(1_359_999, 'zh').length);
+  });
+});
+
+describe('formatAxis', () => {
+  const axis = (values: number[], locale: 'en' | 'zh') =>
+    values.map((v) =>
+      formatAxis(
+        v,
+        locale,
+        values.map((value) => ({ value })),
+      ),
+    );
+
+  it('never repeats a label when the range is narrow against the unit', () => {
+    // The wall in zh with 25 users of range at 135万: it drew "135.88万" six times.
+    const zh = axis([1_358_765, 1_358_770, 1_358_775, 1_358_780, 1_358_785, 1_358_790], 'zh');
+    expect(new Set(zh).size).toBe(zh.length);
+    expect(zh).toEqual(['135.8765万', '135.877万', '135.8775万', '135.878万', '135.8785万', '135.879万']);
+    const en = axis([1_358_000, 1_358_500, 1_359_000], 'en');
+    expect(new Set(en).size).toBe(3);
+    // A step of 100万 in zh: "100万", "200万"; no decimals are added where the step needs none.
+    expect(axis([0, 1_000_000, 2_000_000, 3_000_000], 'zh')).toEqual(['0', '100万', '200万', '300万']);
+    expect(axis([1_200_000, 1_250_000, 1_300_000, 1_350_000], 'en')).toEqual(['1.2M', '1.25M', '1.3M', '1.35M']);
+  });
+
+  it('keeps a half step exact instead of rounding it onto its neighbour', () => {
+    expect(axis([0, 25_000, 50_000, 75_000, 100_000], 'zh')).toEqual(['0', '2.5万', '5万', '7.5万', '10万']);
+  });
+
+  it('falls back to the full figure when four decimals of the unit cannot tell ticks apart', () => {
+    expect(axis([135_887_654, 135_887_655, 135_887_656], 'zh')).toEqual(['135,887,654', '135,887,655', '135,887,656']);
+  });
+
+  it('tolerates a bare min and max Chart.js adds to the round ticks', () => {
+    const labels = axis([1_358_763.4, 1_358_765, 1_358_770, 1_358_775, 1_358_791.2], 'zh');
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });

@@ -33,9 +33,41 @@ export function formatCompact(value: number, locale: TLocale): string {
   return nf(locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(value);
 }
 
-/** An axis tick: compact, with up to two decimals so 1.25M and 1.26M stay distinct. */
-export function formatAxis(value: number, locale: TLocale): string {
-  return nf(locale, { notation: 'compact', maximumFractionDigits: 2 }).format(value);
+/** The power of ten compact notation divides by in this locale (万 = 1e4, M = 1e6 …). */
+function compactUnit(value: number, locale: TLocale): number {
+  const abs = Math.abs(value);
+  const steps = locale === 'zh' ? [1e12, 1e8, 1e4] : [1e12, 1e9, 1e6, 1e3];
+  return steps.find((u) => abs >= u) ?? 1;
+}
+
+/** Decimals needed to write x exactly (up to max), ignoring floating-point noise. */
+function decimalsOf(x: number, max: number): number {
+  for (let d = 0; d <= max; d++) if (Math.abs(Math.round(x * 10 ** d) - x * 10 ** d) < 1e-6) return d;
+  return max + 1;
+}
+
+const AXIS_MAX_DECIMALS = 4;
+
+/**
+ * An axis tick, compact, with as many decimals as the ticks' step needs: a
+ * range of 25 users at 135万 reads 135.8765万, 135.877万 … and never shows
+ * "135.88万" twice. `ticks` are all the axis's ticks (Chart.js passes them to
+ * its callback); the precision is chosen once for the axis, from the round
+ * ticks inside it (a bare min or max Chart.js adds is not round), and raised
+ * until no two labels are the same. When four decimals of the unit still
+ * cannot tell them apart, the ticks are written in full (1,358,766).
+ */
+export function formatAxis(value: number, locale: TLocale, ticks?: readonly { value: number }[]): string {
+  const values = ticks?.length ? ticks.map((t) => t.value) : [value];
+  const round = values.length >= 4 ? values.slice(1, -1) : values;
+  let digits = 0;
+  for (const v of round) digits = Math.max(digits, decimalsOf(v / compactUnit(v, locale), AXIS_MAX_DECIMALS));
+  const format = (d: number) => nf(locale, { notation: 'compact', maximumFractionDigits: d });
+  for (; digits <= AXIS_MAX_DECIMALS; digits++) {
+    const f = format(digits);
+    if (new Set(values.map((v) => f.format(v))).size === values.length) return f.format(value);
+  }
+  return nf(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /**

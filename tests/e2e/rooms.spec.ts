@@ -7,6 +7,8 @@ import { expect, pushPoints, signIn, test } from './fixtures';
 import { PHONE } from './phone-helpers';
 
 test('an admin creates a room, sees its open incidents and headline move, switches to it, archives it', async ({ browser, server }) => {
+  // Many pages in one story: past 60 s on a loaded 2-core machine.
+  test.setTimeout(150_000);
   const ctx = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 860 } });
   const admin = await signIn(ctx, server, 'admin', 'Ada Admin');
   const page = await ctx.newPage();
@@ -30,8 +32,13 @@ test('an admin creates a room, sees its open incidents and headline move, switch
   await expect(card).toContainText('中文 · Asia/Shanghai');
   await expect(page.getByTestId('room-bf-2026-headline')).toHaveText('no data yet');
 
-  // The headline and open incidents follow without a reload.
+  // The headline carries its age: one from five minutes ago is past the room's threshold and looks stale.
   const key = await server.createIngestKey('bf-2026');
+  await pushPoints(server, key, [{ name: 'users_total', value: 1_200_000, time: Date.now() - 5 * 60_000 }], 'bf-2026');
+  await expect(page.getByTestId('room-bf-2026-headline')).toHaveText('1,200,000', { timeout: 12_000 });
+  await expect(page.getByTestId('room-bf-2026-headline-box')).toHaveAttribute('data-stale', 'yes');
+  await expect(page.getByTestId('room-bf-2026-headline-age')).toHaveText(/^stale 5 min$/);
+  // The headline and open incidents follow without a reload.
   await pushPoints(server, key, [{ name: 'users_total', value: 1_234_567 }], 'bf-2026');
   await fetch(`${server.url}/api/v1/incidents`, {
     method: 'POST',
@@ -39,6 +46,8 @@ test('an admin creates a room, sees its open incidents and headline move, switch
     body: JSON.stringify({ title: 'Checkout slow', severity: 'SEV2', room: 'bf-2026' }),
   });
   await expect(page.getByTestId('room-bf-2026-headline')).toHaveText('1,234,567', { timeout: 12_000 });
+  await expect(page.getByTestId('room-bf-2026-headline-box')).toHaveAttribute('data-stale', 'no');
+  await expect(page.getByTestId('room-bf-2026-headline-age')).toHaveText(/^\d+ s ago$/);
   await expect(page.getByTestId('room-bf-2026-open')).toHaveText('1 open incident');
   await page.screenshot({ path: 'docs/rooms.png', fullPage: true });
 
@@ -56,6 +65,13 @@ test('an admin creates a room, sees its open incidents and headline move, switch
   await page.getByTestId('nav-room').selectOption('launch');
   await expect(page).toHaveURL(`${server.url}/incidents`);
 
+  // `/` opens in the room last used, not in the default one: its name and its open incident.
+  await page.goto(`${server.url}/rooms/bf-2026/servers`);
+  await expect(page.getByTestId('nav-room')).toHaveValue('bf-2026');
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Black Friday');
+  await expect(page.getByText('Checkout slow')).toBeVisible();
+
   // Archive: gone from the list (and the switcher), back with "show archived"; writes are refused.
   await page.goto(`${server.url}/rooms`);
   page.once('dialog', (d) => void d.accept());
@@ -70,9 +86,22 @@ test('an admin creates a room, sees its open incidents and headline move, switch
     body: JSON.stringify({ points: [{ name: 'users_total', value: 1_300_000 }] }),
   });
   expect(refused.status).toBe(409);
-  // Its report still reads.
+  // Its report still reads, under a read-only banner; no new incident there; the wall says archived.
   await page.goto(`${server.url}/rooms/bf-2026/report`);
   await expect(page.locator('[data-report-ready="yes"]')).toBeVisible();
+  await expect(page.getByTestId('room-archived-banner')).toContainText('archived: read-only');
+  await page.goto(`${server.url}/incidents?room=bf-2026`);
+  await expect(page.getByTestId('room-archived-banner')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New incident' })).toHaveCount(0);
+  await page.goto(`${server.url}/incidents`);
+  await expect(page.getByRole('button', { name: 'New incident' })).toBeVisible();
+  await expect(page.getByTestId('room-archived-banner')).toHaveCount(0);
+  await page.goto(`${server.url}/wall/bf-2026`);
+  await expect(page.getByTestId('wall-archived')).toHaveText('已归档 · 只读');
+  // …but `/` no longer opens in it: an archived room is passed over for the default.
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Black Friday');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
   await ctx.close();
 });
 
@@ -142,8 +171,30 @@ async function widthAgainstTofu(page: Page, selector: string): Promise<number> {
   }, selector);
 }
 
+/** What is wrong with the wall chart's value axes as drawn now: repeated labels, a right axis too narrow for its labels. */
+function axisProblems(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    const el = document.querySelector('[data-testid="night-chart"]') as HTMLElement;
+    const d = el.dataset;
+    const problems: string[] = [];
+    const labels = (id: 'y' | 'y2') => (d[`${id}Labels`] ?? '').split('|').filter(Boolean);
+    for (const id of ['y', 'y2'] as const) {
+      if (labels(id).length < 2) problems.push(`${id}: ${labels(id).length} labels`);
+      if (new Set(labels(id)).size !== labels(id).length) problems.push(`${id} repeats: ${labels(id).join(' ')}`);
+    }
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = d.tickFont!;
+    const widest = Math.max(...labels('y2').map((l) => ctx.measureText(l).width));
+    const room = Number(d.y2Width) - Number(d.y2Padding);
+    if (widest > room + 0.5) problems.push(`y2 label ${widest.toFixed(1)} px wide in ${room} px`);
+    return problems;
+  });
+}
+
 test('a Chinese room renders Chinese on a browser with no CJK fonts (wall, phone, console)', async ({ server }) => {
-  test.setTimeout(90_000);
+  // A second browser, three pages and font downloads: on a loaded 2-core machine this took over 90 s.
+  test.setTimeout(180_000);
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -181,11 +232,25 @@ test('a Chinese room renders Chinese on a browser with no CJK fonts (wall, phone
     const family = await wall.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(await glyphsDiffer(wall, family)).toBe(true);
     // The live counter keeps moving in Chinese: one more user changes the digits on the wall.
-    await pushPoints(server, key, [{ name: 'users_total', value: 1_358_790 }], 'cn-night');
+    await pushPoints(
+      server,
+      key,
+      [
+        { name: 'users_total', value: 1_358_790 },
+        { name: 'users_online', value: 91_250 },
+      ],
+      'cn-night',
+    );
     await expect(wall.getByTestId('headline-users')).toHaveText('135万8790');
     await wall.evaluate(() => document.fonts.ready);
     // The panel's label is drawn as glyphs, not as boxes of the same count.
     expect(await widthAgainstTofu(wall, '[data-testid="headline-users-panel"] span')).toBeGreaterThan(1.5);
+    // So is the room's name, bold and filled in after the first paint (it stayed boxes behind system-ui).
+    await expect(wall.getByTestId('wall-room-name')).toHaveText('双十一之夜');
+    expect(await widthAgainstTofu(wall, '[data-testid="wall-room-name"]')).toBeGreaterThan(1.5);
+    // The chart's axes: no label twice (25 users of range at 135万 drew "135.88万" six times), and the
+    // right axis keeps room for its labels as drawn with the webfont (measured with boxes, 万 was cut off).
+    await expect.poll(() => axisProblems(wall), { timeout: 15_000 }).toEqual([]);
     await wall.screenshot({ path: 'docs/wall-zh-no-cjk-fonts.png' });
     const total = fontBytes.reduce((s, f) => s + f.bytes, 0);
     // A handful of slices, not the whole font (~100 slices, several MB per weight).

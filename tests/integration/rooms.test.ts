@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOMS } from '../../lib/api/rooms';
 import { api, DB_KINDS, type TTestServer, startServer } from '../helpers/server';
+import { signInCookie } from './access-callers';
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
@@ -194,5 +195,27 @@ describe.each(DB_KINDS)('rooms on %s', (kind) => {
       body: { title: 'x', severity: 'SEV3', room: 'night-2' },
     });
     expect(r.body.error.code).toBe('room_archived');
+  });
+
+  it("opens `/` in the room a person used last (the console's cookie), else the default, passing over archived rooms", async () => {
+    for (const [slug, name] of [
+      ['home-a', '首页甲'],
+      ['home-b', '首页乙'],
+    ])
+      expect((await api(server, 'POST', '/api/v1/rooms', { token: admin.token, body: { slug, name } })).status).toBe(201);
+    expect((await api(server, 'PATCH', '/api/v1/rooms/home-b', { token: admin.token, body: { archived: true } })).status).toBe(200);
+    // A person in a browser: the session cookie, and the console's cookie naming the room last used.
+    const person = await server.createUser('viewer');
+    const session = await signInCookie(server, person.email, person.password);
+    const heading = async (cookie?: string) => {
+      const res = await fetch(`${server.url}/`, { headers: { cookie: cookie ? `${session}; ${cookie}` : session } });
+      expect(res.status).toBe(200);
+      return /<h1[^>]*>([^<]*)<\/h1>/.exec(await res.text())?.[1];
+    };
+    expect(await heading()).toBe('Launch night');
+    expect(await heading('warroom-room=home-a')).toBe('首页甲');
+    // Archived, unknown: the default room instead.
+    expect(await heading('warroom-room=home-b')).toBe('Launch night');
+    expect(await heading('warroom-room=no-such-room')).toBe('Launch night');
   });
 });

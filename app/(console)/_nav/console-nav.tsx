@@ -3,35 +3,50 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useRoomsQuery } from '@/lib/client/use-rooms';
 import type { TRole } from '@/lib/roles';
 import { switchRoomPath } from '@/lib/rooms/switch-path';
 import { SignOutButton } from '../../(auth)/sign-out-button';
 import { LanguageSwitch } from './language-switch';
 
-const DEFAULT_ROOM = 'launch';
 const ITEM = 'flex min-h-11 items-center rounded-md px-3 text-sm hover:bg-panel';
+/** Read by `/` (server/services/rooms/resolve-home-room.ts): the room a person opened last. */
+const LAST_ROOM_COOKIE = 'warroom-room';
 
-/** The room a page is about: /rooms/<slug>/…, /wall/<slug>, ?room=<slug>, else the default room. */
-function roomOf(path: string, query: URLSearchParams): string {
+/** The room a page names: /rooms/<slug>/…, /wall/<slug>, ?room=<slug>; null when it names none (the default room's pages). */
+function namedRoom(path: string, query: URLSearchParams): string | null {
   const m = /^\/(?:rooms|wall)\/([^/?#]+)/.exec(path);
-  return m?.[1] ? decodeURIComponent(m[1]) : (query.get('room') ?? DEFAULT_ROOM);
+  return m?.[1] ? decodeURIComponent(m[1]) : query.get('room');
 }
 
 /**
  * The console's one nav bar. Links carry the room of the page it sits on.
  * At phone width it folds into a menu button; every target is 44 px high.
  */
-export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can: { settings: boolean; admin: boolean } }) {
+export function ConsoleNav({
+  me,
+  can,
+  defaultRoom,
+}: {
+  me: { name: string; role: TRole };
+  can: { settings: boolean; admin: boolean };
+  /** the install's default room: what a page naming no room is about */
+  defaultRoom: string;
+}) {
   const t = useTranslations('nav');
   const tc = useTranslations('common');
   const path = usePathname();
   const query = useSearchParams();
   const [open, setOpen] = useState(false);
-  const room = roomOf(path, query);
+  const named = namedRoom(path, query);
+  const room = named ?? defaultRoom;
   const r = encodeURIComponent(room);
-  const inRoom = room === DEFAULT_ROOM ? '' : `?room=${r}`;
+  const inRoom = room === defaultRoom ? '' : `?room=${r}`;
+  // `/` opens in the room last used (a year, this browser; nothing secret: a slug).
+  useEffect(() => {
+    if (named) document.cookie = `${LAST_ROOM_COOKIE}=${encodeURIComponent(named)}; path=/; max-age=31536000; samesite=lax`;
+  }, [named]);
   const items: { key: string; href: string; show: boolean }[] = [
     { key: 'home', href: '/', show: true },
     { key: 'incidents', href: `/incidents${inRoom}`, show: true },
@@ -53,51 +68,70 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
     return p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`);
   };
   return (
-    <nav aria-label={t('label')} className="border-b border-edge bg-bg print:hidden" data-testid="console-nav">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 px-2 md:px-4">
-        <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
-          Warroom
-        </Link>
-        <RoomSwitch room={room} />
-        <button
-          type="button"
-          className="ml-auto flex min-h-11 min-w-11 items-center justify-center rounded-md border border-edge px-3 text-sm md:hidden"
-          aria-expanded={open}
-          aria-controls="console-nav-items"
-          data-testid="nav-menu"
-          onClick={() => setOpen((o) => !o)}
-        >
-          ☰ {t('menu')}
-        </button>
-        <ul
-          id="console-nav-items"
-          className={`${open ? 'flex' : 'hidden'} w-full flex-col pb-2 md:ml-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:pb-0`}
-        >
-          {items
-            .filter((i) => i.show)
-            .map((i) => (
-              <li key={i.key}>
-                <Link
-                  href={i.href}
-                  className={`${ITEM} ${current(i.href) ? 'bg-panel text-ink' : 'text-dim'}`}
-                  aria-current={current(i.href) ? 'page' : undefined}
-                  data-testid={`nav-${i.key}`}
-                  onClick={() => setOpen(false)}
-                >
-                  {t(i.key)}
-                </Link>
-              </li>
-            ))}
-          <li className="flex flex-wrap items-center gap-2 border-t border-edge pt-2 md:ml-auto md:border-0 md:pt-0">
-            <span className="px-3 text-xs text-dim md:px-1" data-testid="nav-me">
-              {t('signedInAs', { name: me.name, role: tc(`role.${me.role}`) })}
-            </span>
-            <LanguageSwitch />
-            <SignOutButton className={`${ITEM} text-dim`} label={t('signOut')} busyLabel={t('signingOut')} />
-          </li>
-        </ul>
-      </div>
-    </nav>
+    <>
+      <nav aria-label={t('label')} className="border-b border-edge bg-bg print:hidden" data-testid="console-nav">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-1 px-2 md:px-4">
+          <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
+            Warroom
+          </Link>
+          <RoomSwitch room={room} defaultRoom={defaultRoom} />
+          <button
+            type="button"
+            className="ml-auto flex min-h-11 min-w-11 items-center justify-center rounded-md border border-edge px-3 text-sm md:hidden"
+            aria-expanded={open}
+            aria-controls="console-nav-items"
+            data-testid="nav-menu"
+            onClick={() => setOpen((o) => !o)}
+          >
+            ☰ {t('menu')}
+          </button>
+          <ul
+            id="console-nav-items"
+            className={`${open ? 'flex' : 'hidden'} w-full flex-col pb-2 md:ml-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center md:pb-0`}
+          >
+            {items
+              .filter((i) => i.show)
+              .map((i) => (
+                <li key={i.key}>
+                  <Link
+                    href={i.href}
+                    className={`${ITEM} ${current(i.href) ? 'bg-panel text-ink' : 'text-dim'}`}
+                    aria-current={current(i.href) ? 'page' : undefined}
+                    data-testid={`nav-${i.key}`}
+                    onClick={() => setOpen(false)}
+                  >
+                    {t(i.key)}
+                  </Link>
+                </li>
+              ))}
+            <li className="flex flex-wrap items-center gap-2 border-t border-edge pt-2 md:ml-auto md:border-0 md:pt-0">
+              <span className="px-3 text-xs text-dim md:px-1" data-testid="nav-me">
+                {t('signedInAs', { name: me.name, role: tc(`role.${me.role}`) })}
+              </span>
+              <LanguageSwitch />
+              <SignOutButton className={`${ITEM} text-dim`} label={t('signOut')} busyLabel={t('signingOut')} />
+            </li>
+          </ul>
+        </div>
+      </nav>
+      <ArchivedBanner room={room} />
+    </>
+  );
+}
+
+/** Under the nav on every page of an archived room: it is read-only (writes there answer 409 room_archived). */
+function ArchivedBanner({ room }: { room: string }) {
+  const t = useTranslations('nav');
+  const archived = useRoomsQuery({ archived: true, live: false }).data?.rooms.find((x) => x.slug === room)?.archived ?? false;
+  if (!archived) return null;
+  return (
+    <div
+      role="status"
+      data-testid="room-archived-banner"
+      className="border-b border-warn/50 bg-warn/10 px-4 py-2 text-center text-sm text-warn print:hidden"
+    >
+      {t('archivedBanner')}
+    </div>
   );
 }
 
@@ -105,7 +139,7 @@ export function ConsoleNav({ me, can }: { me: { name: string; role: TRole }; can
  * The room switcher: every open room (and this one, if archived), by name.
  * Choosing one goes to the same kind of page in that room (lib/rooms/switch-path.ts).
  */
-function RoomSwitch({ room }: { room: string }) {
+function RoomSwitch({ room, defaultRoom }: { room: string; defaultRoom: string }) {
   const t = useTranslations('nav');
   const router = useRouter();
   const path = usePathname();
@@ -118,10 +152,11 @@ function RoomSwitch({ room }: { room: string }) {
       <span className="sr-only md:not-sr-only">{t('switchRoom')}</span>
       <select
         value={room}
+        translate="no"
         data-testid="nav-room"
         aria-label={t('switchRoom')}
         className="min-h-11 max-w-[12rem] truncate rounded-md border border-edge bg-bg px-2 text-sm text-ink md:min-h-9"
-        onChange={(e) => router.push(switchRoomPath(path, query.toString(), e.target.value, DEFAULT_ROOM))}
+        onChange={(e) => router.push(switchRoomPath(path, query.toString(), e.target.value, defaultRoom))}
       >
         {shown.map((x) => (
           <option key={x.slug} value={x.slug}>

@@ -89,7 +89,9 @@ export function CredentialsPanel() {
               <tr key={c.id} data-testid={`cred-${c.id}`} className="border-t border-edge">
                 <td className="p-2">{t(`kind.${c.kind}`)}</td>
                 <td className="p-2 font-mono">{c.prefix}…</td>
-                <td className="p-2">{c.name}</td>
+                <td className="p-2" translate="no">
+                  {c.name}
+                </td>
                 <td className="p-2">{c.user?.email ?? c.room?.slug ?? t('anyRoom')}</td>
                 <td className="p-2">{when(c.createdAt)}</td>
                 <td className="p-2">{when(c.lastUsedAt)}</td>

@@ -122,7 +122,9 @@ export function UsersPanel({ meId }: { meId: string }) {
             {users.data?.users.map((u: TUserInfo) => (
               <tr key={u.id} data-testid={`user-${u.email}`} className="border-t border-edge">
                 <td className="p-2">{u.email}</td>
-                <td className="p-2">{u.name}</td>
+                <td className="p-2" translate="no">
+                  {u.name}
+                </td>
                 <td className="p-2">
                   {u.id === meId ? (
                     tc(`role.${u.role}`)

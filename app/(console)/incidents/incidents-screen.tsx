@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useIncidentsQuery } from '@/lib/client/use-incidents';
+import { useRoomsQuery } from '@/lib/client/use-rooms';
 import { useServerNow } from '@/lib/client/use-server-now';
 import type { TListStatus } from '@/lib/client/use-incidents-cache';
 import { compareBySeverityThenAge, SEVERITIES, type TSeverity } from '@/lib/incidents';
@@ -41,7 +42,10 @@ export function IncidentsScreen({ me, room, roomSlug }: { me: TMe; room?: string
       else next.add(s);
       return next;
     });
-  const canWrite = me.role !== 'viewer';
+  // An archived room is read-only: no new incident there (the API would answer 409 room_archived).
+  const rooms = useRoomsQuery({ archived: true, live: false }).data?.rooms;
+  const archived = rooms?.find((x) => (room ? x.slug === room : x.isDefault))?.archived ?? false;
+  const canWrite = me.role !== 'viewer' && !archived;
 
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-3 md:p-6">

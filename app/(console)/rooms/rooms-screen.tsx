@@ -8,6 +8,9 @@ import { useApiErrorText } from '@/app/_ui/use-error-words';
 import type { TRoomListItem } from '@/lib/api/rooms';
 import { useRoomsMutations, useRoomsQuery } from '@/lib/client/use-rooms';
 import { formatHeadline, type TLocale } from '@/lib/format/number';
+import { formatDuration } from '@/lib/format/duration';
+import { useServerNow } from '@/lib/client/use-server-now';
+import { staleness } from '@/lib/wall/stale';
 
 /** /rooms: every room with its open incidents and headline (refreshed every few seconds); admins create, archive, restore. */
 export function RoomsScreen({ isAdmin }: { isAdmin: boolean }) {
@@ -15,6 +18,7 @@ export function RoomsScreen({ isAdmin }: { isAdmin: boolean }) {
   const [showArchived, setShowArchived] = useState(false);
   const rooms = useRoomsQuery({ archived: showArchived, live: true });
   const list = rooms.data?.rooms;
+  const now = useServerNow(1000, null);
   return (
     <main className="mx-auto max-w-5xl space-y-6 p-4 md:p-6" data-testid="rooms-screen">
       <header className="space-y-1">
@@ -37,7 +41,7 @@ export function RoomsScreen({ isAdmin }: { isAdmin: boolean }) {
       ) : (
         <ul className="grid gap-3 md:grid-cols-2" data-testid="rooms-list">
           {list.map((r) => (
-            <RoomCard key={r.slug} room={r} isAdmin={isAdmin} />
+            <RoomCard key={r.slug} room={r} isAdmin={isAdmin} now={now} />
           ))}
         </ul>
       )}
@@ -45,12 +49,42 @@ export function RoomsScreen({ isAdmin }: { isAdmin: boolean }) {
   );
 }
 
-function RoomCard({ room, isAdmin }: { room: TRoomListItem; isAdmin: boolean }) {
+/** A room's live headline with its age on the server clock; past the room's stale threshold it greys and says so. */
+function Headline({ room, now }: { room: TRoomListItem; now: number | null }) {
   const t = useTranslations('rooms');
   const locale = useLocale() as TLocale;
+  const h = room.headline;
+  if (!h)
+    return (
+      <span className="text-sm font-normal text-dim" data-testid={`room-${room.slug}-headline`}>
+        {t('noData')}
+      </span>
+    );
+  const age = now === null ? null : staleness(Date.parse(h.time), now, room.staleAfterSeconds);
+  const words = age === null ? null : { age: formatDuration(age.ageMs, locale) };
+  return (
+    <>
+      <span
+        className={`tabular text-xl font-semibold ${age?.stale ? 'text-dim' : 'text-users'}`}
+        data-testid={`room-${room.slug}-headline`}
+      >
+        {formatHeadline(h.value, locale)}
+      </span>{' '}
+      {words && (
+        <span className={`text-xs ${age?.stale ? 'text-warn' : 'text-dim'}`} data-testid={`room-${room.slug}-headline-age`}>
+          {age?.stale ? t('stale', words) : t('age', words)}
+        </span>
+      )}
+    </>
+  );
+}
+
+function RoomCard({ room, isAdmin, now }: { room: TRoomListItem; isAdmin: boolean; now: number | null }) {
+  const t = useTranslations('rooms');
   const errorText = useApiErrorText();
   const { setArchived } = useRoomsMutations();
   const r = encodeURIComponent(room.slug);
+  const stale = room.headline !== null && now !== null && staleness(Date.parse(room.headline.time), now, room.staleAfterSeconds).stale;
   const toggle = () => {
     if (!room.archived && !window.confirm(t('confirmArchive', { name: room.name }))) return;
     setArchived.mutate({ slug: room.slug, archived: !room.archived });
@@ -62,23 +96,25 @@ function RoomCard({ room, isAdmin }: { room: TRoomListItem; isAdmin: boolean }) 
       data-archived={room.archived ? 'yes' : 'no'}
     >
       <div className="flex flex-wrap items-baseline gap-2">
-        <h2 className="text-lg font-semibold">{room.name}</h2>
-        <span className="font-mono text-xs text-dim">{room.slug}</span>
+        <h2 className="text-lg font-semibold" translate="no">
+          {room.name}
+        </h2>
+        <span className="font-mono text-xs text-dim" translate="no">
+          {room.slug}
+        </span>
         <span className="text-xs text-dim">
           {t(`language.${room.locale}`)} · {room.timeZone}
         </span>
         {room.archived && <span className="rounded border border-edge px-1 text-xs text-warn">{t('archived')}</span>}
       </div>
       <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1">
-        <span className="text-sm">
+        <span
+          className={`text-sm ${stale ? 'rounded border border-dashed border-dim px-1' : ''}`}
+          data-testid={`room-${room.slug}-headline-box`}
+          data-stale={stale ? 'yes' : 'no'}
+        >
           <span className="text-dim">{t('headline')} </span>
-          <span className="tabular text-xl font-semibold text-users" data-testid={`room-${room.slug}-headline`}>
-            {room.headline ? (
-              formatHeadline(room.headline.value, locale)
-            ) : (
-              <span className="text-sm font-normal text-dim">{t('noData')}</span>
-            )}
-          </span>
+          <Headline room={room} now={now} />
         </span>
         <span className={`text-sm ${room.openIncidents ? 'text-sev2' : 'text-dim'}`} data-testid={`room-${room.slug}-open`}>
           {t('open', { count: room.openIncidents })}

@@ -69,10 +69,13 @@ export function WallScreen({
   slug,
   displayKey,
   capacityWords,
+  initialLocale,
 }: {
   slug: string | undefined;
   displayKey: string | null;
   capacityWords: Record<TLocale, TCapacityWords>;
+  /** the room's language as the server read it, so the screen speaks it before the snapshot arrives */
+  initialLocale: TLocale;
 }) {
   const { snapshot, access, connection, socket } = useRoomLive(slug, displayKey);
   const roomSlug = snapshot?.room.slug ?? slug;
@@ -82,7 +85,7 @@ export function WallScreen({
   const capacity = useCapacityQuery(access ? undefined : roomSlug, displayKey, socket).data;
   const reach = useChannelHealthQuery(access ? undefined : roomSlug, displayKey, socket).data;
   const now = useServerNow(1000, null);
-  const locale: TLocale = snapshot?.room.locale ?? 'en';
+  const locale: TLocale = snapshot?.room.locale ?? initialLocale;
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];
   const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
@@ -148,7 +151,14 @@ export function WallScreen({
     >
       <header className="flex min-w-0 flex-wrap items-center justify-between gap-x-[2vh] gap-y-[0.6vh] text-[min(2.6vh,4vw)] text-dim">
         <div className="flex min-w-0 items-center gap-[2vh]">
-          <span className="truncate font-semibold text-ink">{snapshot?.room.name ?? 'Warroom'}</span>
+          <span data-testid="wall-room-name" className="truncate font-semibold text-ink">
+            {snapshot?.room.name ?? 'Warroom'}
+          </span>
+          {snapshot?.room.archived ? (
+            <span data-testid="wall-archived" className="shrink-0 rounded border border-warn px-[0.8vh] text-warn">
+              {t.archived}
+            </span>
+          ) : null}
           <Countdown goLiveAt={goLiveAt} now={now} />
           <OnDuty slug={roomSlug} displayKey={displayKey} socket={socket} locale={locale} timeZone={timeZone} />
         </div>

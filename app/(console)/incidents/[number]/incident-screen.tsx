@@ -47,7 +47,7 @@ export function IncidentScreen({
     return (
       <main className="space-y-2 p-6">
         <p role="alert" className="text-crit">
-          {error?.message ?? t('notFound')}
+          {(error as { code?: string } | null)?.code === 'not_found' || !error ? t('notFound') : error.message}
         </p>
         <Link href={back} className="underline">
           {t('all')}

@@ -131,7 +131,7 @@ function PickAndGo(p: {
       <select id={`pick-${p.id}`} className={`${INPUT} min-w-0 flex-1`} value={p.value} onChange={(e) => p.onChange(e.target.value)}>
         <option value="">{p.label}…</option>
         {p.people.map((x) => (
-          <option key={x.id} value={x.id}>
+          <option key={x.id} value={x.id} translate="no">
             {x.name} ({tr.has(x.role) ? tr(x.role) : x.role})
           </option>
         ))}

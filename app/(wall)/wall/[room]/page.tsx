@@ -1,4 +1,5 @@
 import { CAPACITY_WORDS } from '@/app/_components/capacity-words';
+import { pageLocale } from '@/app/_lang/page-lang';
 import { WallScreen } from '../wall-screen';
 
 export const dynamic = 'force-dynamic';
@@ -12,5 +13,5 @@ export default async function RoomWallPage({
   searchParams: Promise<{ key?: string }>;
 }) {
   const [{ room }, { key }] = await Promise.all([params, searchParams]);
-  return <WallScreen slug={room} displayKey={key ?? null} capacityWords={CAPACITY_WORDS} />;
+  return <WallScreen slug={room} displayKey={key ?? null} capacityWords={CAPACITY_WORDS} initialLocale={await pageLocale()} />;
 }

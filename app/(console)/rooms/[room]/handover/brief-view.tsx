@@ -22,11 +22,12 @@ export function BriefView({ brief, timeZone }: { brief: TBrief; timeZone: string
                 <span className="font-semibold">
                   #{i.number} {i.title}
                 </span>{' '}
-                · {i.severity} · {i.status} · {i.owner?.name ?? t.unowned}
+                · {i.severity} · {t.status(i.status)} · {i.owner?.name ?? t.unowned}
               </div>
               {i.lastUpdate ? (
                 <div className="text-dim">
-                  {t.lastUpdate} {at(i.lastUpdate.at).slice(11)} {i.lastUpdate.by ?? ''}: {i.lastUpdate.text ?? i.lastUpdate.kind}
+                  {t.lastUpdate} {at(i.lastUpdate.at).slice(11)} {i.lastUpdate.by ?? ''}:{' '}
+                  {i.lastUpdate.text ?? t.entryKind(i.lastUpdate.kind)}
                 </div>
               ) : null}
               {i.ruledOut.length ? (

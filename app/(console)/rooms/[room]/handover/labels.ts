@@ -26,6 +26,10 @@ export function useHandoverLabels() {
     notAccepted: t('notAccepted'),
     tookOver: t('tookOver'),
     openIncidents: t('openIncidents'),
+    /** an incident status's word */
+    status: (s: string) => (t.has(`status.${s}`) ? t(`status.${s}`) : s),
+    /** what a timeline entry without text was: opened, claimed … */
+    entryKind: (k: string) => (t.has(`entryKind.${k}`) ? t(`entryKind.${k}`) : t('entryKind.other')),
     noOpen: t('noOpen'),
     lastUpdate: t('lastUpdate'),
     ruledOut: t('ruledOut'),

@@ -67,7 +67,7 @@ export default function CapacityChart({
           y: {
             type: 'linear',
             beginAtZero: false,
-            ticks: { color: token('dim'), callback: (v) => formatAxis(Number(v), locale) },
+            ticks: { color: token('dim'), callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
             grid: { color: alpha(token('edge'), '80') },
           },
         },

@@ -124,7 +124,7 @@ export function FleetScreen({
             <option value="name">{t.name}</option>
             <option value="lastSeen">{t.lastSeen}</option>
             {metricNames.map((m) => (
-              <option key={m} value={`metric:${m}`}>
+              <option key={m} value={`metric:${m}`} translate="no">
                 {m}
               </option>
             ))}

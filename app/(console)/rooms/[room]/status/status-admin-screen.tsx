@@ -380,7 +380,7 @@ function PublishForm({
         >
           {IMPACTS.map((i) => (
             <option key={i} value={i}>
-              {i}
+              {t(`impactLevel.${i}`)}
             </option>
           ))}
         </select>
