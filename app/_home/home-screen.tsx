@@ -3,8 +3,9 @@
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
-import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
+import { useIncidentsQuery } from '@/lib/client/use-incidents';
+import { useRoomLive } from '@/lib/client/use-room-live';
+import { queryKeys } from '@/lib/client/live-query';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { freshRate } from '@/lib/wall/growth';
@@ -42,9 +43,9 @@ export function HomeScreen({
   const qc = useQueryClient();
   // Seed the cache with what the server read, so the first paint has the numbers…
   const [seeded] = useState(() => {
-    if (!initial || qc.getQueryData(roomLiveKey(undefined))) return false;
-    qc.setQueryData(roomLiveKey(undefined), initial.snapshot);
-    qc.setQueryData(incidentKeys.list(undefined, 'open'), initial.incidents);
+    if (!initial || qc.getQueryData(queryKeys.roomLive(undefined))) return false;
+    qc.setQueryData(queryKeys.roomLive(undefined), initial.snapshot);
+    qc.setQueryData(queryKeys.incidentList(undefined, 'open'), initial.incidents);
     return true;
   });
   const { snapshot, error, access, connection, socket } = useRoomLive(undefined);
@@ -56,11 +57,11 @@ export function HomeScreen({
   // pushes), and once the incident channel is joined too, refetch the list so
   // nothing that changed after the server read it is missed.
   useEffect(() => {
-    if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(undefined) });
+    if (seeded) void qc.invalidateQueries({ queryKey: queryKeys.roomLive(undefined) });
   }, [seeded, qc]);
   const incidentsReady = incidents.live.ready;
   useEffect(() => {
-    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(undefined, 'open') });
+    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: queryKeys.incidentList(undefined, 'open') });
   }, [seeded, incidentsReady, qc]);
   const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const t = HOME_LABELS[locale];
