@@ -27,6 +27,8 @@ export function useTabSocket(token: string | null = null): TClientSocket | null 
  */
 export function useConnection(socket: TClientSocket | null, opts: { hasKey: boolean; onAccessEnded?: (p: TAccessProblem) => void }) {
   const { hasKey } = opts;
+  // Only a screen that clears itself when access ends (the room's live view) ends it and stops the socket.
+  const ends = opts.onAccessEnded !== undefined;
   // A socket another screen already connected is live from the first paint.
   const [state, setState] = useState<TConnectionState>(() =>
     socket?.connected ? nextConnection(INITIAL_CONNECTION, { type: 'connect' }) : INITIAL_CONNECTION,
@@ -55,8 +57,9 @@ export function useConnection(socket: TClientSocket | null, opts: { hasKey: bool
     };
     const onConnect = () => apply({ type: 'connect' });
     const onDisconnect = () => apply({ type: 'disconnect' });
-    const onConnectError = (err: Error) => apply({ type: 'connect_error', problem: socket.active ? null : accessProblem(err, hasKey) });
-    const onRevoked = () => apply({ type: 'revoked', hasKey });
+    const onConnectError = (err: Error) =>
+      apply({ type: 'connect_error', problem: !ends || socket.active ? null : accessProblem(err, hasKey) });
+    const onRevoked = () => ends && apply({ type: 'revoked', hasKey });
     // Re-subscribed (a new socket) while the offline clock ran: run it again.
     if (current.current.clock) timer = setTimeout(() => apply({ type: 'offline' }), OFFLINE_AFTER_MS);
     if (socket.connected) onConnect();
@@ -71,7 +74,7 @@ export function useConnection(socket: TClientSocket | null, opts: { hasKey: bool
       socket.off('connect_error', onConnectError);
       socket.off('session:revoked', onRevoked);
     };
-  }, [socket, hasKey]);
+  }, [socket, hasKey, ends]);
 
   const isEnded = useMemo(() => () => current.current.ended !== null, []);
   return { connection: state.connection, ended: state.ended, isEnded };
