@@ -3,8 +3,9 @@
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { incidentKeys, useIncidentsQuery } from '@/lib/client/use-incidents';
-import { roomLiveKey, useRoomLive } from '@/lib/client/use-room-live';
+import { useIncidentsQuery } from '@/lib/client/use-incidents';
+import { useRoomLive } from '@/lib/client/use-room-live';
+import { queryKeys } from '@/lib/client/live-query';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { freshRate } from '@/lib/wall/growth';
@@ -44,9 +45,9 @@ export function HomeScreen({
   const room = initial?.room;
   // Seed the cache with what the server read, so the first paint has the numbers…
   const [seeded] = useState(() => {
-    if (!initial || qc.getQueryData(roomLiveKey(room))) return false;
-    qc.setQueryData(roomLiveKey(room), initial.snapshot);
-    qc.setQueryData(incidentKeys.list(room, 'open'), initial.incidents);
+    if (!initial || qc.getQueryData(queryKeys.roomLive(room))) return false;
+    qc.setQueryData(queryKeys.roomLive(room), initial.snapshot);
+    qc.setQueryData(queryKeys.incidentList(room, 'open'), initial.incidents);
     return true;
   });
   const { snapshot, error, access, connection, socket } = useRoomLive(room);
@@ -59,11 +60,11 @@ export function HomeScreen({
   // pushes), and once the incident channel is joined too, refetch the list so
   // nothing that changed after the server read it is missed.
   useEffect(() => {
-    if (seeded) void qc.invalidateQueries({ queryKey: roomLiveKey(room) });
+    if (seeded) void qc.invalidateQueries({ queryKey: queryKeys.roomLive(room) });
   }, [seeded, qc, room]);
   const incidentsReady = incidents.live.ready;
   useEffect(() => {
-    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: incidentKeys.list(room, 'open') });
+    if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: queryKeys.incidentList(room, 'open') });
   }, [seeded, incidentsReady, qc, room]);
   const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const t = HOME_LABELS[locale];

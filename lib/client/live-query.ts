@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '../events';
 import { getSocket, joinRoom, type TClientSocket } from './socket';
+import type { TListStatus } from './use-incidents-cache';
 
 /**
  * Every live query's key, from one factory: two screens reading the same
@@ -24,6 +25,18 @@ export const queryKeys = {
   channels: (room: string | undefined) => [...queryKeys.room(room), 'channels'] as const,
   deliveries: (room: string | undefined) => [...queryKeys.room(room), 'deliveries'] as const,
   channelHealth: (room: string | undefined) => [...queryKeys.room(room), 'channel-health'] as const,
+  /** the room's live view: the `room:join` snapshot, moved on by `metrics:update` */
+  roomLive: (room: string | undefined) => [...queryKeys.room(room), 'live'] as const,
+  /** every incident query of the room (lists, details, the subscription) */
+  incidents: (room: string | undefined) => [...queryKeys.room(room), 'incidents'] as const,
+  /** the room's incident channel: the `incidents:subscribe` answer, and the catch-up after a reconnect */
+  incidentsLive: (room: string | undefined) => [...queryKeys.incidents(room), 'live'] as const,
+  incidentLists: (room: string | undefined) => [...queryKeys.incidents(room), 'list'] as const,
+  incidentList: (room: string | undefined, status: TListStatus) => [...queryKeys.incidentLists(room), status] as const,
+  incidentDetails: (room: string | undefined) => [...queryKeys.incidents(room), 'detail'] as const,
+  incidentDetail: (room: string | undefined, ref: string | number) => [...queryKeys.incidentDetails(room), String(ref)] as const,
+  /** escalations addressed to the signed-in lead (their own channel, whatever room is open) */
+  escalations: () => ['me', 'escalations'] as const,
 };
 
 type TPush = keyof ServerToClientEvents;
@@ -32,12 +45,22 @@ type TPayload<K extends TPush> = Parameters<ServerToClientEvents[K]>[0];
 type TOnPush = { [K in TPush]?: 'refetch' | ((payload: TPayload<K>, qc: QueryClient, key: QueryKey) => void) };
 
 /**
+ * When a (re)connect refetches the query. 'connect' (the default): every
+ * connect, the first too — an HTTP read made before the room was joined may
+ * have missed a push, and pushes sent while away are lost. 'reconnect': only
+ * a connect after a drop, for a query that reads over the socket itself and
+ * so waits for the first connect anyway (`room:join`, `incidents:subscribe`).
+ * 'never': a push-only query, which has nothing to read again.
+ */
+type TRefetchOnConnect = 'connect' | 'reconnect' | 'never';
+
+/**
  * The one live query: a TanStack query under a key from `queryKeys`, kept
  * current by the socket. A push named in `on` refetches it (or updates the
- * cache by its function); a reconnect always refetches, since pushes sent
- * while away are lost. `join` joins the room's channel (through the socket
- * layer, once per connection) so its pushes arrive. `socket`: the wall's
- * display-link socket, or 'session' for the signed-in tab's socket.
+ * cache by its function); a connect refetches it as `refetchOnConnect` says.
+ * `join` joins the room's channel (through the socket layer, once per
+ * connection) so its pushes arrive. `socket`: the wall's display-link
+ * socket, or 'session' for the signed-in tab's socket.
  */
 export function useLiveQuery<TData, TSelected = TData>(
   opts: UseQueryOptions<TData, Error, TSelected, QueryKey> & {
@@ -45,9 +68,10 @@ export function useLiveQuery<TData, TSelected = TData>(
     socket: TClientSocket | null | 'session';
     on: TOnPush;
     join?: { room: string | undefined };
+    refetchOnConnect?: TRefetchOnConnect;
   },
 ) {
-  const { socket: which, on, join, ...query } = opts;
+  const { socket: which, on, join, refetchOnConnect = 'connect', ...query } = opts;
   const qc = useQueryClient();
   // The handlers may be new objects each render; the effect reads the latest without resubscribing.
   const onRef = useRef(on);
@@ -66,9 +90,14 @@ export function useLiveQuery<TData, TSelected = TData>(
     const doJoin = () => {
       if (joinRoomSlug !== null) void joinRoom(socket, joinRoomSlug || undefined).catch(() => {});
     };
+    let wasDown = false;
     const onConnect = () => {
       doJoin();
-      refetch();
+      if (refetchOnConnect === 'connect' || (refetchOnConnect === 'reconnect' && wasDown)) refetch();
+      wasDown = false;
+    };
+    const onDisconnect = () => {
+      wasDown = true;
     };
     const handlers = Object.keys(onRef.current).map((event) => {
       const handler = (payload: unknown) => {
@@ -80,11 +109,13 @@ export function useLiveQuery<TData, TSelected = TData>(
       return [event, handler] as const;
     });
     socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
     if (socket.connected) doJoin();
     return () => {
       for (const [event, handler] of handlers) raw.off(event, handler);
       socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
     };
-  }, [which, qc, keyText, joinRoomSlug, enabled]);
+  }, [which, qc, keyText, joinRoomSlug, enabled, refetchOnConnect]);
   return useQuery(query);
 }

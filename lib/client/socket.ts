@@ -2,9 +2,10 @@
 
 import { io, type Socket } from 'socket.io-client';
 import type { TAck } from '../errors';
-import type { ClientToServerEvents, ServerToClientEvents } from '../events';
+import type { ClientToServerEvents, ServerToClientEvents, TRoomSnapshot } from '../events';
 import { ApiError } from './api';
 import { SOCKET_RECONNECT } from '../socket-reconnect';
+import { noteServerTime } from './use-server-now';
 
 export type TClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -15,6 +16,7 @@ let socketToken: string | null = null;
  * The tab's one socket, created in the browser on first use. A display-link
  * key (wall without sign-in) travels in the handshake's auth; otherwise the
  * session cookie does. Reconnects by itself with capped, jittered backoff.
+ * Its `clock:tick` sets the tab's server clock here, once for every screen.
  */
 export function getSocket(token: string | null = null): TClientSocket {
   if (socket && socketToken === token) return socket;
@@ -28,6 +30,7 @@ export function getSocket(token: string | null = null): TClientSocket {
     reconnection: true,
     ...SOCKET_RECONNECT,
   });
+  socket.on('clock:tick', ({ serverTime }) => noteServerTime(serverTime));
   return socket;
 }
 
@@ -80,30 +83,43 @@ export function whenConnected(socket: TClientSocket): Promise<void> {
   });
 }
 
-const joined = new WeakMap<TClientSocket, Map<string, Promise<unknown>>>();
+/**
+ * Resolves once the socket is connected, like `whenConnected`; a socket whose
+ * handshake was refused before anyone waited (it is made during render) is
+ * asked to connect again first, so the refusal reaches the caller instead of
+ * it waiting forever.
+ */
+export function connected(socket: TClientSocket): Promise<void> {
+  if (!socket.connected && !socket.active) socket.connect();
+  return whenConnected(socket);
+}
+
+const joined = new WeakMap<TClientSocket, Map<string, Promise<TRoomSnapshot>>>();
 
 /**
- * Joins a room's channel so its pushes reach this socket: once per room per
- * connection, however many hooks on the page ask (the first join's snapshot
- * is the answer they share). The only place outside use-room-live that sends
- * `room:join`; a reconnect forgets the joins, and hooks join again on `connect`.
+ * Joins a room's channel so its pushes reach this socket, answering the
+ * room's snapshot. Once per room per connection, however many hooks on the
+ * page ask (they share the first join's snapshot); `fresh` sends a new join
+ * for a snapshot read now (the room's live view on mount, after
+ * `room:changed`), which later askers share in turn. The only place that
+ * sends `room:join`; a reconnect forgets the joins, and live queries join
+ * again on `connect`.
  */
-export function joinRoom(s: TClientSocket, room: string | undefined): Promise<unknown> {
+export function joinRoom(s: TClientSocket, room: string | undefined, opts: { fresh?: boolean } = {}): Promise<TRoomSnapshot> {
   let rooms = joined.get(s);
   if (!rooms) {
-    const fresh = new Map<string, Promise<unknown>>();
-    rooms = fresh;
-    joined.set(s, fresh);
-    s.on('disconnect', () => fresh.clear());
+    const map = new Map<string, Promise<TRoomSnapshot>>();
+    rooms = map;
+    joined.set(s, map);
+    s.on('disconnect', () => map.clear());
   }
   const k = room ?? '';
-  let p = rooms.get(k);
-  if (!p) {
-    p = command(s, 'room:join', room ? { room } : {}).catch((err: unknown) => {
-      rooms.delete(k);
-      throw err;
-    });
-    rooms.set(k, p);
-  }
+  const known = rooms.get(k);
+  if (known && !opts.fresh) return known;
+  const p = command(s, 'room:join', room ? { room } : {}).catch((err: unknown) => {
+    if (rooms.get(k) === p) rooms.delete(k);
+    throw err;
+  });
+  rooms.set(k, p);
   return p;
 }

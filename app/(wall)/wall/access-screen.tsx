@@ -1,4 +1,4 @@
-import type { TAccessProblem } from '@/lib/client/use-room-live';
+import type { TAccessProblem } from '@/lib/client/connection-state';
 import type { TWallLabels } from './labels';
 
 /**

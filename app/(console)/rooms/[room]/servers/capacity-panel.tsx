@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { CapacityLine } from '@/app/_components/capacity-line';
 import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
-import { getSocket } from '@/lib/client/socket';
+import { useTabSocket } from '@/lib/client/use-connection';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 
 // Chart.js loads after the table: the fleet is what the page is for.
@@ -12,7 +12,7 @@ const CapacityChart = dynamic(() => import('./capacity-chart'), { ssr: false });
 
 /** The pool's headroom above the fleet table: the one line and the chart (load, forecast band, capacity). Nothing without a model. */
 export function CapacityPanel({ slug, now, words, locale }: { slug: string; now: number; words: TCapacityWords; locale: TLocale }) {
-  const { data } = useCapacityQuery(slug, null, typeof window === 'undefined' ? null : getSocket());
+  const { data } = useCapacityQuery(slug, null, useTabSocket());
   const view = capacityView(data, now, words, locale);
   if (!data?.model || !data.now || !view) return null;
   const summary = words.chartSummary

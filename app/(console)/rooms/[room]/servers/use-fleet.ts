@@ -44,7 +44,8 @@ export function useDrainMutation(slug: string) {
 /** Open incidents of the room, to link a drain to. */
 export function useOpenIncidents(slug: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['room', slug, 'incidents', 'open-for-drain'],
+    // the same list (and cache entry) the incidents screens read
+    queryKey: queryKeys.incidentList(slug, 'open'),
     enabled,
     queryFn: async () => (await api.incidents.list({ query: { status: 'open', room: slug } })).incidents,
   });

@@ -9,14 +9,14 @@ import type { TBodyOf } from '@/lib/api/contract';
 import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { api } from '@/lib/client/api';
 import { queryKeys } from '@/lib/client/live-query';
-import { getSocket } from '@/lib/client/socket';
+import { useTabSocket } from '@/lib/client/use-connection';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
 import type { TLocale } from '@/lib/format/number';
 import { ErrorText, INPUT, PRIMARY, Section } from './ui';
 
 /** The room's capacity model (lead+): what the wall's headroom tile and the capacity warning are computed from. */
 export function CapacitySection({ slug, words }: { slug: string; words: TCapacityWords }) {
-  const { data } = useCapacityQuery(slug, null, typeof window === 'undefined' ? null : getSocket());
+  const { data } = useCapacityQuery(slug, null, useTabSocket());
   if (!data) return null;
   // Filled from the model once it is known; later refetches leave what the lead is typing alone.
   return <CapacityForm key={data.model ? 'model' : 'none'} slug={slug} model={data.model} words={words} data={data} />;

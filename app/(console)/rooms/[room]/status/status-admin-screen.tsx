@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { COMPONENT_STATES, IMPACTS, type STATUS, type TStatusAdmin } from '@/lib/api/status';
 import type { TBodyOf } from '@/lib/api/contract';
 import { ApiError, api } from '@/lib/client/api';
+import { queryKeys } from '@/lib/client/live-query';
 import { newIdempotencyKey } from '@/lib/client/use-incidents-actions';
 import { STATUSES } from '@/lib/incidents';
 import { BUTTON, INPUT, PANEL, PRIMARY } from '@/app/_ui/controls';
@@ -33,7 +34,8 @@ export function StatusAdminScreen({
     queryFn: () => api.status.admin({ params: { room: slug } }),
   });
   const probes = useQuery({
-    queryKey: ['room', slug, 'probes', 'names'],
+    // the room's probe list, the same cache entry the probes screen keeps live
+    queryKey: queryKeys.probes(slug),
     queryFn: () => api.probes.list({ params: { room: slug } }),
     enabled: canEdit,
   });

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { accessProblem, INITIAL_CONNECTION, nextConnection, type TConnectionEvent, type TConnectionState } from './connection-state';
+import { ApiError } from './api';
+
+const run = (...events: TConnectionEvent[]): TConnectionState => events.reduce(nextConnection, INITIAL_CONNECTION);
+
+describe('connection state', () => {
+  it('connects, drops to reconnecting with the offline clock, and says offline only when the clock runs out', () => {
+    expect(run()).toMatchObject({ connection: 'connecting', clock: false });
+    expect(run({ type: 'connect' })).toMatchObject({ connection: 'live', wasDown: false });
+    const dropped = run({ type: 'connect' }, { type: 'disconnect' });
+    expect(dropped).toMatchObject({ connection: 'reconnecting', clock: true, wasDown: true });
+    expect(nextConnection(dropped, { type: 'offline' }).connection).toBe('offline');
+  });
+
+  it('failed retries neither restart the clock nor flip offline back to reconnecting', () => {
+    const offline = run({ type: 'connect' }, { type: 'disconnect' }, { type: 'offline' });
+    const retried = nextConnection(offline, { type: 'connect_error', problem: null });
+    expect(retried).toBe(offline);
+    const reconnecting = run({ type: 'connect' }, { type: 'disconnect' });
+    expect(nextConnection(reconnecting, { type: 'connect_error', problem: null })).toBe(reconnecting);
+  });
+
+  it('a connect stops the clock, and a late offline tick changes nothing', () => {
+    const back = run({ type: 'connect' }, { type: 'disconnect' }, { type: 'connect' });
+    expect(back).toMatchObject({ connection: 'live', clock: false, wasDown: false });
+    expect(nextConnection(back, { type: 'offline' })).toBe(back);
+  });
+
+  it('a refused first handshake is not an ended access (the query says why); a refused reconnect is', () => {
+    const first = run({ type: 'connect_error', problem: 'badKey' });
+    expect(first).toMatchObject({ ended: null, connection: 'reconnecting' });
+    const away = run({ type: 'connect' }, { type: 'disconnect' }, { type: 'connect_error', problem: 'badKey' });
+    expect(away).toMatchObject({ ended: 'revoked', clock: false });
+    expect(run({ type: 'connect' }, { type: 'disconnect' }, { type: 'connect_error', problem: 'signin' }).ended).toBe('signin');
+  });
+
+  it('a revoked push ends access: revoked for a display key, sign in for a session', () => {
+    expect(run({ type: 'connect' }, { type: 'revoked', hasKey: true }).ended).toBe('revoked');
+    expect(run({ type: 'connect' }, { type: 'revoked', hasKey: false }).ended).toBe('signin');
+  });
+});
+
+describe('accessProblem', () => {
+  it('reads ack codes and refused handshakes; anything else is retryable', () => {
+    expect(accessProblem(new ApiError(0, 'not_found', 'no room'), false)).toBe('unknownRoom');
+    expect(accessProblem(new ApiError(0, 'forbidden', 'no'), true)).toBe('forbidden');
+    expect(accessProblem(new Error('unauthorized: key revoked'), true)).toBe('badKey');
+    expect(accessProblem(new Error('unauthorized'), false)).toBe('signin');
+    expect(accessProblem(new Error('forbidden: origin'), false)).toBe('forbidden');
+    expect(accessProblem(new Error('websocket error'), false)).toBeNull();
+    expect(accessProblem('nope', false)).toBeNull();
+  });
+});
