@@ -22,6 +22,8 @@ import { useServerNow } from '@/lib/client/use-server-now';
 import { CapacityLine } from '@/app/_components/capacity-line';
 import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
+import { NotifyThisDevice } from './notify-this-device';
+import type { TPushWords } from './push-words';
 
 const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-3 text-sm font-medium hover:bg-panel';
 
@@ -33,10 +35,13 @@ const NAV = 'inline-flex min-h-11 items-center rounded-lg border border-edge px-
 export function HomeScreen({
   initial,
   capacityWords,
+  pushWords,
   locale,
 }: {
   initial: THomeInitial | null;
   capacityWords: Record<TLocale, TCapacityWords>;
+  /** the "Notify me on this device" words, in the person's language */
+  pushWords: TPushWords;
   locale: TLocale;
 }) {
   const qc = useQueryClient();
@@ -164,6 +169,9 @@ export function HomeScreen({
             t={t}
           />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
+          {snapshot && !signedOut && !access ? (
+            <NotifyThisDevice room={snapshot.room.slug} roomName={snapshot.room.name} locale={locale} t={pushWords} />
+          ) : null}
         </div>
       </div>
     </main>
