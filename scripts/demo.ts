@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { bootstrap } from '../server/bootstrap';
 import { createCredential } from '../server/services/access/create-credential';
 import { prepareCast, type TCast } from './demo/cast';
+import { pointRoomAtChat, startChatStandIn, waitChatSent, type TChatStandIn } from './demo/chat-stand-in';
 import { WarroomClient } from './demo/client';
 import { DEFAULT_SCENARIO, loadScenario, ScenarioError } from './demo/load-scenario';
 import { runReplay } from './demo/runner';
@@ -67,20 +68,26 @@ process.on('exit', () => {
   if (warroom && warroom.proc.exitCode === null && warroom.proc.signalCode === null) warroom.proc.kill('SIGTERM');
 });
 
+let chat: TChatStandIn | undefined;
 try {
+  // The team's chat group, on this machine: one log line per message the night sends it.
+  chat = await startChatStandIn((m) => console.log(`demo: chat ← ${m.title || m.text.split('\n')[0]}`));
   warroom = await startWarroom({ signal: aborter.signal });
   // The admin's path, as `npm run warroom -- user add / token create / ingest-key create` would.
   const rt = await bootstrap();
   let cast: TCast;
   let wallLink: string;
+  let chatChannel: string;
   try {
     cast = await prepareCast({ ctx: rt, scenario: scenario! });
+    chatChannel = await pointRoomAtChat(rt, cast.room.id, chat);
     const display = await createCredential({ ctx: rt, kind: 'display', roomId: cast.room.id, name: 'demo wall' });
     wallLink = `${warroom.url}/wall/${cast.room.slug}?key=${encodeURIComponent(display.secret)}`;
   } finally {
     await rt.close();
   }
   console.log(`demo: the wall, no sign-in needed: ${wallLink}`);
+  console.log(`demo: chat: the room's DingTalk channel posts to a stand-in on ${new URL(chat.webhookUrl).host}`);
   console.log(
     `demo: cast: ${Object.values(cast.people)
       .map((p) => `${p.name} (${p.role}, ${p.email})`)
@@ -102,6 +109,16 @@ try {
   );
   for (const f of summary.fallbacks) console.log(`demo: this server has no endpoint for ${f}`);
   if (opts.exit) {
+    // The outbox sends after each event's commit: let the last messages reach the chat before stopping.
+    const rt2 = await bootstrap();
+    try {
+      const left = await waitChatSent(rt2, chatChannel);
+      if (left) console.log(`demo: ${left} chat messages still unsent when the demo stopped`);
+    } finally {
+      await rt2.close();
+    }
+    console.log(`demo: chat: ${chat.received.length} messages received`);
+    await chat.close();
     await warroom.stop();
     process.exit(0);
   }

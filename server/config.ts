@@ -29,6 +29,11 @@ const ZEnv = z.object({
     .refine((u) => /^smtps?:\/\//.test(u), 'must be smtp://… or smtps://…')
     .optional(),
   WARROOM_SMTP_FROM: z.string().default('Warroom <warroom@localhost>'),
+  /** who push services may contact about this install's Web Push (VAPID subject): mailto:… or https://… */
+  WARROOM_VAPID_SUBJECT: z
+    .string()
+    .refine((u) => /^(mailto:|https:\/\/)/.test(u), 'must be mailto:… or https://…')
+    .optional(),
   /** the outbox worker's poll interval (tests shorten it) */
   WARROOM_OUTBOX_TICK_MS: z.coerce.number().int().min(20).max(10_000).default(500),
   /** how long a delivery claimed for one attempt belongs to its process (a crash frees it after this) */

@@ -3,6 +3,7 @@ import { getLocale } from 'next-intl/server';
 import type { TLocale } from '@/lib/format/number';
 import { HomeScreen } from '@/app/_home/home-screen';
 import { loadHomeInitial } from '@/app/_home/initial-data';
+import { PUSH_WORDS } from '@/app/_home/push-words';
 
 // Per request: the first paint carries the signed-in person's live numbers.
 export const dynamic = 'force-dynamic';
@@ -11,5 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function Home() {
   // The person's language (their pick, else their browser's), whatever the room's.
   const [initial, locale] = await Promise.all([loadHomeInitial(), getLocale()]);
-  return <HomeScreen initial={initial} capacityWords={CAPACITY_WORDS} locale={locale as TLocale} />;
+  return (
+    <HomeScreen initial={initial} capacityWords={CAPACITY_WORDS} pushWords={PUSH_WORDS[locale as TLocale]} locale={locale as TLocale} />
+  );
 }

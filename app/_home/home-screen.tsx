@@ -25,6 +25,8 @@ import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
 import { ReachWarning } from '@/app/_components/reach-warning';
 import { useChannelHealthQuery } from '@/lib/client/use-channel-health';
+import { NotifyThisDevice } from './notify-this-device';
+import type { TPushWords } from './push-words';
 
 /**
  * The home page. On a phone (≈390 px) it is the manager's one-glance summary
@@ -34,10 +36,13 @@ import { useChannelHealthQuery } from '@/lib/client/use-channel-health';
 export function HomeScreen({
   initial,
   capacityWords,
+  pushWords,
   locale,
 }: {
   initial: THomeInitial | null;
   capacityWords: Record<TLocale, TCapacityWords>;
+  /** the "Notify me on this device" words, in the person's language */
+  pushWords: TPushWords;
   locale: TLocale;
 }) {
   const qc = useQueryClient();
@@ -168,6 +173,9 @@ export function HomeScreen({
             t={t}
           />
           <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
+          {snapshot && !signedOut && !access ? (
+            <NotifyThisDevice room={snapshot.room.slug} roomName={snapshot.room.name} locale={locale} t={pushWords} />
+          ) : null}
         </div>
       </div>
     </main>

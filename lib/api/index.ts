@@ -14,6 +14,7 @@ import { SYSTEM } from './system';
 import { NIGHT } from './night';
 import { STATUS } from './status';
 import { notificationsApi } from './notifications';
+import { pushApi } from './push';
 
 /**
  * Every /api/v1 endpoint by resource: `API.incidents.claim`. The typed client
@@ -38,6 +39,7 @@ export const API = {
   capacity: CAPACITY,
   status: STATUS,
   notifications: notificationsApi,
+  push: pushApi,
 };
 export type TApi = typeof API;
 

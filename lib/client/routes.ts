@@ -123,4 +123,9 @@ export const ROUTES = {
     listDeliveries: ['GET', '/api/v1/rooms/{room}/deliveries'],
     retryDelivery: ['POST', '/api/v1/rooms/{room}/deliveries/{id}/retry'],
   },
+  push: {
+    vapidPublicKey: ['GET', '/api/v1/push/vapid-public-key'],
+    saveSubscription: ['POST', '/api/v1/push/subscriptions'],
+    removeSubscription: ['DELETE', '/api/v1/push/subscriptions/{id}'],
+  },
 } as const satisfies { [R in keyof TApi]: { [K in keyof TApi[R]]: readonly [string, string] } };

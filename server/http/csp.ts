@@ -6,7 +6,10 @@
  * inject. Styles keep 'unsafe-inline': React style attributes (charts, bars)
  * need it, and a nonce in style-src would switch it off. Connections: this
  * origin only — Chromium matches same-origin ws:/wss: to 'self'. Nothing may
- * frame Warroom: the wall is opened directly, never embedded.
+ * frame Warroom: the wall is opened directly, never embedded. Workers: this
+ * origin's files only (the phone's push service worker, public/push-sw.js) —
+ * said outright, because under 'strict-dynamic' script-src's 'self' no longer
+ * counts and a service worker cannot carry a nonce.
  */
 export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === 'development'): string {
   return [
@@ -16,6 +19,7 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -34,8 +34,8 @@ export function startOutboxWorker(ctx: TServiceContext, opts: { tickMs?: number 
     const ch = await ctx.prisma.notifyChannel.findUnique({ where: { id: channelId } });
     if (!ch) return;
     const limit = ch.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE[ch.kind as TChannelKind] ?? 60;
-    if (ch.name === SUBSCRIBER_CHANNEL) {
-      // One mail per subscriber, each with its own unsubscribe link: never merged into a digest.
+    if (ch.name === SUBSCRIBER_CHANNEL || ch.kind === 'push') {
+      // One mail per subscriber, each with its own unsubscribe link, and one push per device: never merged into a digest.
       for (const id of ids) {
         if (stopped) return;
         const claimed = await claimDeliveries(ctx, ch.id, [id], owner, new Date());

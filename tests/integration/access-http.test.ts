@@ -106,6 +106,13 @@ const channelBody = (e: TEnv) => ({
 async function freshChannel(e: TEnv): Promise<{ id: string }> {
   return { id: await leadCreates(e, '/api/v1/rooms/launch/channels', channelBody(e)) };
 }
+/** A browser's subscription to a closed local port (a P-256 point of the right size; nothing is sent before an incident). */
+const pushSubscriptionBody = (e: TEnv) => ({
+  endpoint: `http://127.0.0.1:9/push/access-${++e.seq}`,
+  keys: { p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url'), auth: 'c2l4dGVlbi1ieXRlcy1hdXRo' },
+  rooms: ['launch'],
+  minSeverity: 'SEV1',
+});
 /** A delivery that gave up (written as the outbox worker leaves one), on a fresh channel: what a retry takes. */
 async function deadDelivery(e: TEnv): Promise<Record<string, string>> {
   const { id: channelId } = await freshChannel(e);
@@ -475,6 +482,15 @@ const ROWS: TRow[] = [
   // Which channels fail (never their URL or secret) is what the wall says: every reader of the room sees it.
   { method: 'GET', path: '/api/v1/rooms/launch/channel-health', level: 'read', ok: 200 },
   { method: 'POST', path: (_e, s) => `/api/v1/rooms/launch/deliveries/${s.id}/retry`, level: 'lead', ok: 200, setup: deadDelivery },
+  // Web Push: a person's own devices (viewer+, never a display link or an ingest key). Deleting another's reads 404.
+  { method: 'GET', path: '/api/v1/push/vapid-public-key', level: 'people', ok: 200 },
+  { method: 'POST', path: '/api/v1/push/subscriptions', level: 'people', ok: 201, body: pushSubscriptionBody },
+  {
+    method: 'DELETE',
+    path: (_e, s) => `/api/v1/push/subscriptions/${s.id}`,
+    level: 'people',
+    setup: async (e) => ({ id: await leadCreates(e, '/api/v1/push/subscriptions', pushSubscriptionBody(e)) }),
+  },
   // Status page: viewer+ (and the wall) read it, leads write it, anyone reads the public page once it is on.
   { method: 'GET', path: '/api/v1/rooms/launch/status-page', level: 'read', ok: 200 },
   { method: 'GET', path: '/api/v1/rooms/launch/components', level: 'read', ok: 200 },

@@ -91,6 +91,13 @@ describe('npm run demo', () => {
       expect(first.out).toMatch(/demo: the wall, no sign-in needed: http:\/\/127\.0\.0\.1:\d+\/wall\/demo\?key=/);
       expect(first.out).toMatch(/demo: done: \d+ points in \d+ posts, 12 events, 1 incidents/);
       expect(first.out).not.toContain('has no endpoint');
+      // The night's chat: the demo's DingTalk stand-in (which checks the signature) logged each message it received.
+      const chatLines = first.out.split('\n').filter((l) => l.startsWith('demo: chat ← '));
+      expect(chatLines.length).toBeGreaterThan(0);
+      expect(first.out).toContain(`demo: chat: ${chatLines.length} messages received`);
+      expect(chatLines.join('\n')).toMatch(/#1 Dirty records — opened/);
+      expect(chatLines.join('\n')).toMatch(/#1 Dirty records — resolved/);
+      expect(first.out).not.toContain('still unsent');
 
       const second = await runDemo(args, env);
       expect(second.code).toBe(0);
@@ -102,6 +109,9 @@ describe('npm run demo', () => {
         [1, 'Dirty records', 'resolved'],
         [2, 'Dirty records', 'resolved'],
       ]);
+      // Every message of both runs reached its run's stand-in: none dead (a bad signature would be), none left behind.
+      const chat = await database.prisma.delivery.groupBy({ by: ['state'], where: { channel: { kind: 'dingtalk' } }, _count: true });
+      expect(chat.map((g) => g.state)).toEqual(['delivered']);
       const users = await database.prisma.metricSeries.findFirstOrThrow({ where: { name: 'users_total' } });
       // same seed, same values: the second run's samples repeat the first's
       const samples = await database.prisma.metricSample.findMany({ where: { seriesId: users.id }, orderBy: { time: 'asc' } });

@@ -4,6 +4,7 @@ import type { TServiceContext } from '../../context';
 import { DEFAULT_RATE_PER_MINUTE } from './rate-plan';
 import { maskUrl } from './mask-url';
 import { SUBSCRIBER_CHANNEL } from '../status/subscriber-mail';
+import { PUSH_CHANNEL } from '../push/push-channel';
 
 /** A channel is failing once a delivery died, or its attempts kept failing this long. */
 const FAILING_AFTER_MS = 5 * 60_000;
@@ -31,8 +32,8 @@ type TChannelRow = {
  */
 export async function loadChannelDtos(ctx: TServiceContext, roomId: string, id?: string): Promise<TChannel[]> {
   const rows: TChannelRow[] = await ctx.prisma.notifyChannel.findMany({
-    // The status page's subscriber address is the outbox's own, not a channel a lead manages.
-    where: { roomId, name: { not: SUBSCRIBER_CHANNEL }, ...(id ? { id } : {}) },
+    // The status page's subscribers and the subscribed phones are the outbox's own addresses, not channels a lead manages.
+    where: { roomId, name: { notIn: [SUBSCRIBER_CHANNEL, PUSH_CHANNEL] }, ...(id ? { id } : {}) },
     orderBy: { createdAt: 'asc' },
   });
   const since = new Date(Date.now() - DAY_MS);

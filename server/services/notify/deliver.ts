@@ -5,6 +5,7 @@ import { renderDigest, type TRenderable } from './render-message';
 import { retryDelayMs, type TSendOutcome } from './send-outcome';
 import { MAX_BYTES, sendToVendor } from './send-to-vendor';
 import { liveWindow } from './rate-plan';
+import { sendPush } from '../push/send-push';
 
 /** A vendor slower than this is a failed attempt (and the claim's lease, WARROOM_OUTBOX_LEASE_MS, outlives it). */
 const SEND_TIMEOUT_MS = 10_000;
@@ -78,23 +79,28 @@ export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, id
         ctx.config.publicUrl,
         MAX_BYTES[kind],
       );
+  const timeoutMs = Math.min(SEND_TIMEOUT_MS, ctx.config.WARROOM_OUTBOX_LEASE_MS - 500);
   let outcome: TSendOutcome;
   try {
-    outcome = await sendToVendor(
-      { kind, url: channel.url, secret: channel.secret, recipients: mail ? [mail.to] : (JSON.parse(channel.recipients) as string[]) },
-      {
-        message,
-        deliveryId: first.id,
-        event: rows.length === 1 ? first.event : 'digest',
-        room: firstFacts.room.slug,
-        incident: rows.length === 1 ? firstFacts.incident : undefined,
-      },
-      {
-        timeoutMs: Math.min(SEND_TIMEOUT_MS, ctx.config.WARROOM_OUTBOX_LEASE_MS - 500),
-        smtpUrl: ctx.config.WARROOM_SMTP_URL,
-        smtpFrom: ctx.config.WARROOM_SMTP_FROM,
-      },
-    );
+    outcome =
+      // A device's row (kind "push") is sent alone to its one subscription.
+      channel.kind === 'push'
+        ? await sendPush(ctx, firstFacts, first.event as TNotifyEvent, timeoutMs)
+        : await sendToVendor(
+            { kind, url: channel.url, secret: channel.secret, recipients: mail ? [mail.to] : (JSON.parse(channel.recipients) as string[]) },
+            {
+              message,
+              deliveryId: first.id,
+              event: rows.length === 1 ? first.event : 'digest',
+              room: firstFacts.room.slug,
+              incident: rows.length === 1 ? firstFacts.incident : undefined,
+            },
+            {
+              timeoutMs,
+              smtpUrl: ctx.config.WARROOM_SMTP_URL,
+              smtpFrom: ctx.config.WARROOM_SMTP_FROM,
+            },
+          );
   } catch (err) {
     outcome = { ok: false, retryable: true, reason: `send failed: ${(err as Error).message.slice(0, 200)}` };
   }

@@ -1,6 +1,7 @@
 import type { TNotifyEvent } from '../../../lib/api/notifications';
 import { SEVERITIES, type TSeverity } from '../../../lib/incidents';
 import type { TTx } from '../../db/client';
+import { PUSH_CHANNEL, PUSH_EVENTS } from '../push/push-channel';
 
 /** How long a delivery is tried before it is dead (the contract's channel deadline). */
 const DELIVERY_DEADLINE_MS = 24 * 60 * 60 * 1000;
@@ -33,6 +34,8 @@ export interface TNotifyFacts {
   title?: string;
   /** a status-page subscriber's message: one recipient, already rendered */
   mail?: { to: string; subject: string; text: string };
+  /** a Web Push delivery: the device it goes to */
+  push?: { subscriptionId: string };
 }
 
 export interface TEnqueue {
@@ -66,37 +69,47 @@ export function severityPasses(severity: string | null | undefined, min: string)
 export async function enqueueNotification(tx: TTx, e: TEnqueue): Promise<string[]> {
   const channels = await tx.notifyChannel.findMany({
     where: e.channelId ? { id: e.channelId, roomId: e.roomId } : { roomId: e.roomId, paused: false },
-    select: { id: true, events: true, minSeverity: true },
+    select: { id: true, name: true, events: true, minSeverity: true },
   });
   const wanted = e.channelId
     ? channels
     : channels.filter((c) => (JSON.parse(c.events) as string[]).includes(e.event) && severityPasses(e.severity, c.minSeverity));
-  if (wanted.length === 0) return [];
+  const devices = e.channelId ? [] : await pushTargets(tx, e, channels);
+  if (wanted.length === 0 && devices.length === 0) return [];
   const room = await tx.room.findUniqueOrThrow({ where: { id: e.roomId }, select: { slug: true, name: true, locale: true } });
   const facts = typeof e.facts === 'function' ? await e.facts() : e.facts;
   const payload = JSON.stringify({ ...facts, room } satisfies TNotifyFacts);
+  const rows = [
+    ...wanted.map((c) => ({ channelId: c.id, dedupKey: e.dedupKey, payload })),
+    // One row per device, each carrying its subscription: sent alone, removed with it on 404/410.
+    ...devices.map((d) => ({
+      channelId: d.channelId,
+      dedupKey: `${e.dedupKey}#push:${d.subscriptionId}`,
+      payload: JSON.stringify({ ...facts, room, push: { subscriptionId: d.subscriptionId } } satisfies TNotifyFacts),
+    })),
+  ];
   // Checked, not caught: on PostgreSQL a unique violation would abort the caller's whole transaction.
   const seen = new Set(
     (
       await tx.delivery.findMany({
-        where: { channelId: { in: wanted.map((c) => c.id) }, dedupKey: e.dedupKey },
-        select: { channelId: true },
+        where: { OR: rows.map((r) => ({ channelId: r.channelId, dedupKey: r.dedupKey })) },
+        select: { channelId: true, dedupKey: true },
       })
-    ).map((d) => d.channelId),
+    ).map((d) => `${d.channelId}\u0000${d.dedupKey}`),
   );
   const now = new Date();
   const ids: string[] = [];
-  for (const c of wanted) {
-    if (seen.has(c.id)) continue;
+  for (const r of rows) {
+    if (seen.has(`${r.channelId}\u0000${r.dedupKey}`)) continue;
     const row = await tx.delivery.create({
       data: {
         roomId: e.roomId,
-        channelId: c.id,
+        channelId: r.channelId,
         event: e.event,
-        dedupKey: e.dedupKey,
+        dedupKey: r.dedupKey,
         incidentNumber: facts.incident?.number ?? null,
         severity: e.severity ?? null,
-        payload,
+        payload: r.payload,
         nextAttemptAt: now,
         deadline: new Date(now.getTime() + DELIVERY_DEADLINE_MS),
       },
@@ -105,4 +118,23 @@ export async function enqueueNotification(tx: TTx, e: TEnqueue): Promise<string[
     ids.push(row.id);
   }
   return ids;
+}
+
+/**
+ * The devices subscribed to this room at this severity, for the events a
+ * phone is told about. The room's push channel exists once any device
+ * subscribed to it, so a room nobody subscribed to costs no further read.
+ */
+async function pushTargets(
+  tx: TTx,
+  e: TEnqueue,
+  channels: { id: string; name: string }[],
+): Promise<{ channelId: string; subscriptionId: string }[]> {
+  if (!PUSH_EVENTS.includes(e.event)) return [];
+  const channel = channels.find((c) => c.name === PUSH_CHANNEL);
+  if (!channel) return [];
+  const subs = await tx.pushSubscription.findMany({ select: { id: true, rooms: true, minSeverity: true }, orderBy: { createdAt: 'asc' } });
+  return subs
+    .filter((s) => (JSON.parse(s.rooms) as string[]).includes(e.roomId) && severityPasses(e.severity, s.minSeverity))
+    .map((s) => ({ channelId: channel.id, subscriptionId: s.id }));
 }

@@ -95,7 +95,7 @@ export interface TRenderable {
 }
 
 /** The link to an incident (or the room's wall) from WARROOM_PUBLIC_URL. */
-function linkOf(f: TNotifyFacts, publicUrl: string): string {
+export function linkOf(f: TNotifyFacts, publicUrl: string): string {
   const base = publicUrl.replace(/\/+$/, '');
   return f.incident ? `${base}/incidents/${f.incident.number}?room=${encodeURIComponent(f.room.slug)}` : `${base}/wall/${f.room.slug}`;
 }
