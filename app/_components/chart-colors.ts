@@ -41,9 +41,13 @@ const readAll = () =>
 export function useChartColors(): Record<TChartToken, string> {
   const [colors, setColors] = useState<Record<TChartToken, string>>(FALLBACK);
   useEffect(() => {
-    setColors(readAll());
+    // A new object only when a colour changed: the charts remake themselves on a new one.
+    const onChange = () => {
+      const next = readAll();
+      setColors((prev) => ((Object.keys(next) as TChartToken[]).every((k) => prev[k] === next[k]) ? prev : next));
+    };
+    onChange();
     const print = window.matchMedia('print');
-    const onChange = () => setColors(readAll());
     print.addEventListener('change', onChange);
     window.addEventListener('beforeprint', onChange);
     window.addEventListener('afterprint', onChange);

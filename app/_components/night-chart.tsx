@@ -8,6 +8,7 @@ import { formatTimeOfDay } from '@/lib/format/duration';
 import type { TChartPoint } from '@/lib/series';
 import { timeTicks, zoneOffsetMs } from '@/lib/wall/time-ticks';
 import { robustRange } from '@/lib/wall/robust-range';
+import { type TChartToken, useChartColors, withAlpha } from './chart-colors';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, annotationPlugin);
 // A canvas does not inherit the page's font stack: name it, so 万 and 亿 on the axes draw with the
@@ -16,7 +17,8 @@ Chart.defaults.font.family = '"Warroom CJK", ui-sans-serif, system-ui, "Noto San
 
 export interface TNightLine {
   label: string;
-  color: string;
+  /** a theme token (app/globals.css): read when drawing, so the printed report draws with print colours */
+  color: TChartToken;
   points: TChartPoint[];
   /** plotted against the right-hand axis */
   right?: boolean;
@@ -42,7 +44,8 @@ export interface TNightLevel {
   label: string;
   right?: boolean;
   reached: boolean;
-  color: string;
+  /** a theme token; a level not yet reached draws it fainter */
+  color: TChartToken;
 }
 
 /**
@@ -77,9 +80,6 @@ const CHART_NAME: Record<TLocale, (labels: string[]) => string> = {
   zh: (labels) => `${labels.join('与')}随时间变化`,
 };
 
-const GRID = '#1b2430';
-const TICKS = '#9aa7b4';
-
 type TPoint = { x: number; y: number };
 
 /**
@@ -110,6 +110,8 @@ export function NightChart(props: {
   const { lines, marks, levels, locale, timeZone, now = null, cursor } = props;
   const empty = lines.filter((l) => !l.dashed).every((l) => l.points.length === 0);
   const canvas = useRef<HTMLCanvasElement>(null);
+  // Theme tokens, read again when the page switches to print: the chart is remade with them.
+  const colors = useChartColors();
   const chart = useRef<Chart<'line', TPoint[]> | null>(null);
   const withSeconds = useRef(false);
   const box = useRef<HTMLDivElement>(null);
@@ -135,7 +137,7 @@ export function NightChart(props: {
           x: {
             type: 'linear',
             ticks: {
-              color: TICKS,
+              color: colors.dim,
               font,
               autoSkip: false,
               maxRotation: 0,
@@ -148,16 +150,16 @@ export function NightChart(props: {
               withSeconds.current = r.seconds;
               axis.ticks = r.ticks.map((value) => ({ value }));
             },
-            grid: { color: GRID },
+            grid: { color: withAlpha(colors.edge, '99') },
           },
           y: {
             position: 'left',
-            ticks: { color: '#4cc2ff', font, callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
-            grid: { color: GRID },
+            ticks: { color: colors.users, font, callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
+            grid: { color: withAlpha(colors.edge, '99') },
           },
           y2: {
             position: 'right',
-            ticks: { color: '#7ee787', font, callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
+            ticks: { color: colors.online, font, callback: (v, _i, ticks) => formatAxis(Number(v), locale, ticks) },
             grid: { display: false },
           },
         },
@@ -168,7 +170,7 @@ export function NightChart(props: {
       c.destroy();
       chart.current = null;
     };
-  }, [locale, timeZone, fontLoads]);
+  }, [locale, timeZone, fontLoads, colors]);
 
   useEffect(() => {
     const c = chart.current;
@@ -177,8 +179,9 @@ export function NightChart(props: {
       (l): ChartDataset<'line', TPoint[]> => ({
         label: l.label,
         data: l.points.map(([x, y]) => ({ x, y })),
-        borderColor: l.color,
-        backgroundColor: `${l.color}1a`,
+        // A planned curve is drawn a little fainter than the measured one.
+        borderColor: l.dashed ? withAlpha(colors[l.color], 'cc') : colors[l.color],
+        backgroundColor: withAlpha(colors[l.color], '1a'),
         borderWidth: Math.max(2, Math.round(window.innerHeight / 360)),
         borderDash: l.dashed ? [8, 6] : [],
         pointRadius: 0,
@@ -205,39 +208,40 @@ export function NightChart(props: {
         type: 'line',
         scaleID: 'x',
         value: m.time,
-        borderColor: '#c9d1d9aa',
+        borderColor: withAlpha(colors.ink, 'aa'),
         borderWidth: 2,
         borderDash: [6, 6],
         label: {
           display: !compact,
           content: m.label,
           position: m.low ? 'end' : 'start',
-          color: '#e6edf3',
-          backgroundColor: '#1f2937ee',
+          color: colors.ink,
+          backgroundColor: withAlpha(colors.panel, 'ee'),
           font: { size: fontSize },
         },
       };
     }
     for (const l of levels) {
+      const level = l.reached ? colors[l.color] : withAlpha(colors[l.color], 'aa');
       annotations[`level-${l.id}`] = {
         type: 'line',
         scaleID: l.right ? 'y2' : 'y',
         value: l.value,
-        borderColor: l.color,
+        borderColor: level,
         borderWidth: 2,
         borderDash: l.reached ? [] : [10, 8],
         label: {
           display: true,
           content: l.label,
           position: 'start',
-          color: '#070a0e',
-          backgroundColor: l.color,
+          color: colors.bg,
+          backgroundColor: level,
           font: { size: fontSize, weight: 'bold' },
         },
       };
     }
     if (cursor !== undefined && cursor !== null) {
-      annotations.cursor = { type: 'line', scaleID: 'x', value: cursor, borderColor: '#f5d142', borderWidth: 3 };
+      annotations.cursor = { type: 'line', scaleID: 'x', value: cursor, borderColor: colors.warn, borderWidth: 3 };
     }
     c.options.plugins!.annotation!.annotations = annotations;
     // The x axis spans the data exactly: no empty "nice" margin after the newest point.
@@ -277,7 +281,7 @@ export function NightChart(props: {
       el.dataset.tickFont = `${Math.max(12, Math.round(window.innerHeight * 0.02))}px ${Chart.defaults.font.family}`;
       el.dataset.fontLoads = String(fontLoads);
     }
-  }, [lines, marks, levels, now, cursor, fontLoads]);
+  }, [lines, marks, levels, now, cursor, fontLoads, colors]);
 
   return (
     <div ref={box} data-testid="night-chart" className={props.className}>

@@ -98,8 +98,8 @@ export function HomeScreen({
 
   const lines = useMemo(
     () => [
-      { color: '#4cc2ff', points: usersPoints, axis: 'a' as const },
-      { color: '#7ee787', points: onlinePoints, axis: 'b' as const },
+      { color: 'users' as const, points: usersPoints, axis: 'a' as const },
+      { color: 'online' as const, points: onlinePoints, axis: 'b' as const },
     ],
     [usersPoints, onlinePoints],
   );

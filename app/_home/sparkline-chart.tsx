@@ -3,12 +3,14 @@
 import { useEffect, useRef } from 'react';
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
 import type { TChartPoint } from '@/lib/series';
+import { type TChartToken, useChartColors, withAlpha } from '@/app/_components/chart-colors';
 
 // Only what a sparkline draws: no tooltip (nothing may need hover on a phone), no legend, no axes.
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
 
 export interface TSparkLine {
-  color: string;
+  /** a theme token (app/globals.css) */
+  color: TChartToken;
   points: TChartPoint[];
   /** plotted on its own scale, so a small series is not flattened by a big one */
   axis: 'a' | 'b';
@@ -24,6 +26,7 @@ const toXY = (points: TChartPoint[]) => points.map(([x, y]) => ({ x, y }));
 export default function SparklineChart({ lines }: { lines: TSparkLine[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', { x: number; y: number }[]> | null>(null);
+  const colors = useChartColors();
 
   useEffect(() => {
     if (!canvas.current) return;
@@ -66,8 +69,8 @@ export default function SparklineChart({ lines }: { lines: TSparkLine[] }) {
     if (!c) return;
     c.data.datasets = lines.map((l) => ({
       data: toXY(l.points),
-      borderColor: l.color,
-      backgroundColor: `${l.color}22`,
+      borderColor: colors[l.color],
+      backgroundColor: withAlpha(colors[l.color], '22'),
       borderWidth: 2,
       pointRadius: 0,
       tension: 0.2,
@@ -75,7 +78,7 @@ export default function SparklineChart({ lines }: { lines: TSparkLine[] }) {
       yAxisID: l.axis,
     }));
     c.update('none');
-  }, [lines]);
+  }, [lines, colors]);
 
   return <canvas ref={canvas} data-testid="sparkline-canvas" aria-hidden />;
 }

@@ -84,6 +84,13 @@ describe('report CLI', () => {
     // Every column of the incidents table is on the A4 page, none cut at its right edge.
     const layout = execFileSync('pdftotext', ['-layout', file, '-']).toString();
     expect(layout).toMatch(/Source\s+Opened\s+Claimed after\s+Resolved after\s+Owner/);
+    // The chart draws with the print colours (app/globals.css, @media print), not the wall's on white paper.
+    const ppm = execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', file]);
+    const print = { users: countNear(ppm, [0x09, 0x69, 0xda]), online: countNear(ppm, [0x1a, 0x7f, 0x37]) };
+    const screen = { users: countNear(ppm, [0x4c, 0xc2, 0xff]), online: countNear(ppm, [0x7e, 0xe7, 0x87]) };
+    expect(print.users, JSON.stringify({ print, screen })).toBeGreaterThan(20);
+    expect(print.online, JSON.stringify({ print, screen })).toBeGreaterThan(20);
+    expect(screen.users + screen.online, JSON.stringify({ print, screen })).toBeLessThan(5);
   });
 
   it('says in one line that the server is not running, and exits non-zero', async () => {
@@ -94,3 +101,18 @@ describe('report CLI', () => {
     expect(r.err).toMatch(/not running at http:\/\/localhost:1/);
   });
 });
+
+/** Pixels of a binary PPM (P6, what pdftoppm writes by default) within a small distance of a colour. */
+function countNear(ppm: Buffer, [r, g, b]: [number, number, number]): number {
+  // Header: "P6\n<w> <h>\n<max>\n", then RGB bytes.
+  let pos = 0;
+  const fields: string[] = [];
+  while (fields.length < 4) {
+    const nl = ppm.indexOf(0x0a, pos);
+    fields.push(...ppm.subarray(pos, nl).toString().split(/\s+/).filter(Boolean));
+    pos = nl + 1;
+  }
+  let n = 0;
+  for (let i = pos; i + 2 < ppm.length; i += 3) if (Math.abs(ppm[i]! - r) + Math.abs(ppm[i + 1]! - g) + Math.abs(ppm[i + 2]! - b) < 24) n++;
+  return n;
+}

@@ -33,8 +33,6 @@ import { useCapacityQuery } from '@/lib/client/use-capacity';
 import { ReachWarning } from '@/app/_components/reach-warning';
 import { useChannelHealthQuery } from '@/lib/client/use-channel-health';
 
-const USERS_COLOR = '#4cc2ff';
-const ONLINE_COLOR = '#7ee787';
 const NEXT_LEVEL_REACH = 1.3;
 
 function headline(snapshot: TRoomSnapshot | undefined, name: string) {
@@ -47,8 +45,8 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
   if (!snapshot) return [];
   const out: TNightLevel[] = [];
   for (const [name, right, color] of [
-    [HEADLINE_SERIES.users, false, USERS_COLOR],
-    [HEADLINE_SERIES.online, true, ONLINE_COLOR],
+    [HEADLINE_SERIES.users, false, 'users'],
+    [HEADLINE_SERIES.online, true, 'online'],
   ] as const) {
     const current = headline(snapshot, name)?.value;
     const ms = snapshot.milestones.filter((m) => m.seriesName === name);
@@ -56,7 +54,7 @@ function milestoneLevels(snapshot: TRoomSnapshot | undefined): TNightLevel[] {
     const next = current === undefined ? undefined : nextMilestone(ms, name, current);
     // A next milestone far above the curve would squash it flat; draw it once it is within reach.
     if (next && current !== undefined && next.threshold <= current * NEXT_LEVEL_REACH)
-      out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color: `${color}aa` });
+      out.push({ id: next.id, value: next.threshold, label: next.label, right, reached: false, color });
   }
   return out;
 }
@@ -104,9 +102,9 @@ export function WallScreen({
   const plan = usePlan(roomSlug, displayKey, socket, HEADLINE_SERIES.users);
   const lines = useMemo(
     () => [
-      { label: t.users, color: USERS_COLOR, points: points.users },
-      { label: t.online, color: ONLINE_COLOR, points: points.online, right: true },
-      ...(plan.length ? [{ label: `${t.users} (plan)`, color: `${USERS_COLOR}cc`, points: plan, dashed: true }] : []),
+      { label: t.users, color: 'users' as const, points: points.users },
+      { label: t.online, color: 'online' as const, points: points.online, right: true },
+      ...(plan.length ? [{ label: `${t.users} (plan)`, color: 'users' as const, points: plan, dashed: true }] : []),
     ],
     [points, t, plan],
   );

@@ -9,8 +9,9 @@ import type { TReport } from '@/lib/api/night-report';
 import type { TChartPoint } from '@/lib/series';
 import type { TReportLabels } from './labels';
 
-const USERS = '#4cc2ff';
-const ONLINE = '#7ee787';
+// Theme tokens: the chart reads them when it draws, so the printed page gets the print colours.
+const USERS = 'users' as const;
+const ONLINE = 'online' as const;
 
 /** Plan points inside the plotted span, plus one either side so the dashed line reaches the edges. */
 function planInSpan(plan: TChartPoint[], from: number, to: number): TChartPoint[] {

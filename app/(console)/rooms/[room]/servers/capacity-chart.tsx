@@ -6,17 +6,14 @@ import type { TCapacityAnswer } from '@/lib/api/capacity';
 import type { TCapacityWords } from '@/lib/capacity/view';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import { formatAxis, type TLocale } from '@/lib/format/number';
+import { tokenColor, withAlpha } from '@/app/_components/chart-colors';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Legend);
 
 type TXY = { x: number; y: number };
 
-/** A theme colour token (globals.css), so the chart follows light and dark like the rest of the page. */
-function token(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(`--color-${name}`).trim() || '#888';
-}
-/** `#rrggbb` + alpha (the band's fill). */
-const alpha = (hex: string, a: string) => (/^#[0-9a-f]{6}$/i.test(hex) ? `${hex}${a}` : hex);
+const token = tokenColor;
+const alpha = withAlpha;
 
 /**
  * Load, its forecast with the band, and the pool's capacity, limit and N+1
