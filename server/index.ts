@@ -20,7 +20,7 @@ import { startChannelHealthWatch } from './reactors/channel-health-watch';
 import { startRuleEvaluator } from './reactors/rule-evaluator';
 import { startCapacityEvaluator } from './reactors/capacity-evaluator';
 import { clearServerInfo, loadDotEnv, writeServerInfo } from './server-info';
-import { needsSetup } from './services/users/create-first-admin';
+import { needsSetup } from './services/users/needs-setup';
 
 // The same settings the admin CLI reads.
 loadDotEnv();

@@ -7,7 +7,7 @@ import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createUser } from '../../server/services/users/create-user';
 import { listUsers } from '../../server/services/users/list-users';
-import { createPasswordLink } from '../../server/services/users/password-links';
+import { createPasswordLink } from '../../server/services/users/create-password-link';
 import { setUserDisabled } from '../../server/services/users/set-user-disabled';
 import { setUserPassword } from '../../server/services/users/set-user-password';
 import { setUserRole } from '../../server/services/users/set-user-role';

@@ -4,7 +4,7 @@ import type { TSeverity } from '../../lib/incidents';
 import { onLabels, parseLabelsKey } from '../../lib/series';
 import type { TActor } from '../services/access/actor';
 import { applySignal } from '../services/signals/apply-signal';
-import { ruleSignalKey, type TRuleRow } from '../services/signals/manage-rules';
+import { ruleSignalKey, type TRuleRow } from '../services/signals/rule-write';
 import { freshWindow, stepWindow, type TWindowState } from '../services/signals/rule-state';
 
 const RULE_ACTOR: TActor = { kind: 'system', name: 'rule' };

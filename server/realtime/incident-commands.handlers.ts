@@ -1,7 +1,7 @@
 import type { TServiceContext } from '../context';
 import { claimIncident } from '../services/incidents/claim-incident';
 import { postUpdate } from '../services/incidents/post-update';
-import { commentIncident } from '../services/incidents/timeline-notes';
+import { commentIncident } from '../services/incidents/comment-incident';
 import type { TSocket } from './types';
 import { onCommand } from './with-schema';
 

@@ -112,7 +112,7 @@ test('a signed-in person opens the wall without a display link', async ({ page, 
 });
 
 test('a welcome link names whose account it is, and choosing the password signs them in', async ({ page, server }) => {
-  const { createPasswordLink } = await import('../../server/services/users/password-links');
+  const { createPasswordLink } = await import('../../server/services/users/create-password-link');
   const { CLI_ACTOR } = await import('../../scripts/cli/actor');
   const u = await server.createUser('engineer', 'Wen Welcome');
   const link = await createPasswordLink({ ctx: server.ctx, actor: CLI_ACTOR, input: { idOrEmail: u.email } });

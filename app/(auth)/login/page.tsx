@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
-import { needsSetup } from '@/server/services/users/create-first-admin';
+import { needsSetup } from '@/server/services/users/needs-setup';
 import { safeNext } from '../safe-next';
 import { LoginForm } from './login-form';
 import { titled } from '@/lib/i18n/page-title';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getRuntime } from '@/server/context';
-import { peekPasswordLink } from '@/server/services/users/password-links';
+import { peekPasswordLink } from '@/server/services/users/peek-password-link';
 import { AccountForm } from '../account-form';
 import { titled } from '@/lib/i18n/page-title';
 

@@ -5,7 +5,7 @@ import type { THandoverDto } from '../../../lib/api/night-report';
 import type { TActor } from '../access/actor';
 import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { handoverIncident } from '../incidents/handover-incident';
-import { leadOf } from './create-handover';
+import { leadOf } from './handover-lead';
 import { toHandoverDto } from './handover-dto';
 
 /**

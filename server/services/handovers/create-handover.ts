@@ -2,17 +2,11 @@ import { enqueueNotification } from '../notify/enqueue-notification';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TCreateHandover, THandoverDto } from '../../../lib/api/night-report';
-import { assertCan, type TActor } from '../access/actor';
+import type { TActor } from '../access/actor';
 import { assertRoomOpen, resolveRoom } from '../rooms/resolve-room';
 import { buildBrief } from './build-brief';
 import { shiftStart, toHandoverDto } from './handover-dto';
-
-/** The signed-in lead behind a handover action; ingest keys and display links never hand over. */
-export function leadOf(actor: TActor, roomId: string): { userId: string; name: string } {
-  assertCan(actor, 'incident:lead', roomId);
-  if (actor.kind !== 'user') throw new AppError('forbidden', 'a person hands over');
-  return { userId: actor.userId, name: actor.name };
-}
+import { leadOf } from './handover-lead';
 
 /**
  * The outgoing lead hands the room over (lead+): the brief is built from the
@@ -68,13 +62,4 @@ export async function createHandover(opts: {
   const dto = toHandoverDto(row);
   ctx.bus.emit('handover.changed', { roomId: room.id, handover: dto });
   return dto;
-}
-
-/** The brief a handover made now would carry, without making one (lead+): the page's preview. */
-export async function previewBrief(opts: { ctx: TServiceContext; actor: TActor; slug: string; now?: number }) {
-  const { ctx } = opts;
-  const room = await resolveRoom({ ctx, slug: opts.slug });
-  leadOf(opts.actor, room.id);
-  const now = opts.now ?? Date.now();
-  return { brief: await buildBrief({ ctx, roomId: room.id, since: await shiftStart({ ctx, roomId: room.id, now }), until: now }) };
 }

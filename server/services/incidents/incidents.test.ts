@@ -13,11 +13,12 @@ import { changeSeverity } from './change-severity';
 import { changeStatus } from './change-status';
 import { claimIncident } from './claim-incident';
 import { createIncident } from './create-incident';
-import { addFinding, decideFinding } from './findings';
+import { addFinding } from './add-finding';
+import { decideFinding } from './decide-finding';
 import { getIncident } from './get-incident';
 import { listEntriesAfter } from './list-entries-after';
 import { postUpdate } from './post-update';
-import { editEntry } from './timeline-notes';
+import { editEntry } from './edit-entry';
 
 /** Services against a real (throwaway) SQLite database: the transactions are the point. */
 let dir: string;

@@ -1,103 +1,17 @@
 import type { TServiceContext } from '../../context';
 import { AppError, isUniqueViolation } from '../../errors';
-import type { TDrainBody, TDrainRecord, TDrainResponse } from '../../../lib/api/servers';
+import type { TDrainBody, TDrainResponse } from '../../../lib/api/servers';
 import { authorOf, type TActor } from '../access/actor';
-import { findIncident } from '../incidents/find-incident';
-import { runIncidentChange, TX_OPTIONS, type TEntryDataIn } from '../incidents/incident-tx';
-import type { TTx } from '../../db/client';
-import type { TRoomRow } from '../rooms/resolve-room';
-import { roomFor } from '../rooms/room-for';
-import { listServersOfRoom, SERVER_LABEL_FRAGMENT } from './list-servers';
-
-type TDrainRow = Awaited<ReturnType<TServiceContext['prisma']['serverDrain']['findUniqueOrThrow']>>;
-
-const openKeyOf = (roomId: string, server: string) => `${roomId}/${server}`;
-
-/** The server's open drain in the room, if it is drained now. */
-const openDrainOf = (ctx: TServiceContext, roomId: string, server: string) =>
-  ctx.prisma.serverDrain.findUnique({ where: { openKey: openKeyOf(roomId, server) } });
-
-function recordDto(d: TDrainRow, incident: { id: string; number: number } | null): TDrainRecord {
-  return {
-    id: d.id,
-    server: d.server,
-    reason: d.reason,
-    incident,
-    drainedAt: d.drainedAt.toISOString(),
-    drainedBy: d.drainedByName,
-    restoredAt: d.restoredAt?.toISOString() ?? null,
-    restoredBy: d.restoredByName,
-    restoreReason: d.restoreReason,
-  };
-}
-
-/** The room, checked for a lead (drains change who serves the room's traffic), and the server seen in it. */
-async function roomAndServer(opts: { ctx: TServiceContext; actor: TActor; slug: string; name: string }): Promise<TRoomRow> {
-  const room = await roomFor({ ctx: opts.ctx, actor: opts.actor, slug: opts.slug, permission: 'room:settings' });
-  const seen = await opts.ctx.prisma.metricSeries.findFirst({
-    where: { roomId: room.id, labelsKey: { contains: SERVER_LABEL_FRAGMENT + JSON.stringify(opts.name) } },
-    select: { id: true },
-  });
-  if (!seen)
-    throw new AppError('not_found', `no server "${opts.name}" in room ${room.slug}`, [
-      { field: 'name', message: 'no series carries this server label' },
-    ]);
-  return room;
-}
-
-/** The incident a body names (number in the room, or id), which must be in the same room: 400 naming `incident` otherwise. */
-async function linkedIncident(ctx: TServiceContext, room: TRoomRow, ref: number | string | undefined) {
-  if (ref === undefined) return null;
-  const bad = () =>
-    new AppError('validation_failed', `no incident ${ref} in room ${room.slug}`, [
-      { field: 'incident', message: 'no such incident in this room' },
-    ]);
-  const row = await findIncident({ ctx, ref: String(ref), room: room.slug }).catch(() => {
-    throw bad();
-  });
-  if (row.roomId !== room.id) throw bad();
-  return row;
-}
-
-/**
- * Runs a drain change: in the incident's transaction (with its timeline
- * entry) when one is linked, else in a plain one — so a drain is never
- * stored without the entry it promised, nor the entry without the drain.
- */
-async function write(opts: {
-  ctx: TServiceContext;
-  actor: TActor;
-  incident: { id: string; roomId: string } | null;
-  entry: { body: string | null; data: TEntryDataIn['server'] };
-  fn: (tx: TTx) => Promise<TDrainRow>;
-}): Promise<TDrainRow> {
-  const { ctx, actor, incident } = opts;
-  if (!incident) return ctx.prisma.$transaction((tx) => opts.fn(tx), TX_OPTIONS);
-  const { result } = await runIncidentChange({
-    ctx,
-    actor,
-    incident,
-    fn: async (tx, append) => {
-      const row = await opts.fn(tx);
-      await append({ kind: 'server', body: opts.entry.body, data: opts.entry.data });
-      return row;
-    },
-  });
-  return result;
-}
-
-async function answer(
-  ctx: TServiceContext,
-  room: TRoomRow,
-  name: string,
-  row: TDrainRow,
-  incident: { id: string; number: number } | null,
-  now: number,
-): Promise<TDrainResponse> {
-  const { servers } = await listServersOfRoom({ ctx, room, now });
-  const server = servers.find((s) => s.name === name)!;
-  return { ...server, record: recordDto(row, incident) };
-}
+import {
+  type TDrainRow,
+  openKeyOf,
+  openDrainOf,
+  roomAndServer,
+  linkedIncident,
+  writeDrain,
+  drainAnswer,
+  publishServersChanged,
+} from './drain-write';
 
 /** Takes a server out of the pool (lead+): out of verdicts and scans, "drained" on every screen. 409 when it already is. */
 export async function drainServer(opts: {
@@ -117,7 +31,7 @@ export async function drainServer(opts: {
   const now = new Date();
   let row: TDrainRow;
   try {
-    row = await write({
+    row = await writeDrain({
       ctx,
       actor,
       incident,
@@ -142,54 +56,5 @@ export async function drainServer(opts: {
     throw err;
   }
   await publishServersChanged(ctx, room.id, name, 'drain');
-  return answer(ctx, room, name, row, incident ? { id: incident.id, number: incident.number } : null, now.getTime());
-}
-
-/** Puts a drained server back (lead+); recorded on the incident named, else on the drain's own. 409 when it is not drained. */
-export async function restoreServer(opts: {
-  ctx: TServiceContext;
-  actor: TActor;
-  slug: string;
-  name: string;
-  input: TDrainBody;
-}): Promise<TDrainResponse> {
-  const { ctx, actor, name, input } = opts;
-  const room = await roomAndServer(opts);
-  const open = await openDrainOf(ctx, room.id, name);
-  const notDrained = () => new AppError('conflict', `${name} is not drained`);
-  if (!open) throw notDrained();
-  const incident =
-    input.incident !== undefined
-      ? await linkedIncident(ctx, room, input.incident)
-      : open.incidentId
-        ? await ctx.prisma.incident.findUnique({ where: { id: open.incidentId } })
-        : null;
-  const who = authorOf(actor);
-  const now = new Date();
-  const row = await write({
-    ctx,
-    actor,
-    incident,
-    entry: { body: input.reason ?? null, data: { action: 'restore', server: name, reason: input.reason ?? null } },
-    fn: async (tx) => {
-      // Conditional on the drain still being open: of two restores, one wins.
-      const done = await tx.serverDrain.updateMany({
-        where: { id: open.id, openKey: { not: null } },
-        data: { openKey: null, restoredAt: now, restoredById: who.id, restoredByName: who.name, restoreReason: input.reason ?? null },
-      });
-      if (done.count !== 1) throw notDrained();
-      return tx.serverDrain.findUniqueOrThrow({ where: { id: open.id } });
-    },
-  });
-  await publishServersChanged(ctx, room.id, name, 'restore');
-  const inc = open.incidentId
-    ? await ctx.prisma.incident.findUnique({ where: { id: open.incidentId }, select: { id: true, number: true } })
-    : null;
-  return answer(ctx, room, name, row, inc, now.getTime());
-}
-
-/** After commit: the room's drained servers as they now are, on the bus, so the fan-out reads no database. */
-async function publishServersChanged(ctx: TServiceContext, roomId: string, server: string, action: 'drain' | 'restore'): Promise<void> {
-  const rows = await ctx.prisma.serverDrain.findMany({ where: { roomId, openKey: { not: null } }, select: { server: true } });
-  ctx.bus.emit('servers.changed', { roomId, server, action, drained: rows.map((r) => r.server).sort() });
+  return drainAnswer(ctx, room, name, row, incident ? { id: incident.id, number: incident.number } : null, now.getTime());
 }

@@ -1,11 +1,7 @@
+import { needsSetup } from './needs-setup';
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import { createUser } from './create-user';
-
-/** True while the install has nobody: /setup is open and the start log points at it. */
-export async function needsSetup(opts: { ctx: TServiceContext }): Promise<boolean> {
-  return (await opts.ctx.prisma.user.count()) === 0;
-}
 
 /**
  * The first person to open /setup on a new install becomes its admin. Once

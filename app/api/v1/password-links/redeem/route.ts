@@ -1,6 +1,6 @@
 import { SETUP } from '@/lib/api/setup';
 import { endpointRoute } from '@/server/http/route';
-import { redeemPasswordLink } from '@/server/services/users/password-links';
+import { redeemPasswordLink } from '@/server/services/users/redeem-password-link';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { pushApi as E } from '@/lib/api/push';
 import { endpointRoute } from '@/server/http/route';
-import { savePushSubscription } from '@/server/services/push/manage-push-subscriptions';
+import { savePushSubscription } from '@/server/services/push/save-push-subscription';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { pushApi as E } from '@/lib/api/push';
 import { endpointRoute } from '@/server/http/route';
-import { vapidPublicKey } from '@/server/services/push/manage-push-subscriptions';
+import { vapidPublicKey } from '@/server/services/push/vapid-public-key';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { acknowledgeIncident } from '@/server/services/incidents/timeline-notes';
+import { acknowledgeIncident } from '@/server/services/incidents/acknowledge-incident';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';

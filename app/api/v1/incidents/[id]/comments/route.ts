@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { commentIncident } from '@/server/services/incidents/timeline-notes';
+import { commentIncident } from '@/server/services/incidents/comment-incident';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';

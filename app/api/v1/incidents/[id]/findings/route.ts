@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { addFinding } from '@/server/services/incidents/findings';
+import { addFinding } from '@/server/services/incidents/add-finding';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { linkSeries } from '@/server/services/incidents/set-impact';
+import { linkSeries } from '@/server/services/incidents/link-series';
 import { incidentAction } from '../../_lib/action';
 
 export const dynamic = 'force-dynamic';

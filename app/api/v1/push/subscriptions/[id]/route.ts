@@ -1,6 +1,6 @@
 import { pushApi as E } from '@/lib/api/push';
 import { endpointRoute } from '@/server/http/route';
-import { removePushSubscription } from '@/server/services/push/manage-push-subscriptions';
+import { removePushSubscription } from '@/server/services/push/remove-push-subscription';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,7 @@
 import { notificationsApi as E } from '@/lib/api/notifications';
 import { endpointRoute } from '@/server/http/route';
-import { createChannel, listChannels } from '@/server/services/notify/manage-channels';
+import { createChannel } from '@/server/services/notify/create-channel';
+import { listChannels } from '@/server/services/notify/list-channels';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,7 +2,8 @@ import { STATUS } from '@/lib/api/status';
 import { withIdempotency } from '@/server/http/idempotency';
 import { endpointRoute } from '@/server/http/route';
 import { assertCan } from '@/server/services/access/actor';
-import { createComponent, listComponents } from '@/server/services/status/manage-components';
+import { createComponent } from '@/server/services/status/create-component';
+import { listComponents } from '@/server/services/status/list-components';
 
 export const dynamic = 'force-dynamic';
 

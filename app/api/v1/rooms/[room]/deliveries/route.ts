@@ -1,6 +1,6 @@
 import { notificationsApi as E } from '@/lib/api/notifications';
 import { endpointRoute } from '@/server/http/route';
-import { listDeliveries } from '@/server/services/notify/manage-deliveries';
+import { listDeliveries } from '@/server/services/notify/list-deliveries';
 
 export const dynamic = 'force-dynamic';
 

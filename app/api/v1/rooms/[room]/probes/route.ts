@@ -1,7 +1,8 @@
 import { probesApi } from '@/lib/api/probes';
 import { withIdempotency } from '@/server/http/idempotency';
 import { endpointRoute } from '@/server/http/route';
-import { createProbe, listProbes } from '@/server/services/signals/manage-probes';
+import { createProbe } from '@/server/services/signals/create-probe';
+import { listProbes } from '@/server/services/signals/list-probes';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,8 @@
 import { rulesApi } from '@/lib/api/rules';
 import { withIdempotency } from '@/server/http/idempotency';
 import { endpointRoute } from '@/server/http/route';
-import { createRule, listRules } from '@/server/services/signals/manage-rules';
+import { createRule } from '@/server/services/signals/create-rule';
+import { listRules } from '@/server/services/signals/list-rules';
 
 export const dynamic = 'force-dynamic';
 

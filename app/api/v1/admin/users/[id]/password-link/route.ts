@@ -1,6 +1,6 @@
 import { ADMIN } from '@/lib/api/admin';
 import { endpointRoute } from '@/server/http/route';
-import { createPasswordLink } from '@/server/services/users/password-links';
+import { createPasswordLink } from '@/server/services/users/create-password-link';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { editEntry } from '@/server/services/incidents/timeline-notes';
+import { editEntry } from '@/server/services/incidents/edit-entry';
 import { incidentAction } from '../../../_lib/action';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { INCIDENTS } from '@/lib/api/incidents';
-import { decideFinding } from '@/server/services/incidents/findings';
+import { decideFinding } from '@/server/services/incidents/decide-finding';
 import { incidentAction } from '../../../_lib/action';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,7 @@
 import { notificationsApi as E } from '@/lib/api/notifications';
 import { endpointRoute } from '@/server/http/route';
-import { deleteChannel, updateChannel } from '@/server/services/notify/manage-channels';
+import { deleteChannel } from '@/server/services/notify/delete-channel';
+import { updateChannel } from '@/server/services/notify/update-channel';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,7 @@
 import { STATUS } from '@/lib/api/status';
 import { endpointRoute } from '@/server/http/route';
-import { deleteComponent, updateComponent } from '@/server/services/status/manage-components';
+import { deleteComponent } from '@/server/services/status/delete-component';
+import { updateComponent } from '@/server/services/status/update-component';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { NIGHT } from '@/lib/api/night';
 import { endpointRoute } from '@/server/http/route';
-import { previewBrief } from '@/server/services/handovers/create-handover';
+import { previewBrief } from '@/server/services/handovers/preview-brief';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,7 @@
 import { probesApi } from '@/lib/api/probes';
 import { endpointRoute } from '@/server/http/route';
-import { deleteProbe, updateProbe } from '@/server/services/signals/manage-probes';
+import { deleteProbe } from '@/server/services/signals/delete-probe';
+import { updateProbe } from '@/server/services/signals/update-probe';
 
 export const dynamic = 'force-dynamic';
 

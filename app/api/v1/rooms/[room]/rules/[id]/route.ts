@@ -1,6 +1,7 @@
 import { rulesApi } from '@/lib/api/rules';
 import { endpointRoute } from '@/server/http/route';
-import { deleteRule, updateRule } from '@/server/services/signals/manage-rules';
+import { deleteRule } from '@/server/services/signals/delete-rule';
+import { updateRule } from '@/server/services/signals/update-rule';
 
 export const dynamic = 'force-dynamic';
 

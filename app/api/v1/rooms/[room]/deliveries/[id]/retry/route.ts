@@ -1,6 +1,6 @@
 import { notificationsApi as E } from '@/lib/api/notifications';
 import { endpointRoute } from '@/server/http/route';
-import { retryDelivery } from '@/server/services/notify/manage-deliveries';
+import { retryDelivery } from '@/server/services/notify/retry-delivery';
 
 export const dynamic = 'force-dynamic';
 

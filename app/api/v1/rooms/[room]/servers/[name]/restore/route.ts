@@ -1,7 +1,7 @@
 import { serversApi } from '@/lib/api/servers';
 import { withIdempotency } from '@/server/http/idempotency';
 import { endpointRoute, parseWith } from '@/server/http/route';
-import { restoreServer } from '@/server/services/servers/drain-server';
+import { restoreServer } from '@/server/services/servers/restore-server';
 import { readOptionalJson } from '../../optional-body';
 
 export const dynamic = 'force-dynamic';

@@ -2,61 +2,9 @@ import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TIncidentEntryDto } from '../../../lib/api/incident-timeline';
 import { assertCan, authorOf, can, type TActor } from '../access/actor';
-import { toEntryDtos } from './incident-dto';
 import { findIncident } from './find-incident';
 import { runIncidentChange } from './incident-tx';
-
-const EDITABLE = new Set(['post', 'comment']);
-
-/** An entry this change did not append (a repeated ack answers the first). */
-async function entryDto(ctx: TServiceContext, id: string): Promise<TIncidentEntryDto> {
-  return toEntryDtos([await ctx.prisma.incidentEntry.findUniqueOrThrow({ where: { id } })])[0]!;
-}
-
-/** A viewer's comment: anyone who may read the room may comment (incident:comment). */
-export async function commentIncident(opts: {
-  ctx: TServiceContext;
-  actor: TActor;
-  ref: string;
-  room?: string;
-  input: { body: string };
-}): Promise<TIncidentEntryDto> {
-  const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
-  assertCan(actor, 'incident:comment', row.roomId);
-  const { result, entries } = await runIncidentChange({
-    ctx,
-    actor,
-    incident: row,
-    fn: (_tx, append) => append({ kind: 'comment', body: opts.input.body }),
-  });
-  return entries.find((e) => e.id === result) ?? entryDto(ctx, result);
-}
-
-/** "Seen": one acknowledgement per person; a repeat answers the first. */
-export async function acknowledgeIncident(opts: {
-  ctx: TServiceContext;
-  actor: TActor;
-  ref: string;
-  room?: string;
-}): Promise<TIncidentEntryDto> {
-  const { ctx, actor } = opts;
-  const row = await findIncident({ ctx, ref: opts.ref, room: opts.room, write: true });
-  assertCan(actor, 'incident:comment', row.roomId);
-  const me = authorOf(actor);
-  const { result, entries } = await runIncidentChange({
-    ctx,
-    actor,
-    incident: row,
-    fn: async (tx, append) => {
-      const first = me.id
-        ? await tx.incidentEntry.findFirst({ where: { incidentId: row.id, kind: 'ack', authorId: me.id }, select: { id: true } })
-        : null;
-      return first ? first.id : append({ kind: 'ack' });
-    },
-  });
-  return entries.find((e) => e.id === result) ?? entryDto(ctx, result);
-}
+import { EDITABLE, entryDto } from './timeline-entry-dto';
 
 /**
  * Edits a post or comment without rewriting history: an "edit" entry carries

@@ -1,0 +1,14 @@
+import type { TServiceContext } from '../../context';
+import { AppError } from '../../errors';
+import type { TActor } from '../access/actor';
+import { roomFor } from '../rooms/room-for';
+
+/** Deletes an alert rule (lead+). An incident it opened stays for people to resolve. */
+export async function deleteRule(opts: { ctx: TServiceContext; actor: TActor; slug: string; id: string }): Promise<{ deleted: true }> {
+  const { ctx, id } = opts;
+  const room = await roomFor({ ...opts, permission: 'room:settings' });
+  const done = await ctx.prisma.alertRule.deleteMany({ where: { id, roomId: room.id } });
+  if (done.count === 0) throw new AppError('not_found', `no rule ${id} in this room`);
+  ctx.bus.emit('rule.changed', { roomId: room.id, ruleId: id });
+  return { deleted: true };
+}
