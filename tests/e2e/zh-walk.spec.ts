@@ -35,6 +35,15 @@ const ALLOWED = new Set([
   'Slack',
   'Webhook',
   'CPU',
+  // the browsers and push services the phone-push note names (where push cannot arrive)
+  'Chrome',
+  'Google',
+  'Firefox',
+  'Safari',
+  'iPhone',
+  'iPad',
+  // the robust spread a fleet outlier is measured in (median absolute deviation), as ops write it
+  'MAD',
   // keys
   'Ctrl',
   'Cmd',

@@ -92,7 +92,10 @@ export function CredentialsPanel() {
                 <td className="p-2" translate="no">
                   {c.name}
                 </td>
-                <td className="p-2">{c.user?.email ?? c.room?.slug ?? t('anyRoom')}</td>
+                {/* an address or a room's slug is a name, not words to translate */}
+                <td className="p-2" translate={c.user || c.room ? 'no' : undefined}>
+                  {c.user?.email ?? c.room?.slug ?? t('anyRoom')}
+                </td>
                 <td className="p-2">{when(c.createdAt)}</td>
                 <td className="p-2">{when(c.lastUsedAt)}</td>
                 <td className="p-2">
