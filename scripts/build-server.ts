@@ -2,7 +2,7 @@
 // <dist>/warroom-server/*.mjs, our code only (every npm package stays a plain import). `npm start`
 // and the tests run it with plain node: no TypeScript loader hooks on each of ~300 imports at every
 // boot (tsx's hooks and their worker thread were most of a boot's CPU). `npm run dev` keeps tsx.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
@@ -16,7 +16,11 @@ export function serverBundle(root: string, dist: string): string {
 export function buildServer(root: string, dist: string): string {
   buildSync({
     absWorkingDir: root,
-    entryPoints: { index: 'server/index.ts', 'sample-writer.worker': 'server/db/sample-writer.worker.ts' },
+    entryPoints: {
+      server: 'server/index.ts',
+      'plain-logs': 'server/plain-logs.ts',
+      'sample-writer.worker': 'server/db/sample-writer.worker.ts',
+    },
     outdir: join(dist, SERVER_BUNDLE_DIR),
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -28,7 +32,14 @@ export function buildServer(root: string, dist: string): string {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // esbuild hoists every package import of a bundle above our code, so Next's colour library would
+  // read FORCE_COLOR before server/plain-logs.ts could clear it. The entry therefore runs plain-logs
+  // first and only then loads the server (an ES module evaluates its static imports in order).
   const out = serverBundle(root, dist);
+  writeFileSync(
+    out,
+    "// Written by scripts/build-server.ts: colour off for pipes first, then the server.\nimport './plain-logs.mjs';\nawait import('./server.mjs');\n",
+  );
   if (!existsSync(out)) throw new Error(`esbuild wrote no ${out}`);
   return out;
 }

@@ -110,6 +110,12 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Set by the test harness (tests/helpers/server.ts): a server never outlives the test process that
+  // started it, so a runner killed on a timeout leaves no server behind ticking on a shared machine.
+  if (envValue('WARROOM_EXIT_WITH_PARENT') === '1') {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && void shutdown('parent gone'), 1000).unref();
+  }
 }
 
 /** Why the server cannot serve, in one line a person can act on. */

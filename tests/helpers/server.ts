@@ -87,7 +87,14 @@ function spawnServer(
   const proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeFlags, ...entry], {
     cwd: process.cwd(),
     // WARROOM_CHECK_ANSWERS: every JSON answer is parsed against its strict contract (a leaked field is a 500)
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WARROOM_CHECK_ANSWERS: '1', ...env, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      WARROOM_CHECK_ANSWERS: '1',
+      WARROOM_EXIT_WITH_PARENT: '1',
+      ...env,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -172,7 +179,12 @@ export async function startServer(
       // A process killed by a signal has signalCode set and exitCode null.
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       await new Promise<void>((r) => {
-        proc.once('exit', () => r());
+        // A server that hangs in its shutdown is killed outright after 15 s: a test never waits forever.
+        const force = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+        proc.once('exit', () => {
+          clearTimeout(force);
+          r();
+        });
         proc.kill(signal);
       });
     },
