@@ -1,5 +1,5 @@
 import { CAPACITY_SOCKET } from './capacity';
-import { INCIDENTS_SOCKET } from './incidents';
+import { INCIDENTS_SOCKET } from './incidents-socket';
 import { METRICS_SOCKET } from './metrics';
 import { NIGHT_SOCKET } from './night';
 import { NOTIFICATIONS_SOCKET } from './notifications';

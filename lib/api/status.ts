@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ZIsoTime, ZRoomIdParams, ZRoomParams, ZStatus } from './common';
 import { endpoint, socketPush } from './contract';
+import { COMPONENT_STATES, IMPACTS, ZComponentState, ZImpact, ZStatusIncidents, ZStatusSummary } from './status-summary';
+
+export { COMPONENT_STATES, IMPACTS, ZStatusSummary };
+export type { TComponentState, TImpact, TStatusSummary } from './status-summary';
 
 /**
  * The public status page: components, public incidents and maintenances a
@@ -8,15 +12,6 @@ import { endpoint, socketPush } from './contract';
  * Atlassian Statuspage's shape). Nothing internal crosses into the public
  * shapes: they are built from the Status* rows only, never from an incident.
  */
-
-/** Statuspage's component states, worst last but one (maintenance is its own kind). */
-export const COMPONENT_STATES = ['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance'] as const;
-const ZComponentState = z.enum(COMPONENT_STATES, { message: `must be one of ${COMPONENT_STATES.join(', ')}` });
-export type TComponentState = z.infer<typeof ZComponentState>;
-
-export const IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
-const ZImpact = z.enum(IMPACTS, { message: 'must be none, minor, major or critical' });
-export type TImpact = z.infer<typeof ZImpact>;
 
 /** A public incident's status: the same four words as an internal one. */
 const ZPublicStatus = ZStatus;
@@ -125,55 +120,6 @@ const ZStatusAdmin = z.object({
   maintenances: z.array(ZMaintenance),
 });
 export type TStatusAdmin = z.infer<typeof ZStatusAdmin>;
-
-// --- Public shapes: Atlassian Statuspage's summary.json -------------------
-
-const ZSpUpdate = z.object({ id: z.string(), status: z.string(), body: z.string(), created_at: ZIsoTime });
-const ZSpIncident = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.string(),
-  impact: ZImpact,
-  created_at: ZIsoTime,
-  updated_at: ZIsoTime,
-  resolved_at: ZIsoTime.nullable(),
-  shortlink: z.string(),
-  incident_updates: z.array(ZSpUpdate),
-  components: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-const ZSpMaintenance = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(['scheduled', 'in_progress', 'completed']),
-  impact: z.literal('maintenance'),
-  scheduled_for: ZIsoTime,
-  scheduled_until: ZIsoTime,
-  created_at: ZIsoTime,
-  updated_at: ZIsoTime,
-  incident_updates: z.array(ZSpUpdate),
-  components: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-export const ZStatusSummary = z.object({
-  page: z.object({ id: z.string(), name: z.string(), url: z.string(), time_zone: z.string(), updated_at: ZIsoTime }),
-  status: z.object({ indicator: z.enum(['none', 'minor', 'major', 'critical', 'maintenance']), description: z.string() }),
-  components: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      status: ZComponentState,
-      description: z.string().nullable(),
-      position: z.number().int(),
-      group_id: z.string().nullable(),
-      group: z.boolean(),
-      created_at: ZIsoTime,
-      updated_at: ZIsoTime,
-    }),
-  ),
-  incidents: z.array(ZSpIncident),
-  scheduled_maintenances: z.array(ZSpMaintenance),
-});
-export type TStatusSummary = z.infer<typeof ZStatusSummary>;
-const ZStatusIncidents = z.object({ page: ZStatusSummary.shape.page, incidents: z.array(ZSpIncident) });
 
 const ZStatusRoomParams = ZRoomParams;
 

@@ -3,9 +3,9 @@ import type { TRuntime } from '../../server/context';
 import { AppError } from '../../server/errors';
 import { createCredential } from '../../server/services/access/create-credential';
 import { listCredentials } from '../../server/services/access/list-credentials';
+import { issueCredential } from '../../server/services/access/issue-credential';
 import { revokeCredential } from '../../server/services/access/revoke-credential';
 import type { TCredentialKind } from '../../server/services/access/secrets';
-import { resolveRoom } from '../../server/services/rooms/resolve-room';
 import { CLI_ACTOR, printRows } from './actor';
 
 type TGetRt = () => Promise<TRuntime>;
@@ -68,8 +68,7 @@ export function registerCredentialCommands(program: Command, rt: TGetRt): void {
     .option('--name <name>', 'what the key is for', '')
     .action(async (o: { room?: string; name: string }) => {
       const ctx = await rt();
-      const room = o.room ? await resolveRoom({ ctx, slug: o.room }) : null;
-      const c = await createCredential({ ctx, kind: 'ingest', roomId: room?.id ?? null, name: o.name });
+      const c = await issueCredential({ ctx, actor: CLI_ACTOR, input: { kind: 'ingest', room: o.room, name: o.name } });
       console.log(c.secret);
     });
   addListAndRevoke(ingest, 'ingest', rt);
@@ -82,9 +81,8 @@ export function registerCredentialCommands(program: Command, rt: TGetRt): void {
     .option('--name <name>', 'which screen it is for', '')
     .action(async (o: { room?: string; name: string }) => {
       const ctx = await rt();
-      const room = await resolveRoom({ ctx, slug: o.room });
-      const c = await createCredential({ ctx, kind: 'display', roomId: room.id, name: o.name });
-      console.log(`${ctx.config.publicUrl}/wall/${room.slug}?key=${encodeURIComponent(c.secret)}`);
+      const c = await issueCredential({ ctx, actor: CLI_ACTOR, input: { kind: 'display', room: o.room, name: o.name } });
+      console.log(c.url);
     });
   addListAndRevoke(display, 'display', rt);
 }

@@ -7,7 +7,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TNotifyEvent } from '../../lib/api/notifications';
+import { NOTIFY_EVENTS, type TNotifyEvent } from '../../lib/api/notifications';
 import type { TServiceContext } from '../../server/context';
 
 export interface TChatMessage {
@@ -79,19 +79,7 @@ export async function startChatStandIn(onMessage: (m: TChatMessage) => void): Pr
 }
 
 /** What the demo's chat group hears: everything the night does. */
-const DEMO_EVENTS: TNotifyEvent[] = [
-  'incident.opened',
-  'incident.unclaimed',
-  'incident.escalated',
-  'incident.status',
-  'incident.resolved',
-  'probe.down',
-  'probe.up',
-  'handover.created',
-  'handover.accepted',
-  'capacity.warning',
-  'status.published',
-];
+const DEMO_EVENTS: readonly TNotifyEvent[] = NOTIFY_EVENTS;
 const DEMO_CHANNEL = 'demo chat (local DingTalk stand-in)';
 
 /**

@@ -1,11 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { TChannelProblem } from '../../lib/api/notifications';
 import type { TServiceContext } from '../context';
 import { failingChannelsByRoom } from '../services/notify/channel-health';
-import { holdWorkerLease, releaseWorkerLease } from './worker-lease';
-
-const LEASE = 'channel-health';
+import { runLeased } from './worker-lease';
 
 /**
  * Tells the room's screens when it stops (or starts again) reaching people.
@@ -17,19 +13,10 @@ const LEASE = 'channel-health';
  */
 export function startChannelHealthWatch(ctx: TServiceContext, opts: { tickMs?: number } = {}): () => Promise<void> {
   const tickMs = opts.tickMs ?? 1000;
-  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
   /** what the screens were last told, per room id */
   let told = new Map<string, string>();
 
   async function tick() {
-    if (!(await holdWorkerLease(ctx, LEASE, owner, Math.max(tickMs * 5, 5000)))) {
-      // Another process tells the screens; start afresh if this one takes over later.
-      told = new Map();
-      return;
-    }
     const now = await failingChannelsByRoom(ctx);
     const rooms = new Set([...told.keys(), ...now.keys()]);
     for (const roomId of rooms) {
@@ -43,24 +30,15 @@ export function startChannelHealthWatch(ctx: TServiceContext, opts: { tickMs?: n
     }
   }
 
-  const loop = () => {
-    if (stopped) return;
-    current = tick()
-      .catch((err) => {
-        if (!stopped) console.error('channel health:', err instanceof Error ? err.message : err);
-      })
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(loop, tickMs);
-          timer.unref();
-        }
-      });
-  };
-  loop();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await current;
-    await releaseWorkerLease(ctx, LEASE, owner);
-  };
+  return runLeased(ctx, {
+    name: 'channel-health',
+    label: 'channel health',
+    tickMs,
+    leaseMs: Math.max(tickMs * 5, 5000),
+    tick,
+    // Another process tells the screens; start afresh if this one takes over later.
+    away: () => {
+      told = new Map();
+    },
+  });
 }

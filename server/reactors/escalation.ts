@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { noticesDue, parseEscalation } from '../../lib/escalation';
 import type { TSeverity } from '../../lib/incidents';
 import type { TServiceContext } from '../context';
 import { enqueueNotification } from '../services/notify/enqueue-notification';
 import { incidentFacts } from '../services/notify/notify-incident';
-import { holdWorkerLease } from './worker-lease';
+import { runLeased } from './worker-lease';
 
 /** The lead on duty: whoever accepted the room's latest handover. */
 async function onDutyLead(ctx: TServiceContext, roomId: string): Promise<string | null> {
@@ -26,13 +24,8 @@ async function onDutyLead(ctx: TServiceContext, roomId: string): Promise<string 
  */
 export function startEscalation(ctx: TServiceContext): () => Promise<void> {
   const tickMs = ctx.config.WARROOM_ESCALATION_TICK_MS;
-  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
 
   async function tick() {
-    if (!(await holdWorkerLease(ctx, 'escalation', owner, Math.max(tickMs * 3, 5000)))) return;
     const now = Date.now();
     const open = await ctx.prisma.incident.findMany({
       where: { ownerId: null, status: { not: 'resolved' } },
@@ -65,23 +58,5 @@ export function startEscalation(ctx: TServiceContext): () => Promise<void> {
     }
   }
 
-  const loop = () => {
-    if (stopped) return;
-    current = tick()
-      .catch((err) => {
-        if (!stopped) console.error('escalation:', err instanceof Error ? err.message : err);
-      })
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(loop, tickMs);
-          timer.unref();
-        }
-      });
-  };
-  loop();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await current;
-  };
+  return runLeased(ctx, { name: 'escalation', label: 'escalation', tickMs, leaseMs: Math.max(tickMs * 3, 5000), tick });
 }

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { TChannelKind } from '../../lib/api/notifications';
 import type { TServiceContext } from '../context';
 import { claimDeliveries, sendClaimed } from '../services/notify/deliver';
 import { SUBSCRIBER_CHANNEL } from '../services/status/subscriber-mail';
 import { DEFAULT_RATE_PER_MINUTE, liveWindow, planSends } from '../services/notify/rate-plan';
-import { holdWorkerLease, releaseWorkerLease } from './worker-lease';
+import { runLeased, type TLeasedJob } from './worker-lease';
 
-const LEASE = 'outbox';
 /** The sender's lease outlives a few missed ticks, not a crash: another process takes over within this. */
 const LEASE_MS = 10_000;
 /** Due rows read per tick. */
@@ -24,20 +21,16 @@ const PARALLEL_CHANNELS = 8;
  * stay in the database through every step, so a kill -9 loses nothing.
  */
 export function startOutboxWorker(ctx: TServiceContext, opts: { tickMs?: number } = {}): () => Promise<void> {
-  const owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const tickMs = opts.tickMs ?? ctx.config.WARROOM_OUTBOX_TICK_MS;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> = Promise.resolve();
 
-  async function sendChannel(channelId: string, ids: string[], now: Date) {
+  async function sendChannel({ owner, stopped }: TLeasedJob, channelId: string, ids: string[], now: Date) {
     const ch = await ctx.prisma.notifyChannel.findUnique({ where: { id: channelId } });
     if (!ch) return;
     const limit = ch.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE[ch.kind as TChannelKind] ?? 60;
     if (ch.name === SUBSCRIBER_CHANNEL || ch.kind === 'push') {
       // One mail per subscriber, each with its own unsubscribe link, and one push per device: never merged into a digest.
       for (const id of ids) {
-        if (stopped) return;
+        if (stopped()) return;
         const claimed = await claimDeliveries(ctx, ch.id, [id], owner, new Date());
         if (claimed.length > 0) await sendClaimed(ctx, ch, claimed, owner);
       }
@@ -45,14 +38,13 @@ export function startOutboxWorker(ctx: TServiceContext, opts: { tickMs?: number 
     }
     const window = liveWindow(JSON.parse(ch.sendWindow) as number[], now.getTime());
     for (const batch of planSends(ids, window, limit, now.getTime())) {
-      if (stopped) return;
+      if (stopped()) return;
       const claimed = await claimDeliveries(ctx, ch.id, batch, owner, new Date());
       if (claimed.length > 0) await sendClaimed(ctx, ch, claimed, owner);
     }
   }
 
-  async function tick() {
-    if (!(await holdWorkerLease(ctx, LEASE, owner, LEASE_MS))) return;
+  async function tick(job: TLeasedJob) {
     const now = new Date();
     const due = await ctx.prisma.delivery.findMany({
       where: {
@@ -69,32 +61,22 @@ export function startOutboxWorker(ctx: TServiceContext, opts: { tickMs?: number 
     for (const d of due) byChannel.set(d.channelId, [...(byChannel.get(d.channelId) ?? []), d.id]);
     const queue = [...byChannel.entries()];
     const lanes = Array.from({ length: Math.min(PARALLEL_CHANNELS, queue.length) }, async () => {
-      for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
-        await sendChannel(next[0], next[1], now).catch((err) => console.error('outbox:', err instanceof Error ? err.message : err));
+      for (let next = queue.shift(); next && !job.stopped(); next = queue.shift()) {
+        await sendChannel(job, next[0], next[1], now).catch((err) => console.error('outbox:', err instanceof Error ? err.message : err));
       }
     });
     await Promise.all(lanes);
   }
 
-  const loop = () => {
-    if (stopped) return;
-    current = tick()
-      .catch((err) => {
-        if (!stopped) console.error('outbox worker:', err instanceof Error ? err.message : err);
-      })
-      .finally(() => {
-        if (!stopped) {
-          timer = setTimeout(loop, tickMs);
-          timer.unref();
-        }
-      });
-  };
-  loop();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await current;
-    await ctx.prisma.delivery.updateMany({ where: { leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } }).catch(() => {});
-    await releaseWorkerLease(ctx, LEASE, owner);
-  };
+  return runLeased(ctx, {
+    name: 'outbox',
+    label: 'outbox worker',
+    tickMs,
+    leaseMs: LEASE_MS,
+    tick,
+    // Rows this process claimed but never sent go back to the outbox at once.
+    onStop: async ({ owner }) => {
+      await ctx.prisma.delivery.updateMany({ where: { leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null } }).catch(() => {});
+    },
+  });
 }

@@ -9,7 +9,7 @@ import { onCommand } from './with-schema';
  * Incident commands over the socket, for screens that already hold one open:
  * the same services and the same permission checks (assertCan inside each
  * service) as the HTTP routes, so a viewer's socket can comment but not claim.
- * Payloads are the schemas of INCIDENTS_SOCKET (lib/api/incidents.ts). The
+ * Payloads are the schemas of INCIDENTS_SOCKET (lib/api/incidents-socket.ts). The
  * change itself reaches every screen as `incident:changed`.
  */
 export function registerIncidentCommandHandlers(ctx: TServiceContext, socket: TSocket): void {

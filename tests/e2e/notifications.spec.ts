@@ -62,6 +62,8 @@ test('a lead adds a signed webhook channel, sends a test and sees it delivered; 
   await page.goto(`${server.url}/rooms/notify/notifications`);
   await expect(page).toHaveTitle('Notifications · Warroom');
   await expect(page.getByTestId('nav-notifications')).toHaveAttribute('aria-current', 'page');
+  // One current page: the room's page, not /rooms as well.
+  await expect(page.locator('[data-testid="console-nav"] [aria-current="page"]')).toHaveCount(1);
   await expect(page.getByTestId('no-channels')).toHaveText('No channels yet — add one to reach people who are not looking.');
   await expect(page.getByTestId('deliveries')).toContainText('Nothing sent yet.');
   await expect(page.getByTestId('freshness').first()).toHaveText(/^Updated \d+ s ago$/);

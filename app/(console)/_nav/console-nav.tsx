@@ -63,10 +63,16 @@ export function ConsoleNav({
     { key: 'apiDocs', href: '/api-docs', show: true },
     { key: 'help', href: '/help', show: true },
   ];
-  const current = (href: string) => {
-    const p = href.split('?')[0];
+  const matches = (href: string) => {
+    const p = href.split('?')[0]!;
     return p === '/' ? path === '/' : path === p || path.startsWith(`${p}/`);
   };
+  // One item is the current page: the longest that matches (/rooms/x/status, not /rooms as well).
+  const currentHref = items
+    .filter((i) => i.show && matches(i.href))
+    .map((i) => i.href)
+    .sort((a, b) => b.length - a.length)[0];
+  const current = (href: string) => href === currentHref;
   return (
     <>
       <nav aria-label={t('label')} className="border-b border-edge bg-bg print:hidden" data-testid="console-nav">

@@ -1,11 +1,11 @@
 import type { TServiceContext } from '../../context';
 import { AppError } from '../../errors';
 import type { TNewCredential } from '../../../lib/api/credentials';
-import { resolveRoom } from '../rooms/resolve-room';
+import { roomFor } from '../rooms/room-for';
 import { assertCan, type TActor } from './actor';
 import { createCredential, type TCreatedCredential } from './create-credential';
 
-/** An admin issues a personal token (for a user by email), an ingest key or a display link; the secret is returned once. */
+/** An admin (or the CLI) issues a personal token (for a user by email), an ingest key or a display link; the secret is returned once. */
 export async function issueCredential(opts: {
   ctx: TServiceContext;
   actor: TActor;
@@ -21,10 +21,10 @@ export async function issueCredential(opts: {
     return createCredential({ ctx, kind: 'token', userId: user.id, name: input.name, createdById });
   }
   if (input.kind === 'ingest') {
-    const room = input.room ? await resolveRoom({ ctx, slug: input.room }) : null;
+    const room = input.room ? await roomFor({ ctx, actor, slug: input.room, permission: 'room:read' }) : null;
     return createCredential({ ctx, kind: 'ingest', roomId: room?.id ?? null, name: input.name, createdById });
   }
-  const room = await resolveRoom({ ctx, slug: input.room });
+  const room = await roomFor({ ctx, actor, slug: input.room, permission: 'room:read' });
   const c = await createCredential({ ctx, kind: 'display', roomId: room.id, name: input.name, createdById });
   return { ...c, url: `${ctx.config.publicUrl}/wall/${room.slug}?key=${encodeURIComponent(c.secret)}` };
 }

@@ -1,46 +1,15 @@
-import { enqueueNotification } from '../notify/enqueue-notification';
-import { incidentFacts } from '../notify/notify-incident';
-import type { TNotifyFacts } from '../notify/enqueue-notification';
-import type { z } from 'zod';
+import { notifySignal } from '../notify/notify-signal';
+import type { TSignal, TSignalOutcome, TSignalWrite } from './signal-types';
 import { isUniqueViolation } from '../../errors';
 import type { TServiceContext } from '../../context';
-import type { SIGNAL_NOTES } from '../../../lib/api/incident-timeline';
-import type { TSeverity, TStatus } from '../../../lib/incidents';
 import type { TSignalAction } from '../../../lib/api/signals';
+import type { TStatus } from '../../../lib/incidents';
 import { assertCan, type TActor } from '../access/actor';
 import { insertIncident } from '../incidents/create-incident';
 import { appendEntry, publishIncidentChange, TX_OPTIONS, type TAppend, type TEntryDataIn } from '../incidents/incident-tx';
 import type { TTx } from '../../db/client';
 
-type TSignalNotes = { [K in keyof typeof SIGNAL_NOTES]: z.input<(typeof SIGNAL_NOTES)[K]> };
-
-/** One observation of a signal: it fires, or it has recovered; its kind says what its notes carry (noteData). */
-export type TSignal = TSignalCommon &
-  (
-    | { kind: 'probe'; noteData: TSignalNotes['probe'] }
-    | { kind: 'rule'; noteData: TSignalNotes['rule'] }
-    | { kind: 'alertmanager'; noteData: TSignalNotes['alertmanager'] }
-    | { kind: 'webhook'; noteData?: never }
-    | { kind: 'capacity'; noteData: TSignalNotes['capacity']; forecast?: TNotifyFacts['capacity'] }
-  );
-
-interface TSignalCommon {
-  roomId: string;
-  dedupKey: string;
-  /** short name shown as the source ("api-health", "Partner data dirty") */
-  name: string;
-  /** the incident's title when one is opened */
-  title: string;
-  severity: TSeverity;
-  status: 'firing' | 'recovered';
-  description?: string | null;
-  url?: string | null;
-  impact?: { text: string; value: number | null; unit: string | null } | null;
-  /** the note written on the timeline for this observation (default: a sentence from kind and status) */
-  note?: string;
-  /** when it was observed (default now): rules pass the point's time */
-  at?: Date;
-}
+export type { TSignal, TSignalOutcome, TSignalWrite } from './signal-types';
 
 /** A note's data: which signal, its state now, and the details its kind notes (noteData). */
 function observed(sig: TSignal, state: 'firing' | 'recovered'): TEntryDataIn['auto'] {
@@ -59,18 +28,7 @@ function observed(sig: TSignal, state: 'firing' | 'recovered'): TEntryDataIn['au
   }
 }
 
-export interface TSignalOutcome {
-  incident: { id: string; number: number } | null;
-  action: TSignalAction;
-}
-
 export type TSignalRow = Awaited<ReturnType<TServiceContext['prisma']['signal']['findUniqueOrThrow']>>;
-
-/** What one applied signal wrote, for the event after commit. */
-export interface TSignalWrite extends TSignalOutcome {
-  roomId: string;
-  entryIds: string[];
-}
 
 const OPEN = { not: 'resolved' } as const;
 
@@ -253,8 +211,7 @@ export async function applySignal(opts: { ctx: TServiceContext; actor: TActor; s
     try {
       const w = await ctx.prisma.$transaction(async (tx) => {
         const written = await applySignalTx(tx, actor, signal);
-        if (signal.kind === 'probe') await notifyProbe(tx, signal, written);
-        if (signal.kind === 'capacity') await notifyCapacity(tx, signal, written);
+        await notifySignal(tx, signal, written);
         return written;
       }, TX_OPTIONS);
       await emitSignalWrite(ctx, w);
@@ -265,42 +222,4 @@ export async function applySignal(opts: { ctx: TServiceContext; actor: TActor; s
       throw err;
     }
   }
-}
-
-/** probe.down / probe.up, in the transaction that recorded the transition (a redelivered one is ignored, so told once). */
-async function notifyProbe(tx: TTx, sig: TSignal, w: TSignalWrite): Promise<void> {
-  if (w.action === 'ignored') return;
-  const down = sig.status === 'firing';
-  const event = down ? 'probe.down' : 'probe.up';
-  const at = (sig.at ?? new Date()).getTime();
-  await enqueueNotification(tx, {
-    roomId: sig.roomId,
-    event,
-    dedupKey: `${event}:${sig.dedupKey}:${at}`,
-    severity: sig.severity,
-    facts: async () => ({
-      probe: { name: sig.name, url: sig.url ?? '', error: down ? (sig.description ?? null) : null },
-      ...(w.incident ? { incident: await incidentFacts(tx, w.incident.id) } : {}),
-    }),
-  });
-}
-
-/**
- * capacity.warning, in the transaction that opened (or reopened) the capacity
- * incident: a warning still firing is ignored by the signal path, so told once
- * per episode; recovery is told by the incident's own status events.
- */
-async function notifyCapacity(tx: TTx, sig: TSignal & { kind: 'capacity' }, w: TSignalWrite): Promise<void> {
-  if (sig.status !== 'firing' || !w.incident || (w.action !== 'opened' && w.action !== 'updated')) return;
-  const incidentId = w.incident.id;
-  await enqueueNotification(tx, {
-    roomId: sig.roomId,
-    event: 'capacity.warning',
-    dedupKey: `capacity.warning:${sig.dedupKey}:${incidentId}:${(sig.at ?? new Date()).getTime()}`,
-    severity: sig.severity,
-    facts: async () => ({
-      incident: await incidentFacts(tx, incidentId),
-      ...(sig.forecast ? { capacity: sig.forecast } : { text: sig.impact?.text ?? sig.title }),
-    }),
-  });
 }

@@ -31,7 +31,7 @@ export default async function RoomLayout({ children, params }: { children: React
       </main>
     );
   }
-  const title = (await getTranslations(page === 'settings' ? 'settings' : 'probes'))('noRoom');
+  const title = (await getTranslations(page === 'settings' || page === 'notifications' ? page : 'probes'))('noRoom');
   return (
     <main className="p-6">
       <h1 className="text-xl font-semibold">{title}</h1>
@@ -40,4 +40,4 @@ export default async function RoomLayout({ children, params }: { children: React
   );
 }
 
-const GUARDED = new Set(['servers', 'settings', 'probes', 'status']);
+const GUARDED = new Set(['servers', 'settings', 'probes', 'status', 'notifications']);

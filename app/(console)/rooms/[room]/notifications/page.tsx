@@ -1,10 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { titled } from '@/lib/i18n/page-title';
-import { getRuntime } from '@/server/context';
-import { isAppError } from '@/server/errors';
-import { can } from '@/server/services/access/actor';
-import { resolveRoom } from '@/server/services/rooms/resolve-room';
-import { requireMe } from '../../../incidents/_components/session';
+import { guardedRoom } from '../room-access';
 import { NotificationsScreen } from './notifications-screen';
 
 export const generateMetadata = titled('notifications');
@@ -13,21 +9,15 @@ export const dynamic = 'force-dynamic';
 /**
  * A room's notification channels and delivery log. Leads and admins only, as
  * the API is (channel URLs and delivery errors name the team's chat bots);
- * others are told so. The API checks again on every call.
+ * others are told so. The [room] layout guards the room; the API checks again on every call.
  */
 export default async function NotificationsPage({ params }: { params: Promise<{ room: string }> }) {
   const { room: slug } = await params;
-  const me = await requireMe(`/rooms/${slug}/notifications`);
+  const access = await guardedRoom(slug);
+  if (!access) return null;
+  const { room, can } = access;
   const t = await getTranslations('notifications');
-  let room: Awaited<ReturnType<typeof resolveRoom>>;
-  try {
-    room = await resolveRoom({ ctx: getRuntime(), slug });
-  } catch (err) {
-    if (isAppError(err)) return <Notice title={t('noRoom')} text={err.message} />;
-    throw err;
-  }
-  const actor = { kind: 'user' as const, userId: me.id, name: me.name, email: '', role: me.role, via: 'session' as const };
-  if (!can(actor, 'room:settings', room.id)) return <Notice title={t('title')} text={t('leadsOnly')} testId="leads-only" />;
+  if (!can('room:settings')) return <Notice title={t('title')} text={t('leadsOnly')} testId="leads-only" />;
   return <NotificationsScreen slug={room.slug} roomName={room.name} roomLanguage={room.locale === 'zh' ? 'zh' : 'en'} />;
 }
 
