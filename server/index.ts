@@ -86,6 +86,8 @@ async function main() {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.WARROOM_PUBLIC_URL ?? `http://localhost:${port}`;
+  // With PORT=0 the port is known only now: links in messages, password links and display links use the real one.
+  config.publicUrl = url;
   // The CLI on this database prints links to this server, at its real port.
   writeServerInfo(config.DATABASE_URL, { url, pid: process.pid });
   console.log(`warroom ready on ${url} (${runtime.database.provider}${config.REDIS_URL ? ', redis' : ''})`);

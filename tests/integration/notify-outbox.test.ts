@@ -69,7 +69,8 @@ describe.each(KINDS)('notification outbox on %s', (kind) => {
     const feishu = chat.messages.find((m) => m.vendor === 'feishu');
     expect(feishu?.text).toContain(`#${inc.number} Checkout answers half its requests`);
     expect(feishu?.text).toContain('unclaimed');
-    expect(feishu?.text).toContain(`/incidents/${inc.number}?room=launch`);
+    // The link is to this server at its real port (it listens on PORT=0), not http://localhost:0.
+    expect(feishu?.text).toContain(`http://localhost:${server.port}/incidents/${inc.number}?room=launch`);
     const hook = chat.messages.find((m) => m.vendor === 'webhook');
     const [d] = await rows(channels.hook ?? '');
     expect(hook?.headers['x-warroom-delivery']).toBe(d?.id);
@@ -136,7 +137,8 @@ describe.each(KINDS)('notification outbox on %s', (kind) => {
     const t1 = await api(server, 'POST', `${base}/${ch.id}/test`, { token: lead });
     expect(t1.status).toBe(200);
     const dead = notificationsApi.testChannel.response.parse(t1.body).delivery;
-    expect(dead).toMatchObject({ state: 'dead', attempts: 1, lastError: expect.stringContaining('93000') });
+    // Filed as a test, not as one of the events a channel hears.
+    expect(dead).toMatchObject({ event: 'channel.test', state: 'dead', attempts: 1, lastError: expect.stringContaining('93000') });
     const failing = notificationsApi.listChannels.response.parse((await api(server, 'GET', base, { token: lead })).body);
     expect(failing.channels.find((c) => c.id === ch.id)).toMatchObject({ state: 'failing', failingSince: expect.any(String) });
     // Fixed URL; the dead test message is retried and goes through; the channel recovers by itself.

@@ -121,6 +121,10 @@ describe.each(DB_KINDS)('Web Push to phones on %s', (kind) => {
     );
     expect(dead.lastError).toContain('410');
     expect(dead.attempts).toBe(1);
+    // The room's delivery log says it went to a phone, not to a channel of the list.
+    const lead = (await server.createUser('lead')).token;
+    const log = await api(server, 'GET', '/api/v1/rooms/launch/deliveries?state=dead', { token: lead });
+    expect(log.body.deliveries.find((d: { id: string }) => d.id === dead.id)).toMatchObject({ to: 'phone', event: 'incident.opened' });
     expect(await server.ctx.prisma.pushSubscription.findUnique({ where: { id } })).toBeNull();
     // The first device still heard it.
     await waitFor(

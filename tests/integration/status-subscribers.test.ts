@@ -196,6 +196,10 @@ describe.each(DB_KINDS)('status page email subscribers on %s', (kind) => {
     // The subscriber address is the outbox's, not a channel leads see.
     const channels = await api(server, 'GET', '/api/v1/rooms/launch/channels', { token: lead.token });
     expect(channels.body.channels).toEqual([]);
+    // …and its mails show in the delivery log as to a subscriber, not to a deleted channel.
+    const log = await api(server, 'GET', '/api/v1/rooms/launch/deliveries', { token: lead.token });
+    expect(log.body.deliveries.length).toBeGreaterThan(0);
+    expect(log.body.deliveries.every((d: { to: string }) => d.to === 'subscriber')).toBe(true);
   });
 
   it('limits subscription requests per client address', async () => {

@@ -122,13 +122,25 @@ type TDeliveryRow = {
   digest: boolean;
   createdAt: Date;
   deliveredAt: Date | null;
+  payload: string;
 };
+
+/** Who a delivery went to, from what its row carries (a device's subscription, a subscriber's mail). */
+function recipientOf(payload: string): TDelivery['to'] {
+  try {
+    const facts = JSON.parse(payload) as { push?: unknown; mail?: unknown };
+    return facts.push ? 'phone' : facts.mail ? 'subscriber' : 'channel';
+  } catch {
+    return 'channel';
+  }
+}
 
 export function toDeliveryDto(d: TDeliveryRow): TDelivery {
   const waiting = d.state === 'pending' || d.state === 'retrying';
   return {
     id: d.id,
     channelId: d.channelId,
+    to: recipientOf(d.payload),
     event: d.event as TDelivery['event'],
     incidentNumber: d.incidentNumber,
     state: d.state as TDelivery['state'],

@@ -1,4 +1,4 @@
-import type { TChannelKind, TNotifyEvent } from '../../../lib/api/notifications';
+import type { TChannelKind, TDeliveryEvent, TNotifyEvent } from '../../../lib/api/notifications';
 import type { TServiceContext } from '../../context';
 import type { TNotifyFacts } from './enqueue-notification';
 import { renderDigest, type TRenderable } from './render-message';
@@ -64,7 +64,9 @@ export async function claimDeliveries(ctx: TServiceContext, channelId: string, i
 export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, ids: string[], owner: string): Promise<TSendOutcome> {
   const rows = await ctx.prisma.delivery.findMany({ where: { id: { in: ids }, leaseOwner: owner }, orderBy: { createdAt: 'asc' } });
   if (rows.length === 0) return { ok: false, retryable: true, reason: 'lease lost' };
-  const items: TRenderable[] = rows.map((r) => ({ event: r.event as TNotifyEvent, facts: JSON.parse(r.payload) as TNotifyFacts }));
+  // A test written before channel.test existed was filed as status.published with a "test:" key.
+  const eventOf = (r: (typeof rows)[number]) => (r.dedupKey.startsWith('test:') ? 'channel.test' : (r.event as TDeliveryEvent));
+  const items: TRenderable[] = rows.map((r) => ({ event: eventOf(r), facts: JSON.parse(r.payload) as TNotifyFacts }));
   const first = rows[0] as (typeof rows)[number];
   const firstFacts = items[0]?.facts as TNotifyFacts;
   const lang = (channel.language ?? (firstFacts.room.locale === 'zh' ? 'zh' : 'en')) as 'en' | 'zh';
@@ -74,7 +76,7 @@ export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, id
   const message = mail
     ? { title: mail.subject, text: mail.text }
     : renderDigest(
-        rows.length === 1 && first.dedupKey.startsWith('test:') ? [{ event: 'test', facts: firstFacts }] : items,
+        items,
         lang,
         ctx.config.publicUrl,
         MAX_BYTES[kind],

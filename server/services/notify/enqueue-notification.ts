@@ -1,4 +1,4 @@
-import type { TNotifyEvent } from '../../../lib/api/notifications';
+import type { TDeliveryEvent } from '../../../lib/api/notifications';
 import { SEVERITIES, type TSeverity } from '../../../lib/incidents';
 import type { TTx } from '../../db/client';
 import { PUSH_CHANNEL, PUSH_EVENTS } from '../push/push-channel';
@@ -40,7 +40,8 @@ export interface TNotifyFacts {
 
 export interface TEnqueue {
   roomId: string;
-  event: TNotifyEvent;
+  /** channel.test only with channelId */
+  event: TDeliveryEvent;
   /** with the channel, unique: the same event enqueued twice (a retried request, a redelivered signal) is sent once */
   dedupKey: string;
   /** channels below their minimum severity skip it; omit for events without one (handovers) */

@@ -1,4 +1,4 @@
-import type { TNotifyEvent } from '../../../lib/api/notifications';
+import type { TDeliveryEvent } from '../../../lib/api/notifications';
 import type { TNotifyFacts } from './enqueue-notification';
 import { approxSpan } from '../../../lib/capacity/view';
 
@@ -17,7 +17,7 @@ const WORDS = {
     'handover.accepted': 'handover accepted',
     'capacity.warning': 'capacity warning',
     'status.published': 'status page update',
-    test: 'test message',
+    'channel.test': 'test message',
     unclaimed: 'unclaimed',
     owner: 'owner',
     open: 'open',
@@ -50,7 +50,7 @@ const WORDS = {
     'handover.accepted': '交接已接受',
     'capacity.warning': '容量预警',
     'status.published': '状态页更新',
-    test: '测试消息',
+    'channel.test': '测试消息',
     unclaimed: '无人认领',
     owner: '负责人',
     open: '已持续',
@@ -90,7 +90,7 @@ export interface TMessage {
 }
 
 export interface TRenderable {
-  event: TNotifyEvent | 'test';
+  event: TDeliveryEvent;
   facts: TNotifyFacts;
 }
 
@@ -160,7 +160,7 @@ export function renderMessage(r: TRenderable, lang: TLang, publicUrl: string, no
     const h = f.handover;
     lines.push(`${w.from}: ${h.from} · ${w.to}: ${h.to ?? w.anyLead}${h.acceptedBy ? ` · ${w.acceptedBy}: ${h.acceptedBy}` : ''}`);
   }
-  if (r.event === 'test') lines.push(w.testText);
+  if (r.event === 'channel.test') lines.push(w.testText);
   else if (f.text) lines.push(f.text);
   lines.push(linkOf(f, publicUrl));
   return { title, text: lines.join('\n\n') };

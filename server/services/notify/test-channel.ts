@@ -21,7 +21,7 @@ export async function testChannel(opts: { ctx: TServiceContext; actor: TActor; s
   if (!channel) throw notFound('channel', id);
   const owner = `test:${randomUUID()}`;
   const [deliveryId] = await ctx.prisma.$transaction((tx) =>
-    enqueueNotification(tx, { roomId: room.id, channelId: id, event: 'status.published', dedupKey: `test:${randomUUID()}`, facts: {} }),
+    enqueueNotification(tx, { roomId: room.id, channelId: id, event: 'channel.test', dedupKey: `test:${randomUUID()}`, facts: {} }),
   );
   if (!deliveryId) throw notFound('channel', id);
   const claimed = await claimDeliveries(ctx, id, [deliveryId], owner, new Date());

@@ -32,7 +32,9 @@ function DeliveryRow({ slug, d, channel, now }: { slug: string; d: TDelivery; ch
       <span className={`rounded px-1.5 text-xs font-bold uppercase ${STATE_CLASS[d.state]}`} data-testid="delivery-state">
         {t(`deliveryState.${d.state}`)}
       </span>
-      <span className="font-medium">{channel ? channel.name : t('removedChannel')}</span>
+      <span className="font-medium" data-testid="delivery-to">
+        {d.to === 'phone' ? t('toPhone') : d.to === 'subscriber' ? t('toSubscriber') : channel ? channel.name : t('removedChannel')}
+      </span>
       <span>
         {t(`event.${EVENT_KEY[d.event]}`)}
         {d.incidentNumber !== null ? (
