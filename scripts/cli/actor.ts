@@ -1,7 +1,7 @@
 import type { TActor } from '../../server/services/access/actor';
 
 /** Whoever can run the CLI has the server's shell and database: they act as an admin. */
-export const CLI_ACTOR: TActor = { kind: 'user', userId: 'cli', name: 'admin CLI', email: '', role: 'admin', via: 'token' };
+export const CLI_ACTOR: TActor = { kind: 'cli' };
 
 /** A table with a header line, columns padded to line up; '-' for empty. Nothing but the header when there are no rows. */
 export function printRows(headers: string[], rows: (string | null | undefined)[][]): void {

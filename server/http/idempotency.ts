@@ -23,6 +23,8 @@ function callerOf(actor: TActor): string {
       return 'anonymous';
     case 'system':
       return `system:${actor.name}`;
+    case 'cli':
+      return 'cli';
   }
 }
 

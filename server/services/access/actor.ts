@@ -20,7 +20,9 @@ export type TActor =
   | { kind: 'display'; credentialId: string; roomId: string }
   | { kind: 'anonymous' }
   /** the server itself acting on a signal (a probe's check, a rule's evaluation): may raise alerts, nothing else */
-  | { kind: 'system'; name: string };
+  | { kind: 'system'; name: string }
+  /** whoever runs the admin CLI: they have the server's shell and database, so they may do what an admin may; no person's id */
+  | { kind: 'cli' };
 
 export const ANONYMOUS: TActor = { kind: 'anonymous' };
 
@@ -53,6 +55,8 @@ export function can(actor: TActor, permission: TPermission, roomId?: string): bo
     case 'system':
       // Probe results are stored as series through the ordinary ingest.
       return permission === 'alerts:write' || permission === 'metrics:write';
+    case 'cli':
+      return true;
     case 'user':
       switch (permission) {
         case 'room:read':
@@ -91,5 +95,7 @@ export function authorOf(actor: TActor): { id: string | null; name: string } {
       return { id: null, name: 'anonymous' };
     case 'system':
       return { id: null, name: actor.name };
+    case 'cli':
+      return { id: null, name: 'admin CLI' };
   }
 }

@@ -13,7 +13,7 @@ export async function issueCredential(opts: {
 }): Promise<TCreatedCredential & { url?: string }> {
   const { ctx, actor, input } = opts;
   assertCan(actor, 'admin');
-  const createdById = actor.kind === 'user' && actor.userId !== 'cli' ? actor.userId : null;
+  const createdById = actor.kind === 'user' ? actor.userId : null;
   if (input.kind === 'token') {
     const user = await ctx.prisma.user.findUnique({ where: { email: input.email!.toLowerCase() } });
     if (!user) throw new AppError('not_found', `no user with email ${input.email}`, [{ field: 'email', message: 'no such user' }]);
