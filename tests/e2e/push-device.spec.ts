@@ -107,3 +107,24 @@ test('where the browser blocks notifications, the control says so and offers not
     await context.close();
   }
 });
+
+test('a person whose browser speaks Chinese reads the control in Chinese, with the chat hint for mainland China', async ({
+  browser,
+  server,
+}) => {
+  const context = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
+  try {
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    await signIn(context, server, 'viewer');
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    const panel = page.getByTestId('notify-device');
+    await expect(panel.getByRole('heading')).toHaveText('在此设备上通知我');
+    await expect(panel.getByRole('button', { name: '在此设备上通知我' })).toBeVisible();
+    await expect(panel).toContainText('最低级别');
+    await expect(panel).toContainText('钉钉、飞书或企业微信渠道总能送达');
+    await panel.screenshot({ path: 'docs/push-control-zh-phone.png' });
+  } finally {
+    await context.close();
+  }
+});
