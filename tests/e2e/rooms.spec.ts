@@ -93,6 +93,20 @@ test('an admin creates a room, sees its open incidents and headline move, switch
   await page.goto(`${server.url}/incidents?room=bf-2026`);
   await expect(page.getByTestId('room-archived-banner')).toBeVisible();
   await expect(page.getByRole('button', { name: 'New incident' })).toHaveCount(0);
+  // Its incident reads as history: no composer, and every control left on the page is disabled.
+  await page.getByText('Checkout slow').click();
+  await expect(page.getByTestId('incident-heading')).toHaveText('Checkout slow');
+  await expect(page.getByTestId('room-archived-banner')).toBeVisible();
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  const writable = 'button:enabled, input:enabled, textarea:enabled, select:enabled';
+  await expect(page.getByTestId('room-read-only').locator(writable)).toHaveCount(0);
+  // The room's settings, probes and notifications pages: shown, with every control disabled.
+  for (const sub of ['settings', 'probes', 'notifications']) {
+    await page.goto(`${server.url}/rooms/bf-2026/${sub}`);
+    const readOnly = page.getByTestId('room-read-only');
+    await expect(readOnly.locator('button, input, select, textarea').first(), sub).toBeDisabled();
+    await expect(readOnly.locator(writable), sub).toHaveCount(0);
+  }
   await page.goto(`${server.url}/incidents`);
   await expect(page.getByRole('button', { name: 'New incident' })).toBeVisible();
   await expect(page.getByTestId('room-archived-banner')).toHaveCount(0);

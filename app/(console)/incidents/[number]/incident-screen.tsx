@@ -26,6 +26,7 @@ export function IncidentScreen({
   me,
   people,
   statusRoom,
+  archived = false,
 }: {
   number: number;
   room?: string;
@@ -33,6 +34,8 @@ export function IncidentScreen({
   people: TPerson[];
   /** set for leads: the room whose status page "Publish" opens */
   statusRoom?: string;
+  /** the room is archived: nothing here can be written */
+  archived?: boolean;
 }) {
   const t = useTranslations('incident');
   const tc = useTranslations('common');
@@ -55,7 +58,7 @@ export function IncidentScreen({
       </main>
     );
   }
-  const canWrite = me.role !== 'viewer';
+  const canWrite = me.role !== 'viewer' && !archived;
   const idle = isIdleClaim(i, now);
   return (
     <main className="mx-auto grid max-w-7xl grid-cols-1 gap-4 p-3 md:p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -110,7 +113,7 @@ export function IncidentScreen({
             {actions.error}
           </p>
         )}
-        <Composer incident={i} me={me} actions={actions} draft={draft} />
+        {!archived && <Composer incident={i} me={me} actions={actions} draft={draft} />}
         <Timeline incident={i} me={me} actions={actions} />
       </section>
       <aside className="space-y-3">

@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { ReadOnly } from '@/app/_ui/read-only';
 import { roomAccess } from './room-access';
 
 /**
@@ -19,6 +20,9 @@ export default async function RoomLayout({ children, params }: { children: React
   const page = /^\/rooms\/[^/]+\/([^/]+)/.exec(path)?.[1] ?? '';
   if (!GUARDED.has(page)) return children;
   const access = await roomAccess(slug);
+  // An archived room is read-only (its writes answer 409 room_archived; the banner under the nav says
+  // so): every form control of the page is disabled at once, its links and reads stay.
+  if (access.ok && access.room.archivedAt) return <ReadOnly>{children}</ReadOnly>;
   if (access.ok) return children;
   if (access.reason === 'no-read' || page === 'servers') {
     const text = access.reason === 'no-read' ? (await getTranslations('room'))('noRead') : access.message;
