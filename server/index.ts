@@ -107,7 +107,7 @@ async function main() {
     await new Promise<void>((r) => server.close(() => r()));
     await app.close?.();
     await runtime.close();
-    clearServerInfo(config.DATABASE_URL);
+    clearServerInfo(config.DATABASE_URL, process.pid);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

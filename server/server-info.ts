@@ -21,19 +21,38 @@ interface TServerInfo {
   pid: number;
 }
 
-export function writeServerInfo(databaseUrl: string, info: TServerInfo): void {
+/**
+ * Records this server as the one serving the database — unless another
+ * server, still running, already is (a second server on the same database,
+ * such as `npm run demo` beside `npm start`, does not take the record over).
+ * True when the record is this server's.
+ */
+export function writeServerInfo(databaseUrl: string, info: TServerInfo): boolean {
+  const held = readServerInfo(databaseUrl);
+  if (held && held.pid !== info.pid) return false;
   mkdirSync(INFO_DIR, { recursive: true });
   writeFileSync(infoFile(databaseUrl), `${JSON.stringify(info)}\n`);
+  return true;
 }
 
-export function clearServerInfo(databaseUrl: string): void {
-  rmSync(infoFile(databaseUrl), { force: true });
+/** Removes the record at a stop — only this server's own (`pid`), never the one of the server that kept running. */
+export function clearServerInfo(databaseUrl: string, pid: number): void {
+  if (readRecord(databaseUrl)?.pid === pid) rmSync(infoFile(databaseUrl), { force: true });
+}
+
+function readRecord(databaseUrl: string): TServerInfo | null {
+  try {
+    return JSON.parse(readFileSync(infoFile(databaseUrl), 'utf8')) as TServerInfo;
+  } catch {
+    return null;
+  }
 }
 
 /** The address of a server on this machine serving this database, if one is running. */
 export function readServerInfo(databaseUrl: string): TServerInfo | null {
+  const info = readRecord(databaseUrl);
+  if (!info) return null;
   try {
-    const info = JSON.parse(readFileSync(infoFile(databaseUrl), 'utf8')) as TServerInfo;
     process.kill(info.pid, 0);
     return info;
   } catch {
