@@ -11,23 +11,32 @@ const ZStringMap = z.record(z.string(), z.string());
 
 // ---- generic webhook ----
 
-export const ZGenericAlert = z.strictObject({
-  status: ZAlertStatus,
-  title: text(200),
-  dedupKey: text(200),
-  severity: ZSeverity.optional(),
-  description: z.string().trim().max(10_000, 'at most 10000 characters').optional(),
-  url: ZUrl.optional(),
-  room: ZRoomSlug.optional(),
-});
+export const ZGenericAlert = z
+  .strictObject({
+    status: ZAlertStatus,
+    /** required when firing; a resolve names its alert by dedupKey alone */
+    title: text(200).optional(),
+    dedupKey: text(200),
+    severity: ZSeverity.optional(),
+    description: z.string().trim().max(10_000, 'at most 10000 characters').optional(),
+    url: ZUrl.optional(),
+    room: ZRoomSlug.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'firing' && v.title === undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'required when firing' });
+  });
 export type TGenericAlert = z.infer<typeof ZGenericAlert>;
 
 const ZSignalAction = z.enum(['opened', 'updated', 'recovered', 'ignored']);
 export type TSignalAction = z.infer<typeof ZSignalAction>;
 
+const ZAlertIncidents = z.array(z.object({ id: z.string(), number: z.number().int(), action: ZSignalAction }));
+
+/** The generic webhook's answer; `incidents` is the Alertmanager route's shape, so one reader serves both. */
 export const ZGenericAlertAnswer = z.object({
   incident: z.object({ id: z.string(), number: z.number().int() }).nullable(),
   action: ZSignalAction,
+  incidents: ZAlertIncidents,
 });
 
 // ---- Alertmanager webhook, version 4 (prometheus/alertmanager notify/webhook) ----
@@ -56,9 +65,7 @@ export const ZAlertmanagerPayload = z.object({
 });
 export type TAlertmanagerPayload = z.infer<typeof ZAlertmanagerPayload>;
 
-export const ZAlertmanagerAnswer = z.object({
-  incidents: z.array(z.object({ id: z.string(), number: z.number().int(), action: ZSignalAction })),
-});
+export const ZAlertmanagerAnswer = z.object({ incidents: ZAlertIncidents });
 
 export const ZAlertsQuery = z.object({ room: ZRoomSlug.optional() });
 

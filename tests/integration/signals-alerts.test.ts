@@ -170,7 +170,11 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
       severity: 'SEV2',
       source: { kind: 'webhook', key: 'checkout-5xx', name: 'Checkout errors', url: 'https://grafana.local/d/checkout' },
     });
-    expect((await generic(body)).body).toEqual({ incident: { id: inc.id, number: inc.number }, action: 'ignored' });
+    expect((await generic(body)).body).toEqual({
+      incident: { id: inc.id, number: inc.number },
+      action: 'ignored',
+      incidents: [{ id: inc.id, number: inc.number, action: 'ignored' }],
+    });
     const rec = await generic({ ...body, status: 'resolved' });
     expect(rec.body.action).toBe('recovered');
     expect((await incident(inc.id)).status).toBe('monitoring');
@@ -191,5 +195,33 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     const bad = await generic({ status: 'exploded', title: '', dedupKey: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['status', 'title']);
+  });
+
+  it('a resolve names its alert by dedupKey alone; the timeline is signed by the source, not "ingest key"', async () => {
+    const admin = (await server.createUser('admin')).token;
+    const made = await api(server, 'POST', '/api/v1/admin/credentials', { token: admin, body: { kind: 'ingest', name: 'grafana' } });
+    expect(made.status).toBe(201);
+    const grafana = made.body.secret as string;
+    const send = (body: unknown) => api(server, 'POST', '/api/v1/alerts', { token: grafana, body });
+    const fired = await send({ status: 'firing', title: 'Search latency high', dedupKey: 'search-p99', severity: 'SEV3' });
+    expect(fired.body.action).toBe('opened');
+    // Firing needs its title; resolving does not.
+    const untitled = await send({ status: 'firing', dedupKey: 'search-p99' });
+    expect(untitled.status).toBe(400);
+    expect(untitled.body.error.details).toEqual([{ field: 'title', message: 'required when firing' }]);
+    const resolved = await send({ status: 'resolved', dedupKey: 'search-p99' });
+    expect(resolved.status).toBe(200);
+    alertsApi.generic.response.parse(resolved.body);
+    expect(resolved.body.incidents).toEqual([{ id: fired.body.incident.id, number: fired.body.incident.number, action: 'recovered' }]);
+    const inc = await incident(fired.body.incident.id);
+    expect(inc.status).toBe('monitoring');
+    const auto = inc.timeline.filter((e: { kind: string }) => e.kind === 'auto' || e.kind === 'created');
+    expect(auto.map((e: { body: string | null }) => e.body)).toContain('Search latency high: resolved by the sender');
+    expect(new Set(inc.timeline.map((e: { authorName: string | null }) => e.authorName))).toEqual(new Set(['grafana']));
+
+    // Alertmanager's entries are signed "Alertmanager", whichever key carried them.
+    const am1 = await am(amPayload('g-sign', [amAlert('fp-sign', 'firing', { labels: { alertname: 'DiskFull', severity: 'warning' } })]));
+    const amInc = await incident(am1.body.incidents[0].id);
+    expect(new Set(amInc.timeline.map((e: { authorName: string | null }) => e.authorName))).toEqual(new Set(['Alertmanager']));
   });
 });

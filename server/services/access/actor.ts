@@ -16,7 +16,7 @@ export type TActor =
       credentialId?: string;
       sessionId?: string;
     }
-  | { kind: 'ingest'; credentialId: string; roomId: string | null }
+  | { kind: 'ingest'; credentialId: string; roomId: string | null; /** what the key is for ("grafana"), '' when unnamed */ name?: string }
   | { kind: 'display'; credentialId: string; roomId: string }
   | { kind: 'anonymous' }
   /** the server itself acting on a signal (a probe's check, a rule's evaluation): may raise alerts, nothing else */
@@ -88,7 +88,7 @@ export function authorOf(actor: TActor): { id: string | null; name: string } {
     case 'user':
       return { id: actor.userId, name: actor.name };
     case 'ingest':
-      return { id: null, name: 'ingest key' };
+      return { id: null, name: actor.name || 'ingest key' };
     case 'display':
       return { id: null, name: 'display' };
     case 'anonymous':

@@ -36,7 +36,7 @@ export async function authenticateSecret(opts: { ctx: TServiceContext; secret: s
       return { kind: 'user', userId: u.id, name: u.name, email: u.email, role, via: 'token', credentialId: cred.id };
     }
     case 'ingest':
-      return { kind: 'ingest', credentialId: cred.id, roomId: cred.roomId };
+      return { kind: 'ingest', credentialId: cred.id, roomId: cred.roomId, name: cred.name };
     case 'display':
       return cred.roomId ? { kind: 'display', credentialId: cred.id, roomId: cred.roomId } : null;
     default:

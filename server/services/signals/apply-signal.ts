@@ -33,6 +33,17 @@ export type TSignalRow = Awaited<ReturnType<TServiceContext['prisma']['signal'][
 const OPEN = { not: 'resolved' } as const;
 
 /**
+ * Who a signal's timeline entries and incident are signed by: its source, not the key that carried it —
+ * "Alertmanager", or the generic webhook's sender by its key's name ("grafana"); probes and rules are
+ * the server's own actors already.
+ */
+function signalAuthor(actor: TActor, sig: TSignal): TActor {
+  if (actor.kind !== 'ingest') return actor;
+  if (sig.kind === 'alertmanager') return { kind: 'system', name: 'Alertmanager' };
+  return { kind: 'system', name: actor.name || 'webhook' };
+}
+
+/**
  * Serializes signal changes of one room: a no-op UPDATE of the room row takes
  * its lock (PostgreSQL) before anything is read, so two processes receiving
  * the same Alertmanager notification at once (HA pairs send it twice) cannot
@@ -63,6 +74,7 @@ export async function applySignalTx(
   } = {},
 ): Promise<TSignalWrite> {
   const at = sig.at ?? new Date();
+  const author = signalAuthor(actor, sig);
   const where = { roomId_kind_dedupKey: { roomId: sig.roomId, kind: sig.kind, dedupKey: sig.dedupKey } };
   if (opts.current === undefined) await lockRoomSignals(tx, sig.roomId);
   const current = opts.current !== undefined ? opts.current : await tx.signal.findUnique({ where });
@@ -74,7 +86,7 @@ export async function applySignalTx(
     : null;
   const entryIds: string[] = [];
   const append = async (inc: { id: string; roomId: string }, e: TAppend) => {
-    entryIds.push(await appendEntry(tx, inc, actor, e));
+    entryIds.push(await appendEntry(tx, inc, author, e));
   };
   const done = (action: TSignalAction, inc: { id: string; number: number } | null): TSignalWrite => ({
     roomId: sig.roomId,
@@ -125,7 +137,7 @@ export async function applySignalTx(
     // Nothing open for it: a new incident (a resolved one stays resolved).
     const opened = await insertIncident(tx, {
       roomId: sig.roomId,
-      actor,
+      actor: author,
       input: { title: sig.title, severity: sig.severity, summary: sig.description ?? undefined },
       source: { source: sig.kind, sourceKey: sig.dedupKey, impact: sig.impact },
     });
