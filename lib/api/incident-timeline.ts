@@ -34,7 +34,17 @@ const ZRuleNote = z.strictObject({
 /** What an Alertmanager notification notes: the alerts of the group that changed. */
 const ZAlertmanagerNote = z.strictObject({
   groupKey: z.string(),
-  alerts: z.array(z.strictObject({ fingerprint: z.string(), status: ZAlertStatus, name: z.string() })),
+  alerts: z.array(
+    z.strictObject({
+      fingerprint: z.string(),
+      status: ZAlertStatus,
+      name: z.string(),
+      /** what the alert's own annotations and labels said, kept as sent */
+      summary: z.string().optional(),
+      description: z.string().optional(),
+      instance: z.string().optional(),
+    }),
+  ),
   truncatedAlerts: z.number().int(),
 });
 /** What a capacity warning notes: the load, the limit of the healthy pool and when the forecast says it is full. */

@@ -29,7 +29,10 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
   });
 
   it('a firing group opens one incident (source alertmanager, severity from labels); redelivery changes nothing', async () => {
-    const payload = amPayload('{}:{alertname="NodeDown"}', [amAlert('a1', 'firing'), amAlert('a2', 'firing')]);
+    const payload = amPayload('{}:{alertname="NodeDown"}', [
+      amAlert('a1', 'firing', { description: 'node_exporter on a1 has not answered for 2 minutes' }),
+      amAlert('a2', 'firing'),
+    ]);
     const first = await am(payload);
     expect(first.status).toBe(200);
     alertsApi.alertmanager.response.parse(first.body);
@@ -43,6 +46,23 @@ describe.each(KINDS)('Alertmanager and generic alerts on %s', (kind) => {
     });
     expect(inc.source.url).toContain('prometheus.local');
     expect(JSON.stringify(inc.timeline)).toContain('node a1 is down');
+    // Each alert's summary, description and instance are kept as it sent them.
+    const told = inc.timeline.flatMap((e: { data: { alerts?: unknown[] } | null }) => e.data?.alerts ?? []);
+    expect(told).toContainEqual({
+      fingerprint: 'a1',
+      status: 'firing',
+      name: 'node a1 is down',
+      summary: 'node a1 is down',
+      description: 'node_exporter on a1 has not answered for 2 minutes',
+      instance: 'node-a1:9100',
+    });
+    expect(told).toContainEqual({
+      fingerprint: 'a2',
+      status: 'firing',
+      name: 'node a2 is down',
+      summary: 'node a2 is down',
+      instance: 'node-a2:9100',
+    });
     const before = await entries(inc.id);
     const versions = inc.version;
     // Alertmanager in HA mode delivers the same notification twice, and repeats it every repeat_interval.

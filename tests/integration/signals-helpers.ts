@@ -2,12 +2,12 @@
 export function amAlert(
   fingerprint: string,
   status: 'firing' | 'resolved',
-  opts: { startsAt?: string; endsAt?: string; labels?: Record<string, string>; summary?: string } = {},
+  opts: { startsAt?: string; endsAt?: string; labels?: Record<string, string>; summary?: string; description?: string } = {},
 ) {
   return {
     status,
     labels: { alertname: 'NodeDown', instance: `node-${fingerprint}:9100`, job: 'node', severity: 'critical', ...opts.labels },
-    annotations: { summary: opts.summary ?? `node ${fingerprint} is down` },
+    annotations: { summary: opts.summary ?? `node ${fingerprint} is down`, ...(opts.description ? { description: opts.description } : {}) },
     startsAt: opts.startsAt ?? '2026-11-28T20:19:00.123456789Z',
     endsAt: status === 'resolved' ? (opts.endsAt ?? '2026-11-28T20:29:00Z') : '0001-01-01T00:00:00Z',
     generatorURL: 'http://prometheus.local:9090/graph?g0.expr=up%3D%3D0&g0.tab=1',

@@ -34,6 +34,13 @@ const ms = (s: string | undefined) => {
   return Number.isFinite(t) && t > 0 ? t : null;
 };
 
+/** The alert's summary, description and instance, as it sent them (absent ones left out); cut to a readable length. */
+const toldBy = (a: TAlert) => {
+  const cut = (s: string | undefined) => (s ? s.slice(0, 2000) : undefined);
+  const told = { summary: cut(a.annotations.summary), description: cut(a.annotations.description), instance: cut(a.labels.instance) };
+  return Object.fromEntries(Object.entries(told).filter(([, v]) => v !== undefined)) as Partial<typeof told>;
+};
+
 const nameOf = (a: TAlert) => a.annotations.summary || [a.labels.alertname, a.labels.instance].filter(Boolean).join(' ') || a.fingerprint;
 
 /**
@@ -109,7 +116,7 @@ export async function postAlertmanager(opts: {
         .join('; ');
       const noteData = {
         groupKey: input.groupKey,
-        alerts: changed.map((a) => ({ fingerprint: a.fingerprint, status: a.status, name: nameOf(a) })),
+        alerts: changed.map((a) => ({ fingerprint: a.fingerprint, status: a.status, name: nameOf(a), ...toldBy(a) })),
         truncatedAlerts: input.truncatedAlerts,
       };
       const url = input.alerts.find((a) => a.generatorURL)?.generatorURL || input.externalURL || null;

@@ -140,6 +140,7 @@ function Entry({
       ) : (
         text && <p className="whitespace-pre-wrap text-sm [overflow-wrap:anywhere]">{text}</p>
       )}
+      {e.kind === 'auto' && e.data && 'alerts' in e.data && <AlertsTold alerts={e.data.alerts} />}
       {history.length > 0 && (
         <p className="whitespace-pre-wrap text-xs text-dim [overflow-wrap:anywhere]" data-testid="edit-history">
           {t('was')} <s>{e.body}</s>
@@ -152,5 +153,24 @@ function Entry({
         </p>
       )}
     </li>
+  );
+}
+
+type TAlertTold = Extract<Extract<TIncidentEntryDto, { kind: 'auto' }>['data'], { groupKey: string }>['alerts'][number];
+
+/** Each alert of an Alertmanager note as it told it: its instance and description under its name (stored text, shown as text). */
+function AlertsTold({ alerts }: { alerts: TAlertTold[] }) {
+  const told = alerts.filter((a) => a.instance || a.description);
+  if (told.length === 0) return null;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs" data-testid="alerts-told">
+      {told.slice(0, 10).map((a) => (
+        <li key={`${a.fingerprint}-${a.status}`} className="[overflow-wrap:anywhere]">
+          <span className="font-medium text-ink">{a.name}</span>
+          {a.instance && <span className="text-dim"> · {a.instance}</span>}
+          {a.description && <span className="block whitespace-pre-wrap text-dim">{a.description}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }
