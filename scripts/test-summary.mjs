@@ -67,5 +67,7 @@ for (const [file, label] of [
     .slice(0, 5);
   if (top.length) console.log(`heaviest ${label} files: ${top.map(([f, s]) => `${f} ${secs(s)}`).join(', ')}`);
 }
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed ? 1 : 0);
+const failedStages = existsSync(join(dir, 'failed.txt')) ? readFileSync(join(dir, 'failed.txt'), 'utf8').trim().split('\n') : [];
+for (const s of failedStages) console.log(`FAILED stage: ${s}`);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${failedStages.length ? `; ${failedStages.length} stage(s) failed` : ''}`);
+process.exit(failed || failedStages.length ? 1 : 0);

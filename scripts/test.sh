@@ -12,6 +12,11 @@ status=0
 PHASE=""
 PHASE_START=$(date +%s)
 end_phase() { [ -n "$PHASE" ] && printf '%s\t%s\n' "$PHASE" "$(($(date +%s) - PHASE_START))" >>"$OUT/phases.tsv"; }
+# A stage that fails is named at the end, beside the counts (a lint or type error has no test count).
+fail() {
+  status=1
+  grep -qxF "$PHASE" "$OUT/failed.txt" 2>/dev/null || echo "$PHASE" >>"$OUT/failed.txt"
+}
 stage() {
   end_phase
   PHASE="$1"
@@ -24,27 +29,27 @@ stage "machine (PostgreSQL, Redis, Chromium, CJK fonts: started or installed whe
 bash scripts/setup.sh || exit 1
 
 stage "types (tsc --noEmit)"
-npx tsc --noEmit || status=1
+npx tsc --noEmit || fail
 
 stage "lint and format (Biome), import circles (dependency-cruiser), dead code (knip), file paths named in docs"
-npx biome check . || status=1
-node scripts/check-cycles.mjs || status=1
-npx knip || status=1
-node scripts/check-paths.mjs || status=1
+npx biome check . || fail
+node scripts/check-cycles.mjs || fail
+npx knip || fail
+node scripts/check-paths.mjs || fail
 
 stage "unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json" || status=1
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$OUT/unit.json" || fail
 
 stage "production build"
 npx tsx scripts/build-if-needed.ts || { echo "build failed"; exit 1; }
 
 stage "integration tests (SQLite and PostgreSQL)"
-npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$OUT/integration.json" || status=1
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$OUT/integration.json" || fail
 
 stage "end-to-end tests (Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/e2e.json" npx playwright test --reporter=list,json || fail
 
 end_phase
-node scripts/test-summary.mjs "$OUT" || status=1
+node scripts/test-summary.mjs "$OUT" || fail
 rm -rf "$OUT"
 exit $status

@@ -16,7 +16,7 @@ export type TActor =
       credentialId?: string;
       sessionId?: string;
     }
-  | { kind: 'ingest'; credentialId: string; roomId: string | null; /** what the key is for ("grafana"), '' when unnamed */ name?: string }
+  | { kind: 'ingest'; credentialId: string; roomId: string | null /** what the key is for ("grafana"), '' when unnamed */; name?: string }
   | { kind: 'display'; credentialId: string; roomId: string }
   | { kind: 'anonymous' }
   /** the server itself acting on a signal (a probe's check, a rule's evaluation): may raise alerts, nothing else */

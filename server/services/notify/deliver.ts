@@ -73,14 +73,7 @@ export async function sendClaimed(ctx: TServiceContext, channel: TChannelRow, id
   const kind = channel.kind as TChannelKind;
   // A status-page subscriber's row carries its own recipient and rendered text (sent alone, see subscriber-mail.ts).
   const mail = rows.length === 1 ? firstFacts.mail : undefined;
-  const message = mail
-    ? { title: mail.subject, text: mail.text }
-    : renderDigest(
-        items,
-        lang,
-        ctx.config.publicUrl,
-        MAX_BYTES[kind],
-      );
+  const message = mail ? { title: mail.subject, text: mail.text } : renderDigest(items, lang, ctx.config.publicUrl, MAX_BYTES[kind]);
   const timeoutMs = Math.min(SEND_TIMEOUT_MS, ctx.config.WARROOM_OUTBOX_LEASE_MS - 500);
   let outcome: TSendOutcome;
   try {

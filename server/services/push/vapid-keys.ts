@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import webPush from 'web-push';
 
 /** Where the install's VAPID key pair is kept (like the session secret in data/auth-secret). */
-const VAPID_FILE = join(process.cwd(), 'data', 'vapid-keys.json');
+// Not traced into the web build's output: a file of this install's data, read at run time.
+const VAPID_FILE = join(/* turbopackIgnore: true */ process.cwd(), 'data', 'vapid-keys.json');
 
 export interface TVapidKeys {
   publicKey: string;
