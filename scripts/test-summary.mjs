@@ -69,5 +69,7 @@ for (const [file, label] of [
 }
 const failedStages = existsSync(join(dir, 'failed.txt')) ? readFileSync(join(dir, 'failed.txt'), 'utf8').trim().split('\n') : [];
 for (const s of failedStages) console.log(`FAILED stage: ${s}`);
-console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${failedStages.length ? `; ${failedStages.length} stage(s) failed` : ''}`);
+console.log(
+  `\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${failedStages.length ? `; ${failedStages.length} stage(s) failed` : ''}`,
+);
 process.exit(failed || failedStages.length ? 1 : 0);
