@@ -75,3 +75,42 @@ test('an engineer is told the settings are for leads', async ({ browser, server 
   await page.goto(`${server.url}/rooms/launch/settings`);
   await expect(page.getByText('Only leads and admins')).toBeVisible();
 });
+
+test('a lead sets a series’ bounds on the settings page: a bad pair is named, ingest refuses a point outside, removing them lets it in', async ({
+  browser,
+  server,
+}) => {
+  await server.ctx.prisma.room.create({ data: { slug: 'bounds', name: 'Bounds night' } });
+  const key = await server.createIngestKey('bounds');
+  const ctx = await browser.newContext();
+  await signIn(ctx, server, 'lead');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/rooms/bounds/settings`);
+  const section = page.getByTestId('settings-bounds');
+  await expect(section).toContainText('No bounds set.');
+  await section.getByLabel('Metric').fill('users_online');
+  await section.getByLabel('min').fill('10');
+  await section.getByLabel('max', { exact: true }).fill('5');
+  await section.getByRole('button', { name: 'Set bounds' }).click();
+  await expect(section.getByRole('alert')).toContainText('must be at or above min');
+  await section.getByLabel('max', { exact: true }).fill('1000000');
+  await section.getByLabel('largest step').fill('50000');
+  await section.getByRole('button', { name: 'Set bounds' }).click();
+  await expect(section.getByTestId('series-bound')).toHaveText(/users_online · min 10 · max 1,000,000 · largest step 50,000/);
+  await section.screenshot({ path: 'docs/settings-bounds.png' });
+
+  const post = (value: number) =>
+    fetch(`${server.url}/api/v1/metrics`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ room: 'bounds', points: [{ name: 'users_online', value }] }),
+    });
+  const refused = await post(2_000_000);
+  expect(refused.status).toBe(400);
+  expect(JSON.stringify(await refused.json())).toContain('must be at most 1000000 (bound of users_online in room settings)');
+
+  await section.getByRole('button', { name: 'Delete users_online' }).click();
+  await expect(section).toContainText('No bounds set.');
+  expect((await post(2_000_000)).status).toBe(202);
+  await ctx.close();
+});

@@ -4,6 +4,7 @@ import { DateTimeInput } from '@/app/_ui/date-time-input';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { TRoomSettings } from '@/lib/api/rooms';
+import { BoundsSection } from './bounds-section';
 import { CapacitySection } from './capacity-section';
 import type { TCapacityWords } from '@/lib/capacity/view';
 import { AnnotationsSection, MilestonesSection, SafetyLinesSection } from './sections';
@@ -45,6 +46,7 @@ export function RoomSettingsScreen({ slug, capacityWords }: { slug: string; capa
       <AnnotationsSection slug={slug} annotations={data.annotations} timeZone={data.room.timeZone} />
       <MilestonesSection slug={slug} milestones={data.milestones} timeZone={data.room.timeZone} />
       <SafetyLinesSection slug={slug} lines={data.safetyLines} />
+      <BoundsSection slug={slug} bounds={data.seriesBounds} />
       <CapacitySection slug={slug} words={capacityWords} />
     </main>
   );
