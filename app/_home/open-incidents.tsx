@@ -78,7 +78,7 @@ export function OpenIncidents(props: {
                     ) : (
                       // How long it has waited for an owner: the same span as "open", so said once.
                       <span className={unowned ? 'font-semibold text-sev1' : ''} data-testid="incident-owner">
-                        {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.createdAt), locale)}
+                        {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.unownedSince ?? i.createdAt), locale)}
                       </span>
                     )}
                     {age && i.owner ? ` · ${t.open} ${age}` : null}

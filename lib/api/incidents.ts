@@ -58,6 +58,8 @@ export const ZIncidentDto = z.object({
   owner: ZPersonRef.nullable(),
   claimedAt: ZIsoTime.nullable(),
   ownerActiveAt: ZIsoTime.nullable(),
+  /** since when nobody owns it: its last release, else its opening; null while owned ("unclaimed 6 min" counts from here) */
+  unownedSince: ZIsoTime.nullable(),
   /** the room's idle-claim threshold, so every screen can compute the flag against the server clock */
   idleClaimMinutes: z.number().int(),
   /** idle at the time this DTO was made; screens recompute with isIdleClaim */

@@ -14,6 +14,7 @@ const inc = (over: Partial<TIncidentDto>): TIncidentDto => ({
   owner: null,
   claimedAt: null,
   ownerActiveAt: null,
+  unownedSince: '2026-01-01T00:00:00.000Z',
   idleClaimMinutes: 15,
   idle: false,
   escalatedTo: null,

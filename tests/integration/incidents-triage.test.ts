@@ -38,10 +38,18 @@ describe.each(KINDS)('incident triage and live screens on %s', (kind) => {
   });
 
   it('release, handover by the owner, and a lead taking over are recorded from → to', async () => {
-    expect((await act(eng, 'claim')).status).toBe(200);
+    // Unowned since it opened; owned, nothing; released, since the release ("unclaimed 0 min", not since it opened).
+    expect(inc.unownedSince).toBe(inc.createdAt);
+    await server.ctx.prisma.incident.update({ where: { id: inc.id }, data: { createdAt: new Date(Date.now() - 30 * 60_000) } });
+    const claimed = await act(eng, 'claim');
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.unownedSince).toBeNull();
     expect((await act(eng2, 'release')).status).toBe(403);
+    const before = Date.now();
     const released = await act(eng, 'release');
     expect(released.body.owner).toBeNull();
+    expect(Date.parse(released.body.unownedSince)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(released.body.unownedSince)).toBeGreaterThan(Date.parse(released.body.createdAt) + 29 * 60_000);
     await act(eng, 'claim');
     const handed = await act(eng, 'handover', { toUserId: eng2.id });
     expect(handed.body.owner).toEqual({ id: eng2.id, name: eng2.name });

@@ -178,6 +178,15 @@ describe.each(KINDS)('notification outbox on %s', (kind) => {
     expect(msg.text).toContain('无人认领 6 分钟');
     const notices = await server.ctx.prisma.delivery.findMany({ where: { channelId: ch.id, event: 'incident.unclaimed' } });
     expect(notices).toHaveLength(1);
+    // Claimed, then released: it waits anew from the release — no notice at once, one 6 minutes after it.
+    expect((await api(server, 'POST', `/api/v1/incidents/${inc.id}/claim`, { token: engineer })).status).toBe(200);
+    expect((await api(server, 'POST', `/api/v1/incidents/${inc.id}/release`, { token: engineer })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await server.ctx.prisma.delivery.count({ where: { channelId: ch.id, event: 'incident.unclaimed' } })).toBe(1);
+    await server.ctx.prisma.incident.update({ where: { id: inc.id }, data: { releasedAt: new Date(Date.now() - 6 * 60_000 - 5000) } });
+    await waitFor('a notice for the stretch after the release', async () =>
+      (await server.ctx.prisma.delivery.count({ where: { channelId: ch.id, event: 'incident.unclaimed' } })) === 2 ? true : undefined,
+    );
     // /metrics: deliveries by kind and state, the outbox depth; never a secret.
     const admin = (await server.createUser('admin')).token;
     const metrics = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${admin}` } }).then((r) => r.text());

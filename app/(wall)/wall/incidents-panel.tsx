@@ -11,7 +11,10 @@ import { SourceBadge } from '@/app/_components/source-badge';
 import type { TIncidentSource } from '@/lib/api/incidents';
 
 /** The fields of an incident the wall shows. */
-export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt'> & {
+export type TWallIncident = Pick<
+  TIncidentDto,
+  'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt' | 'unownedSince'
+> & {
   /** the signal that opened it, when no person did */
   source?: Pick<TIncidentSource, 'kind' | 'name'> | null;
 };
@@ -101,7 +104,7 @@ export function IncidentsPanel({
                 <span className="truncate text-ink/90">{i.owner.name}</span>
               ) : (
                 <span data-testid="unclaimed" className="tabular font-bold uppercase tracking-wide text-crit">
-                  {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.createdAt), locale)}
+                  {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.unownedSince ?? i.createdAt), locale)}
                 </span>
               )}
               <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />

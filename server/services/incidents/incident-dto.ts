@@ -106,6 +106,7 @@ export async function loadIncidentDtos(
       owner: ref(r.ownerId),
       claimedAt: r.claimedAt?.toISOString() ?? null,
       ownerActiveAt: r.ownerActiveAt?.toISOString() ?? null,
+      unownedSince: r.ownerId ? null : (r.releasedAt ?? r.createdAt).toISOString(),
       idleClaimMinutes: r.room.idleClaimMinutes,
       idle: false,
       escalatedTo: ref(r.escalatedToId),

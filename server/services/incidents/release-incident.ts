@@ -22,7 +22,15 @@ export async function releaseIncident(opts: { ctx: TServiceContext; actor: TActo
       // Conditional on the owner we checked: a handover in between is not undone.
       const done = await tx.incident.updateMany({
         where: { id: row.id, ownerId: row.ownerId },
-        data: { ownerId: null, claimedAt: null, ownerActiveAt: null, version: { increment: 1 } },
+        // Unowned anew from now: escalation counts from here, and the notices of an earlier stretch are done with.
+        data: {
+          ownerId: null,
+          claimedAt: null,
+          ownerActiveAt: null,
+          releasedAt: new Date(),
+          unclaimedNoticeAt: null,
+          version: { increment: 1 },
+        },
       });
       if (done.count === 0) throw new AppError('conflict', 'the owner changed meanwhile; reload and try again');
       const from = await tx.user.findUnique({ where: { id: row.ownerId! }, select: { id: true, name: true } });
