@@ -101,7 +101,7 @@ export async function withIdempotency(opts: {
   try {
     result = await claims.run(claim, opts.run);
   } catch (err) {
-    if (!claim.committed) await ctx.prisma.idempotencyRecord.deleteMany({ where: mine }).catch(() => {});
+    if (!claim.committed) await freeKey(ctx, mine);
     throw err;
   } finally {
     // Work that follows in this async context (event handlers) is not this request's effect.
@@ -109,7 +109,7 @@ export async function withIdempotency(opts: {
   }
   if (claim.committed) return json(result.body, result.status);
   if (result.status >= 400) {
-    await ctx.prisma.idempotencyRecord.deleteMany({ where: mine }).catch(() => {});
+    await freeKey(ctx, mine);
   } else {
     const done = await ctx.prisma.idempotencyRecord.updateMany({
       where: mine,
@@ -118,6 +118,22 @@ export async function withIdempotency(opts: {
     if (done.count !== 1) console.error(`idempotency: the lease of ${scope} ${key} ran out before its answer was stored`);
   }
   return json(result.body, result.status);
+}
+
+/**
+ * Frees a key whose request failed, so a retry runs at once. The failure is
+ * often the database itself (its connections dropped): the delete is tried a
+ * few times while the pool reconnects, and only then left to the lease's end.
+ */
+async function freeKey(ctx: TServiceContext, mine: { scope: string; key: string; leaseToken: string; status: number }): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await ctx.prisma.idempotencyRecord.deleteMany({ where: mine });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+    }
+  }
 }
 
 /** Takes the key's lease (returns null), or returns the stored answer to replay. */

@@ -87,6 +87,8 @@ async function load(opts: {
   fault: () => Promise<void>;
 }) {
   const acked: string[] = [];
+  // Keys of this run only: a retried test does not meet the keys of the attempt before it.
+  const run = Math.random().toString(36).slice(2, 8);
   let lastCounter = -1;
   let next = 0;
   let faulted: Promise<void> | null = null;
@@ -96,17 +98,20 @@ async function load(opts: {
       const body = `${opts.tag} write ${i}`;
       let ok = false;
       for (let a = 0; a < ATTEMPTS && !ok; a++) {
+        let wait = 150;
         try {
           const r = await api(opts.writeTo(), 'POST', `/api/v1/incidents/${opts.incidentId}/updates`, {
             token: opts.token,
             body: { body },
-            headers: { 'idempotency-key': `${opts.tag}-${i}` },
+            headers: { 'idempotency-key': `${opts.tag}-${run}-${i}` },
           });
           ok = r.status === 201;
+          // A key still held by a request the fault cut short: wait as the server says, as a client should.
+          if (r.status === 409) wait = Math.max(wait, Number(r.headers.get('retry-after') ?? 0) * 1000);
         } catch {
           ok = false;
         }
-        if (!ok) await sleep(150);
+        if (!ok) await sleep(wait);
       }
       if (!ok) throw new Error(`${body} was never acknowledged`);
       acked.push(body);
