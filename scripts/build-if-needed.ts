@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { buildServer, serverBundle } from './build-server';
 
 const SOURCES = [
@@ -23,7 +23,10 @@ const SOURCES = [
 const DIST = process.env.WARROOM_NEXT_DIST ?? '.next';
 const STAMP = join(DIST, 'warroom-source-hash');
 
-/** A hash of every source file's path, size and modification time. */
+/**
+ * A hash of every source file's path and content (not its modification time: a fresh clone of the
+ * same commit, or a checkout touched by git, is the same build).
+ */
 export function sourceHash(root: string): string {
   const h = createHash('sha256');
   const walk = (p: string) => {
@@ -32,7 +35,9 @@ export function sourceHash(root: string): string {
     if (st.isDirectory()) {
       for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name));
     } else {
-      h.update(`${p}\0${st.size}\0${st.mtimeMs}\n`);
+      h.update(`${relative(root, p)}\0${st.size}\0`);
+      h.update(readFileSync(p));
+      h.update('\n');
     }
   };
   for (const s of SOURCES) walk(join(root, s));

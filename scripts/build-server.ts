@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
 export const SERVER_BUNDLE_DIR = 'warroom-server';
+const SCRIPTS_BUNDLE_DIR = 'warroom-scripts';
 
 /** Where the compiled server lives for a build output directory (`.next` by default). */
 export function serverBundle(root: string, dist: string): string {
@@ -42,4 +43,28 @@ export function buildServer(root: string, dist: string): string {
   );
   if (!existsSync(out)) throw new Error(`esbuild wrote no ${out}`);
   return out;
+}
+
+/**
+ * The admin CLI and the demo, compiled the same way, for the tests that run them dozens of times:
+ * under tsx each start compiled ~200 modules (3.5 s of CPU); compiled, it starts in under a second.
+ * `npm run warroom` and `npm run demo` keep tsx, so they always run the sources as they are.
+ */
+export function buildScripts(root: string, dist: string): { cli: string; demo: string } {
+  const outdir = join(dist, SCRIPTS_BUNDLE_DIR);
+  buildSync({
+    absWorkingDir: root,
+    entryPoints: { cli: 'scripts/cli.ts', demo: 'scripts/demo.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: 'tsconfig.json',
+    logLevel: 'warning',
+  });
+  return { cli: join(root, outdir, 'cli.mjs'), demo: join(root, outdir, 'demo.mjs') };
 }

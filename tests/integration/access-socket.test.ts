@@ -11,6 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import type { TAck } from '../../lib/errors';
 import { signInCookie } from './access-callers';
+import { scriptArgs } from '../helpers/scripts';
 
 const run = promisify(execFile);
 
@@ -126,17 +127,17 @@ describe.each(DB_KINDS)('socket access on %s', (kind) => {
     const env = { ...process.env, DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32) };
     // lastUsedAt is written without waiting; give it a moment.
     await new Promise((r) => setTimeout(r, 300));
-    const list = await run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'display-link', 'list'], { env });
+    const list = await run(process.execPath, [...scriptArgs('cli'), 'display-link', 'list'], { env });
     const line = list.stdout.split('\n').find((l) => l.includes(key.slice(0, 11)))!;
     expect(line).toMatch(/launch/);
     expect(line).not.toMatch(/never/);
     // The CLI takes seconds to start; what counts is the time from its revocation to the close.
     const closed = closedByServer(s, 30_000);
-    const out = await run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'display-link', 'revoke', key.slice(0, 11)], { env });
+    const out = await run(process.execPath, [...scriptArgs('cli'), 'display-link', 'revoke', key.slice(0, 11)], { env });
     const revokedAt = Date.now();
     expect(out.stdout).toMatch(/^revoked /);
     expect((await closed).at - revokedAt).toBeLessThan(5000);
-    const missing = (await run(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'token', 'revoke', 'wr_pat_missing'], { env }).catch(
+    const missing = (await run(process.execPath, [...scriptArgs('cli'), 'token', 'revoke', 'wr_pat_missing'], { env }).catch(
       (e: unknown) => e,
     )) as { code: number; stderr: string };
     expect(missing.code).toBe(1);

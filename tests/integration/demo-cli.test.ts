@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThrowawayDatabase } from '../helpers/server';
 import { openDatabase, type TDatabase } from '../../server/db/client';
+import { scriptArgs } from '../helpers/scripts';
 
 const running = new Set<ChildProcess>();
 // A demo still running when the tests end is stopped the polite way, so it stops its Warroom too.
@@ -21,7 +22,7 @@ function runDemo(
   timeoutMs = 280_000,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', ...args], {
+    const proc = spawn(process.execPath, [...scriptArgs('demo'), ...args], {
       cwd: process.cwd(),
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

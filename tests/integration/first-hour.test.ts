@@ -14,13 +14,14 @@ import { CLI_ACTOR } from '../../scripts/cli/actor';
 import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { builtServer } from '../../scripts/build-if-needed';
 import { signInCookie } from './access-callers';
+import { scriptArgs } from '../helpers/scripts';
 
 const run = promisify(execFile);
 
 /** Runs the admin CLI on the server's database, with `input` on stdin. */
 function cli(server: TTestServer, args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    const p = spawn(process.execPath, [...scriptArgs('cli'), ...args], {
       env: { ...process.env, DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32), WARROOM_PUBLIC_URL: server.url },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -208,7 +209,7 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
 
     const missing = await run(
       process.execPath,
-      ['--import', 'tsx', 'scripts/cli.ts', 'user', 'set-role', '--email', 'nobody@test.warroom', '--role', 'lead'],
+      [...scriptArgs('cli'), 'user', 'set-role', '--email', 'nobody@test.warroom', '--role', 'lead'],
       {
         env: { ...process.env, DATABASE_URL: server.databaseUrl, WARROOM_SECRET: 'x'.repeat(32) },
       },

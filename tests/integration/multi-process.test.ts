@@ -30,7 +30,7 @@ describe('several processes behind Redis', () => {
       });
       await new Promise<void>((r, j) => s.emit('room:join', {}, (ack: { ok: boolean }) => (ack.ok ? r() : j(new Error('join refused')))));
       const got = new Promise<TMetricsUpdate>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('no push through redis')), 5000);
+        const t = setTimeout(() => reject(new Error('no push through redis')), 15_000);
         s.on('metrics:update', (u: TMetricsUpdate) => {
           if (u.latest.some((l) => l.name === 'users_total' && l.value === 2_540_000)) {
             clearTimeout(t);

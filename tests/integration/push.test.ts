@@ -94,10 +94,13 @@ describe.each(DB_KINDS)('Web Push to phones on %s', (kind) => {
     expect(payload.body).toContain('unclaimed');
     expect(payload.body).not.toContain('**');
 
-    // The outbox's row: delivered, on the room's push channel, counted like any other delivery.
-    const rows = await server.ctx.prisma.delivery.findMany({ where: { channel: { kind: 'push' } }, include: { channel: true } });
-    expect(rows.map((r) => [r.incidentNumber, r.state, r.attempts])).toEqual([[inc.number, 'delivered', 1]]);
-    expect(rows.some((r) => r.incidentNumber === quiet.number)).toBe(false);
+    // The outbox's row: delivered, on the room's push channel, counted like any other delivery. The worker
+    // records the answer just after the push service has it, so the row is read until it says so.
+    const pushRows = () => server.ctx.prisma.delivery.findMany({ where: { channel: { kind: 'push' } } });
+    await expect
+      .poll(async () => (await pushRows()).map((r) => [r.incidentNumber, r.state, r.attempts]))
+      .toEqual([[inc.number, 'delivered', 1]]);
+    expect((await pushRows()).some((r) => r.incidentNumber === quiet.number)).toBe(false);
     expect(push.received.filter((r) => r.path === '/push/phone-1')).toHaveLength(1);
 
     // The push channel is the outbox's own: leads never see it among the room's channels.

@@ -4,11 +4,15 @@
  * repository (its committed HEAD) — `npm install`, `npm start`, the CLI and
  * the curl. Only the machine is prepared: node_modules is hard-linked from
  * this checkout so `npm install` finds it up to date instead of spending two
- * minutes on downloads CI has already made; `npm start` builds and migrates
- * from nothing.
+ * minutes on downloads CI has already made, and this checkout's build is
+ * copied in: `npm start` compares the sources by content
+ * (scripts/build-if-needed.ts), so it serves that build when the committed
+ * sources are the ones built, and builds again when they are not (the
+ * production-build stage of `npm test` is the build from nothing). The
+ * database is migrated from nothing.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +74,12 @@ describe('README quick start, verbatim, in a fresh clone', () => {
     dir = mkdtempSync(join(tmpdir(), 'warroom-readme-'));
     execFileSync('git', ['clone', '--quiet', process.cwd(), dir]);
     execFileSync('cp', ['-al', join(process.cwd(), 'node_modules'), join(dir, 'node_modules')]);
+    // A copy, not links: the server writes below .next at run time. Its compile cache stays behind.
+    const dist = join(process.cwd(), '.next');
+    if (existsSync(join(dist, 'BUILD_ID'))) {
+      mkdirSync(join(dir, '.next'));
+      for (const name of readdirSync(dist)) if (name !== 'cache') cpSync(join(dist, name), join(dir, '.next', name), { recursive: true });
+    }
     port = await freePort();
   });
   afterAll(async () => {

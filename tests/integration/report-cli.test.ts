@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TTestServer } from '../helpers/server';
 import { seedNight } from './night-seed';
+import { scriptArgs } from '../helpers/scripts';
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: Buffer; err: string }> {
   return new Promise((resolve, reject) => {
     // The CLI finds the server from PORT, as the server does (no public URL set here).
     const { WARROOM_PUBLIC_URL: _unset, ...inherited } = process.env;
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    const proc = spawn(process.execPath, [...scriptArgs('cli'), ...args], {
       cwd: process.cwd(),
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

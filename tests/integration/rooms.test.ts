@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOMS } from '../../lib/api/rooms';
 import { api, DB_KINDS, type TTestServer, startServer } from '../helpers/server';
 import { signInCookie } from './access-callers';
+import { scriptArgs } from '../helpers/scripts';
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    const proc = spawn(process.execPath, [...scriptArgs('cli'), ...args], {
       cwd: process.cwd(),
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, DB_KINDS, startServer, type TTestServer } from '../helpers/server';
 import { setUserPassword } from '../../server/services/users/set-user-password';
 import { CLI_ACTOR } from '../../scripts/cli/actor';
+import { scriptArgs } from '../helpers/scripts';
 
 const KINDS = DB_KINDS;
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+    const proc = spawn(process.execPath, [...scriptArgs('cli'), ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
