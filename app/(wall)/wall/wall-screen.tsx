@@ -201,8 +201,9 @@ export function WallScreen({
       <section className="contents landscape:grid landscape:min-h-0 landscape:grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] landscape:gap-[1.6vh]">
         <div
           data-testid="chart"
-          className={`relative min-h-0 rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}
+          className={`relative flex min-h-0 flex-col rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}
         >
+          <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
           <NightChart
             lines={lines}
             marks={marks}
@@ -211,9 +212,8 @@ export function WallScreen({
             timeZone={timeZone}
             now={chartNow}
             waiting={t.chartWaiting}
-            className="relative h-full w-full"
+            className="relative min-h-0 w-full flex-1"
           />
-          <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
           <Celebration milestones={snapshot?.milestones ?? []} values={values} t={t} />
         </div>
         <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />
