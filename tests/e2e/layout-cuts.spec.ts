@@ -134,6 +134,14 @@ for (const locale of ['en', 'zh'] as const) {
       const badge = (await page.getByTestId('plan-delta').boundingBox())!;
       const chart = (await page.getByTestId('night-chart').boundingBox())!;
       expect(badge.y + badge.height).toBeLessThanOrEqual(chart.y + 1);
+      // The chart keeps a readable height on every screen, a phone's too: an axis with more than one tick.
+      expect(chart.height, 'the chart is squeezed').toBeGreaterThanOrEqual(height * 0.095);
+      // The worst incident shows whole: a row the panel has no room for is counted, never cut in half.
+      const row = (await page.getByTestId('incident').first().boundingBox())!;
+      const list = (await page.locator('[data-testid="incidents"] ol').boundingBox())!;
+      expect(row.y + row.height, `the first incident is cut: ${JSON.stringify({ row, list })}`).toBeLessThanOrEqual(
+        list.y + list.height + 1,
+      );
       if (width < 1000) return; // a phone's wall shows the worst incident only
       const owned = page.locator('[data-testid="incident"][data-severity="SEV1"][data-owned="yes"]');
       await expect(owned.getByTestId('wall-owner')).toHaveText(LONG_OWNER);

@@ -48,7 +48,7 @@ export function HeadlinePanel(p: THeadlineProps) {
     <div
       data-testid={`${p.testId}-panel`}
       data-stale={stale ? 'yes' : 'no'}
-      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[1vh] border bg-panel px-[2.2vh] py-[1.2vh] ${stale ? 'border-dashed border-dim' : 'border-edge'}`}
+      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[1vh] border bg-panel px-[2.2vh] py-[1.2vh] portrait:py-[0.8vh] ${stale ? 'border-dashed border-dim' : 'border-edge'}`}
     >
       {/* Label, milestone and ETA wrap onto another line rather than end in "…": a narrow wall keeps every word. */}
       <div className="flex min-w-0 flex-wrap items-baseline justify-between gap-x-[1.5vh] text-[min(2.4vh,4.2vw)] uppercase tracking-wide text-dim">

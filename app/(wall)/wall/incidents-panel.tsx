@@ -106,7 +106,7 @@ export function IncidentsPanel({
             }`}
           >
             {/* The title wraps (up to three lines) rather than ending in "…" while the panel has room. */}
-            <div className="flex items-start gap-[1vh] text-[2.3vh] leading-snug">
+            <div className="flex items-start gap-[1vh] text-[min(2.3vh,4.4vw)] leading-snug">
               <SeverityBadge severity={i.severity} className="mt-[0.2vh] shrink-0 rounded-[0.4vh] px-[0.7vh] text-[1.8vh]" />
               <span className="shrink-0 tabular text-dim">#{i.number}</span>
               <span data-testid="wall-incident-title" className="line-clamp-3 min-w-0 font-semibold [overflow-wrap:anywhere]">
@@ -114,7 +114,7 @@ export function IncidentsPanel({
               </span>
             </div>
             {/* Wraps instead of squeezing: a long owner name keeps its whole width, the age moves to the next line. */}
-            <div className="flex flex-wrap items-center gap-x-[1vh] text-[1.9vh]">
+            <div className="flex flex-wrap items-center gap-x-[1vh] text-[min(1.9vh,3.6vw)]">
               {i.owner ? (
                 <span data-testid="wall-owner" className="max-w-full truncate text-ink/90">
                   {i.owner.name}

@@ -143,7 +143,7 @@ export function WallScreen({
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, now, staleAfterSeconds: staleAfter, t };
   return (
     <main
-      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(23vh,0.8fr)_auto_auto]"
+      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(17vh,1fr)_minmax(25vh,0.7fr)_auto_auto] portrait:gap-[1vh] portrait:p-[1.2vh]"
       data-testid="wall"
       data-stale={stale.stale ? 'yes' : 'no'}
     >
@@ -176,7 +176,7 @@ export function WallScreen({
           </span>
         </div>
       </header>
-      <section className="grid min-w-0 grid-cols-1 gap-[1.4vh] landscape:grid-cols-2">
+      <section className="grid min-w-0 grid-cols-1 gap-[1.4vh] portrait:gap-[1vh] landscape:grid-cols-2">
         <HeadlinePanel
           {...common}
           label={t.users}
