@@ -61,7 +61,7 @@ export function OpenIncidents(props: {
               >
                 <span className={`shrink-0 rounded-md px-1.5 py-0.5 text-xs font-bold ${SEVERITY_CLASS[i.severity]}`}>{i.severity}</span>
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">
+                  <span className="line-clamp-2 font-medium [overflow-wrap:anywhere]" data-testid="incident-title">
                     <span className="tabular text-dim">#{i.number}</span> {i.title}
                   </span>
                   <span className="block truncate text-sm text-dim">

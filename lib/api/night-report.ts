@@ -163,6 +163,8 @@ const ZMoment = z.object({
   who: z.string().optional(),
   /** the lead a handover went to */
   to: z.string().optional(),
+  /** the lead who assigned an unowned incident (its first claim is then the assignment) */
+  by: z.string().optional(),
 });
 export type TMoment = z.infer<typeof ZMoment>;
 

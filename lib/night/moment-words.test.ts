@@ -18,6 +18,9 @@ describe('momentWords', () => {
     expect(momentWords(opened, 'en')).toBe('#3 opened: 支付超时 (SEV2)');
     const claimed: TMoment = { at, kind: 'incident-claimed', text: '#3 claimed by 梅林', incidentNumber: 3, who: '梅林' };
     expect(momentWords(claimed, 'zh')).toBe('#3 由 梅林 认领');
+    const assigned: TMoment = { ...claimed, text: '#3 assigned to 梅林 by Lea', by: 'Lea' };
+    expect(momentWords(assigned, 'en')).toBe('#3 assigned to 梅林 by Lea');
+    expect(momentWords(assigned, 'zh')).toBe('#3 由 Lea 指派给 梅林');
     const handover: TMoment = { at, kind: 'handover', text: 'Handover from A to B', who: 'A', to: 'B' };
     expect(momentWords(handover, 'zh')).toBe('A 交班给 B');
     expect(momentWords({ at, kind: 'milestone', text: 'Milestone: 100万用户', title: '100万用户' }, 'zh')).toBe('里程碑：100万用户');

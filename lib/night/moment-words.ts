@@ -26,6 +26,7 @@ export function momentWords(m: TMoment, locale: TLocale): string {
           ? `${n} 开启：${m.title}（${m.severity ?? ''}）`
           : `${n} opened: ${m.title} (${m.severity ?? ''})`;
     case 'incident-claimed':
+      if (m.by) return zh ? `${n} 由 ${m.by} 指派给 ${who}` : `${n} assigned to ${who} by ${m.by}`;
       return zh ? `${n} 由 ${who} 认领` : `${n} claimed by ${who}`;
     case 'incident-resolved':
       return zh ? `${n} 由 ${who} 解决` : `${n} resolved by ${who}`;

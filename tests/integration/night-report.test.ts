@@ -97,8 +97,10 @@ describe.each(KINDS)('night report on %s', (kind) => {
     );
     details.sort((a, b) => a.number - b.number);
     const expected = details.map((d) => {
-      // Time to claim counts first claims only (a handover or an assignment is not one).
-      const claim = d.timeline.find((e: { kind: string }) => e.kind === 'claim');
+      // Time to claim runs to the first owner: a claim, or a lead's assignment (a handover from nobody).
+      const claim = d.timeline.find(
+        (e: { kind: string; data: { from?: unknown } | null }) => e.kind === 'claim' || (e.kind === 'handover' && !e.data?.from),
+      );
       return {
         number: d.number,
         title: d.title,
@@ -186,6 +188,7 @@ describe.each(KINDS)('night report on %s', (kind) => {
     expect(r.body).toContain('| # | Title | Severity | Source | Opened | Claimed after | Resolved after | Owner |');
     expect(r.body).toContain('Partner feed sends dirty records');
     expect(r.body).toContain('Qian Lan');
+    expect(r.body).toContain("to the first owner, by a claim or a lead's assignment");
   });
 
   it('defaults to the last 24 hours and names a bad window', async () => {
@@ -206,5 +209,58 @@ describe.each(KINDS)('night report on %s', (kind) => {
     expect(empty.body.figures.users).toEqual({ start: null, end: null, peak: null, peakAt: null });
     expect(empty.body.incidents).toEqual([]);
     expect(empty.body.timeToClaim).toEqual({ median: null, p90: null, count: 0 });
+  });
+
+  it("times a lead's assignment as the first claim; a later handover or takeover does not move it", async () => {
+    const { leadA, eng1, eng2 } = night.people;
+    const create = async (title: string) =>
+      (await api(server, 'POST', '/api/v1/incidents', { token: leadA.token, body: { title, severity: 'SEV2' } })).body.id as string;
+    const handover = async (id: string, token: string, toUserId: string) =>
+      expect((await api(server, 'POST', `/api/v1/incidents/${id}/handover`, { token, body: { toUserId } })).status).toBe(200);
+    const assigned = await create('Assigned, then handed on');
+    await new Promise((r) => setTimeout(r, 30));
+    await handover(assigned, leadA.token, eng1.id);
+    await new Promise((r) => setTimeout(r, 30));
+    await handover(assigned, eng1.token, eng2.id);
+    const claimed = await create('Claimed, then taken over');
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await api(server, 'POST', `/api/v1/incidents/${claimed}/claim`, { token: eng1.token })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 30));
+    await handover(claimed, leadA.token, leadA.id);
+
+    const entries = async (id: string) => server.ctx.prisma.incidentEntry.findMany({ where: { incidentId: id }, orderBy: { seq: 'asc' } });
+    const assignedRows = await entries(assigned);
+    const claimedRows = await entries(claimed);
+    const assignment = assignedRows.find((e) => e.kind === 'handover')!;
+    const claim = claimedRows.find((e) => e.kind === 'claim')!;
+    const opened = (id: string) => server.ctx.prisma.incident.findUniqueOrThrow({ where: { id } });
+
+    const r = await api(server, 'GET', `/api/v1/rooms/launch/report?from=${from}&to=${Date.now() + 1000}`, {
+      token: night.people.viewer.token,
+    });
+    expect(r.status).toBe(200);
+    const report = NIGHT.report.response.parse(r.body);
+    const row = (id: string) => report.incidents.find((i) => i.id === id)!;
+    expect(row(assigned).claimedAt).toBe(assignment.createdAt.toISOString());
+    expect(row(assigned).claimedAfterSeconds).toBe((assignment.createdAt.getTime() - (await opened(assigned)).createdAt.getTime()) / 1000);
+    expect(row(assigned).owner?.id).toBe(eng2.id);
+    expect(row(claimed).claimedAt).toBe(claim.createdAt.toISOString());
+    expect(row(claimed).claimedAfterSeconds).toBe((claim.createdAt.getTime() - (await opened(claimed)).createdAt.getTime()) / 1000);
+    expect(row(claimed).owner?.id).toBe(leadA.id);
+    // Both are counted once, each at its first owner.
+    const firsts = report.incidents.flatMap((i) => (i.claimedAfterSeconds === null ? [] : [i.claimedAfterSeconds]));
+    expect(report.timeToClaim).toEqual({ median: median(firsts), p90: p90(firsts), count: firsts.length });
+    // The moments say who assigned it to whom, and who claimed the other; not who took it over.
+    const moment = (n: number) => report.timeline.filter((m) => m.kind === 'incident-claimed' && m.incidentNumber === n);
+    expect(moment(row(assigned).number)).toEqual([
+      expect.objectContaining({
+        who: eng1.name,
+        by: leadA.name,
+        text: `#${row(assigned).number} assigned to ${eng1.name} by ${leadA.name}`,
+      }),
+    ]);
+    expect(moment(row(claimed).number)).toEqual([
+      expect.objectContaining({ who: eng1.name, text: `#${row(claimed).number} claimed by ${eng1.name}` }),
+    ]);
   });
 });

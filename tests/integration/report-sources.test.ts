@@ -7,8 +7,8 @@ import { amAlert, amPayload, waitFor } from './signals-helpers';
 /**
  * The report people forward (issue 25, item 6): each incident's source by the
  * name people know — the rule with the label set it fired on, the webhook's
- * alert, the Alertmanager group — never an internal id; time to claim from
- * first claims only, not from a handover.
+ * alert, the Alertmanager group — never an internal id; time to claim to
+ * the first owner (a claim or a lead's assignment), not to a handover.
  */
 describe.each(KINDS)('report sources and time to claim on %s', (kind) => {
   let server: TTestServer;
@@ -71,7 +71,7 @@ describe.each(KINDS)('report sources and time to claim on %s', (kind) => {
     expect(text).not.toContain('alertname="NodeDown"');
   });
 
-  it('counts first claims, not a handover: an assigned incident has not been claimed, a taken-over one keeps its claim', async () => {
+  it('counts first owners, not a takeover: an assigned incident is claimed at its assignment, a taken-over one keeps its claim', async () => {
     const create = async (title: string) =>
       (await api(server, 'POST', '/api/v1/incidents', { token: lead.token, body: { title, severity: 'SEV3' } })).body.id as string;
     const claimed = await create('Claimed then taken over');
@@ -89,12 +89,16 @@ describe.each(KINDS)('report sources and time to claim on %s', (kind) => {
     expect(row(claimed).claimedAt).toBe(claim.createdAt.toISOString());
     expect(row(claimed).claimedAfterSeconds).toBe((claim.createdAt.getTime() - opened.createdAt.getTime()) / 1000);
     expect(row(claimed).owner?.name).toBe('Lea Lead');
-    expect(row(assigned).claimedAt).toBeNull();
+    const assignment = await server.ctx.prisma.incidentEntry.findFirstOrThrow({ where: { incidentId: assigned, kind: 'handover' } });
+    expect(row(assigned).claimedAt).toBe(assignment.createdAt.toISOString());
     expect(row(assigned).owner?.name).toBe('Eng Ine');
-    // Only the one claim is timed.
-    expect(rep.timeToClaim.count).toBe(1);
-    // The moments say who claimed it, not who took it over.
+    // Each incident is timed once: the claim, and the assignment.
+    expect(rep.timeToClaim.count).toBe(2);
+    // The moments say who claimed or was assigned, not who took it over.
     const claimedMoments = rep.timeline.filter((m) => m.kind === 'incident-claimed');
-    expect(claimedMoments.map((m) => m.text)).toEqual([expect.stringMatching(/claimed by Eng Ine$/)]);
+    expect(claimedMoments.map((m) => m.text)).toEqual([
+      expect.stringMatching(/claimed by Eng Ine$/),
+      expect.stringMatching(/assigned to Eng Ine by Lea Lead$/),
+    ]);
   });
 });

@@ -26,25 +26,24 @@ export function IncidentRow({ incident: i, now, room, me }: { incident: TInciden
     <li
       data-testid="incident-row"
       data-number={i.number}
-      className={`grid grid-cols-[auto_auto_1fr] items-center gap-x-3 gap-y-1 px-3 py-2 md:grid-cols-[3.5rem_4rem_1fr_7rem_12rem_6rem] ${loud ? 'border-l-4 border-sev1 bg-sev1/10' : 'bg-bg'}`}
+      className={`grid grid-cols-[auto_auto_1fr] items-center gap-x-3 gap-y-1 px-3 py-2 md:grid-cols-[3.5rem_4rem_1fr_7rem_minmax(12rem,auto)_6rem] ${loud ? 'border-l-4 border-sev1 bg-sev1/10' : 'bg-bg'}`}
     >
       <span className="font-mono text-sm text-dim tabular">#{i.number}</span>
       <span className="md:order-none">
         <SeverityBadge severity={i.severity} />
       </span>
-      <Link
-        href={href}
-        className="col-span-3 block truncate py-3 leading-5 font-medium hover:underline md:col-span-1 md:py-0"
-        data-testid="incident-title"
-      >
-        {i.title}
-        {i.source && <SourceBadge source={i.source} className="ml-2 align-middle text-xs font-normal" />}
+      {/* A long title wraps (two lines at most); the source badge sits beside it, never cut off with the title's end. */}
+      <span className="col-span-3 flex min-w-0 flex-wrap items-center gap-x-2 py-3 md:col-span-1 md:py-0">
+        <Link href={href} className="line-clamp-2 min-w-0 leading-5 font-medium hover:underline" data-testid="incident-title">
+          {i.title}
+        </Link>
+        {i.source && <SourceBadge source={i.source} className="text-xs font-normal" />}
         {decided.length > 0 && (
-          <span className="ml-2 text-xs font-normal text-dim">{decided.map((f) => findingLine(f, i.createdAt)).join(' · ')}</span>
+          <span className="text-xs font-normal text-dim">{decided.map((f) => findingLine(f, i.createdAt)).join(' · ')}</span>
         )}
-      </Link>
+      </span>
       <StatusText status={i.status} />
-      <span className="truncate text-sm" data-testid="incident-owner">
+      <span className="text-sm [overflow-wrap:anywhere]" data-testid="incident-owner">
         {i.owner ? (
           <>
             <span className={i.owner.id === me.id ? 'text-online' : ''}>{i.owner.name}</span>

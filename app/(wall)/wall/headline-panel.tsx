@@ -48,16 +48,17 @@ export function HeadlinePanel(p: THeadlineProps) {
     <div
       data-testid={`${p.testId}-panel`}
       data-stale={stale ? 'yes' : 'no'}
-      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[1vh] border bg-panel px-[2.2vh] py-[1.2vh] ${stale ? 'border-dashed border-dim' : 'border-edge'}`}
+      className={`flex min-w-0 flex-col justify-between overflow-hidden rounded-[1vh] border bg-panel px-[2.2vh] py-[1.2vh] portrait:py-[0.8vh] ${stale ? 'border-dashed border-dim' : 'border-edge'}`}
     >
-      <div className="flex min-w-0 items-baseline justify-between gap-[1.5vh] text-[min(2.4vh,4.2vw)] uppercase tracking-wide text-dim">
-        <span className="truncate">{p.label}</span>
+      {/* Label, milestone and ETA wrap onto another line rather than end in "…": a narrow wall keeps every word. */}
+      <div className="flex min-w-0 flex-wrap items-baseline justify-between gap-x-[1.5vh] text-[min(2.4vh,4.2vw)] uppercase tracking-wide text-dim">
+        <span data-testid={`${p.testId}-label`}>{p.label}</span>
         {stale && age ? (
           <span data-testid={`${p.testId}-age`} className="shrink-0 whitespace-nowrap font-semibold normal-case text-warn">
             {staleAge(age.ageMs, p.locale)}
           </span>
         ) : last?.reachedAt ? (
-          <span data-testid={`${p.testId}-reached`} className="truncate normal-case text-ink/80">
+          <span data-testid={`${p.testId}-reached`} className="normal-case text-ink/80">
             {last.label} · {p.t.reached} {formatTimeOfDay(Date.parse(last.reachedAt), p.timeZone)}
           </span>
         ) : null}
@@ -81,11 +82,11 @@ export function HeadlinePanel(p: THeadlineProps) {
           )
         )}
       </div>
-      <div className="flex min-w-0 items-baseline gap-[3vh] text-[min(2.8vh,4.4vw)] text-ink/90">
+      <div className="flex min-w-0 flex-wrap items-baseline gap-x-[3vh] text-[min(2.8vh,4.4vw)] text-ink/90">
         <Growth testId={`${p.testId}-per-min`} value={rate?.perMinute} unit={p.t.perMinute} locale={p.locale} estimate={estimate} t={p.t} />
         <Growth testId={`${p.testId}-per-hour`} value={rate?.perHour} unit={p.t.perHour} locale={p.locale} estimate={estimate} t={p.t} />
         {next ? (
-          <span data-testid={`${p.testId}-eta`} className="ml-auto min-w-0 truncate text-dim">
+          <span data-testid={`${p.testId}-eta`} className="ml-auto text-dim">
             {p.t.next} <span className="text-ink">{next.label}</span>{' '}
             {rate === null ? '—' : eta === null ? p.t.etaNone : `${p.t.eta} ${formatDuration(eta, p.locale)}`}
           </span>

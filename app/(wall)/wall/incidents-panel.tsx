@@ -11,15 +11,26 @@ import { SourceBadge } from '@/app/_components/source-badge';
 import type { TIncidentSource } from '@/lib/api/incidents';
 
 /** The fields of an incident the wall shows. */
-export type TWallIncident = Pick<
-  TIncidentDto,
-  'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt' | 'unownedSince'
-> & {
-  /** the signal that opened it, when no person did */
-  source?: Pick<TIncidentSource, 'kind' | 'name'> | null;
-};
+export type TWallIncident = Pick<TIncidentDto, 'id' | 'number' | 'title' | 'severity' | 'status' | 'owner' | 'createdAt' | 'unownedSince'> &
+  Partial<Pick<TIncidentDto, 'escalatedTo' | 'impact'>> & {
+    /** the signal that opened it, when no person did */
+    source?: Pick<TIncidentSource, 'kind' | 'name'> | null;
+  };
 
 const MAX_ROWS = 8;
+
+/** An owned incident keeps its severity's colour on its edge: an owned SEV1 still reads as a SEV1. */
+const EDGE: Record<TWallIncident['severity'], string> = {
+  SEV1: 'border-sev1 bg-sev1/10',
+  SEV2: 'border-sev2 bg-bg/60',
+  SEV3: 'border-sev3 bg-bg/60',
+  SEV4: 'border-edge bg-bg/60',
+};
+
+/** "12 % checkouts failing": the figure first when there is one. */
+function impactText(impact: NonNullable<TWallIncident['impact']>): string {
+  return impact.value === null ? impact.text : `${impact.value}${impact.unit ? ` ${impact.unit}` : ''} ${impact.text}`;
+}
 
 /**
  * Rows that do not fit the list's height wrap into a second column, which
@@ -91,27 +102,47 @@ export function IncidentsPanel({
             data-severity={i.severity}
             data-owned={i.owner ? 'yes' : 'no'}
             className={`flex w-full flex-col gap-[0.3vh] rounded-[0.8vh] border-l-[0.8vh] px-[1.2vh] py-[0.7vh] ${
-              i.owner ? 'border-edge bg-bg/60' : 'border-crit bg-crit/15 outline-2 outline-crit/70'
+              i.owner ? EDGE[i.severity] : 'border-crit bg-crit/15 outline-2 outline-crit/70'
             }`}
           >
-            <div className="flex items-center gap-[1vh] text-[2.3vh]">
-              <SeverityBadge severity={i.severity} className="rounded-[0.4vh] px-[0.7vh] text-[1.8vh]" />
-              <span className="tabular text-dim">#{i.number}</span>
-              <span className="truncate font-semibold">{i.title}</span>
+            {/* The title wraps (up to three lines) rather than ending in "…" while the panel has room. */}
+            <div className="flex items-start gap-[1vh] text-[min(2.3vh,4.4vw)] leading-snug">
+              <SeverityBadge severity={i.severity} className="mt-[0.2vh] shrink-0 rounded-[0.4vh] px-[0.7vh] text-[1.8vh]" />
+              <span className="shrink-0 tabular text-dim">#{i.number}</span>
+              <span data-testid="wall-incident-title" className="line-clamp-3 min-w-0 font-semibold [overflow-wrap:anywhere]">
+                {i.title}
+              </span>
             </div>
-            <div className="flex items-center justify-between text-[1.9vh]">
+            {/* Wraps instead of squeezing: a long owner name keeps its whole width, the age moves to the next line. */}
+            <div className="flex flex-wrap items-center gap-x-[1vh] text-[min(1.9vh,3.6vw)]">
               {i.owner ? (
-                <span className="truncate text-ink/90">{i.owner.name}</span>
+                <span data-testid="wall-owner" className="max-w-full truncate text-ink/90">
+                  {i.owner.name}
+                </span>
               ) : (
-                <span data-testid="unclaimed" className="tabular font-bold uppercase tracking-wide text-crit">
+                <span data-testid="unclaimed" className="tabular whitespace-nowrap font-bold uppercase tracking-wide text-crit">
                   {now === null ? t.unowned : unclaimedFor(now - Date.parse(i.unownedSince ?? i.createdAt), locale)}
                 </span>
               )}
-              <SourceBadge source={i.source} locale={locale} className="ml-[1vh] mr-auto min-w-0 text-[1.6vh]" />
-              <span className="tabular shrink-0 pl-[1vh] text-dim">
+              <SourceBadge source={i.source} locale={locale} className="max-w-full text-[1.6vh]" />
+              <span className="tabular ml-auto whitespace-nowrap text-dim">
                 {STATUS_WORDS[locale][i.status]} · {now === null ? '' : formatDuration(now - Date.parse(i.createdAt), locale)}
               </span>
             </div>
+            {i.escalatedTo || i.impact ? (
+              <div className="flex flex-wrap gap-x-[1.5vh] text-[1.9vh]">
+                {i.escalatedTo ? (
+                  <span data-testid="wall-escalated" className="max-w-full truncate font-semibold text-warn">
+                    ↑ {t.escalatedTo} {i.escalatedTo.name}
+                  </span>
+                ) : null}
+                {i.impact ? (
+                  <span data-testid="wall-impact" className="max-w-full truncate text-ink/90">
+                    {t.impact}: {impactText(i.impact)}
+                  </span>
+                ) : null}
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -5,7 +5,8 @@ import { NIGHT_WALL_LABELS } from './night-labels';
 
 /**
  * How far the actual is ahead of (+) or behind (−) the plan at its latest
- * point. Stale data is marked as such, never shown as current.
+ * point. Stale data is marked as such, never shown as current. It sits above
+ * the chart, in the panel's flow, so it never covers an annotation's label.
  */
 export function PlanDelta({
   plan,
@@ -24,7 +25,7 @@ export function PlanDelta({
   const ahead = d.ratio >= 0;
   return (
     <div
-      className={`absolute left-[9vh] top-[1.6vh] rounded-[0.8vh] bg-bg/80 px-[1.2vh] py-[0.4vh] text-[2.6vh] font-semibold tabular ${stale ? 'text-dim line-through' : ahead ? 'text-ok' : 'text-warn'}`}
+      className={`self-start rounded-[0.8vh] bg-bg/80 px-[1.2vh] py-[0.2vh] text-[2.4vh] font-semibold tabular ${stale ? 'text-dim line-through' : ahead ? 'text-ok' : 'text-warn'}`}
       data-testid="plan-delta"
       data-stale={stale ? 'yes' : 'no'}
     >

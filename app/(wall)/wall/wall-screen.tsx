@@ -143,7 +143,7 @@ export function WallScreen({
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, now, staleAfterSeconds: staleAfter, t };
   return (
     <main
-      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(0,1fr)_minmax(23vh,0.8fr)_auto_auto]"
+      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(17vh,1fr)_minmax(25vh,0.7fr)_auto_auto] portrait:gap-[1vh] portrait:p-[1.2vh]"
       data-testid="wall"
       data-stale={stale.stale ? 'yes' : 'no'}
     >
@@ -176,7 +176,7 @@ export function WallScreen({
           </span>
         </div>
       </header>
-      <section className="grid min-w-0 grid-cols-1 gap-[1.4vh] landscape:grid-cols-2">
+      <section className="grid min-w-0 grid-cols-1 gap-[1.4vh] portrait:gap-[1vh] landscape:grid-cols-2">
         <HeadlinePanel
           {...common}
           label={t.users}
@@ -201,8 +201,9 @@ export function WallScreen({
       <section className="contents landscape:grid landscape:min-h-0 landscape:grid-cols-[minmax(0,2.1fr)_minmax(0,1fr)] landscape:gap-[1.6vh]">
         <div
           data-testid="chart"
-          className={`relative min-h-0 rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}
+          className={`relative flex min-h-0 flex-col rounded-[1vh] border bg-panel p-[1.4vh] ${stale.stale ? 'border-dashed border-dim' : 'border-edge'}`}
         >
+          <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
           <NightChart
             lines={lines}
             marks={marks}
@@ -211,9 +212,8 @@ export function WallScreen({
             timeZone={timeZone}
             now={chartNow}
             waiting={t.chartWaiting}
-            className="relative h-full w-full"
+            className="relative min-h-0 w-full flex-1"
           />
-          <PlanDelta plan={plan} latest={users} stale={stale.stale} locale={locale} />
           <Celebration milestones={snapshot?.milestones ?? []} values={values} t={t} />
         </div>
         <IncidentsPanel incidents={incidents} now={now} locale={locale} t={t} />

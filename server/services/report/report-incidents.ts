@@ -38,12 +38,31 @@ async function sourceNames(ctx: TServiceContext, roomId: string, rows: { source:
 
 const secondsBetween = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 1000;
 
+type TOwnershipRow = { incidentId: string; kind: string; createdAt: Date; authorName: string | null; data: string | null };
+
+/**
+ * When an incident first had an owner, and who: a claim ("I'm on it"), or a
+ * lead's assignment of an unowned incident (a handover from nobody) — from
+ * then someone is on it, which is what incident.io and PagerDuty count as
+ * acknowledged. A handover or takeover from an owner is not a first claim.
+ */
+function firstOwnership(rows: TOwnershipRow[]): Map<string, { at: Date; who: string | null; assignedBy: string | null }> {
+  const first = new Map<string, { at: Date; who: string | null; assignedBy: string | null }>();
+  for (const r of rows) {
+    if (first.has(r.incidentId)) continue;
+    if (r.kind === 'claim') first.set(r.incidentId, { at: r.createdAt, who: r.authorName, assignedBy: null });
+    const h = storedEntryData(r, 'handover');
+    if (h && !h.from) first.set(r.incidentId, { at: r.createdAt, who: h.to.name, assignedBy: r.authorName });
+  }
+  return first;
+}
+
 /**
  * Every incident that was open at some moment of the window (opened before
- * its end, not resolved before its start), with time to claim (the first
- * claim: someone said "I'm on it"; a handover or a lead's assignment is not
- * one) and time to resolve; the moments of opening, first
- * claim and resolution inside the window; and each person's load.
+ * its end, not resolved before its start), with time to claim (to its first
+ * owner: a claim or a lead's assignment, not a later handover) and time to
+ * resolve; the moments of opening, first claim and resolution inside the
+ * window; and each person's load.
  */
 export async function reportIncidents(opts: { ctx: TServiceContext; roomId: string; from: number; to: number }) {
   const { ctx, roomId } = opts;
@@ -56,9 +75,9 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
   const ids = rows.map((r) => r.id);
   const [claims, statuses, activity] = await Promise.all([
     ctx.prisma.incidentEntry.findMany({
-      where: { incidentId: { in: ids }, kind: 'claim' },
+      where: { incidentId: { in: ids }, kind: { in: ['claim', 'handover'] } },
       orderBy: { seq: 'asc' },
-      select: { incidentId: true, createdAt: true, authorName: true },
+      select: { incidentId: true, kind: true, createdAt: true, authorName: true, data: true },
     }),
     ctx.prisma.incidentEntry.findMany({
       where: { incidentId: { in: ids }, kind: 'status', createdAt: { gte: from, lte: to } },
@@ -72,8 +91,7 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
     }),
   ]);
   const sources = await sourceNames(ctx, roomId, rows);
-  const firstClaim = new Map<string, (typeof claims)[number]>();
-  for (const c of claims) if (!firstClaim.has(c.incidentId)) firstClaim.set(c.incidentId, c);
+  const firstClaim = firstOwnership(claims);
   const personIds = [...new Set([...rows.map((r) => r.ownerId), ...activity.map((a) => a.authorId)].filter((x): x is string => !!x))];
   const names = new Map(
     (await ctx.prisma.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
@@ -91,8 +109,8 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
       status: r.status as TStatus,
       source: sourceOf(r.source, r.sourceKey, sources.get(`${r.source} ${r.sourceKey}`) ?? null),
       openedAt: r.createdAt.toISOString(),
-      claimedAt: claim?.createdAt.toISOString() ?? null,
-      claimedAfterSeconds: claim ? secondsBetween(r.createdAt, claim.createdAt) : null,
+      claimedAt: claim?.at.toISOString() ?? null,
+      claimedAfterSeconds: claim ? secondsBetween(r.createdAt, claim.at) : null,
       resolvedAt: resolvedAt?.toISOString() ?? null,
       resolvedAfterSeconds: resolvedAt ? secondsBetween(r.createdAt, resolvedAt) : null,
       owner: r.ownerId ? person(r.ownerId) : null,
@@ -113,15 +131,18 @@ export async function reportIncidents(opts: { ctx: TServiceContext; roomId: stri
         severity: r.severity,
       });
   for (const [incidentId, c] of firstClaim) {
-    if (!inWindow(c.createdAt)) continue;
+    if (!inWindow(c.at)) continue;
     const r = byId.get(incidentId)!;
-    const who = c.authorName;
+    const who = c.who;
     moments.push({
-      at: c.createdAt.toISOString(),
+      at: c.at.toISOString(),
       kind: 'incident-claimed',
-      text: `#${r.number} claimed by ${who ?? 'someone'}`,
+      text: c.assignedBy
+        ? `#${r.number} assigned to ${who ?? 'someone'} by ${c.assignedBy}`
+        : `#${r.number} claimed by ${who ?? 'someone'}`,
       incidentNumber: r.number,
       ...(who ? { who } : {}),
+      ...(c.assignedBy ? { by: c.assignedBy } : {}),
     });
   }
   for (const s of statuses) {

@@ -27,7 +27,7 @@ export function reportToMarkdown(r: TReport): string {
       `- Against the plan: ${formatPlanDelta(f.plan.ratio)} (${formatCount(f.plan.actual)} actual, ${formatCount(f.plan.planned)} planned at ${at(f.plan.at)})`,
     );
   lines.push(
-    `- Time to claim: median ${formatSeconds(r.timeToClaim.median)}, p90 ${formatSeconds(r.timeToClaim.p90)} (${r.timeToClaim.count} claimed)`,
+    `- Time to claim: median ${formatSeconds(r.timeToClaim.median)}, p90 ${formatSeconds(r.timeToClaim.p90)} (${r.timeToClaim.count} claimed; to the first owner, by a claim or a lead's assignment)`,
   );
   lines.push(
     `- Time to resolve: median ${formatSeconds(r.timeToResolve.median)}, p90 ${formatSeconds(r.timeToResolve.p90)} (${r.timeToResolve.count} resolved)`,

@@ -76,8 +76,10 @@ export function IncidentScreen({
             <span className="font-mono text-dim">#{i.number}</span>
             <SeverityBadge severity={i.severity} />
             <StatusText status={i.status} />
-            <span className="text-sm text-dim tabular">
-              {t('openFor', { age: formatDuration((i.resolvedAt ? Date.parse(i.resolvedAt) : now) - Date.parse(i.createdAt), locale) })}
+            <span className="text-sm text-dim tabular" data-testid="incident-age">
+              {i.status === 'resolved' && i.resolvedAt
+                ? t('resolvedAfter', { age: formatDuration(Date.parse(i.resolvedAt) - Date.parse(i.createdAt), locale) })
+                : t('openFor', { age: formatDuration(now - Date.parse(i.createdAt), locale) })}
             </span>
             {needsOwner(i) && (
               <span className="rounded bg-sev1 px-1.5 text-xs font-bold text-bg" data-testid="unowned-flag">

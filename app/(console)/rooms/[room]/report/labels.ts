@@ -26,6 +26,7 @@ export function useReportLabels() {
     plan: t('plan'),
     vsPlan: t('vsPlan'),
     timeToClaim: t('timeToClaim'),
+    timeToClaimHelp: t('timeToClaimHelp'),
     timeToResolve: t('timeToResolve'),
     median: t('median'),
     chart: t('chart'),

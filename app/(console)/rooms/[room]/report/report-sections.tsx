@@ -71,6 +71,9 @@ export function FiguresBlock({ report, t }: TProps) {
           sub={`n = ${report.timeToResolve.count}`}
         />
       </div>
+      <p className="mt-2 text-xs text-dim" data-testid="report-claim-help">
+        {t.timeToClaimHelp}
+      </p>
     </Block>
   );
 }
