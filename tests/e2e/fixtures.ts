@@ -7,7 +7,7 @@ import type { TRole } from '../../server/services/access/actor';
  * so specs that need a clean slate use their own rooms), on a throwaway SQLite
  * database unless WARROOM_TEST_DB=postgres.
  */
-export const test = base.extend<{ server: TTestServer }, { workerServer: TTestServer }>({
+export const test = base.extend<{ server: TTestServer; closeOpened: void }, { workerServer: TTestServer }>({
   workerServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -18,6 +18,16 @@ export const test = base.extend<{ server: TTestServer }, { workerServer: TTestSe
     { scope: 'worker', timeout: 90_000 },
   ],
   server: async ({ workerServer }, use) => use(workerServer),
+  // Pages a test opened itself (browser.newPage / newContext) close with the test, even when it fails:
+  // a wall left open keeps ticking, rendering and holding a socket for the rest of the run.
+  closeOpened: [
+    async ({ browser }, use) => {
+      const before = new Set(browser.contexts());
+      await use();
+      await Promise.all(browser.contexts().map((c) => (before.has(c) ? null : c.close().catch(() => {}))));
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -143,7 +143,7 @@ export function WallScreen({
   const common = { milestones: snapshot?.milestones ?? [], locale, timeZone, now, staleAfterSeconds: staleAfter, t };
   return (
     <main
-      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(17vh,1fr)_minmax(25vh,0.7fr)_auto_auto] portrait:gap-[1vh] portrait:p-[1.2vh]"
+      className="grid h-dvh grid-rows-[auto_auto_minmax(0,1fr)_auto_auto] gap-[1.4vh] overflow-hidden p-[1.6vh] portrait:grid-rows-[auto_auto_minmax(15vh,1fr)_minmax(24vh,0.7fr)_auto_auto] portrait:gap-[1vh] portrait:p-[1.2vh]"
       data-testid="wall"
       data-stale={stale.stale ? 'yes' : 'no'}
     >
