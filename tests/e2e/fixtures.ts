@@ -7,7 +7,7 @@ import type { TRole } from '../../server/services/access/actor';
  * so specs that need a clean slate use their own rooms), on a throwaway SQLite
  * database unless WARROOM_TEST_DB=postgres.
  */
-export const test = base.extend<{ server: TTestServer; closeOpened: void }, { workerServer: TTestServer }>({
+export const test = base.extend<{ server: TTestServer; closeOpened: undefined }, { workerServer: TTestServer }>({
   workerServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
     async ({}, use) => {
@@ -23,7 +23,7 @@ export const test = base.extend<{ server: TTestServer; closeOpened: void }, { wo
   closeOpened: [
     async ({ browser }, use) => {
       const before = new Set(browser.contexts());
-      await use();
+      await use(undefined);
       await Promise.all(browser.contexts().map((c) => (before.has(c) ? null : c.close().catch(() => {}))));
     },
     { auto: true },
