@@ -14,6 +14,30 @@ describe('errorBody maps database refusals of input, not 500', () => {
     expect(errorBody({ code: 'P2020' }).status).toBe(400);
   });
 
+  it('an unreachable or busy database is a 503 to retry, with when, never a 500', () => {
+    const unavailable = (err: unknown) => {
+      const r = errorBody(err);
+      return r.status === 503 && r.body.error.code === 'unavailable' && r.retryAfterSeconds === 5;
+    };
+    // pg's socket refused (the server restarting), wrapped by a library
+    expect(
+      unavailable(
+        new Error('query failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) }),
+      ),
+    ).toBe(true);
+    // PostgreSQL shutting down or restarting (57P01 admin shutdown), as Prisma's driver adapter reports it
+    expect(unavailable({ code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01' } } } })).toBe(true);
+    expect(unavailable({ meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } })).toBe(true);
+    expect(unavailable({ code: 'P1001' })).toBe(true);
+    expect(unavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // SQLite's file held by another writer past the busy timeout
+    expect(unavailable({ code: 'SQLITE_BUSY', message: 'database is locked' })).toBe(true);
+    // not: a constraint, a bad value, a bug
+    expect(unavailable({ code: 'P2002' })).toBe(false);
+    expect(unavailable({ meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '22021' } } } })).toBe(false);
+    expect(unavailable(new Error('boom'))).toBe(false);
+  });
+
   it('anything else stays a 500 without details', () => {
     expect(errorBody(new Error('boom'))).toEqual({ status: 500, body: { error: { code: 'internal', message: 'internal error' } } });
   });

@@ -78,10 +78,70 @@ function isBadValue(err: unknown): boolean {
   return typeof pgCode === 'string' && pgCode.startsWith('22');
 }
 
+/** Connection-level failures: the request was fine, the database could not be reached just now. */
+const UNREACHABLE_CODES = new Set([
+  // Node's sockets (pg) and PostgreSQL: connection exceptions (08…), shutdown and restart (57P01–57P03), too many connections
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  // Prisma: server unreachable, timed out, connection closed, no connection from the pool in time
+  'P1001',
+  'P1002',
+  'P1008',
+  'P1017',
+  'P2024',
+  // SQLite: the file is held by another writer past the busy timeout
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+]);
+const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|terminating connection|connect ECONNREFUSED|Can't reach database server|database is locked|the database system is (starting up|shutting down)/;
+
+/**
+ * Whether a failure means the database is unreachable or busy rather than that
+ * anything is wrong with the request or the code (a PostgreSQL restart, a
+ * failover, SQLite's file held by another writer): a 503 the caller may retry,
+ * not a 500. Looks through wrapped errors (`cause`) and Prisma's driver-adapter
+ * details, as isUniqueViolation does.
+ */
+function isDatabaseUnavailable(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; depth < 6 && e && typeof e === 'object'; depth++) {
+    const o = e as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: unknown; code?: unknown } } };
+      cause?: unknown;
+    };
+    if (typeof o.code === 'string' && UNREACHABLE_CODES.has(o.code)) return true;
+    const adapter = o.meta?.driverAdapterError?.cause;
+    if (adapter?.kind && UNREACHABLE_KINDS.has(adapter.kind)) return true;
+    if (typeof adapter?.originalCode === 'string' && UNREACHABLE_CODES.has(adapter.originalCode)) return true;
+    if (typeof o.message === 'string' && UNREACHABLE_MESSAGE.test(o.message)) return true;
+    e = o.cause;
+  }
+  return false;
+}
+
+/** Seconds a caller is asked to wait after a 503 for an unreachable database (a restart takes a few). */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
+
 /** The error body both transports send: no stack, no SQL. */
 export function errorBody(err: unknown): {
   status: number;
   body: { error: { code: string; message: string; details?: TErrorDetail[] } & Record<string, unknown> };
+  /** when to come back, for a Retry-After header (an unreachable database) */
+  retryAfterSeconds?: number;
 } {
   if (isAppError(err)) {
     return {
@@ -96,5 +156,16 @@ export function errorBody(err: unknown): {
     };
   if (isUniqueViolation(err))
     return { status: 409, body: { error: { code: 'conflict', message: 'it already exists (a concurrent request created it first)' } } };
+  if (isDatabaseUnavailable(err))
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: 'unavailable',
+          message: `the database cannot be reached just now; retry in ${DATABASE_RETRY_AFTER_SECONDS} s`,
+        },
+      },
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
   return { status: 500, body: { error: { code: 'internal', message: 'internal error' } } };
 }

@@ -71,10 +71,15 @@ export function HomeScreen({
   useEffect(() => {
     if (seeded && incidentsReady) void qc.invalidateQueries({ queryKey: queryKeys.incidentList(room, 'open') });
   }, [seeded, incidentsReady, qc, room]);
-  const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null);
   const t = HOME_LABELS[locale];
 
   const staleAfter = snapshot?.room.staleAfterSeconds ?? 30;
+  // Ages move every 15 s on a phone, but a headline number gets its stale mark the moment it stops being current.
+  const staleAt = [HEADLINE_SERIES.users, HEADLINE_SERIES.online].map((name) => {
+    const s = unlabelled(snapshot?.latest, name);
+    return s ? Date.parse(s.time) + staleAfter * 1000 : Number.NaN;
+  });
+  const now = useServerNow(15_000, initial?.snapshot.serverTime ?? null, staleAt);
   const headline = (name: string) => unlabelled(snapshot?.latest, name)?.value;
   const ageOf = (name: string) => {
     const s = unlabelled(snapshot?.latest, name);

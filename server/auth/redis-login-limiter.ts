@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createClient } from 'redis';
 import { DEFAULT_LOGIN_LIMITS, type TLoginBlock, type TLoginLimiter, type TLoginLimits } from './login-limiter';
+
+/** Loaded and connected on first use, so a process without Redis never loads its client. */
+async function connect(url: string) {
+  const { createClient } = await import('redis');
+  const client = createClient({ url });
+  client.on('error', (e: Error) => console.error('login limiter redis:', e.message));
+  await client.connect();
+  return client;
+}
 
 /**
  * LoginLimiter's counts in Redis, shared by every process of an install
@@ -9,25 +17,21 @@ import { DEFAULT_LOGIN_LIMITS, type TLoginBlock, type TLoginLimiter, type TLogin
  * key, trimmed to the window, expiring with it.
  */
 export class RedisLoginLimiter implements TLoginLimiter {
-  private client: ReturnType<typeof createClient>;
-  private ready: Promise<unknown> | null = null;
+  private client: ReturnType<typeof connect> | null = null;
 
   private readonly prefix: string;
 
   /** `install` tells installs sharing one Redis apart (the database URL: each install has its own database). */
   constructor(
-    url: string,
+    private readonly url: string,
     install: string,
     private readonly limits: TLoginLimits = DEFAULT_LOGIN_LIMITS,
   ) {
     this.prefix = `warroom:login:${createHash('sha256').update(install).digest('hex').slice(0, 16)}:`;
-    this.client = createClient({ url });
-    this.client.on('error', (e: Error) => console.error('login limiter redis:', e.message));
   }
 
-  private async redis() {
-    this.ready ??= this.client.connect();
-    await this.ready;
+  private redis() {
+    this.client ??= connect(this.url);
     return this.client;
   }
 

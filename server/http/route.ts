@@ -59,9 +59,10 @@ function route<P = Record<string, string>>(
       if (CHECK_ANSWERS) await checkAnswer(req, res);
       return res;
     } catch (err) {
-      const { status, body } = errorBody(err);
+      const { status, body, retryAfterSeconds } = errorBody(err);
       if (status >= 500) console.error(`${req.method} ${new URL(req.url).pathname} failed:`, err);
-      return json(body, status);
+      // An unreachable database says when to come back (clients and proxies honour Retry-After).
+      return json(body, status, retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : {});
     }
   };
 }

@@ -1,7 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { credentialChannel, roomChannel, userChannel } from '../../lib/events';
 import type { TServiceContext } from '../context';
 import { authenticateRequest } from '../services/access/authenticate-request';
@@ -70,6 +68,8 @@ export async function attachRealtime(
     if (reason === 'changed') ctx.bus.emit('room.changed.elsewhere', { roomId });
   });
   if (ctx.config.REDIS_URL) {
+    // Loaded only by an install with Redis: a single process never pays for the client's modules at boot.
+    const [{ createAdapter }, { createClient }] = await Promise.all([import('@socket.io/redis-adapter'), import('redis')]);
     const pub = createClient({ url: ctx.config.REDIS_URL });
     const sub = pub.duplicate();
     pub.on('error', (e) => console.error('redis pub:', e.message));

@@ -196,6 +196,38 @@ test('numbers and incidents update live, without a reload', async ({ page, conte
   expect(navigations).toBe(0);
 });
 
+test("a number is marked stale the moment it stops being current, not at the page's next 15 s tick", async ({ page, context, server }) => {
+  // A 5 s threshold; the phone re-renders its ages every 15 s, so a mark that waited for that tick
+  // would come up to 15 s late — a number shown as current while it is not.
+  await server.ctx.prisma.room.updateMany({ where: { isDefault: true }, data: { staleAfterSeconds: 5 } });
+  const key = await server.createIngestKey();
+  await signIn(context, server, 'viewer');
+  await page.goto(`${server.url}/`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  // When the badge first says stale, by the page's clock (the same machine's as this test's).
+  await page.evaluate(() => {
+    const w = window as unknown as { staleAt?: number };
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="connection"]')?.getAttribute('data-state') === 'stale') w.staleAt ??= Date.now();
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+  });
+  const t = Date.now();
+  await pushPoints(server, key, [
+    { name: 'users_total', value: 1000, time: t },
+    { name: 'users_online', value: 40, time: t },
+  ]);
+  await expect(page.getByTestId('headline-users')).toHaveText('1,000');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale', { timeout: 25_000 });
+  const staleAt = await page.evaluate(() => (window as unknown as { staleAt?: number }).staleAt ?? null);
+  expect(staleAt).not.toBeNull();
+  // Marked at its deadline (the point's time + 5 s), within the page's 100 ms check and a render on a busy machine.
+  const late = staleAt! - (t + 5000);
+  expect(late).toBeGreaterThanOrEqual(0);
+  expect(late).toBeLessThan(2000);
+  await expect(page.getByTestId('headline-users-age')).toHaveText(/^stale \d+ s$/);
+});
+
 test('the first paint carries the numbers and incidents, even before any JavaScript runs', async ({ browser, server }) => {
   await seedNight(server);
   const context = await browser.newContext({ ...PHONE, javaScriptEnabled: false });

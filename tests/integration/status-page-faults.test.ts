@@ -86,6 +86,11 @@ describe('public status page while its database is down', () => {
     await Promise.all([stopper, ...Array.from({ length: 8 }, (_, i) => visitor(i))]);
     const ready = await fetch(`${server.url}/api/v1/ready`);
     expect(ready.status).toBe(503);
+    // The rest of the API, which needs the database, says it is unreachable and when to retry — a 503, not a 500.
+    const read = await fetch(`${server.url}/api/v1/incidents?room=launch`, { headers: { authorization: `Bearer ${lead.token}` } });
+    expect(read.status).toBe(503);
+    expect(read.headers.get('retry-after')).toBe('5');
+    expect(((await read.json()) as { error: { code: string } }).error.code).toBe('unavailable');
 
     const after = answers.filter((a) => a.at > stoppedAt);
     const failed = answers.filter((a) => a.status !== 200);

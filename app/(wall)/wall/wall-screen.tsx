@@ -82,7 +82,6 @@ export function WallScreen({
   const probes = useProbesQuery(roomSlug, displayKey, socket).data;
   const capacity = useCapacityQuery(access ? undefined : roomSlug, displayKey, socket).data;
   const reach = useChannelHealthQuery(access ? undefined : roomSlug, displayKey, socket).data;
-  const now = useServerNow(1000, null);
   const locale: TLocale = snapshot?.room.locale ?? initialLocale;
   const timeZone = snapshot?.room.timeZone ?? 'UTC';
   const t = WALL_LABELS[locale];
@@ -91,6 +90,8 @@ export function WallScreen({
   const users = headline(snapshot, HEADLINE_SERIES.users);
   const online = headline(snapshot, HEADLINE_SERIES.online);
   const newest = Math.max(users?.time ?? -Infinity, online?.time ?? -Infinity);
+  // Each headline number goes stale at its own time plus the threshold: the mark appears then, not at the next tick.
+  const now = useServerNow(1000, null, [(users?.time ?? Number.NaN) + staleAfter * 1000, (online?.time ?? Number.NaN) + staleAfter * 1000]);
   const stale = now === null || !Number.isFinite(newest) ? { stale: false, ageMs: 0 } : staleness(newest, now, staleAfter);
   const feed = feedState(connection, stale.stale);
 
