@@ -399,18 +399,41 @@ async function main() {
     let incidentsOpened = 0;
     let incidentsResolved = 0;
     const openIncident = async (title: string) => {
-      const r = await api(server!, 'POST', '/api/v1/incidents', { token: eng.token, body: { title, severity: 'SEV3' } }).catch(() => null);
-      if (r?.status === 201) incidentsOpened++;
-      else console.warn(`opening an incident: ${r?.status} ${String(JSON.stringify(r?.body)).slice(0, 200)}`);
-      return r?.status === 201 ? (r.body.id as string) : null;
+      // As a person's screen would: tried again while the server is restarting (refused, or 503 from an
+      // unreachable database), under one Idempotency-Key so an answer lost in a restart never opens it twice.
+      let why = '';
+      const headers = { 'idempotency-key': `soak-${title}-${Date.now()}` };
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = await api(server!, 'POST', '/api/v1/incidents', { token: eng.token, body: { title, severity: 'SEV3' }, headers }).catch(
+          (e: Error & { cause?: { code?: string } }) => ({ status: 0, body: e.cause?.code ?? e.message }),
+        );
+        if (r.status === 201) {
+          incidentsOpened++;
+          return r.body.id as string;
+        }
+        why = `${r.status || 'no answer'} ${String(JSON.stringify(r.body)).slice(0, 200)}`;
+        await sleep(2000);
+      }
+      console.warn(`opening an incident failed 5 times: ${why}`);
+      return null;
     };
     const resolveIncident = async (id: string) => {
-      const r = await api(server!, 'POST', `/api/v1/incidents/${id}/updates`, {
-        token: eng.token,
-        body: { body: 'fixed', status: 'resolved' },
-      }).catch(() => null);
-      if (r?.status === 201) incidentsResolved++;
-      else console.warn(`resolving an incident: ${r?.status} ${String(JSON.stringify(r?.body)).slice(0, 200)}`);
+      let why = '';
+      const headers = { 'idempotency-key': `soak-resolve-${id}` };
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const r = await api(server!, 'POST', `/api/v1/incidents/${id}/updates`, {
+          token: eng.token,
+          body: { body: 'fixed', status: 'resolved' },
+          headers,
+        }).catch((e: Error & { cause?: { code?: string } }) => ({ status: 0, body: e.cause?.code ?? e.message }));
+        if (r.status === 201) {
+          incidentsResolved++;
+          return;
+        }
+        why = `${r.status || 'no answer'} ${String(JSON.stringify(r.body)).slice(0, 200)}`;
+        await sleep(2000);
+      }
+      console.warn(`resolving an incident failed 5 times: ${why}`);
     };
 
     // ------------------------------------------------ the wall
@@ -576,7 +599,7 @@ async function main() {
         return m;
       }, {});
       console.log(
-        `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtEnd ?? '?'} ${d.stateAtEnd ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(
+        `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtEnd ?? '?'} ${d.stateAtEnd ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${d.backToLive.length ? `${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)}` : '—'} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(
           counts,
         )
           .map(([k, n]) => `${k}×${n}`)

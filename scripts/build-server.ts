@@ -4,7 +4,7 @@
 // boot (tsx's hooks and their worker thread were most of a boot's CPU). `npm run dev` keeps tsx.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { type BuildOptions, buildSync } from 'esbuild';
 
 export const SERVER_BUNDLE_DIR = 'warroom-server';
 const SCRIPTS_BUNDLE_DIR = 'warroom-scripts';
@@ -14,8 +14,21 @@ export function serverBundle(root: string, dist: string): string {
   return join(root, dist, SERVER_BUNDLE_DIR, 'index.mjs');
 }
 
+/** Our code bundled for plain node; every npm package stays an import. */
+const NODE_BUNDLE: BuildOptions = {
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
+};
+
 export function buildServer(root: string, dist: string): string {
   buildSync({
+    ...NODE_BUNDLE,
     absWorkingDir: root,
     entryPoints: {
       server: 'server/index.ts',
@@ -23,15 +36,7 @@ export function buildServer(root: string, dist: string): string {
       'sample-writer.worker': 'server/db/sample-writer.worker.ts',
     },
     outdir: join(dist, SERVER_BUNDLE_DIR),
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: 'tsconfig.json',
     sourcemap: 'linked',
-    logLevel: 'warning',
   });
   // esbuild hoists every package import of a bundle above our code, so Next's colour library would
   // read FORCE_COLOR before server/plain-logs.ts could clear it. The entry therefore runs plain-logs
@@ -53,18 +58,11 @@ export function buildServer(root: string, dist: string): string {
 export function buildScripts(root: string, dist: string): { cli: string; demo: string } {
   const outdir = join(dist, SCRIPTS_BUNDLE_DIR);
   buildSync({
+    ...NODE_BUNDLE,
     absWorkingDir: root,
     entryPoints: { cli: 'scripts/cli.ts', demo: 'scripts/demo.ts' },
     outdir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
     splitting: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    tsconfig: 'tsconfig.json',
-    logLevel: 'warning',
   });
   return { cli: join(root, outdir, 'cli.mjs'), demo: join(root, outdir, 'demo.mjs') };
 }
