@@ -1,24 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { ZNewFinding } from '@/lib/api/incident-requests';
 import type { TIncidentDto } from '@/lib/api/incidents';
 import { useFindingLine } from '../_components/finding-line';
 import { BUTTON, INPUT, PANEL } from '../_components/ui';
-import type { useAct } from './use-act';
+import type { TActOnly } from './use-act';
 
 const STATE_CLASS = { open: 'text-sev3', ruled_out: 'text-dim', confirmed: 'text-online font-semibold' } as const;
 
 /** Triage as elimination: hypotheses, then ruled out or confirmed, with who and how long it took. */
-export function EliminationLog({
+export const EliminationLog = memo(function EliminationLog({
   incident: i,
   canWrite,
   actions,
 }: {
   incident: TIncidentDto;
   canWrite: boolean;
-  actions: ReturnType<typeof useAct>;
+  actions: TActOnly;
 }) {
   const t = useTranslations('incident.findings');
   const tc = useTranslations('common');
@@ -80,4 +80,4 @@ export function EliminationLog({
       )}
     </section>
   );
-}
+});

@@ -1,23 +1,23 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { detailsFromZodError } from '@/lib/errors';
 import { useErrorWords } from '@/app/_ui/use-error-words';
 import { ZImpact, ZSeriesLink } from '@/lib/api/incident-requests';
 import type { TIncidentDto } from '@/lib/api/incidents';
 import { BUTTON, INPUT, PANEL } from '../_components/ui';
-import type { useAct } from './use-act';
+import type { TActOnly } from './use-act';
 
 /** The impact figure ("0.3 % of writes") and linked metric series. */
-export function ImpactPanel({
+export const ImpactPanel = memo(function ImpactPanel({
   incident: i,
   canWrite,
   actions,
 }: {
   incident: TIncidentDto;
   canWrite: boolean;
-  actions: ReturnType<typeof useAct>;
+  actions: TActOnly;
 }) {
   const t = useTranslations('incident.impact');
   const words = useErrorWords();
@@ -118,4 +118,4 @@ export function ImpactPanel({
       )}
     </section>
   );
-}
+});

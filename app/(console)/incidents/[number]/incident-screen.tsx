@@ -116,15 +116,15 @@ export function IncidentScreen({
           </p>
         )}
         {!archived && <Composer incident={i} me={me} actions={actions} draft={draft} />}
-        <Timeline incident={i} me={me} actions={actions} />
+        <Timeline incident={i} me={me} actions={actions.stable} />
       </section>
       <aside className="space-y-3">
         {i.source && <SourcePanel source={i.source} now={now} />}
         {canWrite && <OwnerControls incident={i} me={me} people={people} actions={actions} />}
         {canWrite && <StateControls incident={i} actions={actions} draft={draft} />}
         {statusRoom && <PublishLink room={statusRoom} incidentId={i.id} number={i.number} />}
-        <EliminationLog incident={i} canWrite={canWrite} actions={actions} />
-        <ImpactPanel incident={i} canWrite={canWrite} actions={actions} />
+        <EliminationLog incident={i} canWrite={canWrite} actions={actions.stable} />
+        <ImpactPanel incident={i} canWrite={canWrite} actions={actions.stable} />
       </aside>
     </main>
   );

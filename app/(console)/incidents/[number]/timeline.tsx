@@ -1,14 +1,14 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { currentText } from '@/lib/client/use-incidents-cache';
 import type { TIncidentDetail } from '@/lib/api/incidents';
 import type { TIncidentEntryDto } from '@/lib/api/incident-timeline';
 import type { TStatus } from '@/lib/incidents';
 import type { TMe } from '../_components/session';
 import { BUTTON, INPUT, useTimeOf } from '../_components/ui';
-import type { useAct } from './use-act';
+import type { TActOnly } from './use-act';
 
 type TT = ReturnType<typeof useTranslations<'incident.timeline'>>;
 
@@ -57,7 +57,7 @@ function describeEntry(e: TIncidentEntryDto, t: TT, status: (s: TStatus) => stri
 }
 
 /** The timeline, newest first. Edits are their own entries: a post shows its latest text and keeps the old one visible. */
-export function Timeline({ incident, me, actions }: { incident: TIncidentDetail; me: TMe; actions: ReturnType<typeof useAct> }) {
+export const Timeline = memo(function Timeline({ incident, me, actions }: { incident: TIncidentDetail; me: TMe; actions: TActOnly }) {
   const t = useTranslations('incident.timeline');
   const rows = incident.timeline
     .filter((e) => e.kind !== 'edit')
@@ -70,19 +70,9 @@ export function Timeline({ incident, me, actions }: { incident: TIncidentDetail;
       ))}
     </ol>
   );
-}
+});
 
-function Entry({
-  entry: e,
-  incident,
-  me,
-  actions,
-}: {
-  entry: TIncidentEntryDto;
-  incident: TIncidentDetail;
-  me: TMe;
-  actions: ReturnType<typeof useAct>;
-}) {
+function Entry({ entry: e, incident, me, actions }: { entry: TIncidentEntryDto; incident: TIncidentDetail; me: TMe; actions: TActOnly }) {
   const t = useTranslations('incident.timeline');
   const tc = useTranslations('common');
   const timeOf = useTimeOf();
