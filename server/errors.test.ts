@@ -19,15 +19,10 @@ describe('errorBody maps database refusals of input, not 500', () => {
       const r = errorBody(err);
       return r.status === 503 && r.body.error.code === 'unavailable' && r.retryAfterSeconds === 5;
     };
-    // pg's socket refused (the server restarting), wrapped by a library
-    expect(
-      unavailable(
-        new Error('query failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) }),
-      ),
-    ).toBe(true);
+    // what Prisma answers when PostgreSQL is stopped (seen with status-page-faults' private instance)
+    expect(unavailable({ code: 'P1001', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } })).toBe(true);
     // PostgreSQL shutting down or restarting (57P01 admin shutdown), as Prisma's driver adapter reports it
     expect(unavailable({ code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '57P01' } } } })).toBe(true);
-    expect(unavailable({ meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } })).toBe(true);
     expect(unavailable({ code: 'P1001' })).toBe(true);
     expect(unavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     // SQLite's file held by another writer past the busy timeout
@@ -36,6 +31,10 @@ describe('errorBody maps database refusals of input, not 500', () => {
     expect(unavailable({ code: 'P2002' })).toBe(false);
     expect(unavailable({ meta: { driverAdapterError: { cause: { kind: 'postgres', originalCode: '22021' } } } })).toBe(false);
     expect(unavailable(new Error('boom'))).toBe(false);
+    // an outbound call refused (a chat vendor, a probe target) is not the database
+    expect(
+      unavailable(new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })),
+    ).toBe(false);
   });
 
   it('anything else stays a 500 without details', () => {

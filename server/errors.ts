@@ -80,11 +80,8 @@ function isBadValue(err: unknown): boolean {
 
 /** Connection-level failures: the request was fine, the database could not be reached just now. */
 const UNREACHABLE_CODES = new Set([
-  // Node's sockets (pg) and PostgreSQL: connection exceptions (08…), shutdown and restart (57P01–57P03), too many connections
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
+  // PostgreSQL: connection exceptions (08…), shutdown and restart (57P01–57P03), too many connections.
+  // Not Node's bare socket codes (ECONNREFUSED…): an outbound call (a chat vendor, a probe) fails with those too.
   '08000',
   '08001',
   '08003',
@@ -105,7 +102,7 @@ const UNREACHABLE_CODES = new Set([
 ]);
 const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 const UNREACHABLE_MESSAGE =
-  /Connection terminated|terminating connection|connect ECONNREFUSED|Can't reach database server|database is locked|the database system is (starting up|shutting down)/;
+  /Connection terminated|terminating connection|Can't reach database server|database is locked|the database system is (starting up|shutting down)/;
 
 /**
  * Whether a failure means the database is unreachable or busy rather than that
