@@ -398,42 +398,37 @@ async function main() {
     // ------------------------------------------------ incidents: two a day, opened and resolved
     let incidentsOpened = 0;
     let incidentsResolved = 0;
-    const openIncident = async (title: string) => {
-      // As a person's screen would: tried again while the server is restarting (refused, or 503 from an
-      // unreachable database), under one Idempotency-Key so an answer lost in a restart never opens it twice.
+    /**
+     * One incident write, as a person's screen would make it: tried again while the server is restarting
+     * (refused, or 503 from an unreachable database), under one Idempotency-Key so an answer lost in a
+     * restart never applies it twice. The answer, or null after 5 tries (and why).
+     */
+    const write = async (what: string, path: string, body: unknown, key: string) => {
       let why = '';
-      const headers = { 'idempotency-key': `soak-${title}-${Date.now()}` };
       for (let attempt = 0; attempt < 5; attempt++) {
-        const r = await api(server!, 'POST', '/api/v1/incidents', { token: eng.token, body: { title, severity: 'SEV3' }, headers }).catch(
+        const r = await api(server!, 'POST', path, { token: eng.token, body, headers: { 'idempotency-key': key } }).catch(
           (e: Error & { cause?: { code?: string } }) => ({ status: 0, body: e.cause?.code ?? e.message }),
         );
-        if (r.status === 201) {
-          incidentsOpened++;
-          return r.body.id as string;
-        }
+        if (r.status === 201) return r;
         why = `${r.status || 'no answer'} ${String(JSON.stringify(r.body)).slice(0, 200)}`;
         await sleep(2000);
       }
-      console.warn(`opening an incident failed 5 times: ${why}`);
+      console.warn(`${what} failed 5 times: ${why}`);
       return null;
     };
+    const openIncident = async (title: string) => {
+      const r = await write('opening an incident', '/api/v1/incidents', { title, severity: 'SEV3' }, `soak-${title}-${Date.now()}`);
+      if (r) incidentsOpened++;
+      return r ? (r.body.id as string) : null;
+    };
     const resolveIncident = async (id: string) => {
-      let why = '';
-      const headers = { 'idempotency-key': `soak-resolve-${id}` };
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const r = await api(server!, 'POST', `/api/v1/incidents/${id}/updates`, {
-          token: eng.token,
-          body: { body: 'fixed', status: 'resolved' },
-          headers,
-        }).catch((e: Error & { cause?: { code?: string } }) => ({ status: 0, body: e.cause?.code ?? e.message }));
-        if (r.status === 201) {
-          incidentsResolved++;
-          return;
-        }
-        why = `${r.status || 'no answer'} ${String(JSON.stringify(r.body)).slice(0, 200)}`;
-        await sleep(2000);
-      }
-      console.warn(`resolving an incident failed 5 times: ${why}`);
+      const r = await write(
+        'resolving an incident',
+        `/api/v1/incidents/${id}/updates`,
+        { body: 'fixed', status: 'resolved' },
+        `soak-resolve-${id}`,
+      );
+      if (r) incidentsResolved++;
     };
 
     // ------------------------------------------------ the wall
