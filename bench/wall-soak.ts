@@ -104,6 +104,14 @@ const pageClock = () => `(() => {
 })();`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** `p`, or a rejection naming `what` after `ms`: no step of the bench waits forever on a stuck browser. */
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
 const pct = (xs: number[], q: number) => {
   if (!xs.length) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -246,7 +254,8 @@ const openSockets = new Set<string>();
 
 async function sample(page: Page): Promise<TSample> {
   const at = Date.now();
-  const s = await page.evaluate<Omit<TSample, 'at' | 'sockets'>>(SAMPLE_SOURCE).catch((err: Error) => {
+  // Bounded: a page that never answers (a renderer stuck under load) is a blank sample, not a stalled bench.
+  const s = await within(page.evaluate<Omit<TSample, 'at' | 'sockets'>>(SAMPLE_SOURCE), 10_000, 'the page').catch((err: Error) => {
     if (!sampleErrors++) console.warn(`sampling the page failed: ${err.message.split('\n')[0]}`);
     return null;
   });
@@ -524,13 +533,13 @@ async function main() {
         if (inc) await resolveIncident(inc);
         if (inc2) await resolveIncident(inc2);
         await sleep(end - Date.now());
-        days[d]!.heap = await heap(cdp).catch(() => undefined);
+        days[d]!.heap = await within(heap(cdp), 20_000, 'a heap reading').catch(() => undefined);
         days[d]!.socketsAtEnd = latest.sockets;
         days[d]!.stateAtEnd = latest.state ?? '?';
         days[d]!.wallClock =
           (await page
             .getByTestId('clock')
-            .textContent()
+            .textContent({ timeout: 2000 })
             .catch(() => null)) ?? '?';
       }
     })();

@@ -3,6 +3,7 @@
 // files that cost the most, so a change that makes `npm test` slower shows it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const dir = process.argv[2];
 let passed = 0;
@@ -66,6 +67,45 @@ for (const [file, label] of [
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5);
   if (top.length) console.log(`heaviest ${label} files: ${top.map(([f, s]) => `${f} ${secs(s)}`).join(', ')}`);
+}
+// What failed, named at the end where a CI log's tail shows it: a test with its first message line, or a
+// file that failed outside its tests (a hook, an import, an unhandled error) with its message.
+for (const f of ['unit.json', 'integration.json']) {
+  const p = join(dir, f);
+  if (!existsSync(p)) continue;
+  const r = JSON.parse(readFileSync(p, 'utf8'));
+  for (const t of r.testResults ?? []) {
+    const file = t.name.replace(`${process.cwd()}/`, '');
+    const bad = (t.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of bad)
+      console.log(
+        `FAILED ${file} › ${a.fullName ?? a.title}: ${String(a.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .slice(0, 300)}`,
+      );
+    if (t.status === 'failed' && !bad.length)
+      console.log(
+        `FAILED ${file} (outside its tests): ${String(t.message ?? '')
+          .split('\n')
+          .slice(0, 3)
+          .join(' ')
+          .slice(0, 400)}`,
+      );
+  }
+  if (r.success === false && !r.numFailedTests && !r.numFailedTestSuites)
+    console.log(`${f}: the run failed with no failed test (an unhandled error: see the log above the summary)`);
+}
+if (existsSync(e2e)) {
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') {
+          const err = test.results?.at(-1)?.error?.message ?? '';
+          console.log(`FAILED ${spec.file}:${spec.line} › ${spec.title}: ${stripVTControlCharacters(err).split('\n')[0].slice(0, 300)}`);
+        }
+    for (const s of suite.suites ?? []) walk(s);
+  };
+  for (const s of JSON.parse(readFileSync(e2e, 'utf8')).suites ?? []) walk(s);
 }
 const failedStages = existsSync(join(dir, 'failed.txt')) ? readFileSync(join(dir, 'failed.txt'), 'utf8').trim().split('\n') : [];
 for (const s of failedStages) console.log(`FAILED stage: ${s}`);

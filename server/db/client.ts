@@ -10,6 +10,7 @@ import { isPostgresUrl, sqlitePathFromUrl } from '../config';
 import { migratePostgres, migrateSqlite, readMigrations, type TProvider } from './migrate';
 import type { SampleStore } from './sample-store';
 import { createSqliteSampleStore } from './sample-store.sqlite';
+import { BUSY_ATTEMPT_MS, waitOffTheLoop } from './sqlite-busy';
 import { createPostgresSampleStore } from './sample-store.postgres';
 
 /**
@@ -30,8 +31,11 @@ export interface TDatabase {
 
 const MIGRATIONS_DIR = join(process.cwd(), 'prisma', 'migrations');
 
-/** Opens the database named by `url`, applies pending migrations, and returns the clients. */
-export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<TDatabase> {
+/**
+ * Opens the database named by `url`, applies pending migrations, and returns the clients.
+ * `busyWaitMs`: how long a SQLite statement waits for a file another process holds (tests shorten it).
+ */
+export async function openDatabase(url: string, opts: { migrate?: boolean; busyWaitMs?: number } = {}): Promise<TDatabase> {
   const migrate = opts.migrate ?? true;
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -81,7 +85,11 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     }
   }
   // Dates as epoch milliseconds: compact, ordered, and what the raw sample store writes.
-  const adapter = new PrismaBetterSqlite3({ url: path, timeout: 5000 }, { timestampFormat: 'unixepoch-ms' });
+  // A busy file is waited for on a timer, not in better-sqlite3's blocking busy handler (server/db/sqlite-busy.ts).
+  const adapter = waitOffTheLoop(
+    new PrismaBetterSqlite3({ url: path, timeout: BUSY_ATTEMPT_MS }, { timestampFormat: 'unixepoch-ms' }),
+    opts.busyWaitMs,
+  );
   const prisma = new SqliteClient({ adapter });
   const samples = createSqliteSampleStore(path);
   return {

@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createThrowawayDatabase } from '../../tests/helpers/server';
+import { sqlitePathFromUrl } from '../config';
+import { errorBody } from '../errors';
+import { openDatabase, type TDatabase } from './client';
+
+/** The longest gap between 10 ms ticks while `work` runs: how long the event loop was blocked. */
+async function longestStall(work: Promise<unknown>): Promise<{ stallMs: number; result: PromiseSettledResult<unknown> }> {
+  let last = performance.now();
+  let stallMs = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    stallMs = Math.max(stallMs, now - last);
+    last = now;
+  }, 10);
+  const [result] = await Promise.allSettled([work]);
+  // One more tick, so a stall at the very end is measured too.
+  await new Promise((r) => setTimeout(r, 30));
+  clearInterval(tick);
+  return { stallMs, result: result! };
+}
+
+// Another process holds the SQLite file (a backup, a shell, a second server). better-sqlite3 waits for it inside
+// a synchronous call; before server/db/sqlite-busy.ts the whole server stood still for the wait (pings unanswered,
+// so a wall's socket gave up and a second one opened).
+describe('a busy SQLite file is waited for without stopping the server', () => {
+  let db: TDatabase;
+  let other: Database.Database;
+  let drop: () => Promise<void>;
+  beforeEach(async () => {
+    const throwaway = await createThrowawayDatabase('sqlite');
+    drop = throwaway.drop;
+    db = await openDatabase(throwaway.url, { busyWaitMs: 1500 });
+    // Prisma's first query loads its query compiler (a synchronous stall of its own): done before measuring.
+    await db.prisma.user.count();
+    other = new Database(sqlitePathFromUrl(throwaway.url));
+    other.exec('BEGIN EXCLUSIVE');
+  });
+  afterEach(async () => {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+    await db.close();
+    await drop();
+  });
+
+  it('a write waits for the lock on a timer, then lands', async () => {
+    setTimeout(() => other.exec('ROLLBACK'), 800);
+    const { stallMs, result } = await longestStall(db.prisma.user.create({ data: { name: 'A', email: 'a@example.com' } }));
+    expect(result.status).toBe('fulfilled');
+    // A blocking wait would stall 800 ms; each attempt here blocks at most 25 ms.
+    expect(stallMs).toBeLessThan(300);
+    expect(await db.prisma.user.count()).toBe(1);
+  });
+
+  it('a transaction waits too, and commits whole', async () => {
+    setTimeout(() => other.exec('ROLLBACK'), 800);
+    const { stallMs, result } = await longestStall(
+      db.prisma.$transaction(async (tx) => {
+        await tx.user.create({ data: { name: 'B', email: 'b@example.com' } });
+        await tx.user.create({ data: { name: 'C', email: 'c@example.com' } });
+      }),
+    );
+    expect(result.status).toBe('fulfilled');
+    expect(stallMs).toBeLessThan(300);
+    expect(await db.prisma.user.count()).toBe(2);
+  });
+
+  it('held past the wait, the write fails as "database unavailable" and nothing is stored', async () => {
+    const { stallMs, result } = await longestStall(db.prisma.user.create({ data: { name: 'D', email: 'd@example.com' } }));
+    expect(result.status).toBe('rejected');
+    expect(errorBody((result as PromiseRejectedResult).reason).status).toBe(503);
+    expect(stallMs).toBeLessThan(300);
+    other.exec('ROLLBACK');
+    expect(await db.prisma.user.count()).toBe(0);
+  });
+
+  it('reads go on while another process writes (WAL)', async () => {
+    const { result } = await longestStall(db.prisma.user.count());
+    expect(result).toEqual({ status: 'fulfilled', value: 0 });
+  });
+});
