@@ -5,7 +5,7 @@ import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
  * backup, a `sqlite3` shell, a second server) before it fails as "database
  * unavailable" (503 with Retry-After, server/errors.ts).
  */
-export const BUSY_WAIT_MS = 5000;
+const BUSY_WAIT_MS = 5000;
 /**
  * better-sqlite3 is synchronous: its own busy timeout sleeps inside the call,
  * and the whole server (sockets' pings, every other request) stops with it.

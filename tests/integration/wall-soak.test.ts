@@ -35,9 +35,18 @@ function soak(args: string[]): Promise<{ res: TSoak; log: string }> {
     let log = '';
     p.stdout.on('data', (c) => (log += c));
     p.stderr.on('data', (c) => (log += c));
-    const timer = setTimeout(() => p.pid && process.kill(-p.pid, 'SIGTERM'), 230_000);
+    // Stopped well inside the test's own timeout, so a stuck run fails with the bench's log (then retried in CI),
+    // not with a bare "timed out"; SIGKILL if its own cleanup hangs. A group already gone is not an error.
+    const signal = (sig: NodeJS.Signals) => {
+      try {
+        if (p.pid) process.kill(-p.pid, sig);
+      } catch {}
+    };
+    const timer = setTimeout(() => signal('SIGTERM'), 190_000);
+    const force = setTimeout(() => signal('SIGKILL'), 210_000);
     p.on('exit', (code) => {
       clearTimeout(timer);
+      clearTimeout(force);
       if (code !== 0) return reject(new Error(`bench exited ${code}:\n${log}`));
       resolve({ res: JSON.parse(readFileSync(out, 'utf8')) as TSoak, log });
     });
