@@ -27,17 +27,18 @@
  *   npx tsx bench/wall-soak.ts [--db sqlite|postgres] [--days 7] [--minutes 30] [--restarts 100]
  *       [--db-restarts 3] [--db-down-s 10] [--lock-s 60] [--drops 5] [--drop-s 120] [--stale-s 3] [--json FILE]
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { startPrivatePostgres } from '../tests/helpers/private-postgres';
 import { api, startServer, type TTestServer } from '../tests/helpers/server';
+import { heap, openSockets, pageProbe, sample, type TSample, within } from './wall-soak-page';
+import { cuttableProxy } from './wall-soak-proxy';
+import { load, report, type TDay } from './wall-soak-report';
 
 const argv = process.argv.slice(2);
 const num = (name: string, d: number) => (argv.includes(`--${name}`) ? Number(argv[argv.indexOf(`--${name}`) + 1]) : d);
@@ -104,173 +105,6 @@ const pageClock = () => `(() => {
 })();`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** `p`, or a rejection naming `what` after `ms`: no step of the bench waits forever on a stuck browser. */
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer in ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}
-const pct = (xs: number[], q: number) => {
-  if (!xs.length) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
-
-// ---------------------------------------------------------------- a private PostgreSQL
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-interface TPrivatePg {
-  url: string;
-  stop(): void;
-  start(): void;
-  destroy(): void;
-}
-
-/** initdb into a temp dir owned by `postgres` (initdb refuses root), trust auth on loopback, its own port and socket dir. */
-async function privatePostgres(): Promise<TPrivatePg> {
-  const dir = mkdtempSync(join(tmpdir(), 'warroom-soak-pg-'));
-  const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
-    chownSync(dir, uid, gid);
-  }
-  chmodSync(dir, 0o700);
-  const bin = '/usr/lib/postgresql/15/bin';
-  const run = (args: string[]) => {
-    const cmd = [`${bin}/${args[0]}`, ...args.slice(1)].map((a) => `'${a}'`).join(' ');
-    execFileSync(asRoot ? 'su' : 'sh', asRoot ? ['postgres', '-s', '/bin/sh', '-c', cmd] : ['-c', cmd], { stdio: 'pipe' });
-  };
-  run(['initdb', '-D', `${dir}/data`, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const start = () =>
-    run([
-      'pg_ctl',
-      '-D',
-      `${dir}/data`,
-      '-l',
-      `${dir}/log`,
-      '-w',
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-      'start',
-    ]);
-  start();
-  const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  await admin.query('CREATE DATABASE warroom_soak');
-  await admin.end();
-  return {
-    url: `postgresql://postgres@127.0.0.1:${port}/warroom_soak`,
-    start,
-    stop: () => run(['pg_ctl', '-D', `${dir}/data`, '-m', 'fast', '-w', 'stop']),
-    destroy() {
-      try {
-        run(['pg_ctl', '-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop']);
-      } catch {}
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-// ---------------------------------------------------------------- the network between browser and server
-function cuttableProxy(target: () => number) {
-  const pairs = new Set<net.Socket>();
-  let cut = false;
-  const server = net.createServer((down) => {
-    if (cut) return down.destroy();
-    const up = net.connect(target(), '127.0.0.1');
-    pairs.add(down).add(up);
-    const close = () => {
-      down.destroy();
-      up.destroy();
-      pairs.delete(down);
-      pairs.delete(up);
-    };
-    down.on('error', close).on('close', close);
-    up.on('error', close).on('close', close);
-    down.pipe(up);
-    up.pipe(down);
-  });
-  return {
-    listen: () => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as net.AddressInfo).port))),
-    setCut(on: boolean) {
-      cut = on;
-      if (on) for (const s of pairs) s.destroy();
-    },
-    close: () => {
-      for (const s of pairs) s.destroy();
-      server.close();
-    },
-  };
-}
-
-// ---------------------------------------------------------------- what the page shows
-/** Installed before the page's own scripts: marks the document, so a reload (which loses the mark) is seen. */
-const pageProbe = 'window.__soak = { loadId: Math.random() };';
-
-interface TSample {
-  at: number;
-  value: number | null;
-  state: string | null;
-  panelStale: boolean;
-  wall: boolean;
-  access: string | null;
-  sockets: number;
-  loadId: number | null;
-}
-
-/** Read in the page (a string, like the probe: no tsx helpers there). */
-const SAMPLE_SOURCE = `(() => {
-  const q = (id) => document.querySelector('[data-testid="' + id + '"]');
-  const text = q('headline-users')?.textContent ?? '';
-  const digits = text.replace(/[^0-9]/g, '');
-  const soak = window.__soak;
-  return {
-    value: digits ? Number(digits) : null,
-    state: q('connection')?.getAttribute('data-state') ?? null,
-    panelStale: q('headline-users-panel')?.getAttribute('data-stale') === 'yes',
-    wall: !!q('wall') && (document.body.innerText ?? '').trim().length > 0,
-    access: q('wall')?.getAttribute('data-access') ?? null,
-    loadId: soak ? soak.loadId : null,
-  };
-})()`;
-let sampleErrors = 0;
-/** WebSockets the page has open, as the browser reports them (CDP Network: created minus closed). */
-const openSockets = new Set<string>();
-
-async function sample(page: Page): Promise<TSample> {
-  const at = Date.now();
-  // Bounded: a page that never answers (a renderer stuck under load) is a blank sample, not a stalled bench.
-  const s = await within(page.evaluate<Omit<TSample, 'at' | 'sockets'>>(SAMPLE_SOURCE), 10_000, 'the page').catch((err: Error) => {
-    if (!sampleErrors++) console.warn(`sampling the page failed: ${err.message.split('\n')[0]}`);
-    return null;
-  });
-  return s
-    ? { at, ...s, sockets: openSockets.size }
-    : { at, value: null, state: null, panelStale: false, wall: false, access: null, sockets: -1, loadId: null };
-}
-
-async function heap(cdp: CDPSession) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const counters = (await cdp.send('Memory.getDOMCounters')) as { documents: number; nodes: number; jsEventListeners: number };
-  return { heapMB: usedSize / 2 ** 20, nodes: counters.nodes, listeners: counters.jsEventListeners, documents: counters.documents };
-}
 
 // ---------------------------------------------------------------- the run
 type TEvent = { kind: 'restart'; signal: NodeJS.Signals } | { kind: 'db-restart' } | { kind: 'lock' } | { kind: 'drop'; seconds: number };
@@ -313,7 +147,7 @@ async function main() {
   console.log(
     `wall soak: ${DAYS} days in ${MINUTES} min (×${Math.round(RATE)}), ${DB}, ${RESTARTS} restarts, ${DB_RESTARTS} database restarts, ${LOCKS} locks of ${LOCK_S} s, ${DROPS} network drops ≤ ${DROP_S} s, stale after ${STALE_S} s; load ${load()}`,
   );
-  const privatePg = DB === 'postgres' ? await privatePostgres() : null;
+  const privatePg = DB === 'postgres' ? await startPrivatePostgres() : null;
   let server: TTestServer | null = null;
   const proxy = cuttableProxy(() => server!.port);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
@@ -460,19 +294,6 @@ async function main() {
     const navigationsAtStart = navigations;
 
     // ------------------------------------------------ per-day records and the sampler
-    interface TDay {
-      heap?: Awaited<ReturnType<typeof heap>>;
-      maxSockets: number;
-      socketsAtEnd?: number;
-      unmarkedMs: number;
-      blank: number;
-      samples: number;
-      backToLive: number[];
-      notBack: number;
-      events: string[];
-      wallClock?: string;
-      stateAtEnd?: string;
-    }
     const days: TDay[] = Array.from({ length: DAYS }, () => ({
       maxSockets: 0,
       unmarkedMs: 0,
@@ -591,62 +412,22 @@ async function main() {
     reloads += navigations - navigationsAtStart;
 
     // ------------------------------------------------ report
-    const overran = Math.max(0, (Date.now() - REAL0) / 1000 - MINUTES * 60);
-    console.log(`\nload average at the end ${load()}; faults overran the planned week by ${overran.toFixed(0)} s of real time`);
-    console.log(
-      'day  wall clock (Berlin)  heap MB  DOM nodes  listeners  sockets max/end  unmarked s  back to LIVE p50/p99 s (n)  blank  events',
-    );
-    for (const [i, d] of days.entries()) {
-      const counts = d.events.reduce<Record<string, number>>((m, e) => {
-        const k = e.split(' ')[0]!;
-        m[k] = (m[k] ?? 0) + 1;
-        return m;
-      }, {});
-      console.log(
-        `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtEnd ?? '?'} ${d.stateAtEnd ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${d.backToLive.length ? `${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)}` : '—'} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(
-          counts,
-        )
-          .map(([k, n]) => `${k}×${n}`)
-          .join(' ')}`,
-      );
-    }
-    const all = days.flatMap((d) => d.backToLive);
-    const h1 = days[0]!.heap?.heapMB ?? Number.NaN;
-    const hN = days.at(-1)!.heap?.heapMB ?? Number.NaN;
-    const summary = {
+    const summary = report(days, {
       db: DB,
-      days: DAYS,
       rate: RATE,
       restarts: RESTARTS,
       dbRestarts: DB_RESTARTS,
       locks: LOCKS,
       drops: DROPS,
       faults: schedule.length,
-      backToLive: all.length,
-      notBack: days.reduce((n, d) => n + d.notBack, 0),
-      backP50: pct(all, 0.5),
-      backP99: pct(all, 0.99),
-      blank: days.reduce((n, d) => n + d.blank, 0),
-      samples: days.reduce((n, d) => n + d.samples, 0),
+      overranS: Math.max(0, (Date.now() - REAL0) / 1000 - MINUTES * 60),
       reloads,
-      maxSockets: Math.max(...days.map((d) => d.maxSockets)),
-      socketsAtEnd: days.map((d) => d.socketsAtEnd ?? -1),
       final,
-      unmarkedMaxMs: Math.max(...days.map((d) => d.unmarkedMs)),
-      heapMB: days.map((d) => d.heap?.heapMB ?? null),
-      nodes: days.map((d) => d.heap?.nodes ?? null),
-      heapRatio: hN / h1,
       posted,
       refused,
       incidentsOpened,
       incidentsResolved,
-      load: loadavg(),
-    };
-    console.log(
-      `\nheap day ${DAYS} ÷ day 1 = ${summary.heapRatio.toFixed(3)}; back to LIVE after ${all.length} faults: p50 ${(summary.backP50 / 1000).toFixed(1)} s, p99 ${(summary.backP99 / 1000).toFixed(1)} s, ${summary.notBack} not back; ` +
-        `longest unmarked not-current ${(summary.unmarkedMaxMs / 1000).toFixed(1)} s; reloads ${reloads}; blank samples ${summary.blank} of ${summary.samples}; ` +
-        `most sockets open at once ${summary.maxSockets}, at the end ${final.sockets} (${final.state}); points accepted ${posted}, refused or unreachable ${refused}; incidents ${incidentsOpened} opened, ${incidentsResolved} resolved`,
-    );
+    });
     if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(summary));
   } finally {
     await browser.close().catch(() => {});
