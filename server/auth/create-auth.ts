@@ -68,8 +68,16 @@ export interface TAuthWiring {
  * session cookie → actor (role from the User row, disabled → nobody), and
  * creating a user whose password is hashed by the library.
  */
-export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string } = {}): TAuthWiring {
+export function createAuthWiring(
+  ctx: TServiceContext,
+  opts: {
+    secret?: string;
+    /** hashes passwords for people created here (the library's scrypt unless given: test seeding reuses one hash) */
+    hashPassword?: (password: string) => Promise<string>;
+  } = {},
+): TAuthWiring {
   const auth = buildBetterAuth(ctx, opts);
+  const hash = opts.hashPassword ?? (async (password: string) => (await auth.$context).password.hash(password));
   return {
     auth,
     // Several processes share one install through Redis: their failed sign-ins are counted together.
@@ -83,14 +91,12 @@ export function createAuthWiring(ctx: TServiceContext, opts: { secret?: string }
       const role = (ROLES as readonly string[]).includes(u.role) ? (u.role as TRole) : 'viewer';
       return { kind: 'user', userId: u.id, name: u.name, email: u.email, role, via: 'session', sessionId: found.session.id };
     },
-    async hashPassword(password) {
-      return (await auth.$context).password.hash(password);
-    },
+    hashPassword: hash,
     async setPassword(u) {
-      const hash = await (await auth.$context).password.hash(u.password);
+      const hashed = await hash(u.password);
       return ctx.prisma.$transaction(async (tx) => {
         const user = await tx.user.create({ data: { email: u.email.toLowerCase(), name: u.name, role: u.role, emailVerified: true } });
-        await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: 'credential', password: hash } });
+        await tx.account.create({ data: { userId: user.id, accountId: user.id, providerId: 'credential', password: hashed } });
         return { id: user.id, email: user.email, role: user.role };
       });
     },

@@ -7,8 +7,11 @@ import { createAuthWiring, type TAuthWiring } from './create-auth';
  * resolveSession and setPassword for services. With `firstAdmin`, creates
  * WARROOM_ADMIN_EMAIL as admin when the install has no user yet.
  */
-export async function mountAuth(rt: TRuntime, opts: { firstAdmin?: boolean; secret?: string } = {}): Promise<TAuthWiring> {
-  const wiring = createAuthWiring(rt, { secret: opts.secret });
+export async function mountAuth(
+  rt: TRuntime,
+  opts: { firstAdmin?: boolean; secret?: string; hashPassword?: (password: string) => Promise<string> } = {},
+): Promise<TAuthWiring> {
+  const wiring = createAuthWiring(rt, { secret: opts.secret, hashPassword: opts.hashPassword });
   rt.auth = wiring;
   rt.resolveSession = wiring.resolveSession;
   rt.setPassword = wiring.setPassword;

@@ -19,6 +19,7 @@ import type { TServiceContext } from '../../server/context';
 import { createCredential } from '../../server/services/access/create-credential';
 import type { TRole } from '../../server/services/access/actor';
 import { mountAuth } from '../../server/auth/mount-auth';
+import { hashPassword } from 'better-auth/crypto';
 
 export type TDbKind = 'sqlite' | 'postgres';
 
@@ -50,6 +51,19 @@ export interface TTestServer {
   /** starts the process again on the same database and port */
   restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * The password of every person createUser seeds in this test process, hashed once: the library's
+ * scrypt costs ~150 ms of CPU a hash on the 2-core machine, and a run seeds hundreds of people. The
+ * server still verifies each sign-in with the real scrypt; any other password is hashed as usual.
+ */
+const SEED_PASSWORD = `pw-${randomBytes(6).toString('hex')}`;
+let seedHashed: Promise<string> | null = null;
+function seedHash(password: string): Promise<string> {
+  if (password !== SEED_PASSWORD) return hashPassword(password);
+  seedHashed ??= hashPassword(password);
+  return seedHashed;
 }
 
 export async function createThrowawayDatabase(kind: TDbKind): Promise<{ url: string; drop(): Promise<void> }> {
@@ -140,7 +154,7 @@ export async function startServer(
   };
   // The same auth wiring as the server, so createUser's password signs in (hashed by the library).
   // Only hashing is used here: the random secret never signs a cookie the server reads.
-  await mountAuth(ctx, { secret: randomBytes(32).toString('hex') });
+  await mountAuth(ctx, { secret: randomBytes(32).toString('hex'), hashPassword: seedHash });
   const roomId = async (slug?: string) => (slug ? (await ctx.prisma.room.findUniqueOrThrow({ where: { slug } })).id : null);
   let users = 0;
 
@@ -168,7 +182,7 @@ export async function startServer(
       users++;
       const email = `${role}${users}-${randomBytes(3).toString('hex')}@test.warroom`;
       const display = name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${users}`;
-      const password = `pw-${randomBytes(6).toString('hex')}`;
+      const password = SEED_PASSWORD;
       const { createUser } = await import('../../server/services/users/create-user');
       // With the auth module in ctx (setPassword), the password works for sign-in too.
       const u = await createUser({ ctx, input: { email, name: display, role, password } });
