@@ -31,7 +31,11 @@ if (existsSync(e2e)) {
   console.log('e2e.json: no report (the stage did not run)');
   failed++;
 }
-const secs = (n) => `${Math.floor(n / 60)}:${String(Math.round(n % 60)).padStart(2, '0')}`;
+const secs = (n) => {
+  // Rounded first: 119.6 s is 2:00, not 1:60.
+  const t = Math.round(n);
+  return `${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}`;
+};
 /** The slowest test files of a vitest JSON report, or of Playwright's. */
 function heaviest(file) {
   const p = join(dir, file);
