@@ -46,7 +46,11 @@ async function whenFree<T>(handle: THandle, totalMs: number, run: () => Promise<
   }
 }
 
-const STATEMENTS = new Set(['queryRaw', 'executeRaw', 'executeScript']);
+/**
+ * What is tried again: one statement each. Not executeScript (several statements; a retry after the
+ * second one was refused would run the first one twice; Prisma's client does not use it).
+ */
+const STATEMENTS = new Set(['queryRaw', 'executeRaw']);
 
 /** The adapter, or a transaction it started, with its statements waiting off the event loop. */
 function wrap<T extends object>(target: T, handle: THandle, totalMs: number): T {
