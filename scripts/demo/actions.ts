@@ -1,12 +1,10 @@
 // What each scenario event does, through the public HTTP API only. Where an
 // optional endpoint (findings, helpers, escalation, annotations, room
 // settings) is not there, the step is written another public way and noted.
-import type { TScenario } from '../../lib/schemas/scenario';
 import type { TScenarioEvent } from '../../lib/schemas/scenario-events';
 import type { TCast, TCastMember } from './cast';
-import { ApiError, type WarroomClient } from './client';
-
-export type TMetricPointBody = { name: string; value: number; time: number; labels?: Record<string, string> };
+import type { WarroomClient } from './client';
+import { leadOf, optional, ReplayRoom } from './replay-room';
 
 /** The metric name of an annotation written as a metric mark when the annotations endpoint is missing. */
 export const ANNOTATION_MARK_SERIES = 'demo_annotation';
@@ -22,6 +20,8 @@ export class ReplayActions {
   private readonly publicIncidents = new Map<string, string>();
   /** steps written a fallback way because their endpoint was missing, e.g. "annotations → metric marks" */
   readonly fallbacks = new Set<string>();
+  /** the room's settings and its metric points (an annotation falls back to a metric mark) */
+  readonly room: ReplayRoom;
 
   constructor(
     private readonly client: WarroomClient,
@@ -30,11 +30,13 @@ export class ReplayActions {
     private readonly runId: string,
     /** the replay's speed: a rule's forSeconds is scenario time, the server counts on the points' compressed clock */
     private readonly speed = 1,
-  ) {}
+  ) {
+    this.room = new ReplayRoom(client, cast, this.fallbacks, speed);
+  }
 
   /** The first lead (or admin) of the cast: marks annotations and sets go-live. */
   get lead(): TCastMember | undefined {
-    return Object.values(this.cast.people).find((p) => p.role !== 'engineer');
+    return leadOf(this.cast);
   }
 
   private person(key: string): TCastMember {
@@ -76,61 +78,6 @@ export class ReplayActions {
 
   private path(ref: string, rest = ''): string {
     return `/api/v1/incidents/${encodeURIComponent(this.incident(ref).id)}${rest}`;
-  }
-
-  async pushMetrics(points: TMetricPointBody[]): Promise<number> {
-    const res = await this.client.request('POST', '/api/v1/metrics', {
-      token: this.cast.ingestKey,
-      body: { room: this.cast.room.slug, points },
-    });
-    return (res.body as { accepted: number }).accepted;
-  }
-
-  /** Sets the room's go-live moment for the wall's countdown; false when there is no settings endpoint or lead. */
-  async setGoLive(at: number): Promise<boolean> {
-    const lead = this.lead;
-    if (!lead) return false;
-    return this.optional('room settings → countdown not set', async () => {
-      await this.client.request('PATCH', `/api/v1/rooms/${this.cast.room.slug}/settings`, { token: lead.token, body: { goLiveAt: at } });
-    });
-  }
-
-  /** Sets the room's safety lines (one per metric, replaced if there); false when there is no endpoint or lead. */
-  async setSafetyLines(lines: TScenario['safetyLines']): Promise<boolean> {
-    const lead = this.lead;
-    if (!lead || lines.length === 0) return false;
-    return this.optional('safety lines → not set', async () => {
-      for (const line of lines) {
-        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/safety-lines`, { token: lead.token, body: line });
-      }
-    });
-  }
-
-  /** PUTs each planned curve through the public API, keyframe times turned into wall time; false when there is none or no lead. */
-  async setPlans(plans: TScenario['plan'], wall: (at: number) => number): Promise<boolean> {
-    const lead = this.lead;
-    if (!lead || plans.length === 0) return false;
-    return this.optional('plan → not set', async () => {
-      for (const p of plans) {
-        const points = p.points.map((k) => ({ time: wall(k.at), value: k.value }));
-        await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/plan`, {
-          token: lead.token,
-          body: { series: p.series, points },
-        });
-      }
-    });
-  }
-
-  /** PUTs the capacity model; the lead time is night minutes, so it shrinks with the replay's speed. */
-  async setCapacity(cap: TScenario['capacity']): Promise<boolean> {
-    const lead = this.lead;
-    if (!lead || !cap) return false;
-    return this.optional('capacity → not set', async () => {
-      await this.client.request('PUT', `/api/v1/rooms/${this.cast.room.slug}/capacity`, {
-        token: lead.token,
-        body: { ...cap, leadMinutes: cap.leadMinutes / this.speed },
-      });
-    });
   }
 
   /** Runs one scenario event at wall time `time` (epoch ms); returns a line for the log. */
@@ -194,13 +141,13 @@ export class ReplayActions {
       }
       case 'annotate': {
         const by = e.by ? this.person(e.by) : this.lead!;
-        const done = await this.optional('annotations → metric marks', () =>
+        const done = await optional(this.fallbacks, 'annotations → metric marks', () =>
           this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/annotations`, {
             token: by.token,
             body: { label: e.label, time },
           }),
         );
-        if (!done) await this.pushMetrics([{ name: ANNOTATION_MARK_SERIES, value: 1, time, labels: { label: e.label } }]);
+        if (!done) await this.room.pushMetrics([{ name: ANNOTATION_MARK_SERIES, value: 1, time, labels: { label: e.label } }]);
         return `annotation "${e.label}"${done ? ` by ${by.name}` : ' (as a metric mark)'}`;
       }
       case 'incident': {
@@ -227,7 +174,7 @@ export class ReplayActions {
       case 'escalate': {
         const by = this.person(e.by);
         const to = this.person(e.to);
-        const done = await this.optional('escalation → timeline posts', () =>
+        const done = await optional(this.fallbacks, 'escalation → timeline posts', () =>
           this.client.request('POST', this.path(e.incident, '/escalate'), { token: by.token, body: { leadId: to.userId } }),
         );
         if (!done) await this.update(e.incident, by, `Pulling in ${to.name} (lead).`, idem);
@@ -235,7 +182,7 @@ export class ReplayActions {
       }
       case 'join': {
         const by = this.person(e.by);
-        const done = await this.optional('helpers → timeline posts', () =>
+        const done = await optional(this.fallbacks, 'helpers → timeline posts', () =>
           this.client.request('POST', this.path(e.incident, '/helpers'), { token: by.token, body: { userId: by.userId } }),
         );
         if (!done) await this.update(e.incident, by, `${by.name} is also on this.`, idem);
@@ -244,7 +191,7 @@ export class ReplayActions {
       case 'finding': {
         const by = this.person(e.by);
         let id: string | null = null;
-        const done = await this.optional('findings → timeline posts', async () => {
+        const done = await optional(this.fallbacks, 'findings → timeline posts', async () => {
           const res = await this.client.request('POST', this.path(e.incident, '/findings'), {
             token: by.token,
             idempotencyKey: idem,
@@ -265,7 +212,7 @@ export class ReplayActions {
         const findingId = f.id;
         const done =
           findingId !== null &&
-          (await this.optional('findings → timeline posts', () =>
+          (await optional(this.fallbacks, 'findings → timeline posts', () =>
             this.client.request('PATCH', this.path(e.incident, `/findings/${encodeURIComponent(findingId)}`), {
               token: by.token,
               body: { state: e.state },
@@ -305,7 +252,7 @@ export class ReplayActions {
       case 'drain': {
         const by = this.person(e.by);
         const incident = e.incident ? this.incident(e.incident).number : undefined;
-        const done = await this.optional('drains → timeline posts', () =>
+        const done = await optional(this.fallbacks, 'drains → timeline posts', () =>
           this.client.request('POST', `/api/v1/rooms/${this.cast.room.slug}/servers/${encodeURIComponent(e.server)}/drain`, {
             token: by.token,
             body: { ...(e.reason ? { reason: e.reason } : {}), ...(incident !== undefined ? { incident } : {}) },
@@ -343,19 +290,5 @@ export class ReplayActions {
       idempotencyKey,
       body: { body, ...(status ? { status } : {}) },
     });
-  }
-
-  /** Runs an optional endpoint; false (and a noted fallback) when the route does not exist on this server. */
-  private async optional(fallback: string, fn: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await fn();
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError && err.missingRoute) {
-        this.fallbacks.add(fallback);
-        return false;
-      }
-      throw err;
-    }
   }
 }

@@ -7,7 +7,8 @@ import type { TScenario } from '../../lib/schemas/scenario';
 import { formatDuration, type TScenarioEvent } from '../../lib/schemas/scenario-events';
 import { MAX_POINTS_PER_BATCH } from '../../lib/api/metric-points';
 import { formatCompact } from '../../lib/format/number';
-import { ReplayActions, type TMetricPointBody } from './actions';
+import { ReplayActions } from './actions';
+import type { TMetricPointBody } from './replay-room';
 import type { TCast } from './cast';
 import { pause, type WarroomClient } from './client';
 import { generateTicks, type TTick } from './generate';
@@ -64,15 +65,16 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   // Stable by time: events at one moment keep their order in the file.
   const events = s.events.map((e, index) => ({ e, index })).sort((a, b) => a.e.at - b.e.at || a.index - b.index);
   const actions = new ReplayActions(o.client, o.cast, `demo-${randomBytes(6).toString('hex')}`, speed);
+  const room = actions.room;
   const started = now();
   const wall = wallClock(s, started, speed);
   const summary: TReplaySummary = { ticks: 0, points: 0, posts: 0, events: 0, goLiveAt: wall(0), incidents: {}, fallbacks: [], wallMs: 0 };
 
-  if (await actions.setGoLive(wall(0))) log(`countdown: go-live at ${new Date(wall(0)).toISOString()}`);
-  if (await actions.setSafetyLines(s.safetyLines))
+  if (await room.setGoLive(wall(0))) log(`countdown: go-live at ${new Date(wall(0)).toISOString()}`);
+  if (await room.setSafetyLines(s.safetyLines))
     log(`safety lines: ${s.safetyLines.map((l) => `${l.metricName} ${l.warning}/${l.critical}`).join(', ')}`);
-  if (await actions.setPlans(s.plan, wall)) log(`plan: ${s.plan.map((p) => `${p.series} (${p.points.length} keyframes)`).join(', ')}`);
-  if (s.capacity && (await actions.setCapacity(s.capacity)))
+  if (await room.setPlans(s.plan, wall)) log(`plan: ${s.plan.map((p) => `${p.series} (${p.points.length} keyframes)`).join(', ')}`);
+  if (s.capacity && (await room.setCapacity(s.capacity)))
     log(`capacity: ${s.capacity.perServer} ${s.capacity.series} per healthy server, warn ${s.capacity.leadMinutes} min ahead`);
   log(
     `replaying "${s.name}" at ${speed}× (seed ${o.seed}): ${ticks.length} ticks, ${events.length} events, about ${formatDuration((s.end - s.start) / speed)} of wall time`,
@@ -82,7 +84,7 @@ export async function runReplay(o: TReplayOptions): Promise<TReplaySummary> {
   let nextProgress = s.start;
   const flush = async () => {
     for (let i = 0; i < pending.length; i += MAX_POINTS_PER_BATCH) {
-      summary.points += await actions.pushMetrics(pending.slice(i, i + MAX_POINTS_PER_BATCH));
+      summary.points += await room.pushMetrics(pending.slice(i, i + MAX_POINTS_PER_BATCH));
       summary.posts++;
     }
     pending = [];
