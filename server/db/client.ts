@@ -10,7 +10,7 @@ import { isPostgresUrl, sqlitePathFromUrl } from '../config';
 import { migratePostgres, migrateSqlite, readMigrations, type TProvider } from './migrate';
 import type { SampleStore } from './sample-store';
 import { createSqliteSampleStore } from './sample-store.sqlite';
-import { BUSY_ATTEMPT_MS, waitOffTheLoop } from './sqlite-busy';
+import { BUSY_ATTEMPT_MS, BUSY_WAIT_MS, waitOffTheLoop } from './sqlite-busy';
 import { createPostgresSampleStore } from './sample-store.postgres';
 
 /**
@@ -86,11 +86,13 @@ export async function openDatabase(url: string, opts: { migrate?: boolean; busyW
   }
   // Dates as epoch milliseconds: compact, ordered, and what the raw sample store writes.
   // A busy file is waited for on a timer, not in better-sqlite3's blocking busy handler (server/db/sqlite-busy.ts).
+  const busyWaitMs = opts.busyWaitMs ?? BUSY_WAIT_MS;
   const adapter = waitOffTheLoop(
     new PrismaBetterSqlite3({ url: path, timeout: BUSY_ATTEMPT_MS }, { timestampFormat: 'unixepoch-ms' }),
-    opts.busyWaitMs,
+    busyWaitMs,
   );
-  const prisma = new SqliteClient({ adapter });
+  // A transaction waits for the write lock as it starts: Prisma's own start limit (2 s) must not cut that wait short.
+  const prisma = new SqliteClient({ adapter, transactionOptions: { maxWait: busyWaitMs + 1000 } });
   const samples = createSqliteSampleStore(path);
   return {
     provider: 'sqlite',

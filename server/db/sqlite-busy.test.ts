@@ -28,13 +28,15 @@ describe('a busy SQLite file is waited for without stopping the server', () => {
   let db: TDatabase;
   let other: Database.Database;
   let drop: () => Promise<void>;
+  let path: string;
   beforeEach(async () => {
     const throwaway = await createThrowawayDatabase('sqlite');
     drop = throwaway.drop;
     db = await openDatabase(throwaway.url, { busyWaitMs: 1500 });
     // Prisma's first query loads its query compiler (a synchronous stall of its own): done before measuring.
     await db.prisma.user.count();
-    other = new Database(sqlitePathFromUrl(throwaway.url));
+    path = sqlitePathFromUrl(throwaway.url);
+    other = new Database(path);
     other.exec('BEGIN EXCLUSIVE');
   });
   afterEach(async () => {
@@ -66,6 +68,29 @@ describe('a busy SQLite file is waited for without stopping the server', () => {
     expect(await db.prisma.user.count()).toBe(2);
   });
 
+  it('a transaction that reads, then writes, is not overtaken by another process between the two', async () => {
+    other.exec('ROLLBACK');
+    // Another writer that does not wait: with a deferred transaction it would commit between our read and
+    // our write, and our write would then fail at once (SQLITE_BUSY_SNAPSHOT), with no wait that could help.
+    const rival = new Database(path, { timeout: 0 });
+    let rivalRefused = '';
+    try {
+      await db.prisma.$transaction(async (tx) => {
+        const before = await tx.user.count();
+        try {
+          rival.exec(`INSERT INTO "User" (id, name, email, createdAt, updatedAt) VALUES ('r', 'R', 'r@example.com', 0, 0)`);
+        } catch (err) {
+          rivalRefused = (err as { code?: string }).code ?? String(err);
+        }
+        await tx.user.create({ data: { name: `E${before}`, email: 'e@example.com' } });
+      });
+    } finally {
+      rival.close();
+    }
+    expect(rivalRefused).toBe('SQLITE_BUSY');
+    expect(await db.prisma.user.findMany({ select: { email: true } })).toEqual([{ email: 'e@example.com' }]);
+  });
+
   it('held past the wait, the write fails as "database unavailable" and nothing is stored', async () => {
     const { stallMs, result } = await longestStall(db.prisma.user.create({ data: { name: 'D', email: 'd@example.com' } }));
     expect(result.status).toBe('rejected');
@@ -73,6 +98,14 @@ describe('a busy SQLite file is waited for without stopping the server', () => {
     expect(stallMs).toBeLessThan(300);
     other.exec('ROLLBACK');
     expect(await db.prisma.user.count()).toBe(0);
+  });
+
+  it('a transaction refused after the wait is "database unavailable", and the next one runs', async () => {
+    const refused = await db.prisma.$transaction(async (tx) => tx.user.count()).catch((err: unknown) => err);
+    expect(errorBody(refused).status).toBe(503);
+    other.exec('ROLLBACK');
+    await db.prisma.$transaction(async (tx) => tx.user.create({ data: { name: 'F', email: 'f@example.com' } }));
+    expect(await db.prisma.user.count()).toBe(1);
   });
 
   it('reads go on while another process writes (WAL)', async () => {

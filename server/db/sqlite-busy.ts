@@ -5,7 +5,7 @@ import type { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
  * backup, a `sqlite3` shell, a second server) before it fails as "database
  * unavailable" (503 with Retry-After, server/errors.ts).
  */
-const BUSY_WAIT_MS = 5000;
+export const BUSY_WAIT_MS = 5000;
 /**
  * better-sqlite3 is synchronous: its own busy timeout sleeps inside the call,
  * and the whole server (sockets' pings, every other request) stops with it.
@@ -52,6 +52,31 @@ async function whenFree<T>(handle: THandle, totalMs: number, run: () => Promise<
  */
 const STATEMENTS = new Set(['queryRaw', 'executeRaw']);
 
+type TTransaction = Awaited<ReturnType<TAdapter['startTransaction']>>;
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/**
+ * Prisma's adapter opens a deferred transaction (`BEGIN`): it takes the write lock only at its first write.
+ * A transaction that reads and then writes (find the account, then update it) can then be refused at the
+ * write without any wait — SQLite calls no busy handler for a reader turning writer — and, once another
+ * process has committed, never succeed (its snapshot is stale: SQLITE_BUSY_SNAPSHOT). So every
+ * transaction starts `BEGIN IMMEDIATE`, waiting for the write lock on the timer first; once it has
+ * the lock nothing can overtake it. Prisma serializes a connection's transactions already, so this
+ * costs nothing inside one process.
+ */
+async function writeLockedTransaction(started: Promise<TTransaction>, handle: THandle, totalMs: number): Promise<TTransaction> {
+  const tx = await started;
+  try {
+    await tx.executeRaw(statement('ROLLBACK'));
+    await whenFree(handle, totalMs, () => tx.executeRaw(statement('BEGIN IMMEDIATE')));
+    return tx;
+  } catch (err) {
+    // Releases the adapter's transaction lock; nothing was written.
+    await tx.rollback();
+    throw err;
+  }
+}
+
 /** The adapter, or a transaction it started, with its statements waiting off the event loop. */
 function wrap<T extends object>(target: T, handle: THandle, totalMs: number): T {
   return new Proxy(target, {
@@ -61,7 +86,9 @@ function wrap<T extends object>(target: T, handle: THandle, totalMs: number): T 
       const fn = value as (...args: unknown[]) => unknown;
       if (STATEMENTS.has(String(prop)))
         return (...args: unknown[]) => whenFree(handle, totalMs, () => fn.apply(t, args) as Promise<unknown>);
-      if (prop === 'startTransaction') return async (...args: unknown[]) => wrap((await fn.apply(t, args)) as object, handle, totalMs);
+      if (prop === 'startTransaction')
+        return async (...args: unknown[]) =>
+          wrap(await writeLockedTransaction(fn.apply(t, args) as Promise<TTransaction>, handle, totalMs), handle, totalMs);
       return fn.bind(t);
     },
   });

@@ -180,7 +180,7 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
 
   it('the CLI: add without a password prints a link, set-role, set-password from stdin, lists with headers, names its database', async () => {
     const add = await cli(server, ['user', 'add', '--email', 'cli@test.warroom', '--name', 'Cli Person', '--role', 'viewer']);
-    expect(add.code).toBe(0);
+    expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toMatch(/added cli@test\.warroom as viewer/);
     expect(add.stdout).toMatch(new RegExp(`${server.url}/welcome\\?token=\\S+`));
     expect(add.stderr).toMatch(
@@ -194,7 +194,7 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
     expect(badRole.stderr.trim().split('\n')).toEqual(['warroom: --role: must be viewer, engineer, lead or admin']);
 
     const pw = await cli(server, ['user', 'set-password', '--email', 'cli@test.warroom', '--password-stdin'], 'piped secret 123\n');
-    expect(pw.code).toBe(0);
+    expect(pw.code, pw.stderr).toBe(0);
     expect(pw.stdout).not.toContain('piped secret');
     expect(await signInStatus(server, 'cli@test.warroom', 'piped secret 123')).toBe(200);
     expect(await signInCookie(server, 'cli@test.warroom', 'piped secret 123')).toContain('session_token=');
