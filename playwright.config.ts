@@ -1,10 +1,12 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
+import { CHROMIUM_ARGS, TEST_BROWSER_PATH } from './scripts/chromium';
 
 /**
- * End-to-end tests in Debian's Chromium (Playwright's own browsers cannot be
- * downloaded here). The worker boots one real server on a throwaway database
- * through tests/helpers/server.ts (tests/e2e/fixtures.ts).
+ * End-to-end tests in Debian's Chromium headless shell (Playwright's own browsers
+ * cannot be downloaded here; scripts/chromium.ts says why the shell). Each worker
+ * boots one real server on a throwaway database through tests/helpers/server.ts
+ * (tests/e2e/fixtures.ts). Two workers: with the shell, one worker left the
+ * 2-core machine half idle (pages wait on sockets and timers, not on the CPU).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -12,14 +14,14 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
     headless: true,
     launchOptions: {
-      executablePath: CHROMIUM_PATH,
+      executablePath: TEST_BROWSER_PATH,
       args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',

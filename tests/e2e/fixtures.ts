@@ -1,9 +1,10 @@
-import { test as base, type BrowserContext, expect } from '@playwright/test';
+import { test as base, type Browser, type BrowserContext, chromium, expect } from '@playwright/test';
 import { startServer, type TTestServer } from '../helpers/server';
 import type { TRole } from '../../server/services/access/actor';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 
 /**
- * A real server per Playwright worker (one worker: one server for the whole run,
+ * A real server per Playwright worker (one server for all the files a worker runs,
  * so specs that need a clean slate use their own rooms), on a throwaway SQLite
  * database unless WARROOM_TEST_DB=postgres.
  */
@@ -31,6 +32,17 @@ export const test = base.extend<{ server: TTestServer; closeOpened: undefined },
 });
 
 export { expect };
+
+/**
+ * The full browser, for tests that need what the headless shell lacks (scripts/chromium.ts): web push,
+ * and the notification control as a phone shows it before its person has answered (the README's phone
+ * screenshots). A whole spec file takes it with `test.use(FULL_BROWSER)` (Playwright allows a browser
+ * option only at the top of a file); a single test launches it with launchFullBrowser() and closes it.
+ */
+export const FULL_BROWSER = { launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } };
+export function launchFullBrowser(): Promise<Browser> {
+  return chromium.launch({ ...FULL_BROWSER.launchOptions, headless: true });
+}
 
 /** Posts metric points with an ingest key, as a producer would. */
 export async function pushPoints(

@@ -1,7 +1,8 @@
 import { expect, pushPoints, test as base } from './fixtures';
 import { startServer, type TTestServer } from '../helpers/server';
 import { horizontalOverflow, PHONE, smallTapTargets } from './phone-helpers';
-import { signIn } from './fixtures';
+import { launchFullBrowser, signIn } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 
 // Each test seeds a night of its own into the default room, so each gets its own server and database.
 const test = base.extend<{ server: TTestServer }>({
@@ -62,11 +63,19 @@ async function seedNight(server: TTestServer) {
   return { key, now, dirty, node, eng };
 }
 
-test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({
-  page,
-  context,
-  server,
-}) => {
+test('the summary answers "how are we doing?" on a phone: numbers, growth, incidents with owners, milestones', async ({ server }) => {
+  // The README's phone: in the full browser, whose notification control reads as a phone's (fixtures.ts).
+  const browser = await launchFullBrowser();
+  const context = await browser.newContext({ ...PHONE });
+  const page = await context.newPage();
+  try {
+    await summary(page, context, server);
+  } finally {
+    await browser.close();
+  }
+});
+
+async function summary(page: Page, context: BrowserContext, server: TTestServer) {
   const { key, now } = await seedNight(server);
   await signIn(context, server, 'viewer');
   await page.goto(`${server.url}/`);
@@ -120,7 +129,7 @@ test('the summary answers "how are we doing?" on a phone: numbers, growth, incid
   await page.screenshot({ path: 'docs/phone.png', fullPage: true });
   expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
   expect(await smallTapTargets(page)).toEqual([]);
-});
+}
 
 test('the numbers paint before the chart library, which loads after first paint', async ({ page, context, server }) => {
   await seedNight(server);

@@ -1,8 +1,11 @@
 import { createECDH, randomBytes } from 'node:crypto';
 import { decrypt } from 'http_ece';
 import { startFakePush } from '../helpers/fake-push';
-import { expect, openIncident, signIn, test } from './fixtures';
+import { expect, FULL_BROWSER, openIncident, signIn, test } from './fixtures';
 import { PHONE } from './phone-helpers';
+
+// The headless shell the other specs use denies every notification permission.
+test.use(FULL_BROWSER);
 
 /**
  * "Notify me on this device" on the phone page, in Chromium. Headless Chromium

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIfNeeded } from '../../scripts/build-if-needed';
+import { TEST_BROWSER_PATH } from '../../scripts/chromium';
 
 interface TSoak {
   faults: number;
@@ -31,7 +32,12 @@ function soak(args: string[]): Promise<{ res: TSoak; log: string }> {
   const out = join(mkdtempSync(join(tmpdir(), 'warroom-soak-')), 'soak.json');
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout stops the bench itself (it then stops its server, database and browser).
-    const p = spawn('npx', ['tsx', 'bench/wall-soak.ts', ...args, '--json', out], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // The wall in the headless shell, as the e2e tests drive it (scripts/chromium.ts): the checks here are structural.
+    const p = spawn('npx', ['tsx', 'bench/wall-soak.ts', ...args, '--json', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, CHROMIUM_PATH: TEST_BROWSER_PATH },
+    });
     let log = '';
     p.stdout.on('data', (c) => (log += c));
     p.stderr.on('data', (c) => (log += c));
