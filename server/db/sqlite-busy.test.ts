@@ -108,6 +108,27 @@ describe('a busy SQLite file is waited for without stopping the server', () => {
     expect(await db.prisma.user.count()).toBe(1);
   });
 
+  it('transactions started together take turns, and writes made meanwhile all land', async () => {
+    other.exec('ROLLBACK');
+    const writes = Array.from({ length: 8 }, (_, i) => [
+      db.prisma.$transaction(async (tx) => {
+        const n = await tx.user.count();
+        await tx.user.create({ data: { name: `T${i}`, email: `t${i}@example.com`, image: String(n) } });
+      }),
+      db.prisma.user.create({ data: { name: `W${i}`, email: `w${i}@example.com` } }),
+    ]).flat();
+    expect((await Promise.allSettled(writes)).filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await db.prisma.user.count()).toBe(16);
+    // A transaction that fails gives up its turn, and what it wrote is gone.
+    const failed = db.prisma.$transaction(async (tx) => {
+      await tx.user.create({ data: { name: 'X', email: 'x@example.com' } });
+      throw new Error('no');
+    });
+    await expect(failed).rejects.toThrow('no');
+    await db.prisma.$transaction(async (tx) => tx.user.create({ data: { name: 'Y', email: 'y@example.com' } }));
+    expect(await db.prisma.user.count()).toBe(17);
+  });
+
   it('reads go on while another process writes (WAL)', async () => {
     const { result } = await longestStall(db.prisma.user.count());
     expect(result).toEqual({ status: 'fulfilled', value: 0 });

@@ -18,6 +18,10 @@ type TAdapter = Awaited<ReturnType<TFactory['connect']>>;
 interface THandle {
   inTransaction: boolean;
 }
+/** better-sqlite3's statement factory, which the adapter calls with `BEGIN` to start a transaction. */
+interface TPrepare {
+  prepare(sql: string): { run(): unknown };
+}
 
 /** A statement refused because another connection holds the lock — not a stale snapshot, which waiting cannot fix. */
 function isBusy(err: unknown): boolean {
@@ -53,32 +57,77 @@ async function whenFree<T>(handle: THandle, totalMs: number, run: () => Promise<
 const STATEMENTS = new Set(['queryRaw', 'executeRaw']);
 
 type TTransaction = Awaited<ReturnType<TAdapter['startTransaction']>>;
-const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/** The connection's transactions, one at a time, in the order they asked (the adapter's own lock is taken only inside). */
+function transactionQueue(): () => Promise<() => void> {
+  let tail: Promise<void> = Promise.resolve();
+  return () => {
+    let release!: () => void;
+    const done = new Promise<void>((r) => (release = r));
+    const turn = tail.then(() => release);
+    tail = tail.then(() => done);
+    return turn;
+  };
+}
 
 /**
  * Prisma's adapter opens a deferred transaction (`BEGIN`): it takes the write lock only at its first write.
  * A transaction that reads and then writes (find the account, then update it) can then be refused at the
  * write without any wait — SQLite calls no busy handler for a reader turning writer — and, once another
- * process has committed, never succeed (its snapshot is stale: SQLITE_BUSY_SNAPSHOT). So every
- * transaction starts `BEGIN IMMEDIATE`, waiting for the write lock on the timer first; once it has
- * the lock nothing can overtake it. Prisma serializes a connection's transactions already, so this
- * costs nothing inside one process.
+ * process has committed, never succeed (its snapshot is stale: SQLITE_BUSY_SNAPSHOT). So a transaction
+ * starts `BEGIN IMMEDIATE` here, waiting for the write lock on the timer, and the adapter's own `BEGIN`
+ * that follows is skipped; once it has the lock nothing can overtake it. Transactions take turns (the
+ * adapter serializes them too), so this costs nothing inside one process.
  */
-async function writeLockedTransaction(started: Promise<TTransaction>, handle: THandle, totalMs: number): Promise<TTransaction> {
-  const tx = await started;
-  try {
-    await tx.executeRaw(statement('ROLLBACK'));
-    await whenFree(handle, totalMs, () => tx.executeRaw(statement('BEGIN IMMEDIATE')));
-    return tx;
-  } catch (err) {
-    // Releases the adapter's transaction lock; nothing was written.
-    await tx.rollback();
-    throw err;
-  }
+function writeLocked(adapter: TAdapter, handle: THandle & TPrepare, totalMs: number) {
+  const prepare = handle.prepare.bind(handle);
+  let begun = false;
+  handle.prepare = (sql: string) => {
+    if (sql === 'BEGIN' && begun) {
+      begun = false;
+      return { run: () => undefined };
+    }
+    return prepare(sql);
+  };
+  const turn = transactionQueue();
+  return async (start: () => Promise<TTransaction>): Promise<TTransaction> => {
+    const release = await turn();
+    try {
+      // One statement, tried again on the timer while the file is busy (the adapter's script call converts the error).
+      await whenFree(handle, totalMs, () => adapter.executeScript('BEGIN IMMEDIATE'));
+    } catch (err) {
+      release();
+      throw err;
+    }
+    begun = true;
+    let tx: TTransaction;
+    try {
+      tx = await start();
+    } catch (err) {
+      begun = false;
+      if (handle.inTransaction) prepare('ROLLBACK').run();
+      release();
+      throw err;
+    }
+    const end = (fn: () => Promise<void>) => async () => {
+      try {
+        await fn();
+      } finally {
+        release();
+      }
+    };
+    return new Proxy(tx, {
+      get(t, prop) {
+        const value = Reflect.get(t, prop, t) as unknown;
+        if ((prop === 'commit' || prop === 'rollback') && typeof value === 'function') return end((value as () => Promise<void>).bind(t));
+        return value;
+      },
+    });
+  };
 }
 
 /** The adapter, or a transaction it started, with its statements waiting off the event loop. */
-function wrap<T extends object>(target: T, handle: THandle, totalMs: number): T {
+function wrap<T extends object>(target: T, handle: THandle, totalMs: number, begin?: ReturnType<typeof writeLocked>): T {
   return new Proxy(target, {
     get(t, prop) {
       const value = Reflect.get(t, prop, t) as unknown;
@@ -86,9 +135,8 @@ function wrap<T extends object>(target: T, handle: THandle, totalMs: number): T 
       const fn = value as (...args: unknown[]) => unknown;
       if (STATEMENTS.has(String(prop)))
         return (...args: unknown[]) => whenFree(handle, totalMs, () => fn.apply(t, args) as Promise<unknown>);
-      if (prop === 'startTransaction')
-        return async (...args: unknown[]) =>
-          wrap(await writeLockedTransaction(fn.apply(t, args) as Promise<TTransaction>, handle, totalMs), handle, totalMs);
+      if (prop === 'startTransaction' && begin)
+        return async (...args: unknown[]) => wrap(await begin(() => fn.apply(t, args) as Promise<TTransaction>), handle, totalMs);
       return fn.bind(t);
     },
   });
@@ -105,10 +153,10 @@ export function waitOffTheLoop(factory: TFactory, totalMs = BUSY_WAIT_MS): TFact
       const value = Reflect.get(t, prop, t) as unknown;
       if (prop === 'connect' || prop === 'connectToShadowDb')
         return async () => {
-          const adapter = (await (value as () => Promise<TAdapter>).call(t)) as TAdapter & { client?: THandle };
-          if (!adapter.client)
+          const adapter = (await (value as () => Promise<TAdapter>).call(t)) as TAdapter & { client?: THandle & TPrepare };
+          if (typeof adapter.client?.prepare !== 'function')
             throw new Error('the SQLite adapter no longer exposes its connection: server/db/sqlite-busy.ts needs updating');
-          return wrap(adapter, adapter.client, totalMs);
+          return wrap(adapter, adapter.client, totalMs, writeLocked(adapter, adapter.client, totalMs));
         };
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(t) : value;
     },
