@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 
 /**
- * Debian's Chromium, as everything here drives it (tests, the report PDF,
- * benches, icons): Playwright cannot download its own browser on this network,
+ * Debian's Chromium, as everything here drives it (the report PDF, benches,
+ * icons, and the tests that need the full browser; the others use the headless
+ * shell below): Playwright cannot download its own browser on this network,
  * and without these flags Chromium stalls on the closed network at start.
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -22,7 +22,7 @@ say() { echo "setup: $*"; }
 
 # --- Chromium and fonts -------------------------------------------------------
 if [ ! -x /usr/bin/chromium ]; then say "installing chromium"; apt_install chromium; fi
-# The old headless shell: what the tests and benches drive (half the CPU of the full browser for the same pages).
+# The old headless shell: what most e2e tests drive (half the CPU of the full browser for the same pages).
 if [ ! -x /usr/lib/chromium/chromium-headless-shell ]; then say "installing chromium-headless-shell"; apt_install chromium-headless-shell; fi
 if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then say "installing CJK fonts"; apt_install fonts-noto-cjk; fi
 # pdftotext: the report test reads the PDF the CLI prints.
