@@ -29,6 +29,10 @@ const nextConfig = {
   // The custom server (server/index.ts) owns the process; Next only renders and routes.
   typedRoutes: false,
   serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/client', 'socket.io', 'redis'],
+  // Each page's code loads on its first request, not all at start: Next's preload of every route took
+  // ~0.4 s of CPU per start with the event loop blocked, so after a restart the walls' sockets waited
+  // behind pages nobody had asked for yet (and each of the ~190 server starts in npm test paid it).
+  experimental: { preloadEntriesOnStart: false },
 };
 
 // next-intl reads i18n/request.ts: the person's language per request (cookie, else Accept-Language).

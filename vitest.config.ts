@@ -62,6 +62,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // Each file boots its own server; two cores run two at a time at most.
           maxWorkers: 2,
+          // A worker keeps the modules it loaded for the next file (each file still boots its own server):
+          // re-importing Prisma, Better Auth and the services for every file cost ~1.5 s of a worker's time each.
+          isolate: false,
           // In CI a test that failed is run once more, as Playwright's e2e are (playwright.config.ts): on a
           // loaded 2-core machine a server boot or a socket round trip can miss a deadline that holds on a
           // quiet one. A test that fails twice fails the run.
