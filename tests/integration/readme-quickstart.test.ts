@@ -114,7 +114,10 @@ describe('README quick start, verbatim, in a fresh clone', () => {
     while (!log.includes('warroom ready on') && server.exitCode === null && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 500));
     expect(log, log).toContain(`warroom ready on http://localhost:${port}`);
-    expect(log).toContain(`open http://localhost:${port}/setup to create the first admin`);
+    // The setup hint follows the ready line once the server has looked for an account (a query later).
+    const setupHint = `open http://localhost:${port}/setup to create the first admin`;
+    for (let i = 0; i < 20 && !log.includes(setupHint); i++) await new Promise((r) => setTimeout(r, 250));
+    expect(log).toContain(setupHint);
     expect(existsSync(join(dir, 'data', 'warroom.db'))).toBe(true);
     expect((await fetch(`http://localhost:${port}/setup`)).status).toBe(200);
 
