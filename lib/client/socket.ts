@@ -31,7 +31,17 @@ export function getSocket(token: string | null = null): TClientSocket {
     ...SOCKET_RECONNECT,
   });
   socket.on('clock:tick', ({ serverTime }) => noteServerTime(serverTime));
+  // First of the socket's 'connect' listeners, so a screen re-rendered by the connect already reads it.
+  const s = socket;
+  s.on('connect', () => connectedAt.set(s, Date.now()));
   return socket;
+}
+
+const connectedAt = new WeakMap<TClientSocket, number>();
+
+/** When the socket last connected (ms, this tab's clock): data read before it is from before the drop. */
+export function connectedSince(s: TClientSocket): number {
+  return connectedAt.get(s) ?? 0;
 }
 
 type TCommand = keyof ClientToServerEvents;

@@ -5,7 +5,7 @@ import type { TRoomSnapshot } from '../events';
 import { accessProblem } from './connection-state';
 import { queryKeys, useLiveQuery } from './live-query';
 import { mergeUpdate } from './merge-update';
-import { connected, joinRoom } from './socket';
+import { connected, connectedSince, joinRoom } from './socket';
 import { useConnection, useTabSocket } from './use-connection';
 import { noteServerTime } from './use-server-now';
 
@@ -50,5 +50,15 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
   });
 
   const access = conn.ended ?? (query.error && !query.data ? accessProblem(query.error, hasKey) : null);
-  return { snapshot: access ? undefined : query.data, error: query.error, access, connection: conn.connection, socket };
+  // After a drop the numbers on screen were read before it: the room says live again only once the snapshot
+  // read on the reconnect (or a push, which reaches only a socket that joined again) has landed. A restarted
+  // server answers the socket before the room's data.
+  const behind = conn.connection === 'live' && query.data !== undefined && socket !== null && query.dataUpdatedAt < connectedSince(socket);
+  return {
+    snapshot: access ? undefined : query.data,
+    error: query.error,
+    access,
+    connection: behind ? 'reconnecting' : conn.connection,
+    socket,
+  };
 }

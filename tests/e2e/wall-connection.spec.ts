@@ -41,3 +41,47 @@ test('the wall says when its numbers are stale, goes offline when the server die
   await expect(page.getByTestId('stale')).toHaveCount(0);
   expect(navigations).toBe(0);
 });
+
+test('after a reconnect the wall says live only once the room has been read again, not when the socket is back', async ({ page, server }) => {
+  await server.ctx.prisma.room.create({ data: { slug: 'rejoin-night', name: 'Rejoin' } });
+  const key = await server.createIngestKey('rejoin-night');
+  const display = await server.createDisplayLink('rejoin-night');
+  await pushPoints(server, key, [{ name: 'users_total', value: 2_000_000 }], 'rejoin-night');
+  // Between the page and the server: the socket's frames pass through, except that while `hold` is set the
+  // server's answers to commands (socket.io ACK packets, "43<id>[…]": the room:join snapshot among them) wait.
+  let hold = false;
+  const held: (() => void)[] = [];
+  const pages: { close(): Promise<void> }[] = [];
+  let joinsSent = 0;
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const upstream = ws.connectToServer();
+    pages.push(ws);
+    ws.onMessage((m) => {
+      if (typeof m === 'string' && m.includes('"room:join"')) joinsSent++;
+      upstream.send(m);
+    });
+    upstream.onMessage((m) => {
+      if (hold && typeof m === 'string' && /^43\d/.test(m)) held.push(() => ws.send(m));
+      else ws.send(m);
+    });
+  });
+  await page.goto(`${server.url}/wall/rejoin-night?key=${encodeURIComponent(display)}`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('headline-users')).toHaveText('2,000,000');
+
+  // The connection drops and comes back; the room's snapshot is held back on the way.
+  hold = true;
+  const joinsBefore = joinsSent;
+  await pages.at(-1)!.close();
+  await expect.poll(() => joinsSent, { timeout: 20_000 }).toBeGreaterThan(joinsBefore);
+  // The socket is connected again, but what is on screen was read before the drop: not live.
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting');
+  await expect(page.getByTestId('connection')).toContainText(/reconnecting/i);
+
+  hold = false;
+  for (const send of held.splice(0)) send();
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await pushPoints(server, key, [{ name: 'users_total', value: 2_100_000 }], 'rejoin-night');
+  await expect(page.getByTestId('headline-users')).toHaveText('2,100,000');
+});
