@@ -42,7 +42,10 @@ test('the wall says when its numbers are stale, goes offline when the server die
   expect(navigations).toBe(0);
 });
 
-test('after a reconnect the wall says live only once the room has been read again, not when the socket is back', async ({ page, server }) => {
+test('after a reconnect the wall says live only once the room has been read again, not when the socket is back', async ({
+  page,
+  server,
+}) => {
   await server.ctx.prisma.room.create({ data: { slug: 'rejoin-night', name: 'Rejoin' } });
   const key = await server.createIngestKey('rejoin-night');
   const display = await server.createDisplayLink('rejoin-night');
