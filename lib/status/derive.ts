@@ -62,9 +62,17 @@ export const INDICATOR_DESCRIPTION: Record<TIndicator, string> = {
   maintenance: 'Service Under Maintenance',
 };
 
+/** One formatter per time zone: making one costs far more than formatting with it (a status page reads ~90 days × probes). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayKey(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(ms);
 }
 
 /** The last `days` calendar days in the zone, oldest first, ending today. */
