@@ -316,6 +316,39 @@ test('a phone that slept catches up on wake: offline, changes meanwhile, back on
   expect(navigations).toBe(0);
 });
 
+test('back from an incident page after a drop it did not see, the summary reads the room again instead of saying live beside old numbers', async ({
+  page,
+  context,
+  server,
+}) => {
+  const night = await seedNight(server);
+  await signIn(context, server, 'viewer');
+  let connections = 0;
+  const sockets: { close(): Promise<void> }[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    connections++;
+    sockets.push(ws);
+    ws.connectToServer();
+  });
+  await pushPoints(server, night.key, [{ name: 'users_total', value: 1_260_000 }]);
+  await page.goto(`${server.url}/`);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,260,000');
+  await page.getByTestId('incident-row').filter({ hasText: 'dirty records' }).tap();
+  await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
+
+  // On the incident page the connection drops and comes back; the number moves meanwhile.
+  const before = connections;
+  await sockets.at(-1)!.close();
+  await pushPoints(server, night.key, [{ name: 'users_total', value: 1_300_000 }]);
+  await expect.poll(() => connections, { timeout: 20_000 }).toBeGreaterThan(before);
+
+  // Back on the summary (the app's own navigation, no reload): it held the room from before the drop.
+  await page.goBack();
+  await expect(page.getByTestId('headline-users')).toHaveText('1,300,000');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+});
+
 test('installable: the page links a manifest whose icons and theme colour are served', async ({ page, context, server }) => {
   await signIn(context, server, 'viewer');
   await page.goto(`${server.url}/`);
