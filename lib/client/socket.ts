@@ -33,15 +33,20 @@ export function getSocket(token: string | null = null): TClientSocket {
   socket.on('clock:tick', ({ serverTime }) => noteServerTime(serverTime));
   // First of the socket's 'connect' listeners, so a screen re-rendered by the connect already reads it.
   const s = socket;
-  s.on('connect', () => connectedAt.set(s, Date.now()));
+  s.on('connect', () => connects.set(s, { at: Date.now(), count: (connects.get(s)?.count ?? 0) + 1 }));
   return socket;
 }
 
-const connectedAt = new WeakMap<TClientSocket, number>();
+const connects = new WeakMap<TClientSocket, { at: number; count: number }>();
 
 /** When the socket last connected (ms, this tab's clock): data read before it is from before the drop. */
 export function connectedSince(s: TClientSocket): number {
-  return connectedAt.get(s) ?? 0;
+  return connects.get(s)?.at ?? 0;
+}
+
+/** Whether the socket has connected more than once: its current connection is a reconnect. */
+export function reconnected(s: TClientSocket): boolean {
+  return (connects.get(s)?.count ?? 0) > 1;
 }
 
 type TCommand = keyof ClientToServerEvents;

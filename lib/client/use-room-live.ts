@@ -6,7 +6,7 @@ import type { TRoomSnapshot } from '../events';
 import { accessProblem } from './connection-state';
 import { queryKeys, useLiveQuery } from './live-query';
 import { mergeUpdate } from './merge-update';
-import { connected, connectedSince, joinRoom } from './socket';
+import { connected, connectedSince, joinRoom, reconnected } from './socket';
 import { useConnection, useTabSocket } from './use-connection';
 import { noteServerTime } from './use-server-now';
 
@@ -65,7 +65,8 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
     snapshot: access ? undefined : query.data,
     error: query.error,
     access,
-    connection: behind ? 'reconnecting' : conn.connection,
+    // The first connection of a page whose numbers came with it (the phone's first paint) is still connecting.
+    connection: behind ? (reconnected(socket) ? 'reconnecting' : 'connecting') : conn.connection,
     socket,
   };
 }

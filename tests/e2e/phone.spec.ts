@@ -330,10 +330,22 @@ test('back from an incident page after a drop it did not see, the summary reads 
     sockets.push(ws);
     ws.connectToServer();
   });
+  // Every word the badge says, from the first paint: a first load connects, it does not reconnect.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { badgeStates: string[] }).badgeStates = seen;
+    new MutationObserver(() => {
+      const state = document.querySelector('[data-testid="connection"]')?.getAttribute('data-state');
+      if (state && seen.at(-1) !== state) seen.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+  });
   await pushPoints(server, night.key, [{ name: 'users_total', value: 1_260_000 }]);
   await page.goto(`${server.url}/`);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
   await expect(page.getByTestId('headline-users')).toHaveText('1,260,000');
+  const firstLoad = await page.evaluate(() => (window as unknown as { badgeStates: string[] }).badgeStates);
+  expect(firstLoad.at(-1)).toBe('live');
+  expect(firstLoad).not.toContain('reconnecting');
   await page.getByTestId('incident-row').filter({ hasText: 'dirty records' }).tap();
   await expect(page).toHaveURL(`${server.url}/incidents/${night.dirty.number}`);
 
