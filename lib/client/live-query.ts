@@ -4,7 +4,7 @@ import { type QueryClient, type QueryKey, type UseQueryOptions, useQuery, useQue
 import { useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '../events';
-import { getSocket, joinRoom, type TClientSocket } from './socket';
+import { connectedSince, getSocket, joinRoom, type TClientSocket } from './socket';
 import type { TListStatus } from './use-incidents-cache';
 
 /**
@@ -110,7 +110,13 @@ export function useLiveQuery<TData, TSelected = TData>(
     });
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
-    if (socket.connected) doJoin();
+    if (socket.connected) {
+      doJoin();
+      // A reconnect this screen did not see (it was not mounted: the phone back from an incident page): the
+      // cache holds what was read before it, and pushes sent meanwhile never reached it. Read it again.
+      const updatedAt = qc.getQueryState(key)?.dataUpdatedAt ?? 0;
+      if (refetchOnConnect !== 'never' && updatedAt > 0 && updatedAt < connectedSince(socket)) refetch();
+    }
     return () => {
       for (const [event, handler] of handlers) raw.off(event, handler);
       socket.off('connect', onConnect);

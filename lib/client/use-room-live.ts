@@ -1,7 +1,6 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { TRoomSnapshot } from '../events';
 import { accessProblem } from './connection-state';
 import { queryKeys, useLiveQuery } from './live-query';
@@ -55,12 +54,6 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
   // read on the reconnect (or a push, which reaches only a socket that joined again) has landed. A restarted
   // server answers the socket before the room's data.
   const behind = conn.connection === 'live' && query.data !== undefined && socket !== null && query.dataUpdatedAt < connectedSince(socket);
-  // A screen mounted again after a reconnect it did not see (the phone back from an incident page) holds the
-  // snapshot from before the drop and, the room not joined on this connection, no push would move it: read it again.
-  const { refetch, fetchStatus, isError } = query;
-  useEffect(() => {
-    if (behind && fetchStatus === 'idle' && !isError) void refetch();
-  }, [behind, fetchStatus, isError, refetch]);
   return {
     snapshot: access ? undefined : query.data,
     error: query.error,
