@@ -4,7 +4,7 @@ import { type QueryClient, type QueryKey, type UseQueryOptions, useQuery, useQue
 import { useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '../events';
-import { connectedSince, getSocket, joinRoom, type TClientSocket } from './socket';
+import { connectedSince, getSocket, hasJoined, roomJoined, type TClientSocket } from './socket';
 import type { TListStatus } from './use-incidents-cache';
 
 /**
@@ -58,8 +58,11 @@ type TRefetchOnConnect = 'connect' | 'reconnect' | 'never';
  * The one live query: a TanStack query under a key from `queryKeys`, kept
  * current by the socket. A push named in `on` refetches it (or updates the
  * cache by its function); a connect refetches it as `refetchOnConnect` says.
- * `join` joins the room's channel (through the socket layer, once per
- * connection) so its pushes arrive. `socket`: the wall's display-link
+ * `join` names the room whose channel carries its pushes: the query joins
+ * it (through the socket layer, sharing a join already under way on this
+ * connection, the screen's own included), and a read after a connect waits
+ * for that join, so no push falls between the read and the join. Every
+ * query of a room's data names it. `socket`: the wall's display-link
  * socket, or 'session' for the signed-in tab's socket.
  */
 export function useLiveQuery<TData, TSelected = TData>(
@@ -87,13 +90,16 @@ export function useLiveQuery<TData, TSelected = TData>(
     const raw: Socket = socket;
     const key = JSON.parse(keyText) as QueryKey;
     const refetch = () => void qc.invalidateQueries({ queryKey: key });
-    const doJoin = () => {
-      if (joinRoomSlug !== null) void joinRoom(socket, joinRoomSlug || undefined).catch(() => {});
-    };
+    // The room's join on this connection (shared with the screen's own), or null for a query of no room. A
+    // read waits for it: a push sent between an HTTP read and the join would reach no one, and the read made
+    // before it would stay on screen.
+    const doJoin = (): Promise<unknown> | null =>
+      joinRoomSlug === null ? null : roomJoined(socket, joinRoomSlug || undefined).catch(() => {});
+    const refetchAfter = (joining: Promise<unknown> | null) => (joining ? void joining.then(refetch) : refetch());
     let wasDown = false;
     const onConnect = () => {
-      doJoin();
-      if (refetchOnConnect === 'connect' || (refetchOnConnect === 'reconnect' && wasDown)) refetch();
+      const joining = doJoin();
+      if (refetchOnConnect === 'connect' || (refetchOnConnect === 'reconnect' && wasDown)) refetchAfter(joining);
       wasDown = false;
     };
     const onDisconnect = () => {
@@ -111,11 +117,15 @@ export function useLiveQuery<TData, TSelected = TData>(
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     if (socket.connected) {
-      doJoin();
+      // The room not joined yet on this connection (a screen opened on a connected socket): the query's first
+      // read may run before the join, as on a connect.
+      const firstJoin = joinRoomSlug !== null && !hasJoined(socket, joinRoomSlug || undefined);
+      const joining = doJoin();
       // A reconnect this screen did not see (it was not mounted: the phone back from an incident page): the
       // cache holds what was read before it, and pushes sent meanwhile never reached it. Read it again.
       const updatedAt = qc.getQueryState(key)?.dataUpdatedAt ?? 0;
-      if (refetchOnConnect !== 'never' && updatedAt > 0 && updatedAt < connectedSince(socket)) refetch();
+      const missed = updatedAt > 0 && updatedAt < connectedSince(socket);
+      if (refetchOnConnect !== 'never' && (missed || (firstJoin && refetchOnConnect === 'connect'))) refetchAfter(joining);
     }
     return () => {
       for (const [event, handler] of handlers) raw.off(event, handler);

@@ -111,6 +111,26 @@ export function connected(socket: TClientSocket): Promise<void> {
 
 const joined = new WeakMap<TClientSocket, Map<string, Promise<TRoomSnapshot>>>();
 
+/** Whether this connection of the socket has joined (or is joining) the room's channel. */
+export function hasJoined(s: TClientSocket, room: string | undefined): boolean {
+  return joined.get(s)?.has(room ?? '') ?? false;
+}
+
+/**
+ * Resolves once this connection has joined the room's channel, sharing the
+ * joins under way rather than sending another: it first lets the current
+ * turn end (a screen's own fresh join, sent when the same connect or mount
+ * ran its effects, is then under way) and waits for every join of this
+ * connection to settle (a default-room join answers with the room's slug,
+ * and counts for it). Only a room nobody joined is joined here.
+ */
+export async function roomJoined(s: TClientSocket, room: string | undefined): Promise<TRoomSnapshot> {
+  await new Promise((r) => setTimeout(r, 0));
+  const rooms = joined.get(s);
+  if (rooms) await Promise.allSettled([...rooms.values()]);
+  return joinRoom(s, room);
+}
+
 /**
  * Joins a room's channel so its pushes reach this socket, answering the
  * room's snapshot. Once per room per connection, however many hooks on the
@@ -131,10 +151,17 @@ export function joinRoom(s: TClientSocket, room: string | undefined, opts: { fre
   const k = room ?? '';
   const known = rooms.get(k);
   if (known && !opts.fresh) return known;
-  const p = command(s, 'room:join', room ? { room } : {}).catch((err: unknown) => {
-    if (rooms.get(k) === p) rooms.delete(k);
-    throw err;
-  });
+  const p = command(s, 'room:join', room ? { room } : {}).then(
+    (snap) => {
+      // The default room's join is the join of its slug too (while this connection lasts: a drop clears the map).
+      if (rooms.get(k) === p && !rooms.has(snap.room.slug)) rooms.set(snap.room.slug, p);
+      return snap;
+    },
+    (err: unknown) => {
+      if (rooms.get(k) === p) rooms.delete(k);
+      throw err;
+    },
+  );
   rooms.set(k, p);
   return p;
 }

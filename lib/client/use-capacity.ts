@@ -11,7 +11,7 @@ const REFRESH_MS = 30_000;
  * The room's capacity headroom: read over HTTP (the display link as bearer on
  * the wall), refetched on each evaluation the server announces
  * (`capacity:changed`: a rollup passed, a server drained, the model changed)
- * and when the socket comes back. The socket must have joined the room.
+ * and after each connect's join of the room (joined here, or the screen's join shared).
  */
 export function useCapacityQuery(slug: string | undefined, token: string | null, socket: TClientSocket | null) {
   return useLiveQuery({
@@ -21,6 +21,7 @@ export function useCapacityQuery(slug: string | undefined, token: string | null,
     refetchInterval: REFRESH_MS,
     queryFn: () => api.capacity.get({ params: { room: slug! }, token }),
     socket,
+    join: { room: slug },
     on: { 'capacity:changed': 'refetch' },
   });
 }

@@ -14,7 +14,7 @@ const REFRESH_MS = 60_000;
  * (the display link as bearer on the wall), replaced whole by each
  * `channels:health` push (a channel died, kept failing for 5 minutes,
  * recovered, was paused) and read again when the socket comes back.
- * `socket`: the wall's display-link socket, or 'session' (the room is joined here).
+ * `socket`: the wall's display-link socket, or 'session'.
  */
 export function useChannelHealthQuery(slug: string | undefined, token: string | null, socket: TClientSocket | null | 'session') {
   return useLiveQuery({
@@ -25,7 +25,7 @@ export function useChannelHealthQuery(slug: string | undefined, token: string | 
     refetchInterval: REFRESH_MS,
     queryFn: () => api.notifications.channelHealth({ params: { room: slug! }, token }),
     socket,
-    ...(socket === 'session' ? { join: { room: slug } } : {}),
+    join: { room: slug },
     on: {
       'channels:health': (p, qc, key) => {
         // A push for another room this tab also watches is not ours.

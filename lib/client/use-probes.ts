@@ -23,8 +23,8 @@ export function mergeProbe(
 
 /**
  * A room's probes: read over HTTP (the display link as bearer on the wall),
- * then kept current by `probe:changed` pushes on the room's channel (the
- * socket must have joined the room); refetched whenever the socket comes back.
+ * then kept current by `probe:changed` pushes on the room's channel (joined
+ * here, or the screen's join shared); read again after each connect's join.
  */
 export function useProbesQuery(slug: string | undefined, token: string | null, socket: TClientSocket | null) {
   return useLiveQuery({
@@ -34,6 +34,7 @@ export function useProbesQuery(slug: string | undefined, token: string | null, s
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: () => api.probes.list({ params: { room: slug! }, token }),
     socket,
+    join: { room: slug },
     on: { 'probe:changed': (p, qc, key) => qc.setQueryData<TProbeList>(key, (list) => mergeProbe(list, p)) },
   });
 }

@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import type { TTestServer } from '../helpers/server';
 import { api } from '../helpers/server';
 import { formatTimeOfDay } from '../../lib/format/duration';
@@ -29,6 +30,24 @@ async function failingChannel(server: TTestServer, roomSlug: string, name: strin
     },
   });
   return { channelId: channel.id, roomId: room.id, since: since.getTime() };
+}
+
+/**
+ * `told` resolves once the room's screens are told (a `channels:health` push on the room's channel) a list that `seen`
+ * accepts: a socket of the room's own display link, joined before anything changes. The server's watch pushes
+ * only what changed since its last look, once a second; a channel removed before it looked is never told.
+ */
+async function roomTold(server: TTestServer, slug: string, seen: (failing: { name: string }[]) => boolean) {
+  const socket = io(server.url, { path: '/socket.io', transports: ['websocket'], auth: { token: await server.createDisplayLink(slug) } });
+  const told = new Promise<void>((resolve) => {
+    socket.on('channels:health', (p: { room: string; failing: { name: string }[] }) => {
+      if (p.room !== slug || !seen(p.failing)) return;
+      socket.close();
+      resolve();
+    });
+  });
+  await socket.emitWithAck('room:join', { room: slug });
+  return { told };
 }
 
 test.describe('the wall, in Chinese', () => {
@@ -101,6 +120,7 @@ test.describe('the phone and the console, in English', () => {
     await expect(page.getByTestId('connection')).toHaveAttribute('data-state', /live|stale|connecting/);
     const room = await server.ctx.prisma.room.findFirstOrThrow({ where: { slug: 'launch' } });
     // 3 min 20 s: the phone's clock moves in 15 s steps, so its age reads 3 min either way.
+    const { told } = await roomTold(server, 'launch', (failing) => failing.some((c) => c.name === 'ops'));
     const hook = await failingChannel(server, 'launch', 'ops', 'dingtalk', 3 * MIN + 20_000);
     const text = `⚠ DingTalk “ops” failing since ${formatTimeOfDay(hook.since, room.timeZone)} · 3 min`;
     await expect(page.getByTestId('channel-failing')).toHaveText(text);
@@ -112,8 +132,54 @@ test.describe('the phone and the console, in English', () => {
     await expect(consoleLine).toContainText('DingTalk “ops” failing since');
     await expect(consoleLine).toContainText('· 3 min');
 
-    // Removed: the room no longer calls it failing, and the console line goes without a reload.
+    // Removed (once the room was told it fails: a channel gone before the watch looked is never told gone): the
+    // room no longer calls it failing, and the console line goes without a reload.
+    await told;
     await server.ctx.prisma.notifyChannel.delete({ where: { id: hook.channelId } });
     await expect(page.getByTestId('reach-warning')).toHaveCount(0);
+  });
+});
+
+test.describe('the phone, while it joins its room', () => {
+  test.use(PHONE);
+
+  test('a channel that starts failing between the first read and the join still shows: the read after a connect waits for the join', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await signIn(context, server, 'lead');
+    // Every command that joins the room's channel (`room:join`, `incidents:subscribe`) is held on its way to the
+    // server until released.
+    let hold = true;
+    const held: (() => void)[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      ws.onMessage((m) => {
+        if (hold && typeof m === 'string' && /"(room:join|incidents:subscribe)"/.test(m)) held.push(() => upstream.send(m));
+        else upstream.send(m);
+      });
+      upstream.onMessage((m) => ws.send(m));
+    });
+    let reads = 0;
+    page.on('response', (r) => {
+      if (r.url().includes('/channel-health')) reads++;
+    });
+    await page.goto(`${server.url}/`);
+    // Connected, the join on its way: the reads the page makes on load and on connect are done.
+    await expect.poll(() => held.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => reads).toBeGreaterThan(0);
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('channel-failing')).toHaveCount(0);
+
+    // The channel fails now; the room is told within a second, but this socket is not in it yet.
+    const hook = await failingChannel(server, 'launch', 'night ops', 'dingtalk', 30_000);
+    await page.waitForTimeout(2500);
+    hold = false;
+    for (const send of held.splice(0)) send();
+    // Without a read after the join, the phone would show nothing until its next minute's read.
+    await expect(page.getByTestId('channel-failing')).toContainText('DingTalk “night ops” failing since', { timeout: 10_000 });
+    await server.ctx.prisma.notifyChannel.delete({ where: { id: hook.channelId } });
+    await expect(page.getByTestId('channel-failing')).toHaveCount(0);
   });
 });

@@ -27,6 +27,7 @@ export function OnDuty({
     retry: 3,
     queryFn: () => api.night.listHandovers({ params: { room: slug! }, token: displayKey }),
     socket,
+    join: { room: slug },
     on: { 'handover:changed': 'refetch' },
   });
   if (!data?.onDuty) return null;

@@ -25,6 +25,7 @@ export function usePlan(slug: string | undefined, displayKey: string | null, soc
     queryFn: () => api.night.listPlans({ params: { room: slug! }, token: displayKey }),
     select,
     socket,
+    join: { room: slug },
     on: { 'plan:changed': 'refetch' },
   });
   return data ?? NONE;

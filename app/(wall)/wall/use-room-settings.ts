@@ -16,6 +16,7 @@ export function useRoomSettings(slug: string | undefined, displayKey: string | n
     retryDelay: (n) => Math.min(1000 * 2 ** n, 10_000),
     queryFn: () => api.rooms.settings({ params: { room: slug! }, token: displayKey }),
     socket,
+    join: { room: slug },
     on: { 'room:changed': 'refetch' },
   });
   return query.data;

@@ -22,6 +22,7 @@ export function useWallDrains(slug: string | undefined, displayKey: string | nul
       return Object.fromEntries(res.servers.filter((s) => s.drain).map((s) => [s.name, s.drain!])) as Record<string, TDrainInfo>;
     },
     socket,
+    join: { room: slug },
     on: {
       // the push carries the whole drained list: show it at once, then refetch the details
       'servers:changed': (p, qc, key) => {
