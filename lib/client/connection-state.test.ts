@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accessProblem, INITIAL_CONNECTION, nextConnection, type TConnectionEvent, type TConnectionState } from './connection-state';
+import {
+  accessProblem,
+  connectionOnceRead,
+  INITIAL_CONNECTION,
+  nextConnection,
+  type TConnectionEvent,
+  type TConnectionState,
+} from './connection-state';
 import { ApiError } from './api';
 
 const run = (...events: TConnectionEvent[]): TConnectionState => events.reduce(nextConnection, INITIAL_CONNECTION);
@@ -38,6 +45,21 @@ describe('connection state', () => {
   it('a revoked push ends access: revoked for a display key, sign in for a session', () => {
     expect(run({ type: 'connect' }, { type: 'revoked', hasKey: true }).ended).toBe('revoked');
     expect(run({ type: 'connect' }, { type: 'revoked', hasKey: false }).ended).toBe('signin');
+  });
+});
+
+describe('connectionOnceRead', () => {
+  it('says live only once the data was read on this connection; before, connecting on the first, reconnecting after a drop', () => {
+    // read before this connection (at 100, connected at 200)
+    expect(connectionOnceRead('live', 100, 200, true)).toBe('reconnecting');
+    expect(connectionOnceRead('live', 100, 200, false)).toBe('connecting');
+    // read on it (or at the same millisecond)
+    expect(connectionOnceRead('live', 200, 200, true)).toBe('live');
+    expect(connectionOnceRead('live', 250, 200, true)).toBe('live');
+    // nothing on screen yet
+    expect(connectionOnceRead('live', null, 200, true)).toBe('live');
+    // a socket that is not live says what it says
+    for (const c of ['connecting', 'reconnecting', 'offline'] as const) expect(connectionOnceRead(c, 100, 200, true)).toBe(c);
   });
 });
 

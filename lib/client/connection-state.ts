@@ -7,7 +7,7 @@
  * from socket events is `useConnection` in `use-connection.ts`.
  */
 
-type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type TConnection = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /**
  * Why a screen may not show the room at all — not a network problem, so no
@@ -78,4 +78,17 @@ export function nextConnection(s: TConnectionState, e: TConnectionEvent): TConne
     case 'offline':
       return s.clock ? { ...s, connection: 'offline' } : s;
   }
+}
+
+/**
+ * What a live screen says once its data's read time is known: after a drop the data on screen was read
+ * before it, and a restarted server answers the socket before the room's data, so a screen says live only
+ * once it read its data again on this connection (`readAt` ≥ `connectedAt`; a push reaches only a socket
+ * that joined again, so it counts too). Until then 'reconnecting', or 'connecting' on the page's first
+ * connection (the phone's numbers came with the page, read before its socket connected). `readAt` null:
+ * nothing on screen yet, nothing to mark.
+ */
+export function connectionOnceRead(connection: TConnection, readAt: number | null, connectedAt: number, isReconnect: boolean): TConnection {
+  if (connection !== 'live' || readAt === null || readAt >= connectedAt) return connection;
+  return isReconnect ? 'reconnecting' : 'connecting';
 }

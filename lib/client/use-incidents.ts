@@ -4,7 +4,8 @@ import { type QueryClient, type QueryKey, useQuery, useQueryClient } from '@tans
 import type { TIncidentsSubscribed } from '../events';
 import type { TIncidentDetail, TIncidentDto } from '../api/incidents';
 import type { TIncidentEntryDto } from '../api/incident-timeline';
-import { command, type TClientSocket, whenConnected } from './socket';
+import { connectionOnceRead } from './connection-state';
+import { command, connectedSince, reconnected, type TClientSocket, whenConnected } from './socket';
 import { mergeDetail, mergeIntoList, type TListStatus } from './use-incidents-cache';
 import { api } from './api';
 import { queryKeys, useLiveQuery } from './live-query';
@@ -124,7 +125,14 @@ function useIncidentsLive(opts: { room?: string; token?: string | null } = {}) {
 
   // Without a socket (refused handshake) the lists still load over HTTP, just not live.
   const ready = live.isSuccess || live.isError;
-  return { connection, error: live.error, ready };
+  return {
+    // Live only once this connection's subscription (with its catch-up) was answered.
+    connection: socket
+      ? connectionOnceRead(connection, live.data === undefined ? null : live.dataUpdatedAt, connectedSince(socket), reconnected(socket))
+      : connection,
+    error: live.error,
+    ready,
+  };
 }
 
 /** The room's incidents, newest first, kept live by socket. Reused by the wall and the phone view. */

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import type { TRoomSnapshot } from '../events';
-import { accessProblem } from './connection-state';
+import { accessProblem, connectionOnceRead } from './connection-state';
 import { queryKeys, useLiveQuery } from './live-query';
 import { mergeUpdate } from './merge-update';
 import { connected, connectedSince, joinRoom, reconnected } from './socket';
@@ -50,16 +50,19 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
   });
 
   const access = conn.ended ?? (query.error && !query.data ? accessProblem(query.error, hasKey) : null);
-  // After a drop the numbers on screen were read before it: the room says live again only once the snapshot
-  // read on the reconnect (or a push, which reaches only a socket that joined again) has landed. A restarted
-  // server answers the socket before the room's data.
-  const behind = conn.connection === 'live' && query.data !== undefined && socket !== null && query.dataUpdatedAt < connectedSince(socket);
   return {
     snapshot: access ? undefined : query.data,
     error: query.error,
     access,
-    // The first connection of a page whose numbers came with it (the phone's first paint) is still connecting.
-    connection: behind ? (reconnected(socket) ? 'reconnecting' : 'connecting') : conn.connection,
+    // Live only once the room's snapshot (or a push) landed on this connection.
+    connection: socket
+      ? connectionOnceRead(
+          conn.connection,
+          query.data === undefined ? null : query.dataUpdatedAt,
+          connectedSince(socket),
+          reconnected(socket),
+        )
+      : conn.connection,
     socket,
   };
 }

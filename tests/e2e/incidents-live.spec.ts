@@ -73,6 +73,60 @@ test('a screen that was offline catches up on reconnect without duplicates', asy
   }
 });
 
+test('after a drop the incident screen says live only once it has caught up on the new connection, not when the socket is back', async ({
+  browser,
+  server,
+}) => {
+  const ctx = await browser.newContext();
+  try {
+    const me = await signIn(ctx, server, 'engineer', 'Di Engineer');
+    const inc = await openIncident(server, me.token, 'Live-word check', 'SEV3');
+    const page = await ctx.newPage();
+    // The page's WebSockets pass through here; what joins the room's channel (`incidents:subscribe` with its
+    // catch-up, `room:join`) can be held back on its way to the server, so no push reaches the new connection.
+    let hold = false;
+    const held: (() => void)[] = [];
+    const sockets: { close(): Promise<void> }[] = [];
+    let subscribes = 0;
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const upstream = ws.connectToServer();
+      sockets.push(ws);
+      ws.onMessage((m) => {
+        const joins = typeof m === 'string' && /^42\d*\["(incidents:subscribe|room:join)"/.test(m);
+        if (typeof m === 'string' && m.includes('"incidents:subscribe"')) subscribes++;
+        if (hold && joins) held.push(() => upstream.send(m));
+        else upstream.send(m);
+      });
+      upstream.onMessage((m) => ws.send(m));
+    });
+    await page.goto(`${server.url}/incidents/${inc.number}`);
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+
+    // The connection drops; an update is posted meanwhile; the new connection's subscription is held back.
+    hold = true;
+    const before = subscribes;
+    await sockets.at(-1)!.close();
+    const res = await fetch(`${server.url}/api/v1/incidents/${inc.id}/updates`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${me.token}` },
+      body: JSON.stringify({ body: 'posted while away' }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(() => subscribes, { timeout: 20_000 }).toBeGreaterThan(before);
+    // The socket is back, but the timeline on screen was read before the drop: not live.
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('timeline')).not.toContainText('posted while away');
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting');
+
+    hold = false;
+    for (const send of held.splice(0)) send();
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+    await expect(page.getByTestId('timeline-entry').filter({ hasText: 'posted while away' })).toHaveCount(1);
+  } finally {
+    await ctx.close();
+  }
+});
+
 test("the new-incident form shows the API schema's messages, then opens the incident", async ({ browser, server }) => {
   const ctx = await browser.newContext();
   try {
