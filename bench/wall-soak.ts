@@ -21,7 +21,8 @@
  * (CDP Memory.getDOMCounters), WebSockets open in the page (CDP Network events), the longest time
  * a number was on screen without a stale mark while it was not current (its
  * value older than the threshold: the producer makes a new one every 250 ms
- * whether or not anything can deliver it), back-to-LIVE after each restart
+ * whether or not anything can deliver it; each such stretch is printed
+ * with what the wall said and the fault before it), back-to-LIVE after each restart
  * (from the new process being ready), reloads and blank samples.
  *
  *   npx tsx bench/wall-soak.ts [--db sqlite|postgres] [--days 7] [--minutes 30] [--restarts 100]
@@ -306,6 +307,7 @@ async function main() {
     const dayOf = (real: number) => Math.max(0, Math.min(DAYS - 1, Math.floor((simNow(real) - SIM0) / DAY)));
     let latest: TSample = await sample(page);
     let unmarkedSince: number | null = null;
+    let unmarkedWas = '';
     let stopSampling = false;
     let reloads = 0;
     let lastFault = 'none';
@@ -320,12 +322,24 @@ async function main() {
         d.maxSockets = Math.max(d.maxSockets, s.sockets);
         if (s.sockets > 1)
           console.warn(`${s.sockets} WebSockets at ${((s.at - REAL0) / 1000).toFixed(1)} s (${s.state}); last fault: ${lastFault}`);
-        const notCurrent = s.value === null || s.at - supersededAt(s.value) > STALE_S * 1000;
+        // A wall with no number in the headline ("waiting for data") shows nothing as current; a blank page is
+        // counted apart.
+        const notCurrent = s.value !== null && s.at - supersededAt(s.value) > STALE_S * 1000;
         const marked = s.state !== 'live' || s.panelStale;
         if (notCurrent && !marked) {
-          unmarkedSince ??= s.at;
+          if (unmarkedSince === null) {
+            unmarkedSince = s.at;
+            unmarkedWas = `${s.state}, ${s.value} on screen, superseded ${((s.at - supersededAt(s.value ?? 0)) / 1000).toFixed(1)} s before`;
+          }
           d.unmarkedMs = Math.max(d.unmarkedMs, s.at - unmarkedSince);
-        } else unmarkedSince = null;
+        } else {
+          // Each stretch that lasted past one sample, with what the wall said and the fault before it: where to look.
+          if (unmarkedSince !== null && s.at - unmarkedSince > 200)
+            console.log(
+              `unmarked ${((s.at - unmarkedSince) / 1000).toFixed(2)} s from ${((unmarkedSince - REAL0) / 1000).toFixed(1)} s (${unmarkedWas}); last fault: ${lastFault}`,
+            );
+          unmarkedSince = null;
+        }
         await sleep(150);
       }
     })();

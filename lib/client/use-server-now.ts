@@ -2,17 +2,45 @@
 
 import { useEffect, useRef, useState } from 'react';
 
-/** Server clock minus this device's clock (ms), from the last server time any push or ack carried. */
-let offsetMs = 0;
+/** How long a reading of the server's clock counts (ms): a clock set back on the server is followed after this. */
+const CLOCK_WINDOW_MS = 10_000;
+
+/**
+ * The server's clock as this device knows it, from the server times that
+ * snapshots, pushes, ticks and acks carry. Each says what the server's clock
+ * read when it was sent, and it arrived later, so `serverTime − receipt` is
+ * a lower bound on the clock's offset: the estimate is the highest of the
+ * last 10 s (a sliding maximum), not the last one. A snapshot a busy server
+ * took half a second to answer no longer sets every age on screen back by
+ * half a second, with each stale mark that much late.
+ */
+export function createServerClock(windowMs = CLOCK_WINDOW_MS) {
+  /** readings, offsets falling from first to last (one that a later, higher one outranks is dropped) */
+  const readings: { offset: number; at: number }[] = [];
+  return {
+    note(serverTime: number, localNow: number): void {
+      const offset = serverTime - localNow;
+      while (readings.length > 0 && readings[readings.length - 1]!.offset <= offset) readings.pop();
+      readings.push({ offset, at: localNow });
+      while (readings.length > 1 && readings[0]!.at < localNow - windowMs) readings.shift();
+    },
+    now(localNow: number): number {
+      while (readings.length > 1 && readings[0]!.at < localNow - windowMs) readings.shift();
+      return localNow + (readings[0]?.offset ?? 0);
+    },
+  };
+}
+
+const clock = createServerClock();
 
 /** Records the server's clock from a snapshot, push, tick or ack: every screen's ages follow it. */
 export function noteServerTime(serverTime: number): void {
-  offsetMs = serverTime - Date.now();
+  clock.note(serverTime, Date.now());
 }
 
 /** The server's clock now, as best this tab knows it. */
 function serverNow(): number {
-  return Date.now() + offsetMs;
+  return clock.now(Date.now());
 }
 
 const NO_DEADLINES: readonly number[] = [];

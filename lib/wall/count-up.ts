@@ -30,9 +30,16 @@ export function countUpValue(s: TCountUp, now: number): number {
   return s.from + (s.to - s.from) * ease(x);
 }
 
-/** Aims at a new sample; an older one than the current target is ignored. */
-export function retarget(s: TCountUp, value: number, time: number, now: number): TCountUp {
+/**
+ * Aims at a new sample; an older one than the current target is ignored. A
+ * sample more than `maxGapMs` (the room's stale threshold) newer than the
+ * target is jumped to, not glided to: after a gap (a drop, a restart, a
+ * producer that stopped) the glide would show, for most of its 1.2 s,
+ * numbers that stopped being current seconds ago, without their stale mark.
+ */
+export function retarget(s: TCountUp, value: number, time: number, now: number, maxGapMs = Number.POSITIVE_INFINITY): TCountUp {
   if (time < s.toTime || (time === s.toTime && value === s.to)) return s;
+  if (time - s.toTime > maxGapMs) return startCountUp(value, time, now, s.durationMs);
   return { from: countUpValue(s, now), to: value, toTime: time, startedAt: now, durationMs: s.durationMs };
 }
 

@@ -62,6 +62,18 @@ describe('count-up', () => {
     expect(countUpValue(s, 600)).toBe(before);
     expect(countUpValue(s, 10_000)).toBe(2_000);
   });
+  it('jumps to a sample that comes after a gap longer than the stale threshold, and glides again after it', () => {
+    // samples 1 s apart glide (threshold 3 s)
+    let s = startCountUp(1_000, 10_000, 0);
+    s = retarget(s, 1_100, 11_000, 0, 3_000);
+    expect(countUpValue(s, 100)).toBeLessThan(1_100);
+    // back after 8 s without samples: the number on screen is the new one at once, not a glide through old ones
+    s = retarget(s, 2_000, 19_000, 5_000, 3_000);
+    expect(countUpValue(s, 5_000)).toBe(2_000);
+    s = retarget(s, 2_100, 20_000, 6_000, 3_000);
+    expect(countUpValue(s, 6_100)).toBeGreaterThan(2_000);
+    expect(countUpValue(s, 6_100)).toBeLessThan(2_100);
+  });
   it('starts from where the number is when retargeted mid-way', () => {
     let s = startCountUp(0, 0, 0);
     s = retarget(s, 1000, 1, 0);

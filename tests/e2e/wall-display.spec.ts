@@ -151,7 +151,8 @@ test('numbers count up smoothly and never step back when an older sample arrives
   const key = await server.createIngestKey('ooo');
   const view = await server.createDisplayLink('ooo');
   const t = Date.now();
-  await pushPoints(server, key, [{ name: 'users_total', value: 1_000_000, time: t - 30_000 }], 'ooo');
+  // 20 s apart: within the room's 30 s threshold, so the number glides between them.
+  await pushPoints(server, key, [{ name: 'users_total', value: 1_000_000, time: t - 20_000 }], 'ooo');
   await page.goto(`${server.url}/wall/ooo?key=${encodeURIComponent(view)}`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,000,000');
   // Watch every value the number takes from here on.
@@ -173,4 +174,35 @@ test('numbers count up smoothly and never step back when an older sample arrives
   const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
   expect(seen.length).toBeGreaterThan(2); // it glided, it did not jump
   for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+});
+
+test('after a gap longer than the stale threshold the number jumps to the new value: no glide through numbers no longer current', async ({
+  page,
+  server,
+}) => {
+  await server.ctx.prisma.room.create({ data: { slug: 'gap', name: 'After a gap' } });
+  const key = await server.createIngestKey('gap');
+  const view = await server.createDisplayLink('gap');
+  // A minute old (the threshold is 30 s): on screen, marked stale.
+  await pushPoints(server, key, [{ name: 'users_total', value: 1_000_000, time: Date.now() - 60_000 }], 'gap');
+  await page.goto(`${server.url}/wall/gap?key=${encodeURIComponent(view)}`);
+  await expect(page.getByTestId('headline-users')).toHaveText('1,000,000');
+  await expect(page.getByTestId('headline-users-panel')).toHaveAttribute('data-stale', 'yes');
+  await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="headline-users"]')!;
+    const seen: number[] = [];
+    (window as unknown as { seen: number[] }).seen = seen;
+    new MutationObserver(() => seen.push(Number(el.textContent!.replace(/,/g, '')))).observe(el, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  await pushPoints(server, key, [{ name: 'users_total', value: 1_500_000, time: Date.now() }], 'gap');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,500,000');
+  await expect(page.getByTestId('headline-users-panel')).toHaveAttribute('data-stale', 'no');
+  await page.waitForTimeout(1500);
+  const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+  // One change: straight from the stale number to the current one.
+  expect(seen.filter((v) => v !== 1_000_000 && v !== 1_500_000)).toEqual([]);
 });

@@ -35,7 +35,7 @@ export interface THeadlineProps {
  * ETA turn to "—": a rate from minutes ago is not shown as today's.
  */
 export function HeadlinePanel(p: THeadlineProps) {
-  const shown = useCountUp(p.value, p.time);
+  const shown = useCountUp(p.value, p.time, p.staleAfterSeconds * 1000);
   const age = p.now === null || p.time === undefined ? null : staleness(p.time, p.now, p.staleAfterSeconds);
   const stale = age?.stale ?? false;
   const rate = p.now === null ? null : freshRate(p.points, p.now, p.staleAfterSeconds);

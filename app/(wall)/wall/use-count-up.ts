@@ -6,16 +6,18 @@ import { countUpValue, isSettled, retarget, startCountUp, type TCountUp } from '
 /**
  * A number that glides to each new sample (lib/wall/count-up.ts): samples
  * older than the current target are ignored, so late pushes never pull it
- * back. Animates with requestAnimationFrame only while moving.
+ * back, and one more than `maxGapMs` newer is jumped to (after a gap the
+ * glide would pass through numbers no longer current). Animates with
+ * requestAnimationFrame only while moving.
  */
-export function useCountUp(value: number | undefined, time: number | undefined): number | undefined {
+export function useCountUp(value: number | undefined, time: number | undefined, maxGapMs: number): number | undefined {
   const state = useRef<TCountUp | null>(null);
   const [shown, setShown] = useState<number | undefined>(value);
 
   useEffect(() => {
     if (value === undefined || time === undefined) return;
     const now = performance.now();
-    state.current = state.current ? retarget(state.current, value, time, now) : startCountUp(value, time, now);
+    state.current = state.current ? retarget(state.current, value, time, now, maxGapMs) : startCountUp(value, time, now);
     let frame = 0;
     const step = () => {
       const s = state.current!;
@@ -25,7 +27,7 @@ export function useCountUp(value: number | undefined, time: number | undefined):
     };
     step();
     return () => cancelAnimationFrame(frame);
-  }, [value, time]);
+  }, [value, time, maxGapMs]);
 
   return shown;
 }
