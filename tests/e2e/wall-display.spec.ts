@@ -156,22 +156,13 @@ test('numbers count up smoothly and never step back when an older sample arrives
   await page.goto(`${server.url}/wall/ooo?key=${encodeURIComponent(view)}`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,000,000');
   // Watch every value the number takes from here on.
-  await page.evaluate(() => {
-    const el = document.querySelector('[data-testid="headline-users"]')!;
-    const seen: number[] = [];
-    (window as unknown as { seen: number[] }).seen = seen;
-    new MutationObserver(() => seen.push(Number(el.textContent!.replace(/,/g, '')))).observe(el, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-    });
-  });
+  const seenValues = await watchHeadline(page);
   await pushPoints(server, key, [{ name: 'users_total', value: 1_200_000, time: t }], 'ooo');
   await expect(page.getByTestId('headline-users')).toHaveText('1,200,000');
   await pushPoints(server, key, [{ name: 'users_total', value: 1_100_000, time: t - 10_000 }], 'ooo');
   await page.waitForTimeout(1500);
   await expect(page.getByTestId('headline-users')).toHaveText('1,200,000');
-  const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+  const seen = await seenValues();
   expect(seen.length).toBeGreaterThan(2); // it glided, it did not jump
   for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
 });
@@ -188,6 +179,18 @@ test('after a gap longer than the stale threshold the number jumps to the new va
   await page.goto(`${server.url}/wall/gap?key=${encodeURIComponent(view)}`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,000,000');
   await expect(page.getByTestId('headline-users-panel')).toHaveAttribute('data-stale', 'yes');
+  const seenValues = await watchHeadline(page);
+  await pushPoints(server, key, [{ name: 'users_total', value: 1_500_000, time: Date.now() }], 'gap');
+  await expect(page.getByTestId('headline-users')).toHaveText('1,500,000');
+  await expect(page.getByTestId('headline-users-panel')).toHaveAttribute('data-stale', 'no');
+  await page.waitForTimeout(1500);
+  const seen = await seenValues();
+  // One change: straight from the stale number to the current one.
+  expect(seen.filter((v) => v !== 1_000_000 && v !== 1_500_000)).toEqual([]);
+});
+
+/** Watches every value the registered-users number takes from now on; the returned function reads them. */
+async function watchHeadline(page: Page): Promise<() => Promise<number[]>> {
   await page.evaluate(() => {
     const el = document.querySelector('[data-testid="headline-users"]')!;
     const seen: number[] = [];
@@ -198,11 +201,5 @@ test('after a gap longer than the stale threshold the number jumps to the new va
       characterData: true,
     });
   });
-  await pushPoints(server, key, [{ name: 'users_total', value: 1_500_000, time: Date.now() }], 'gap');
-  await expect(page.getByTestId('headline-users')).toHaveText('1,500,000');
-  await expect(page.getByTestId('headline-users-panel')).toHaveAttribute('data-stale', 'no');
-  await page.waitForTimeout(1500);
-  const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
-  // One change: straight from the stale number to the current one.
-  expect(seen.filter((v) => v !== 1_000_000 && v !== 1_500_000)).toEqual([]);
-});
+  return () => page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+}
