@@ -8,6 +8,8 @@
  *   npx tsx bench/phone-js-size.ts
  */
 import { chromium } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { startPhoneBenchServer } from './phone-session';
@@ -40,6 +42,10 @@ async function main() {
   const { server, cookies, cookie } = await startPhoneBenchServer();
   const html = await (await fetch(`${server.url}/`, { headers: cookie ? { cookie } : {} })).text();
   const inHtml = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!.split('?')[0]!));
+  // The framework's floor: the files Next's build manifest says every App Router page loads before
+  // any code of ours (React DOM, the App Router's runtime, Turbopack's loader).
+  const manifest = JSON.parse(readFileSync(join(process.env.WARROOM_NEXT_DIST ?? '.next', 'build-manifest.json'), 'utf8'));
+  const floor = new Set((manifest.rootMainFiles as string[]).map((f) => `/_next/${f}`));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({
@@ -111,6 +117,11 @@ async function main() {
     line('in the HTML (to hydrate)', first);
     line('imported later (deferred)', deferred);
     line('  of which chart.js', chart);
+    line(
+      "  of which Next's floor",
+      first.filter((s) => floor.has(s.url)),
+    );
+    console.log("  (Next's floor: the build manifest's rootMainFiles, which every App Router page loads before any of its own code)");
   } finally {
     await browser.close();
     await server.stop();

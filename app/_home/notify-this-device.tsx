@@ -130,7 +130,10 @@ export function NotifyThisDevice({ room, roomName, locale, t }: { room: string; 
     }
   }
 
-  if (state === 'checking') return null;
+  // While the browser is asked what it has, the section is drawn as it is most often found (off), its
+  // controls held: the server's HTML carries it, so it paints with the rest of the page, and nothing
+  // moves or appears after the page has loaded.
+  const held = state === 'working' || state === 'checking';
   return (
     <section className={`${PANEL} flex flex-col gap-2 p-3 text-sm`} aria-labelledby="notify-device-title" data-testid="notify-device">
       <h2 id="notify-device-title" className="font-semibold">
@@ -153,12 +156,7 @@ export function NotifyThisDevice({ room, roomName, locale, t }: { room: string; 
           <div className="flex flex-wrap items-center gap-2">
             <label className="flex min-h-11 items-center gap-2">
               {t.minSeverity}
-              <select
-                className={INPUT}
-                value={minSeverity}
-                onChange={(e) => setMinSeverity(e.target.value as TSeverity)}
-                disabled={state === 'working'}
-              >
+              <select className={INPUT} value={minSeverity} onChange={(e) => setMinSeverity(e.target.value as TSeverity)} disabled={held}>
                 {SEVERITIES.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -166,7 +164,7 @@ export function NotifyThisDevice({ room, roomName, locale, t }: { room: string; 
                 ))}
               </select>
             </label>
-            <button type="button" className={`${BUTTON} ${PRIMARY} min-h-11`} onClick={() => void turnOn()} disabled={state === 'working'}>
+            <button type="button" className={`${BUTTON} ${PRIMARY} min-h-11`} onClick={() => void turnOn()} disabled={held}>
               {state === 'working' ? t.working : t.turnOn}
             </button>
           </div>

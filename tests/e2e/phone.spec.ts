@@ -249,6 +249,11 @@ test('the first paint carries the numbers and incidents, even before any JavaScr
   await expect(page.getByTestId('headline-users-age')).toHaveText('stale 1 min');
   await expect(page.getByTestId('incident-row')).toHaveCount(2);
   await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'false');
+  // The push control too, its controls held until the browser has said what it has: drawn only
+  // after hydration, its paragraph was the page's largest paint, a second after everything else.
+  const notify = page.getByTestId('notify-device');
+  await expect(notify).toContainText('A notification on this phone when an incident');
+  await expect(notify.getByRole('button', { name: 'Notify me on this device' })).toBeDisabled();
   await context.close();
 });
 
