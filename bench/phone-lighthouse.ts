@@ -8,6 +8,7 @@
  *   npx tsx bench/phone-lighthouse.ts [--runs 3]
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS } from '../scripts/chromium';
@@ -42,7 +43,7 @@ async function main() {
       perf.push(Math.round((c.performance?.score ?? 0) * 100));
       a11y.push(Math.round((c.accessibility?.score ?? 0) * 100));
       console.log(
-        `run ${run}/${RUNS}: performance ${pct(c.performance?.score)}  accessibility ${pct(c.accessibility?.score)}  best practices ${pct(c['best-practices']?.score)}${cookie ? '' : '  (SIGNED OUT: sign-in failed)'}`,
+        `run ${run}/${RUNS} (load average ${loadavg()[0]!.toFixed(1)}): performance ${pct(c.performance?.score)}  accessibility ${pct(c.accessibility?.score)}  best practices ${pct(c['best-practices']?.score)}${cookie ? '' : '  (SIGNED OUT: sign-in failed)'}`,
       );
       const metric = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
       console.log(
@@ -74,7 +75,11 @@ async function main() {
       }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`\nphone page /: performance ${median(perf)} (median of ${RUNS}), accessibility ${median(a11y)}`);
+    console.log(
+      `\nphone page /: performance ${median(perf)} (median of ${RUNS}; runs ${perf.join(', ')}), accessibility ${median(a11y)}; load average now ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
   } finally {
     chrome.kill();
     await server.stop();
