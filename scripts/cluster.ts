@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { buildIfNeeded, builtServer } from './build-if-needed';
 import { SERVER_NODE_FLAGS } from './server-node-flags';
 import { envValue } from '../server/config';
-import { freePort, startNginx } from './cluster/nginx';
+import { startNginx } from './cluster/nginx';
+import { freePort } from './free-port';
 
 const args = process.argv.slice(2);
 const arg = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1]! : d);

@@ -10,7 +10,7 @@
  * terminated, and Redis is a throwaway redis-server on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/free-port';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,16 +192,6 @@ describe('PostgreSQL dropping every connection mid-load', () => {
     tv.socket.close();
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function startRedis(port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
