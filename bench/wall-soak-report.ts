@@ -4,6 +4,8 @@ import type { heap } from './wall-soak-page';
 /** One simulated day of bench/wall-soak.ts, as it is printed. */
 export interface TDay {
   heap?: Awaited<ReturnType<typeof heap>>;
+  /** from a heap snapshot (`--snapshots`): V8's heap without Blink's objects, the page's objects apart from compiled code */
+  split?: { v8MB: number; objectsMB: number; codeMB: number };
   maxSockets: number;
   socketsAtEnd?: number;
   unmarkedMs: number;
@@ -92,6 +94,10 @@ export function report(
     heapMB: days.map((d) => d.heap?.heapMB ?? null),
     nodes: days.map((d) => d.heap?.nodes ?? null),
     heapRatio: hN / h1,
+    heapFirstMB: days.map((d) => d.heap?.heapFirstMB ?? null),
+    heapFirstRatio: (days.at(-1)!.heap?.heapFirstMB ?? Number.NaN) / (days[0]!.heap?.heapFirstMB ?? Number.NaN),
+    objectsRatio: (days.at(-1)!.split?.objectsMB ?? Number.NaN) / (days[0]!.split?.objectsMB ?? Number.NaN),
+    codeMB: days.map((d) => d.split?.codeMB ?? null),
     posted,
     refused,
     incidentsOpened,
@@ -99,7 +105,11 @@ export function report(
     load: loadavg(),
   };
   console.log(
-    `\nheap day ${DAYS} ÷ day 1 = ${summary.heapRatio.toFixed(3)}; back to LIVE after ${all.length} faults: p50 ${(summary.backP50 / 1000).toFixed(1)} s, p99 ${(summary.backP99 / 1000).toFixed(1)} s, ${summary.notBack} not back; ` +
+    `\nheap day ${DAYS} ÷ day 1 = ${summary.heapRatio.toFixed(3)} (least of 5 readings; the first reading alone ${summary.heapFirstRatio.toFixed(3)}${
+      Number.isFinite(summary.objectsRatio)
+        ? `; snapshots: objects ${summary.objectsRatio.toFixed(3)}, compiled code ${days[0]!.split!.codeMB.toFixed(2)} → ${days.at(-1)!.split!.codeMB.toFixed(2)} MB`
+        : ''
+    }); back to LIVE after ${all.length} faults: p50 ${(summary.backP50 / 1000).toFixed(1)} s, p99 ${(summary.backP99 / 1000).toFixed(1)} s, ${summary.notBack} not back; ` +
       `longest unmarked not-current ${(summary.unmarkedMaxMs / 1000).toFixed(1)} s; reloads ${reloads}; blank samples ${summary.blank} of ${summary.samples}; ` +
       `most sockets open at once ${summary.maxSockets}, at the end ${final.sockets} (${final.state}); points accepted ${posted}, refused or unreachable ${refused}; incidents ${incidentsOpened} opened, ${incidentsResolved} resolved`,
   );

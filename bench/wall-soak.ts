@@ -17,7 +17,8 @@
  * time) and two incidents opened and resolved. The room's stale threshold
  * is `--stale-s` seconds of real time.
  *
- * Printed per simulated day: JS heap after GC, DOM nodes and listeners
+ * Printed per simulated day: JS heap after GC (the least of five readings: the page allocates between
+ * the GC and the reading), DOM nodes and listeners
  * (CDP Memory.getDOMCounters), WebSockets open in the page (CDP Network events), the longest time
  * a number was on screen without a stale mark while it was not current (its
  * value older than the threshold: the producer makes a new one every 250 ms
@@ -27,6 +28,13 @@
  *
  *   npx tsx bench/wall-soak.ts [--db sqlite|postgres] [--days 7] [--minutes 30] [--restarts 100]
  *       [--db-restarts 3] [--db-down-s 10] [--lock-s 60] [--drops 5] [--drop-s 120] [--stale-s 3] [--json FILE]
+ *       [--snapshots DIR [--snap-days 1,7]] [--js-flags '--no-opt --no-maglev --no-sparkplug']
+ *
+ * `--snapshots`: a heap snapshot after the reading on those days (a 3–6 s pause of the page), written to DIR and
+ * split into the page's objects and V8's compiled code (bytecode, baseline and optimized code, feedback): the
+ * code grows for days as more of the page's functions get hot enough to be compiled, which is not the page
+ * keeping anything. `--js-flags`: V8 flags for the page's Chromium, for experiments only (the flags above turn the
+ * compiling tiers off).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +45,7 @@ import { buildIfNeeded } from '../scripts/build-if-needed';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { startPrivatePostgres } from '../tests/helpers/private-postgres';
 import { api, startServer, type TTestServer } from '../tests/helpers/server';
-import { heap, openSockets, pageProbe, sample, type TSample, within } from './wall-soak-page';
+import { heap, heapSnapshot, openSockets, pageProbe, sample, type TSample, within } from './wall-soak-page';
 import { cuttableProxy } from './wall-soak-proxy';
 import { load, report, type TDay } from './wall-soak-report';
 
@@ -56,6 +64,11 @@ const DROPS = Math.max(0, Math.min(10, num('drops', 5)));
 const DROP_S = Math.max(1, Math.min(120, num('drop-s', 120)));
 const STALE_S = Math.max(1, Math.min(30, num('stale-s', 3)));
 const JSON_OUT = str('json', '');
+/** Heap snapshots (CDP) after the day's heap reading, written to `--snapshots DIR` as dayN.heapsnapshot, for `--snap-days 1,7`. */
+const SNAP_DIR = str('snapshots', '');
+const SNAP_DAYS = str('snap-days', `1,${DAYS}`).split(',').map(Number);
+/** Experiment only: V8 flags for the page's Chromium (e.g. `--no-opt --no-maglev --no-sparkplug`: no compiled code but bytecode). */
+const JS_FLAGS = str('js-flags', '');
 
 const TIME_ZONE = 'Europe/Berlin';
 /** 00:00 CET on Thursday 25 March 2027; Sunday the 28th (day 4) springs forward at 02:00. */
@@ -151,7 +164,11 @@ async function main() {
   const privatePg = DB === 'postgres' ? await startPrivatePostgres() : null;
   let server: TTestServer | null = null;
   const proxy = cuttableProxy(() => server!.port);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: JS_FLAGS ? [...CHROMIUM_ARGS, `--js-flags=${JS_FLAGS}`] : CHROMIUM_ARGS,
+    headless: true,
+  });
   // Interrupted: stop what this bench started (its server, its PostgreSQL, Chromium), then exit.
   for (const sig of ['SIGINT', 'SIGTERM'] as const)
     process.once(sig, () => {
@@ -211,14 +228,23 @@ async function main() {
           ],
         });
         try {
-          const res = await fetch(`${server!.url}/api/v1/metrics`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-            body,
-            signal: AbortSignal.timeout(2000),
-          });
-          await res.arrayBuffer();
-          if (res.status === 202) posted++;
+          // Bounded as a whole: a fetch aborted while its body is read can stay pending for ever (Node 20's
+          // undici, nodejs/node#56917), and the producer with it: no point stored for the rest of the week.
+          const status = await within(
+            (async () => {
+              const res = await fetch(`${server!.url}/api/v1/metrics`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+                body,
+                signal: AbortSignal.timeout(2000),
+              });
+              await res.arrayBuffer();
+              return res.status;
+            })(),
+            3000,
+            'a post',
+          );
+          if (status === 202) posted++;
           else refused++;
         } catch {
           refused++;
@@ -368,7 +394,25 @@ async function main() {
         if (inc) await resolveIncident(inc);
         if (inc2) await resolveIncident(inc2);
         await sleep(end - Date.now());
+        // Read a live wall every day (for at most 15 s more): a wall between connections holds no room
+        // snapshot, a live one holds it, so a day read in the middle of a fault is not the same page.
+        const liveBy = Date.now() + 15_000;
+        while (latest.state !== 'live' && Date.now() < liveBy) await sleep(100);
         days[d]!.heap = await within(heap(cdp), 20_000, 'a heap reading').catch(() => undefined);
+        {
+          const h = days[d]!.heap;
+          console.log(
+            `day ${d + 1} heap: least of 5 ${h?.heapMB.toFixed(3)} MB (first ${h?.heapFirstMB.toFixed(3)}, most ${h?.heapMaxMB.toFixed(3)})`,
+          );
+        }
+        if (SNAP_DIR && SNAP_DAYS.includes(d + 1)) {
+          const t0 = Date.now();
+          const split = await heapSnapshot(cdp, join(SNAP_DIR, `day${d + 1}.heapsnapshot`));
+          days[d]!.split = split;
+          console.log(
+            `day ${d + 1} snapshot (${Date.now() - t0} ms): V8 ${split.v8MB.toFixed(3)} MB = objects ${split.objectsMB.toFixed(3)} + compiled code ${split.codeMB.toFixed(3)}`,
+          );
+        }
         days[d]!.socketsAtEnd = latest.sockets;
         days[d]!.stateAtEnd = latest.state ?? '?';
         days[d]!.wallClock =
