@@ -397,7 +397,7 @@ async function main() {
         // Read a live wall every day: a wall between connections holds no room snapshot, a live one holds
         // it, so a day read in the middle of a fault is not the same page. At most the longest cut and 30 s
         // more (a full week's first run read four days' ends offline with a 15 s wait).
-        const liveBy = Date.now() + (DROP_S + 30) * 1000;
+        const liveBy = Date.now() + ((DROPS ? DROP_S : 0) + 30) * 1000;
         while (latest.state !== 'live' && Date.now() < liveBy) await sleep(100);
         days[d]!.heap = await within(heap(cdp), 20_000, 'a heap reading').catch(() => undefined);
         {
