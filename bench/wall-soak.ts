@@ -334,6 +334,12 @@ async function main() {
     let latest: TSample = await sample(page);
     let unmarkedSince: number | null = null;
     let unmarkedWas = '';
+    /** The sample before the stretch began: what the wall said the moment before, to tell a glide from a missed mark. */
+    let beforeStretch = '';
+    let previous: TSample = latest;
+    const tell = (s: TSample) =>
+      `${((s.at - REAL0) / 1000).toFixed(2)} s ${s.state}${s.panelStale ? ' stale-marked' : ''} ${s.value ?? '—'}` +
+      (s.value === null ? '' : ` (superseded ${((s.at - supersededAt(s.value)) / 1000).toFixed(1)} s before)`);
     let stopSampling = false;
     let reloads = 0;
     let lastFault = 'none';
@@ -355,17 +361,19 @@ async function main() {
         if (notCurrent && !marked) {
           if (unmarkedSince === null) {
             unmarkedSince = s.at;
-            unmarkedWas = `${s.state}, ${s.value} on screen, superseded ${((s.at - supersededAt(s.value ?? 0)) / 1000).toFixed(1)} s before`;
+            unmarkedWas = tell(s);
+            beforeStretch = tell(previous);
           }
           d.unmarkedMs = Math.max(d.unmarkedMs, s.at - unmarkedSince);
         } else {
-          // Each stretch that lasted past one sample, with what the wall said and the fault before it: where to look.
-          if (unmarkedSince !== null && s.at - unmarkedSince > 200)
+          // Each stretch, even of one sample, with the samples around it and the fault before it: where to look.
+          if (unmarkedSince !== null)
             console.log(
-              `unmarked ${((s.at - unmarkedSince) / 1000).toFixed(2)} s from ${((unmarkedSince - REAL0) / 1000).toFixed(1)} s (${unmarkedWas}); last fault: ${lastFault}`,
+              `unmarked ${((s.at - unmarkedSince) / 1000).toFixed(2)} s to the next sample: before [${beforeStretch}], first [${unmarkedWas}], after [${tell(s)}]; last fault: ${lastFault}`,
             );
           unmarkedSince = null;
         }
+        previous = s;
         await sleep(150);
       }
     })();

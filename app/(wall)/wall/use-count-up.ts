@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { countUpValue, isSettled, retarget, startCountUp, type TCountUp } from '@/lib/wall/count-up';
 
 /**
@@ -9,12 +9,18 @@ import { countUpValue, isSettled, retarget, startCountUp, type TCountUp } from '
  * back, and one more than `maxGapMs` newer is jumped to (after a gap the
  * glide would pass through numbers no longer current). Animates with
  * requestAnimationFrame only while moving.
+ *
+ * Aimed in a layout effect, so the render that brings a new sample also draws
+ * its first step before the browser paints: from an effect after the paint,
+ * the screen showed for a moment the old number beside the new sample's fresh
+ * time (its stale mark already gone), a number replaced seconds before as if
+ * it were current (the wall soak caught one, 12 s old, on a live wall).
  */
 export function useCountUp(value: number | undefined, time: number | undefined, maxGapMs: number): number | undefined {
   const state = useRef<TCountUp | null>(null);
   const [shown, setShown] = useState<number | undefined>(value);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (value === undefined || time === undefined) return;
     const now = performance.now();
     state.current = state.current ? retarget(state.current, value, time, now, maxGapMs) : startCountUp(value, time, now);
