@@ -5,6 +5,7 @@ import { api } from '@/lib/client/api';
 import type { TLocale } from '@/lib/format/number';
 import { SEVERITIES, type TSeverity } from '@/lib/incidents';
 import { BUTTON, INPUT, PANEL, PRIMARY } from '@/app/_ui/controls';
+import { fill } from '@/lib/i18n/fill';
 import type { TPushWords } from './push-words';
 
 /** What this browser remembers of its subscription: the server's id (to turn it off) and what it asked for. */
@@ -13,8 +14,6 @@ const WORKER = '/push-sw.js';
 
 type TState = 'checking' | 'unsupported' | 'denied' | 'off' | 'on' | 'working';
 type TSaved = { id: string; endpoint: string; room: string; minSeverity: TSeverity };
-
-const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
 function readSaved(): TSaved | null {
   try {
@@ -111,7 +110,7 @@ export function NotifyThisDevice({ room, roomName, locale, t }: { room: string; 
       setSaved(s);
       setState('on');
     } catch (err) {
-      setError(fill(t.failed, { message: err instanceof Error ? err.message : String(err) }));
+      setError(fill(t.failed, { message: err instanceof Error ? err.message : String(err) }, locale));
       setState('off');
     }
   }
@@ -145,7 +144,7 @@ export function NotifyThisDevice({ room, roomName, locale, t }: { room: string; 
         <p role="status">{t.denied}</p>
       ) : state === 'on' && saved ? (
         <>
-          <p role="status">{fill(t.on, { severity: saved.minSeverity, room: roomName })}</p>
+          <p role="status">{fill(t.on, { severity: saved.minSeverity, room: roomName }, locale)}</p>
           <button type="button" className={`${BUTTON} min-h-11 self-start`} onClick={() => void turnOff()}>
             {t.turnOff}
           </button>

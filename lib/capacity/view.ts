@@ -8,6 +8,7 @@ import type en from '../../messages/en.json';
 import type { TCapacityAnswer } from '../api/capacity';
 import { formatDuration } from '../format/duration';
 import type { TLocale } from '../format/number';
+import { fill } from '../i18n/fill';
 import { staleness } from '../wall/stale';
 
 export type TCapacityWords = (typeof en)['capacity'];
@@ -24,7 +25,6 @@ export interface TCapacityView {
   staleText: string | null;
 }
 
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 /** "38 min" (rounded to the minute), "25 s" under a minute (a replay at speed has lead times of seconds). */
 export function approxSpan(ms: number, locale: TLocale): string {
   const d = Math.max(0, ms);
@@ -37,12 +37,12 @@ export function capacityView(a: TCapacityAnswer | undefined, serverNow: number, 
   const loadAt = now.loadAt ? Date.parse(now.loadAt) : null;
   const st = loadAt === null ? null : staleness(loadAt, serverNow, a.staleAfterSeconds);
   const stale = st?.stale ?? false;
-  const staleText = stale && st ? fill(w.stale, { age: formatDuration(st.ageMs, locale) }) : null;
+  const staleText = stale && st ? fill(w.stale, { age: formatDuration(st.ageMs, locale) }, locale) : null;
   if (now.load === null || now.utilization === null) {
     // No load, or no healthy server to carry it: say so, with the load's age.
     return {
       level: now.load === null ? 'none' : 'crit',
-      text: now.load === null ? w.noLoad : fill(w.pool, { pct: '–' }),
+      text: now.load === null ? w.noLoad : fill(w.pool, { pct: '–' }, locale),
       ageMs: st?.ageMs ?? null,
       stale,
       staleText,
@@ -51,13 +51,13 @@ export function capacityView(a: TCapacityAnswer | undefined, serverNow: number, 
   // Times count from when the server evaluated, not from the screen's clock.
   const at = a.serverTime;
   const leadMs = model.leadMinutes * 60_000;
-  const parts = [fill(w.pool, { pct: Math.round(now.utilization * 100) })];
-  if (a.saturatesAt === null) parts.push(fill(w.notFull, { in: approxSpan(2 * leadMs, locale) }));
+  const parts = [fill(w.pool, { pct: Math.round(now.utilization * 100) }, locale)];
+  if (a.saturatesAt === null) parts.push(fill(w.notFull, { in: approxSpan(2 * leadMs, locale) }, locale));
   else if (Date.parse(a.saturatesAt) <= at) parts.push(w.fullNow);
-  else parts.push(fill(w.fullIn, { in: approxSpan(Date.parse(a.saturatesAt) - at, locale) }));
+  else parts.push(fill(w.fullIn, { in: approxSpan(Date.parse(a.saturatesAt) - at, locale) }, locale));
   if (a.nPlusOneSaturatesAt === null) parts.push(w.nPlusOneOk);
   else if (Date.parse(a.nPlusOneSaturatesAt) <= at) parts.push(w.nPlusOneNow);
-  else parts.push(fill(w.nPlusOne, { in: approxSpan(Date.parse(a.nPlusOneSaturatesAt) - at, locale) }));
+  else parts.push(fill(w.nPlusOne, { in: approxSpan(Date.parse(a.nPlusOneSaturatesAt) - at, locale) }, locale));
   const within = (iso: string | null, ms: number) => iso !== null && Date.parse(iso) - at <= ms;
   const level: TCapacityLevel = within(a.saturatesAt, leadMs)
     ? 'crit'

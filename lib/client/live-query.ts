@@ -4,7 +4,8 @@ import { type QueryClient, type QueryKey, type UseQueryOptions, useQuery, useQue
 import { useEffect, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ServerToClientEvents } from '../events';
-import { connectedSince, getSocket, hasJoined, roomJoined, type TClientSocket } from './socket';
+import { connectedSince, hasJoined, roomJoined, type TClientSocket } from './socket';
+import { useTabSocket } from './use-connection';
 import type { TListStatus } from './use-incidents-cache';
 
 /**
@@ -82,10 +83,10 @@ export function useLiveQuery<TData, TSelected = TData>(
   const keyText = JSON.stringify(query.queryKey);
   const joinRoomSlug = join ? (join.room ?? '') : null;
   const enabled = query.enabled !== false;
+  const sessionSocket = useTabSocket(null, which === 'session');
+  const socket = which === 'session' ? sessionSocket : which;
   useEffect(() => {
-    if (!enabled) return;
-    const socket = which === 'session' ? getSocket() : which;
-    if (!socket) return;
+    if (!enabled || !socket) return;
     // pushes are named at run time here; their payload types were checked where `on` was written
     const raw: Socket = socket;
     const key = JSON.parse(keyText) as QueryKey;
@@ -132,6 +133,6 @@ export function useLiveQuery<TData, TSelected = TData>(
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
     };
-  }, [which, qc, keyText, joinRoomSlug, enabled, refetchOnConnect]);
+  }, [socket, qc, keyText, joinRoomSlug, enabled, refetchOnConnect]);
   return useQuery(query);
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { TAck } from '../errors';
 import type { ClientToServerEvents, ServerToClientEvents, TRoomSnapshot } from '../events';
 import { ApiError } from './api';
@@ -12,13 +12,44 @@ export type TClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 let socket: TClientSocket | null = null;
 let socketToken: string | null = null;
 
+type TIo = typeof import('socket.io-client')['io'];
+let io: TIo | null = null;
+let loading: Promise<TIo> | null = null;
+
+/**
+ * The tab's one socket for `token`, once socket.io-client has loaded (null
+ * before: `socketFor` loads it). The library is not in the page's first load:
+ * a screen's HTML already carries what it shows, and the phone on slow 4G
+ * paints and hydrates without its 13 kB gzip (issue 26); it is asked
+ * for when the first live screen mounts, after the first paint.
+ */
+export function loadedSocket(token: string | null = null): TClientSocket | null {
+  return io ? getSocket(io, token) : null;
+}
+
+/** The tab's one socket for `token`, loading socket.io-client on first use. */
+export async function socketFor(token: string | null = null): Promise<TClientSocket> {
+  loading ??= import('socket.io-client').then(
+    (m) => {
+      io = m.io;
+      return m.io;
+    },
+    (err: unknown) => {
+      // The network went as the page loaded (a phone on a train): the next caller asks again.
+      loading = null;
+      throw err;
+    },
+  );
+  return getSocket(await loading, token);
+}
+
 /**
  * The tab's one socket, created in the browser on first use. A display-link
  * key (wall without sign-in) travels in the handshake's auth; otherwise the
  * session cookie does. Reconnects by itself with capped, jittered backoff.
  * Its `clock:tick` sets the tab's server clock here, once for every screen.
  */
-export function getSocket(token: string | null = null): TClientSocket {
+function getSocket(io: TIo, token: string | null): TClientSocket {
   if (socket && socketToken === token) return socket;
   socket?.disconnect();
   socketToken = token;

@@ -10,11 +10,42 @@ import {
   type TConnectionEvent,
   type TConnectionState,
 } from './connection-state';
-import { getSocket, type TClientSocket } from './socket';
+import { loadedSocket, socketFor, type TClientSocket } from './socket';
 
-/** The tab's socket for a display key (null: the session's); null while rendering on the server. */
-export function useTabSocket(token: string | null = null): TClientSocket | null {
-  return useMemo(() => (typeof window === 'undefined' ? null : getSocket(token)), [token]);
+/** How often a screen asks again for socket.io-client when it did not load. */
+const SOCKET_LOAD_RETRY_MS = 3000;
+/** A screen with no socket this long after it mounted (the library did not load) counts it as a failed connection. */
+const NO_SOCKET_GRACE_MS = 5000;
+
+/**
+ * The tab's socket for a display key (null: the session's); null while rendering on the server, and in the
+ * browser until socket.io-client has loaded (`socketFor`: after the first paint, once per tab). `enabled`
+ * false: none (a hook that reads another socket must not open the session's, which would close a wall's).
+ */
+export function useTabSocket(token: string | null = null, enabled = true): TClientSocket | null {
+  const [held, setHeld] = useState<{ token: string | null; socket: TClientSocket } | null>(() => {
+    const socket = typeof window === 'undefined' || !enabled ? null : loadedSocket(token);
+    return socket ? { token, socket } : null;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    let mounted = true;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      socketFor(token).then(
+        (socket) => mounted && setHeld((h) => (h?.socket === socket && h.token === token ? h : { token, socket })),
+        // Not loaded (no network): asked again while the screen is open; `useConnection` says reconnecting meanwhile.
+        () => {
+          if (mounted) retry = setTimeout(load, SOCKET_LOAD_RETRY_MS);
+        },
+      );
+    void load();
+    return () => {
+      mounted = false;
+      clearTimeout(retry);
+    };
+  }, [token, enabled]);
+  return enabled && held?.token === token ? held.socket : null;
 }
 
 /**
@@ -38,7 +69,6 @@ export function useConnection(socket: TClientSocket | null, opts: { hasKey: bool
   onEnded.current = opts.onAccessEnded;
 
   useEffect(() => {
-    if (!socket) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const apply = (e: TConnectionEvent) => {
       const before = current.current;
@@ -52,9 +82,18 @@ export function useConnection(socket: TClientSocket | null, opts: { hasKey: bool
       setState(after);
       if (after.ended && after.ended !== before.ended) {
         onEnded.current?.(after.ended);
-        socket.disconnect();
+        socket?.disconnect();
       }
     };
+    if (!socket) {
+      // socket.io-client not loaded yet (it follows the first paint): a while without it is a connection
+      // that failed, so the screen says reconnecting, then offline, rather than connecting for ever.
+      const grace = setTimeout(() => apply({ type: 'connect_error', problem: null }), NO_SOCKET_GRACE_MS);
+      return () => {
+        clearTimeout(grace);
+        clearTimeout(timer);
+      };
+    }
     const onConnect = () => apply({ type: 'connect' });
     const onDisconnect = () => apply({ type: 'disconnect' });
     const onConnectError = (err: Error) =>

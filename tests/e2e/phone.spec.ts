@@ -167,6 +167,48 @@ test('the numbers paint before the chart library, which loads after first paint'
   expect(timing.chart!).toBeGreaterThan(timing.fcp!);
 });
 
+test('the socket code loads after first paint; a phone it did not reach says reconnecting, then goes live once it loads', async ({
+  page,
+  context,
+  server,
+}) => {
+  const night = await seedNight(server);
+  await signIn(context, server, 'viewer');
+  // The script that holds socket.io-client (engine.io's own words mark it) fails, as on a train, until released.
+  let socketUrl: string | null = null;
+  let reachable = false;
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('ping timeout')) {
+      socketUrl = route.request().url();
+      if (!reachable) return route.abort('internetdisconnected');
+    }
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(`${server.url}/`);
+  // The first paint and hydration do not wait for it: the numbers and incidents stand, with their ages.
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  await expect(page.getByTestId('incident-row')).toHaveCount(2);
+  await expect.poll(() => socketUrl, { message: 'the socket script was requested' }).not.toBeNull();
+  // No socket: the screen does not say connecting for ever, nor live.
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
+  reachable = true;
+  // Asked for again while the screen is open: it loads, connects and the room is read.
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale', { timeout: 15_000 });
+  await pushPoints(server, night.key, [{ name: 'users_total', value: 1_300_000 }]);
+  await expect(page.getByTestId('headline-users')).toHaveText('1,300,000');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+
+  const timing = await page.evaluate((url) => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const socket = performance.getEntriesByType('resource').find((e) => e.name === url)?.startTime ?? null;
+    return { fcp, socket };
+  }, socketUrl);
+  expect(timing.fcp).not.toBeNull();
+  expect(timing.socket!).toBeGreaterThan(timing.fcp!);
+});
+
 test('numbers and incidents update live, without a reload', async ({ page, context, server }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');

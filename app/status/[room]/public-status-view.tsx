@@ -228,6 +228,7 @@ export function PublicStatusView({
       {subscribe && (
         <SubscribeForm
           slug={s.room.slug}
+          locale={locale}
           words={{
             heading: t('subscribe.heading'),
             label: t('subscribe.label'),

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { ApiError, api } from '@/lib/client/api';
+import { fill } from '@/lib/i18n/fill';
 
 type TWords = { heading: string; label: string; button: string; note: string; sent: string; failed: string };
 
@@ -9,7 +10,7 @@ type TWords = { heading: string; label: string; button: string; note: string; se
  * The email subscription form of the public page (shown only when the install
  * has a mail server). It asks; the confirmation mail's link does the rest.
  */
-export function SubscribeForm({ slug, words }: { slug: string; words: TWords }) {
+export function SubscribeForm({ slug, words, locale }: { slug: string; words: TWords; locale: string }) {
   const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'sent' } | { kind: 'failed'; reason: string }>({ kind: 'idle' });
   return (
     <section aria-labelledby="subscribe" className="mt-8 rounded border border-edge p-4">
@@ -43,7 +44,7 @@ export function SubscribeForm({ slug, words }: { slug: string; words: TWords }) 
         </button>
       </form>
       <p className="mt-2 text-sm text-dim" role="status">
-        {state.kind === 'sent' ? words.sent : state.kind === 'failed' ? words.failed.replace('{reason}', state.reason) : words.note}
+        {state.kind === 'sent' ? words.sent : state.kind === 'failed' ? fill(words.failed, { reason: state.reason }, locale) : words.note}
       </p>
     </section>
   );

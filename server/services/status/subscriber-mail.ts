@@ -4,6 +4,7 @@ import zh from '../../../messages/zh.json';
 import type { TServiceContext } from '../../context';
 import type { TTx } from '../../db/client';
 import { AppError } from '../../errors';
+import { fill } from '../../../lib/i18n/fill';
 
 /**
  * Subscriber mail goes through the notification outbox like every other
@@ -24,8 +25,6 @@ export interface TSubscriberMail {
 
 type TMailWords = typeof en.statusPage.mail;
 const WORDS: Record<'en' | 'zh', TMailWords> = { en: en.statusPage.mail, zh: zh.statusPage.mail };
-
-const fill = (s: string, v: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => v[k] ?? '');
 
 /** A fresh unguessable token and the hash kept of it (the token itself is only ever in the mail). */
 export function newToken(): { token: string; hash: string } {
@@ -87,8 +86,10 @@ export function confirmationMail(
   const w = WORDS[o.lang];
   return {
     to: o.to,
-    subject: fill(w.confirmSubject, { title: o.title }),
-    text: [fill(w.confirmBody, { title: o.title }), '', apiUrl(ctx, o.slug, 'confirm', o.confirmToken), '', w.confirmIgnore].join('\n'),
+    subject: fill(w.confirmSubject, { title: o.title }, o.lang),
+    text: [fill(w.confirmBody, { title: o.title }, o.lang), '', apiUrl(ctx, o.slug, 'confirm', o.confirmToken), '', w.confirmIgnore].join(
+      '\n',
+    ),
   };
 }
 
@@ -101,15 +102,15 @@ export function updateMail(
   const status = (w.status as Record<string, string>)[o.status] ?? o.status;
   return {
     to: o.to,
-    subject: fill(w.updateSubject, { page: o.pageTitle, title: o.title, status }),
+    subject: fill(w.updateSubject, { page: o.pageTitle, title: o.title, status }, o.lang),
     text: [
       `${o.title} — ${status}`,
       '',
       o.message,
       '',
-      fill(w.more, { url: pageUrl(ctx, o.slug) }),
+      fill(w.more, { url: pageUrl(ctx, o.slug) }, o.lang),
       '',
-      fill(w.unsubscribe, { url: apiUrl(ctx, o.slug, 'unsubscribe', o.unsubToken) }),
+      fill(w.unsubscribe, { url: apiUrl(ctx, o.slug, 'unsubscribe', o.unsubToken) }, o.lang),
     ].join('\n'),
   };
 }

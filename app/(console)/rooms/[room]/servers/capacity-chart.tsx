@@ -6,6 +6,7 @@ import type { TCapacityAnswer } from '@/lib/api/capacity';
 import type { TCapacityWords } from '@/lib/capacity/view';
 import { formatTimeOfDay } from '@/lib/format/duration';
 import { formatAxis, type TLocale } from '@/lib/format/number';
+import { fill } from '@/lib/i18n/fill';
 import { tokenColor, withAlpha } from '@/app/_components/chart-colors';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Legend);
@@ -115,7 +116,7 @@ export default function CapacityChart({
       },
       { label: words.capacityLine, data: level(data.now.capacity), borderColor: dim, borderWidth: 1, pointRadius: 0 },
       {
-        label: words.limitLine.replace('{pct}', String(pct)),
+        label: fill(words.limitLine, { pct }, locale),
         data: level(data.now.limit),
         borderColor: crit,
         borderWidth: 2,
@@ -131,7 +132,7 @@ export default function CapacityChart({
       },
     ];
     c.update('none');
-  }, [data, words, stale]);
+  }, [data, words, stale, locale]);
 
   return <canvas ref={canvas} data-testid="capacity-canvas" aria-hidden />;
 }

@@ -6,6 +6,7 @@ import { capacityView, type TCapacityWords } from '@/lib/capacity/view';
 import { useCapacityQuery } from '@/lib/client/use-capacity';
 import { useTabSocket } from '@/lib/client/use-connection';
 import { formatCompact, type TLocale } from '@/lib/format/number';
+import { fill } from '@/lib/i18n/fill';
 
 // Chart.js loads after the table: the fleet is what the page is for.
 const CapacityChart = dynamic(() => import('./capacity-chart'), { ssr: false });
@@ -15,10 +16,15 @@ export function CapacityPanel({ slug, now, words, locale }: { slug: string; now:
   const { data } = useCapacityQuery(slug, null, useTabSocket());
   const view = capacityView(data, now, words, locale);
   if (!data?.model || !data.now || !view) return null;
-  const summary = words.chartSummary
-    .replace('{load}', data.now.load === null ? '–' : formatCompact(data.now.load, locale))
-    .replace('{limit}', formatCompact(data.now.limit, locale))
-    .replace('{full}', view.text);
+  const summary = fill(
+    words.chartSummary,
+    {
+      load: data.now.load === null ? '–' : formatCompact(data.now.load, locale),
+      limit: formatCompact(data.now.limit, locale),
+      full: view.text,
+    },
+    locale,
+  );
   return (
     <section
       className="flex flex-col gap-2 rounded-xl border border-edge bg-panel p-3"
@@ -28,7 +34,7 @@ export function CapacityPanel({ slug, now, words, locale }: { slug: string; now:
       <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold">
         {words.title}
         <CapacityLine view={view} className="text-sm font-normal" />
-        <span className="text-sm font-normal text-dim">{words.healthy.replace('{n}', String(data.now.healthyServers))}</span>
+        <span className="text-sm font-normal text-dim">{fill(words.healthy, { n: data.now.healthyServers }, locale)}</span>
       </h2>
       <div className="relative h-56" role="img" aria-label={summary}>
         <CapacityChart data={data} words={words} locale={locale} stale={view.stale} />
