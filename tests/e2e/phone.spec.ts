@@ -131,6 +131,18 @@ async function summary(page: Page, context: BrowserContext, server: TTestServer)
   expect(await smallTapTargets(page)).toEqual([]);
 }
 
+/** The page asked for the script at `url` only after its first contentful paint. */
+async function expectAskedAfterFirstPaint(page: Page, url: string | null) {
+  const timing = await page.evaluate((u) => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const asked = performance.getEntriesByType('resource').find((e) => e.name === u)?.startTime ?? null;
+    return { fcp, asked };
+  }, url);
+  expect(timing.fcp).not.toBeNull();
+  expect(timing.asked).not.toBeNull();
+  expect(timing.asked!).toBeGreaterThan(timing.fcp!);
+}
+
 test('the numbers paint before the chart library, which loads after first paint', async ({ page, context, server }) => {
   await seedNight(server);
   await signIn(context, server, 'viewer');
@@ -158,13 +170,7 @@ test('the numbers paint before the chart library, which loads after first paint'
   await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
   await expect(page.getByTestId('sparkline-canvas')).toBeVisible();
 
-  const timing = await page.evaluate((url) => {
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    const chart = performance.getEntriesByType('resource').find((e) => e.name === url)?.startTime ?? null;
-    return { fcp, chart };
-  }, chartUrl);
-  expect(timing.fcp).not.toBeNull();
-  expect(timing.chart!).toBeGreaterThan(timing.fcp!);
+  await expectAskedAfterFirstPaint(page, chartUrl);
 });
 
 test('the socket code loads after first paint; a phone it did not reach says reconnecting, then goes live once it loads', async ({
@@ -200,13 +206,7 @@ test('the socket code loads after first paint; a phone it did not reach says rec
   await expect(page.getByTestId('headline-users')).toHaveText('1,300,000');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 
-  const timing = await page.evaluate((url) => {
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-    const socket = performance.getEntriesByType('resource').find((e) => e.name === url)?.startTime ?? null;
-    return { fcp, socket };
-  }, socketUrl);
-  expect(timing.fcp).not.toBeNull();
-  expect(timing.socket!).toBeGreaterThan(timing.fcp!);
+  await expectAskedAfterFirstPaint(page, socketUrl);
 });
 
 test('numbers and incidents update live, without a reload', async ({ page, context, server }) => {
