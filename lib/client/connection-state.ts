@@ -35,8 +35,12 @@ export interface TConnectionState {
   connection: TConnection;
   /** Access ended while showing: final for this screen. */
   ended: TAccessProblem | null;
-  /** The socket dropped (or a handshake failed) since it was last connected. */
-  wasDown: boolean;
+  /**
+   * The socket has connected on this page: a refused handshake after that means access ended while the
+   * screen showed the room (revoked). Before it, a refusal means the key or sign-in never worked here, and
+   * the room's read says so (wrong key), however long the first connection took or how often it failed.
+   */
+  hadRoom: boolean;
   /** The offline clock is running (started by the first drop, stopped by a connect or an end). */
   clock: boolean;
 }
@@ -50,12 +54,12 @@ export type TConnectionEvent =
   /** The offline clock ran out. */
   | { type: 'offline' };
 
-export const INITIAL_CONNECTION: TConnectionState = { connection: 'connecting', ended: null, wasDown: false, clock: false };
+export const INITIAL_CONNECTION: TConnectionState = { connection: 'connecting', ended: null, hadRoom: false, clock: false };
 
 function down(s: TConnectionState): TConnectionState {
   // Every failed retry lands here too: only the first failure starts the offline clock.
-  if (s.clock) return s.wasDown ? s : { ...s, wasDown: true };
-  return { ...s, wasDown: true, connection: 'reconnecting', clock: true };
+  if (s.clock) return s;
+  return { ...s, connection: 'reconnecting', clock: true };
 }
 
 function end(s: TConnectionState, problem: TAccessProblem): TConnectionState {
@@ -66,12 +70,12 @@ function end(s: TConnectionState, problem: TAccessProblem): TConnectionState {
 export function nextConnection(s: TConnectionState, e: TConnectionEvent): TConnectionState {
   switch (e.type) {
     case 'connect':
-      return { ...s, connection: 'live', wasDown: false, clock: false };
+      return { ...s, connection: 'live', hadRoom: true, clock: false };
     case 'disconnect':
       return down(s);
     case 'connect_error':
       // A refused handshake after the screen had the room: the key or session died while it was away.
-      if (e.problem && s.wasDown) return end(s, e.problem === 'badKey' ? 'revoked' : e.problem);
+      if (e.problem && s.hadRoom) return end(s, e.problem === 'badKey' ? 'revoked' : e.problem);
       return down(s);
     case 'revoked':
       return end(s, e.hasKey ? 'revoked' : 'signin');

@@ -185,6 +185,41 @@ test('a wrong key, no session and an unknown room each get their own full-screen
   await shot(page, 'unknown-room');
 });
 
+test('a wrong key on a link so slow that the socket library comes after the screen gave up on it is still a wrong key, never "revoked"', async ({
+  page,
+  server,
+}) => {
+  await room(server, 'truth-slowkey');
+  const problems: string[] = [];
+  await page.exposeFunction('noteProblem', (p: string) => problems.push(p));
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      const p = document.querySelector('[data-testid="access"]')?.getAttribute('data-problem');
+      if (p) (window as unknown as { noteProblem: (p: string) => void }).noteProblem(p);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-problem'] });
+  });
+  // socket.io-client fails to load until released: the screen counts that as a failed connection after 5 s.
+  let reachable = false;
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('ping timeout') && !reachable) return route.abort('internetdisconnected');
+    await route.fulfill({ response: res, body });
+  });
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto(`${server.url}/wall/truth-slowkey?key=not-a-real-key`);
+  // No socket, so no word on the key yet: the wall does not claim it has the room.
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
+  reachable = true;
+  // The library loads on the next try, its handshake is refused: the key never worked here.
+  await expect.poll(() => sockets.length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect(page.getByTestId('access')).toHaveAttribute('data-problem', 'badKey', { timeout: 10_000 });
+  await expect(page.getByTestId('access')).toContainText('This display link does not work');
+  // Every state the access screen took: a refusal counted after the late library once read "revoked".
+  expect(new Set(problems)).toEqual(new Set(['badKey']));
+});
+
 test('an empty room says "waiting for data" instead of drawing an empty axis', async ({ page, server }) => {
   const { display } = await room(server, 'truth-empty');
   await page.goto(`${server.url}/wall/truth-empty?key=${encodeURIComponent(display)}`);
