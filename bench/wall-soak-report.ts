@@ -14,6 +14,7 @@ export interface TDay {
   backToLive: number[];
   notBack: number;
   events: string[];
+  /** the wall's clock when the day's heap was read (on a live wall, so possibly hours past the day's end) */
   wallClock?: string;
   stateAtEnd?: string;
 }
@@ -51,8 +52,10 @@ export function report(
   const { reloads, final, posted, refused, incidentsOpened, incidentsResolved } = run;
   const DAYS = days.length;
   console.log(`\nload average at the end ${load()}; faults overran the planned week by ${run.overranS.toFixed(0)} s of real time`);
+  // The clock is read with the heap, once the wall is live again: on a day that ends in a cut that waits up to
+  // the longest cut and 30 s more, hours of simulated time, so it can read well past midnight.
   console.log(
-    'day  wall clock (Berlin)  heap MB  DOM nodes  listeners  sockets max/end  unmarked s  back to LIVE p50/p99 s (n)  blank  events',
+    'day  read at (Berlin)     heap MB  DOM nodes  listeners  sockets max/end  unmarked s  back to LIVE p50/p99 s (n)  blank  events',
   );
   for (const [i, d] of days.entries()) {
     const counts = d.events.reduce<Record<string, number>>((m, e) => {
