@@ -10,6 +10,7 @@ import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { freshRate } from '@/lib/wall/growth';
 import { feedState, staleness } from '@/lib/wall/stale';
+import { staleAge } from '@/lib/format/state-words';
 import { HeadlineNumbers } from './headline-numbers';
 import { HOME_LABELS } from './labels';
 import { LiveDot } from './live-dot';
@@ -153,7 +154,12 @@ export function HomeScreen({
             locale={locale}
             t={t}
           />
-          <Sparkline lines={lines} summary={trendSummary} className="h-20 rounded-xl border border-edge bg-panel p-1 md:h-72" />
+          <Sparkline
+            lines={lines}
+            summary={stale?.stale ? `${trendSummary} (${staleAge(stale.ageMs, locale)})` : trendSummary}
+            stale={stale?.stale ?? false}
+            className="h-20 rounded-xl bg-panel p-1 md:h-72"
+          />
         </div>
         <div className="flex min-w-0 flex-col gap-3">
           <ReachWarning

@@ -1,70 +1,59 @@
-'use client';
+import { SPARK_H, SPARK_W, sparkPaths, type TSparkLine } from '@/lib/spark-path';
 
-import { useEffect, useState, type ComponentType } from 'react';
-import type { TSparkLine } from './sparkline-chart';
-
-type TChartComponent = ComponentType<{ lines: TSparkLine[] }>;
-
-/**
- * Runs `fn` once the page has loaded and painted and the browser has a moment
- * to spare: the chart's code then never competes with the numbers, or with
- * hydration, for a slow phone's CPU.
- */
-function afterFirstPaint(fn: () => void): () => void {
-  let idle: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let frame: number | undefined;
-  const schedule = () => {
-    // A frame callback runs before the next paint; a task queued from it runs after.
-    frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(fn, { timeout: 3000 });
-        else fn();
-      }, 0);
-    });
-  };
-  if (document.readyState === 'complete') schedule();
-  else window.addEventListener('load', schedule, { once: true });
-  return () => {
-    window.removeEventListener('load', schedule);
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
-  };
-}
+const STROKE: Record<TSparkLine['color'], string> = { users: 'stroke-users', online: 'stroke-online' };
+const FILL: Record<TSparkLine['color'], string> = { users: 'fill-users/15', online: 'fill-online/15' };
+/** Past the room's stale threshold the line greys with the numbers beside it: it ends where the data stopped. */
+const STALE_STROKE = 'stroke-dim';
+const STALE_FILL = 'fill-dim/10';
 
 /**
- * The compact trend line of the summary. Chart.js (about 60 kB gzipped) is
- * imported only after first paint: on a slow phone connection the numbers
- * come first and the line fills in its reserved box later, without shifting
- * anything. `summary` is the line's meaning in words, for screen readers.
+ * The compact trend line of the summary, drawn as SVG by the server with the
+ * numbers, so the first paint has it and the phone loads no chart library:
+ * no axes, no tooltip, nothing to tap, only the shape of the night (the
+ * wall's and console's charts, with axes and marks, are Chart.js). The first
+ * line is filled below. `summary` is the line's meaning in words, for screen
+ * readers; `stale`: the newest point is past the room's threshold, and the
+ * line is drawn as the numbers are then, grey in a dashed box.
  */
-export function Sparkline({ lines, summary, className }: { lines: TSparkLine[]; summary: string; className?: string }) {
-  const [Chart, setChart] = useState<TChartComponent | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const cancel = afterFirstPaint(() => {
-      void import('./sparkline-chart').then((m) => {
-        if (!cancelled) setChart(() => m.default);
-      });
-    });
-    return () => {
-      cancelled = true;
-      cancel();
-    };
-  }, []);
-
+export function Sparkline({
+  lines,
+  summary,
+  stale,
+  className,
+}: {
+  lines: TSparkLine[];
+  summary: string;
+  stale: boolean;
+  className?: string;
+}) {
+  const paths = sparkPaths(lines);
   return (
     <figure
-      className={`relative ${className ?? ''}`}
+      className={`relative border ${stale ? 'border-dashed border-dim' : 'border-edge'} ${className ?? ''}`}
       data-testid="sparkline"
-      data-loaded={Chart ? 'true' : 'false'}
+      data-stale={stale ? 'yes' : 'no'}
       role="img"
       aria-label={summary}
     >
-      {/* Chart.js sizes the canvas to a dedicated, relatively positioned parent. */}
-      <div className="relative h-full w-full">{Chart ? <Chart lines={lines} /> : null}</div>
+      <svg viewBox={`0 0 ${SPARK_W} ${SPARK_H}`} preserveAspectRatio="none" className="block h-full w-full" aria-hidden>
+        {paths.map((p) =>
+          p.area ? <path key={`${p.color}-area`} d={p.area} className={`${stale ? STALE_FILL : FILL[p.color]} stroke-none`} /> : null,
+        )}
+        {/* The first line drawn last, on top: where the lines cross, registered users are the one seen. */}
+        {[...paths].reverse().map((p) => (
+          <path
+            key={p.color}
+            d={p.line}
+            data-testid="sparkline-line"
+            data-color={p.color}
+            className={`${stale ? STALE_STROKE : STROKE[p.color]} fill-none`}
+            strokeWidth={2}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+      </svg>
     </figure>
   );
 }

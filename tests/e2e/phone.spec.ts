@@ -111,7 +111,8 @@ async function summary(page: Page, context: BrowserContext, server: TTestServer)
   await expect(page.getByTestId('growth-minute')).toHaveText('+1,000');
   await expect(page.getByTestId('growth-hour')).toHaveText('+60K');
 
-  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('sparkline-line')).toHaveCount(2);
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-stale', 'no');
   // Nothing jumps while data, ages and the chart arrive (cumulative layout shift), measured
   // before the full-page screenshot, whose resize of the viewport the browser counts as shifts.
   const cls = await page.evaluate(
@@ -143,34 +144,37 @@ async function expectAskedAfterFirstPaint(page: Page, url: string | null) {
   expect(timing.asked!).toBeGreaterThan(timing.fcp!);
 }
 
-test('the numbers paint before the chart library, which loads after first paint', async ({ page, context, server }) => {
-  await seedNight(server);
+test("the trend line comes drawn in the server's HTML and the phone loads no chart library", async ({ page, context, server }) => {
+  const night = await seedNight(server);
   await signIn(context, server, 'viewer');
-  // Hold back whichever script holds Chart.js until the numbers are on screen.
-  let release!: () => void;
-  const held = new Promise<void>((r) => (release = r));
-  let chartUrl: string | null = null;
+  const scripts: string[] = [];
   await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
     const res = await route.fetch();
     const body = await res.text();
-    if (body.includes('borderCapStyle')) {
-      chartUrl = route.request().url();
-      await held;
-    }
+    if (body.includes('borderCapStyle')) scripts.push(route.request().url());
     await route.fulfill({ response: res, body });
   });
   await page.goto(`${server.url}/`);
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
-  await expect(page.getByTestId('incident-row')).toHaveCount(2);
-  // The chart script is asked for once the page has painted, and while it is held the numbers stand alone.
-  await expect.poll(() => chartUrl, { message: 'the chart script was requested' }).not.toBeNull();
-  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'false');
-  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
-  release();
-  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'true');
-  await expect(page.getByTestId('sparkline-canvas')).toBeVisible();
-
-  await expectAskedAfterFirstPaint(page, chartUrl);
+  // Both lines, each on its own scale: registered users rise across the whole box, from its bottom to its top.
+  const lines = page.getByTestId('sparkline-line');
+  await expect(lines).toHaveCount(2);
+  const usersLine = lines.and(page.locator('[data-color="users"]'));
+  const users = await usersLine.evaluate((el) => {
+    const svg = el.closest('svg')!.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return { width: box.width / svg.width, height: box.height / svg.height };
+  });
+  expect(users.width).toBeGreaterThan(0.95);
+  expect(users.height).toBeGreaterThan(0.9);
+  // Live: a new point moves the line's end, with no chart library anywhere on the way.
+  const before = await usersLine.getAttribute('d');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', /^(live|stale)$/);
+  await pushPoints(server, night.key, [{ name: 'users_total', value: 1_400_000 }]);
+  await expect(page.getByTestId('headline-users')).toHaveText('1,400,000');
+  await expect(usersLine).not.toHaveAttribute('d', before!);
+  await page.waitForLoadState('networkidle');
+  expect(scripts).toEqual([]);
 });
 
 test('the socket code loads after first paint; a phone it did not reach says reconnecting, then goes live once it loads', async ({
@@ -269,7 +273,10 @@ test("a number is marked stale the moment it stops being current, not at the pag
   ]);
   await expect(page.getByTestId('headline-users')).toHaveText('1,000');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-stale', 'no');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale', { timeout: 25_000 });
+  // The trend greys with the numbers: its end is where the data stopped, not now.
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-stale', 'yes');
   const staleAt = await page.evaluate(() => (window as unknown as { staleAt?: number }).staleAt ?? null);
   expect(staleAt).not.toBeNull();
   // Marked at its deadline (the point's time + 5 s), within the page's 100 ms check and a render on a busy machine.
@@ -290,7 +297,10 @@ test('the first paint carries the numbers and incidents, even before any JavaScr
   await expect(page.getByTestId('growth-minute')).toHaveText('—');
   await expect(page.getByTestId('headline-users-age')).toHaveText('stale 1 min');
   await expect(page.getByTestId('incident-row')).toHaveCount(2);
-  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-loaded', 'false');
+  // The trend line too: it is drawn by the server, not by a script, and says its age as the numbers do.
+  await expect(page.getByTestId('sparkline-line')).toHaveCount(2);
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('data-stale', 'yes');
+  await expect(page.getByTestId('sparkline')).toHaveAttribute('aria-label', /\(stale 1 min\)$/);
   // The push control too, its controls held until the browser has said what it has: drawn only
   // after hydration, its paragraph was the page's largest paint, a second after everything else.
   const notify = page.getByTestId('notify-device');
@@ -458,6 +468,7 @@ test.describe('on a laptop', () => {
     await expect(nav.getByTestId('nav-home')).toHaveAttribute('aria-current', 'page');
     await expect(nav.getByTestId('nav-apiDocs')).toHaveAttribute('href', '/api-docs');
     expect(await horizontalOverflow(page)).toEqual({ px: 0, culprits: [] });
+    await page.screenshot({ path: 'docs/home-laptop.png' });
     await nav.getByTestId('nav-help').click();
     await expect(page.getByTestId('help')).toContainText('/admin → Tokens, ingest keys and display links');
   });
