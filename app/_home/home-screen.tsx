@@ -122,7 +122,8 @@ export function HomeScreen({
         {/* One line that never wraps: the room name truncates, so a stale notice appearing shifts nothing below. */}
         <div className="flex min-w-0 items-center gap-3">
           <h1 className="truncate text-lg font-bold">{snapshot?.room.name ?? 'Warroom'}</h1>
-          <LiveDot state={feed} staleMs={stale?.stale ? stale.ageMs : null} locale={locale} />
+          {/* Access ended: the socket is stopped for good, so no connection state is said (the alert says why). */}
+          {access ? null : <LiveDot state={feed} staleMs={stale?.stale ? stale.ageMs : null} locale={locale} />}
         </div>
       </header>
 
@@ -143,52 +144,55 @@ export function HomeScreen({
         </p>
       ) : null}
 
-      <div className="grid gap-3 md:grid-cols-[3fr_2fr]">
-        <div className="flex min-w-0 flex-col gap-3">
-          <HeadlineNumbers
-            users={users}
-            online={online}
-            usersAge={ageOf(HEADLINE_SERIES.users)}
-            onlineAge={ageOf(HEADLINE_SERIES.online)}
-            rate={rate}
-            locale={locale}
-            t={t}
-          />
-          <Sparkline
-            lines={lines}
-            summary={stale?.stale ? `${trendSummary} (${staleAge(stale.ageMs, locale)})` : trendSummary}
-            stale={stale?.stale ?? false}
-            className="h-20 rounded-xl bg-panel p-1 md:h-72"
-          />
+      {/* No access: nothing of the room stays on screen, not even its empty frames ("none reached yet" is not known). */}
+      {access ? null : (
+        <div className="grid gap-3 md:grid-cols-[3fr_2fr]">
+          <div className="flex min-w-0 flex-col gap-3">
+            <HeadlineNumbers
+              users={users}
+              online={online}
+              usersAge={ageOf(HEADLINE_SERIES.users)}
+              onlineAge={ageOf(HEADLINE_SERIES.online)}
+              rate={rate}
+              locale={locale}
+              t={t}
+            />
+            <Sparkline
+              lines={lines}
+              summary={stale?.stale ? `${trendSummary} (${staleAge(stale.ageMs, locale)})` : trendSummary}
+              stale={stale?.stale ?? false}
+              className="h-20 rounded-xl bg-panel p-1 md:h-72"
+            />
+          </div>
+          <div className="flex min-w-0 flex-col gap-3">
+            <ReachWarning
+              failing={reach?.failing}
+              now={now}
+              locale={locale}
+              timeZone={snapshot?.room.timeZone ?? 'UTC'}
+              stale={connection !== 'live'}
+              className="text-sm font-medium [&>li]:py-1"
+            />
+            {headroom ? (
+              <p className="flex min-w-0 text-sm" data-testid="phone-capacity">
+                <CapacityLine view={headroom} className="py-1" />
+              </p>
+            ) : null}
+            <DownProbes list={probes} locale={locale} now={now} />
+            <OpenIncidents
+              incidents={incidents.data}
+              error={incidents.error ? `incidents: ${incidents.error.message}` : null}
+              now={now}
+              locale={locale}
+              t={t}
+            />
+            <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
+            {snapshot ? (
+              <NotifyThisDevice room={snapshot.room.slug} roomName={snapshot.room.name} locale={locale} t={pushWords} />
+            ) : null}
+          </div>
         </div>
-        <div className="flex min-w-0 flex-col gap-3">
-          <ReachWarning
-            failing={reach?.failing}
-            now={now}
-            locale={locale}
-            timeZone={snapshot?.room.timeZone ?? 'UTC'}
-            stale={connection !== 'live'}
-            className="text-sm font-medium [&>li]:py-1"
-          />
-          {headroom ? (
-            <p className="flex min-w-0 text-sm" data-testid="phone-capacity">
-              <CapacityLine view={headroom} className="py-1" />
-            </p>
-          ) : null}
-          <DownProbes list={probes} locale={locale} now={now} />
-          <OpenIncidents
-            incidents={incidents.data}
-            error={incidents.error ? `incidents: ${incidents.error.message}` : null}
-            now={now}
-            locale={locale}
-            t={t}
-          />
-          <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
-          {snapshot && !signedOut && !access ? (
-            <NotifyThisDevice room={snapshot.room.slug} roomName={snapshot.room.name} locale={locale} t={pushWords} />
-          ) : null}
-        </div>
-      </div>
+      )}
     </main>
   );
 }

@@ -36,9 +36,11 @@ export interface TConnectionState {
   /** Access ended while showing: final for this screen. */
   ended: TAccessProblem | null;
   /**
-   * The socket has connected on this page: a refused handshake after that means access ended while the
-   * screen showed the room (revoked). Before it, a refusal means the key or sign-in never worked here, and
-   * the room's read says so (wrong key), however long the first connection took or how often it failed.
+   * The screen has had the room: its socket connected on this page, or it came with the room (the server
+   * read it into the page's HTML). A refused handshake after that means access ended while the screen
+   * showed the room (revoked, signed out). Before it, a refusal means the key or sign-in never worked
+   * here, and the room's read says so (wrong key), however long the first connection took or how often
+   * it failed.
    */
   hadRoom: boolean;
   /** The offline clock is running (started by the first drop, stopped by a connect or an end). */

@@ -56,14 +56,23 @@ export function useTabSocket(token: string | null = null, enabled = true): TClie
  * `onAccessEnded` runs at once, so the screen can drop what it showed.
  * `isEnded()` answers synchronously, for a query function deciding whether to ask again.
  */
-export function useConnection(socket: TClientSocket | null, opts: { hasKey: boolean; onAccessEnded?: (p: TAccessProblem) => void }) {
+export function useConnection(
+  socket: TClientSocket | null,
+  opts: {
+    hasKey: boolean;
+    onAccessEnded?: (p: TAccessProblem) => void;
+    /** the screen opened with the room already on it (read by the server into the page): a refusal ends access */
+    showsRoom?: boolean;
+  },
+) {
   const { hasKey } = opts;
   // Only a screen that clears itself when access ends (the room's live view) ends it and stops the socket.
   const ends = opts.onAccessEnded !== undefined;
   // A socket another screen already connected is live from the first paint.
-  const [state, setState] = useState<TConnectionState>(() =>
-    socket?.connected ? nextConnection(INITIAL_CONNECTION, { type: 'connect' }) : INITIAL_CONNECTION,
-  );
+  const [state, setState] = useState<TConnectionState>(() => {
+    const initial = { ...INITIAL_CONNECTION, hadRoom: opts.showsRoom === true };
+    return socket?.connected ? nextConnection(initial, { type: 'connect' }) : initial;
+  });
   const current = useRef(state);
   const onEnded = useRef(opts.onAccessEnded);
   onEnded.current = opts.onAccessEnded;

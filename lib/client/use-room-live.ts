@@ -22,7 +22,12 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
   const hasKey = token !== null;
   // Access ended (link revoked, signed out elsewhere): forget the room at once, so nothing
   // it showed stays on screen (its incidents included); the socket layer stops the socket.
-  const conn = useConnection(socket, { hasKey, onAccessEnded: () => qc.removeQueries({ queryKey: ['room'] }) });
+  const conn = useConnection(socket, {
+    hasKey,
+    onAccessEnded: () => qc.removeQueries({ queryKey: ['room'] }),
+    // The phone's numbers come in the page's HTML: a session refused on its first handshake ended after that read.
+    showsRoom: qc.getQueryData(queryKeys.roomLive(slug)) !== undefined,
+  });
 
   const query = useLiveQuery({
     queryKey: queryKeys.roomLive(slug),

@@ -213,6 +213,37 @@ test('the socket code loads after first paint; a phone it did not reach says rec
   await expectAskedAfterFirstPaint(page, socketUrl);
 });
 
+test('signed out in another tab before the socket came: the phone drops the room and says sign in, not offline beside old numbers', async ({
+  page,
+  context,
+  server,
+}) => {
+  await seedNight(server);
+  await signIn(context, server, 'viewer');
+  let reachable = false;
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('ping timeout') && !reachable) return route.abort('internetdisconnected');
+    await route.fulfill({ response: res, body });
+  });
+  await page.goto(`${server.url}/`);
+  // The numbers came in the HTML, read for this session.
+  await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
+  // The same browser signs out elsewhere; then the socket library arrives and its first handshake is refused.
+  const out = await context.request.post(`${server.url}/api/auth/sign-out`, { headers: { origin: server.url }, data: {} });
+  expect(out.ok()).toBe(true);
+  reachable = true;
+  await expect(page.getByTestId('home').getByRole('alert')).toContainText('Sign in to see the room.', { timeout: 15_000 });
+  // Nothing read for the ended session stays on screen.
+  await expect(page.getByTestId('home')).not.toContainText('1,249,000');
+  await expect(page.getByTestId('incident-row')).toHaveCount(0);
+  // The socket is stopped for good: no "reconnecting" beside the words that say why.
+  await expect(page.getByTestId('connection')).toHaveCount(0);
+  await page.screenshot({ path: 'docs/phone-signed-out.png' });
+});
+
 test('numbers and incidents update live, without a reload', async ({ page, context, server }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');
