@@ -49,6 +49,9 @@ describe('connection state', () => {
     expect(late).toMatchObject({ ended: null, hadRoom: false, connection: 'offline' });
     const signin = run({ type: 'connect_error', problem: null }, { type: 'connect_error', problem: 'signin' });
     expect(signin).toMatchObject({ ended: null, connection: 'reconnecting' });
+    // A screen that came with the room (the phone's numbers are in its HTML) had it: its first refusal ends access.
+    const shown = { ...INITIAL_CONNECTION, hadRoom: true };
+    expect(nextConnection(shown, { type: 'connect_error', problem: 'signin' }).ended).toBe('signin');
   });
 
   it('a revoked push ends access: revoked for a display key, sign in for a session', () => {
