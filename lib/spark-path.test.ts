@@ -25,14 +25,14 @@ describe('spark paths', () => {
       { color: 'online', points: online, axis: 'b' },
     ]);
     expect(corners(a!.line)).toEqual([
-      [0, SPARK_H - 3],
+      [0, SPARK_H - 30],
       [SPARK_W / 2, SPARK_H / 2],
-      [SPARK_W, 3],
+      [SPARK_W, 30],
     ]);
     // 30,000 → 40,000 is the whole height of its own scale, not a flat line under a million.
     expect(corners(b!.line)).toEqual([
-      [SPARK_W / 2, SPARK_H - 3],
-      [SPARK_W, 3],
+      [SPARK_W / 2, SPARK_H - 30],
+      [SPARK_W, 30],
     ]);
     expect(corners(a!.area!).slice(-2)).toEqual([
       [SPARK_W, SPARK_H],
@@ -65,6 +65,6 @@ describe('spark paths', () => {
     const [p] = sparkPaths([{ color: 'users', points: night, axis: 'a' }]);
     const pts = corners(p!.line);
     expect(pts.length).toBeLessThanOrEqual(240);
-    expect(Math.min(...pts.map(([, y]) => y!))).toBe(3);
+    expect(Math.min(...pts.map(([, y]) => y!))).toBe(30);
   });
 });

@@ -17,12 +17,14 @@ export interface TSparkLine {
 
 /** The drawing's own units: the box stretches them to its size, and the strokes keep their 2 px. */
 export const SPARK_W = 1000;
-export const SPARK_H = 100;
-const PAD = 3;
+export const SPARK_H = 1000;
+/** A stroke's half-width from the top and bottom edges, in drawing units (3 %). */
+const PAD = 30;
 /** More points than a phone's width has pixels for only makes the HTML longer (min and max per step are kept). */
 const MAX_POINTS = 240;
 
-const round = (n: number) => Math.round(n * 10) / 10;
+/** Whole drawing units: a thousandth of the box is finer than a pixel of it, and the HTML stays short. */
+const round = Math.round;
 
 /** The outline of each line with at least two points, in drawing units: one x range for all, a y range each. */
 export function sparkPaths(lines: TSparkLine[]): { color: TSparkLine['color']; line: string; area: string | null }[] {
