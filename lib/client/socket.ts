@@ -140,7 +140,12 @@ export function connected(socket: TClientSocket): Promise<void> {
   return whenConnected(socket);
 }
 
-const joined = new WeakMap<TClientSocket, Map<string, Promise<TRoomSnapshot>>>();
+/**
+ * The joins of each connection, per room: settled once the join was answered. They hold nothing of the
+ * answer: a room's snapshot belongs to the query that asked for it, and a join kept its snapshot alive
+ * for as long as the connection lasted (a full day's history, beside the one the screen shows).
+ */
+const joined = new WeakMap<TClientSocket, Map<string, Promise<void>>>();
 
 /** Whether this connection of the socket has joined (or is joining) the room's channel. */
 export function hasJoined(s: TClientSocket, room: string | undefined): boolean {
@@ -150,49 +155,50 @@ export function hasJoined(s: TClientSocket, room: string | undefined): boolean {
 /**
  * Resolves once this connection has joined the room's channel, sharing the
  * joins under way rather than sending another: it first lets the current
- * turn end (a screen's own fresh join, sent when the same connect or mount
- * ran its effects, is then under way) and waits for every join of this
+ * turn end (a screen's own join, sent when the same connect or mount ran
+ * its effects, is then under way) and waits for every join of this
  * connection to settle (a default-room join answers with the room's slug,
  * and counts for it). Only a room nobody joined is joined here.
  */
-export async function roomJoined(s: TClientSocket, room: string | undefined): Promise<TRoomSnapshot> {
+export async function roomJoined(s: TClientSocket, room: string | undefined): Promise<void> {
   await new Promise((r) => setTimeout(r, 0));
   const rooms = joined.get(s);
   if (rooms) await Promise.allSettled([...rooms.values()]);
-  return joinRoom(s, room);
+  const known = joined.get(s)?.get(room ?? '');
+  if (known) return known;
+  await joinRoom(s, room);
 }
 
 /**
  * Joins a room's channel so its pushes reach this socket, answering the
- * room's snapshot. Once per room per connection, however many hooks on the
- * page ask (they share the first join's snapshot); `fresh` sends a new join
- * for a snapshot read now (the room's live view on mount, after
- * `room:changed`), which later askers share in turn. The only place that
- * sends `room:join`; a reconnect forgets the joins, and live queries join
- * again on `connect`.
+ * room's snapshot read now (the room's live view on mount, after
+ * `room:changed`, after a reconnect). Hooks that only need the pushes wait
+ * for it through `roomJoined` instead of sending their own. The only place
+ * that sends `room:join`; a reconnect forgets the joins, and live queries
+ * join again on `connect`.
  */
-export function joinRoom(s: TClientSocket, room: string | undefined, opts: { fresh?: boolean } = {}): Promise<TRoomSnapshot> {
+export function joinRoom(s: TClientSocket, room: string | undefined): Promise<TRoomSnapshot> {
   let rooms = joined.get(s);
   if (!rooms) {
-    const map = new Map<string, Promise<TRoomSnapshot>>();
+    const map = new Map<string, Promise<void>>();
     rooms = map;
     joined.set(s, map);
     s.on('disconnect', () => map.clear());
   }
   const k = room ?? '';
-  const known = rooms.get(k);
-  if (known && !opts.fresh) return known;
-  const p = command(s, 'room:join', room ? { room } : {}).then(
+  const p = command(s, 'room:join', room ? { room } : {});
+  const done: Promise<void> = p.then(
     (snap) => {
       // The default room's join is the join of its slug too (while this connection lasts: a drop clears the map).
-      if (rooms.get(k) === p && !rooms.has(snap.room.slug)) rooms.set(snap.room.slug, p);
-      return snap;
+      if (rooms.get(k) === done && !rooms.has(snap.room.slug)) rooms.set(snap.room.slug, done);
     },
     (err: unknown) => {
-      if (rooms.get(k) === p) rooms.delete(k);
+      if (rooms.get(k) === done) rooms.delete(k);
       throw err;
     },
   );
-  rooms.set(k, p);
+  // Nobody may be waiting on the marker: its failure is the caller's to handle, through `p`.
+  done.catch(() => {});
+  rooms.set(k, done);
   return p;
 }

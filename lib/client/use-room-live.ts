@@ -39,7 +39,7 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
       // Access ended: never again (a reload with a new link starts over).
       if (conn.isEnded()) return new Promise<never>(() => {});
       await connected(socket!);
-      const snap = await joinRoom(socket!, slug, { fresh: true });
+      const snap = await joinRoom(socket!, slug);
       noteServerTime(snap.serverTime);
       return snap;
     },
