@@ -187,9 +187,7 @@ export function HomeScreen({
               t={t}
             />
             <MilestonesReached milestones={snapshot?.milestones ?? []} timeZone={snapshot?.room.timeZone ?? 'UTC'} locale={locale} t={t} />
-            {snapshot ? (
-              <NotifyThisDevice room={snapshot.room.slug} roomName={snapshot.room.name} locale={locale} t={pushWords} />
-            ) : null}
+            {snapshot ? <NotifyThisDevice room={snapshot.room.slug} roomName={snapshot.room.name} locale={locale} t={pushWords} /> : null}
           </div>
         </div>
       )}
