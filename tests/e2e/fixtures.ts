@@ -1,4 +1,4 @@
-import { test as base, type Browser, type BrowserContext, chromium, expect } from '@playwright/test';
+import { test as base, type Browser, type BrowserContext, chromium, expect, type Page } from '@playwright/test';
 import { startServer, type TTestServer } from '../helpers/server';
 import type { TRole } from '../../server/services/access/actor';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
@@ -76,4 +76,28 @@ export async function openIncident(server: TTestServer, token: string, title: st
   });
   if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as { id: string; number: number };
+}
+
+/**
+ * Fails the script that holds socket.io-client (engine.io's own words mark it), as a train's lost signal
+ * does, until `release()`: the page asks for it again every 3 s. `url()`: the script's address once asked.
+ */
+export async function failSocketScript(page: Page): Promise<{ release: () => void; url: () => string | null }> {
+  let url: string | null = null;
+  let reachable = false;
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    const res = await route.fetch();
+    const body = await res.text();
+    if (body.includes('ping timeout')) {
+      url = route.request().url();
+      if (!reachable) return route.abort('internetdisconnected');
+    }
+    await route.fulfill({ response: res, body });
+  });
+  return {
+    release: () => {
+      reachable = true;
+    },
+    url: () => url,
+  };
 }

@@ -1,7 +1,7 @@
 import { expect, pushPoints, test as base } from './fixtures';
 import { startServer, type TTestServer } from '../helpers/server';
 import { horizontalOverflow, PHONE, smallTapTargets } from './phone-helpers';
-import { launchFullBrowser, signIn } from './fixtures';
+import { failSocketScript, launchFullBrowser, signIn } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
 
 // Each test seeds a night of its own into the default room, so each gets its own server and database.
@@ -184,33 +184,23 @@ test('the socket code loads after first paint; a phone it did not reach says rec
 }) => {
   const night = await seedNight(server);
   await signIn(context, server, 'viewer');
-  // The script that holds socket.io-client (engine.io's own words mark it) fails, as on a train, until released.
-  let socketUrl: string | null = null;
-  let reachable = false;
-  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
-    const res = await route.fetch();
-    const body = await res.text();
-    if (body.includes('ping timeout')) {
-      socketUrl = route.request().url();
-      if (!reachable) return route.abort('internetdisconnected');
-    }
-    await route.fulfill({ response: res, body });
-  });
+  // The script that holds socket.io-client fails, as on a train, until released.
+  const socketScript = await failSocketScript(page);
   await page.goto(`${server.url}/`);
   // The first paint and hydration do not wait for it: the numbers and incidents stand, with their ages.
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
   await expect(page.getByTestId('incident-row')).toHaveCount(2);
-  await expect.poll(() => socketUrl, { message: 'the socket script was requested' }).not.toBeNull();
+  await expect.poll(() => socketScript.url(), { message: 'the socket script was requested' }).not.toBeNull();
   // No socket: the screen does not say connecting for ever, nor live.
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
-  reachable = true;
+  socketScript.release();
   // Asked for again while the screen is open: it loads, connects and the room is read.
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale', { timeout: 15_000 });
   await pushPoints(server, night.key, [{ name: 'users_total', value: 1_300_000 }]);
   await expect(page.getByTestId('headline-users')).toHaveText('1,300,000');
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
 
-  await expectAskedAfterFirstPaint(page, socketUrl);
+  await expectAskedAfterFirstPaint(page, socketScript.url());
 });
 
 test('signed out in another tab before the socket came: the phone drops the room and says sign in, not offline beside old numbers', async ({
@@ -220,13 +210,7 @@ test('signed out in another tab before the socket came: the phone drops the room
 }) => {
   await seedNight(server);
   await signIn(context, server, 'viewer');
-  let reachable = false;
-  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
-    const res = await route.fetch();
-    const body = await res.text();
-    if (body.includes('ping timeout') && !reachable) return route.abort('internetdisconnected');
-    await route.fulfill({ response: res, body });
-  });
+  const socketScript = await failSocketScript(page);
   await page.goto(`${server.url}/`);
   // The numbers came in the HTML, read for this session.
   await expect(page.getByTestId('headline-users')).toHaveText('1,249,000');
@@ -234,7 +218,7 @@ test('signed out in another tab before the socket came: the phone drops the room
   // The same browser signs out elsewhere; then the socket library arrives and its first handshake is refused.
   const out = await context.request.post(`${server.url}/api/auth/sign-out`, { headers: { origin: server.url }, data: {} });
   expect(out.ok()).toBe(true);
-  reachable = true;
+  socketScript.release();
   await expect(page.getByTestId('home').getByRole('alert')).toContainText('Sign in to see the room.', { timeout: 15_000 });
   // Nothing read for the ended session stays on screen.
   await expect(page.getByTestId('home')).not.toContainText('1,249,000');

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { api, type TTestServer } from '../helpers/server';
-import { expect, pushPoints, test } from './fixtures';
+import { expect, failSocketScript, pushPoints, test } from './fixtures';
 import { seedLaunchNight } from './wall-seed';
 import { expectNoOverflow } from './wall-layout';
 
@@ -199,19 +199,13 @@ test('a wrong key on a link so slow that the socket library comes after the scre
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-problem'] });
   });
   // socket.io-client fails to load until released: the screen counts that as a failed connection after 5 s.
-  let reachable = false;
-  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
-    const res = await route.fetch();
-    const body = await res.text();
-    if (body.includes('ping timeout') && !reachable) return route.abort('internetdisconnected');
-    await route.fulfill({ response: res, body });
-  });
+  const socketScript = await failSocketScript(page);
   const sockets: string[] = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));
   await page.goto(`${server.url}/wall/truth-slowkey?key=not-a-real-key`);
   // No socket, so no word on the key yet: the wall does not claim it has the room.
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'reconnecting', { timeout: 10_000 });
-  reachable = true;
+  socketScript.release();
   // The library loads on the next try, its handshake is refused: the key never worked here.
   await expect.poll(() => sockets.length, { timeout: 15_000 }).toBeGreaterThan(0);
   await expect(page.getByTestId('access')).toHaveAttribute('data-problem', 'badKey', { timeout: 10_000 });
