@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TRoomSnapshot } from '../events';
 import { accessProblem, connectionOnceRead } from './connection-state';
+import { answered, handOver } from './hand-over';
 import { queryKeys, useLiveQuery } from './live-query';
 import { mergeUpdate } from './merge-update';
 import { connected, connectedSince, joinRoom, reconnected } from './socket';
@@ -41,8 +42,11 @@ export function useRoomLive(slug: string | undefined, token: string | null = nul
       await connected(socket!);
       const snap = await joinRoom(socket!, slug);
       noteServerTime(snap.serverTime);
-      return snap;
+      return answered(snap);
     },
+    // The cache keeps a copy of each join's snapshot and the snapshot keeps none: a finished fetch's answer can
+    // stay reachable for as long as the page lives, and a wall's is a day of history (hand-over.ts).
+    structuralSharing: handOver,
     socket,
     refetchOnConnect: 'reconnect',
     on: {
