@@ -15,8 +15,14 @@ export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
-/** Installed before the page's own scripts: marks the document, so a reload (which loses the mark) is seen. */
-export const pageProbe = 'window.__soak = { loadId: Math.random() };';
+/**
+ * Installed before the page's own scripts: marks the document, so a reload (which loses the mark) is seen, and
+ * beats every 50 ms, so a sample can tell how long before it the page's own timers last ran: a sample taken the
+ * moment a starved renderer comes back can read the screen before the page's overdue timers (its stale checks
+ * among them) have run. Real time (performance.now), not the page's compressed clock.
+ */
+export const pageProbe = `window.__soak = { loadId: Math.random(), beat: performance.now() };
+setInterval(() => { window.__soak.beat = performance.now(); }, 50);`;
 
 export interface TSample {
   at: number;
@@ -27,6 +33,8 @@ export interface TSample {
   access: string | null;
   sockets: number;
   loadId: number | null;
+  /** ms since the page's 50 ms timer last ran, when the sample read the screen: over ~100, the page's timers were late */
+  timersLateMs: number | null;
 }
 
 /** Read in the page (a string, like the probe: no tsx helpers there). */
@@ -42,6 +50,7 @@ const SAMPLE_SOURCE = `(() => {
     wall: !!q('wall') && (document.body.innerText ?? '').trim().length > 0,
     access: q('wall')?.getAttribute('data-access') ?? null,
     loadId: soak ? soak.loadId : null,
+    timersLateMs: soak ? Math.round(performance.now() - soak.beat) : null,
   };
 })()`;
 let sampleErrors = 0;
@@ -57,7 +66,7 @@ export async function sample(page: Page): Promise<TSample> {
   });
   return s
     ? { at, ...s, sockets: openSockets.size }
-    : { at, value: null, state: null, panelStale: false, wall: false, access: null, sockets: -1, loadId: null };
+    : { at, value: null, state: null, panelStale: false, wall: false, access: null, sockets: -1, loadId: null, timersLateMs: null };
 }
 
 /** One reading: two full GCs, then the isolate's used heap. The page runs between these commands. */

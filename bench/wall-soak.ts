@@ -23,7 +23,8 @@
  * a number was on screen without a stale mark while it was not current (its
  * value older than the threshold: the producer makes a new one every 250 ms
  * whether or not anything can deliver it; each such stretch is printed
- * with what the wall said and the fault before it), back-to-LIVE after each restart
+ * with what the wall said, the fault before it, and how late the page's own timers were when the
+ * sample read the screen: a starved renderer's overdue stale check), back-to-LIVE after each restart
  * (from the new process being ready), reloads and blank samples.
  *
  *   npx tsx bench/wall-soak.ts [--db sqlite|postgres] [--days 7] [--minutes 30] [--restarts 100]
@@ -339,7 +340,8 @@ async function main() {
     let previous: TSample = latest;
     const tell = (s: TSample) =>
       `${((s.at - REAL0) / 1000).toFixed(2)} s ${s.state}${s.panelStale ? ' stale-marked' : ''} ${s.value ?? '—'}` +
-      (s.value === null ? '' : ` (superseded ${((s.at - supersededAt(s.value)) / 1000).toFixed(1)} s before)`);
+      (s.value === null ? '' : ` (superseded ${((s.at - supersededAt(s.value)) / 1000).toFixed(1)} s before)`) +
+      (s.timersLateMs !== null && s.timersLateMs > 100 ? `, the page's timers ${s.timersLateMs} ms late` : '');
     let stopSampling = false;
     let reloads = 0;
     let lastFault = 'none';
