@@ -10,7 +10,7 @@ import { formatCompact, type TLocale } from '@/lib/format/number';
 import { HEADLINE_SERIES, unlabelled } from '@/lib/series';
 import { freshRate } from '@/lib/wall/growth';
 import { feedState, staleness } from '@/lib/wall/stale';
-import { staleAge } from '@/lib/format/state-words';
+import { STATE_VOCABULARY, staleAge } from '@/lib/format/state-words';
 import { HeadlineNumbers } from './headline-numbers';
 import { HOME_LABELS } from './labels';
 import { LiveDot } from './live-dot';
@@ -161,6 +161,7 @@ export function HomeScreen({
               lines={lines}
               summary={stale?.stale ? `${trendSummary} (${staleAge(stale.ageMs, locale)})` : trendSummary}
               stale={stale?.stale ?? false}
+              waiting={snapshot ? STATE_VOCABULARY[locale].waiting : undefined}
               className="h-20 rounded-xl bg-panel p-1 md:h-72"
             />
           </div>

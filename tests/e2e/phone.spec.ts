@@ -113,6 +113,7 @@ async function summary(page: Page, context: BrowserContext, server: TTestServer)
 
   await expect(page.getByTestId('sparkline-line')).toHaveCount(2);
   await expect(page.getByTestId('sparkline')).toHaveAttribute('data-stale', 'no');
+  await expect(page.getByTestId('sparkline-waiting')).toHaveCount(0);
   // Nothing jumps while data, ages and the chart arrive (cumulative layout shift), measured
   // before the full-page screenshot, whose resize of the viewport the browser counts as shifts.
   const cls = await page.evaluate(

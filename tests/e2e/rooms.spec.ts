@@ -131,6 +131,9 @@ test('a person with a Chinese browser reads the phone page in Chinese in an Engl
     await expect(page.getByText('注册用户', { exact: true })).toBeVisible();
     await expect(page.getByText('当前在线', { exact: true })).toBeVisible();
     await expect(page.getByText('Registered users')).toHaveCount(0);
+    // The room has no numbers yet: the empty trend box says so in the person's language, rather than a blank box.
+    await expect(page.getByTestId('sparkline-waiting')).toHaveText('等待数据');
+    await expect(page.getByTestId('sparkline')).toHaveAttribute('aria-label', /: 等待数据$/);
     await page.screenshot({ path: 'docs/phone-zh-person-en-room.png', fullPage: true });
   } finally {
     await browser.close();
