@@ -45,6 +45,7 @@ export function ConsoleNav({
   const inRoom = room === defaultRoom ? '' : `?room=${r}`;
   // `/` opens in the room last used (a year, this browser; nothing secret: a slug).
   useEffect(() => {
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and older Safari; the value is one encoded slug
     if (named) document.cookie = `${LAST_ROOM_COOKIE}=${encodeURIComponent(named)}; path=/; max-age=31536000; samesite=lax`;
   }, [named]);
   const items: { key: string; href: string; show: boolean }[] = [
