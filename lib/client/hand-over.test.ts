@@ -53,11 +53,14 @@ describe('handOver', () => {
     expect(handOver(page, same)).toBe(page);
   });
 
-  it('takes an answer over once: an answer seen again is shared like anything else', () => {
+  it('a later answer equal to the cache keeps the cache’s copy (structural sharing), and is emptied too', () => {
     const answer = answered(snapshot(7));
     const kept = handOver(undefined, answer) as ReturnType<typeof snapshot>;
     expect(kept.history[0]!.points).toHaveLength(2);
     expect(answer).toEqual({});
+    // Taken over once: the emptied answer seen again is shared like anything else, and the copy is untouched.
+    expect(handOver(kept, answer)).toEqual({});
+    expect(kept.history[0]!.points).toHaveLength(2);
     const again = answered(snapshot(7));
     // structural sharing against the cache's copy: equal, so the copy stays
     expect(handOver(kept, again)).toBe(kept);
