@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { forgetErrorFrames } from '@/lib/client/forget-frames';
+import { CjkFonts } from './_fonts/cjk-fonts';
 
 export function Providers({ children }: { children: React.ReactNode }) {
   const [client] = useState(() => {
@@ -17,5 +18,10 @@ export function Providers({ children }: { children: React.ReactNode }) {
     forgetErrorFrames(qc);
     return qc;
   });
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      <CjkFonts />
+    </QueryClientProvider>
+  );
 }

@@ -1,6 +1,5 @@
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages } from 'next-intl/server';
-import { Suspense } from 'react';
 import { CONSOLE_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { roleAtLeast } from '@/lib/roles';
 import { getRuntime } from '@/server/context';
@@ -21,13 +20,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <NextIntlClientProvider locale={locale} messages={picked} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
       <div lang={locale}>
         {me && (
-          <Suspense fallback={<div className="h-12 border-b border-edge" />}>
-            <ConsoleNav
-              me={{ name: me.name, role: me.role }}
-              can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
-              defaultRoom={defaultRoom}
-            />
-          </Suspense>
+          <ConsoleNav
+            me={{ name: me.name, role: me.role }}
+            can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
+            defaultRoom={defaultRoom}
+          />
         )}
         {me && <EscalationBanner />}
         {children}

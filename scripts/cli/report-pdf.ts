@@ -15,7 +15,13 @@ export async function printReportPdf(url: string): Promise<Buffer> {
     if (await failed.count())
       throw new AppError('bad_request', `the report page says: ${((await failed.textContent()) ?? '').split('\n')[0]}`);
     await page.emulateMedia({ media: 'print' });
-    // The Chinese webfont's slices arrive after the text is laid out: print only once they are in.
+    // The Chinese webfont's faces are registered after hydration (app/_fonts/cjk-fonts.tsx) and its slices
+    // arrive after the text is laid out: print only once both are in. Without the faces in 10 s the report
+    // still prints, in the machine's own fonts.
+    await page
+      .locator('html[data-cjk-fonts="ready"]')
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(() => undefined);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     // The chart resizes to the printed width on the next frames; let it draw before printing.
     await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));

@@ -3,6 +3,7 @@ import { startServer, type TTestServer } from '../helpers/server';
 import { horizontalOverflow, PHONE, smallTapTargets } from './phone-helpers';
 import { failSocketScript, launchFullBrowser, signIn } from './fixtures';
 import type { BrowserContext, Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 
 // Each test seeds a night of its own into the default room, so each gets its own server and database.
 const test = base.extend<{ server: TTestServer }>({
@@ -323,6 +324,54 @@ test('the first paint carries the numbers and incidents, even before any JavaScr
   await expect(notify).toContainText('A notification on this phone when an incident');
   await expect(notify.getByRole('button', { name: 'Notify me on this device' })).toBeDisabled();
   await context.close();
+});
+
+test('the first paint waits for one small stylesheet: the Chinese faces come after it, and nothing jumps up or down', async ({
+  page,
+  context,
+  server,
+}) => {
+  await seedNight(server);
+  await signIn(context, server, 'viewer');
+  // What holds the first paint: the stylesheets the server's HTML links.
+  const html = await (await page.request.get(`${server.url}/`)).text();
+  const sheets = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])![1]!);
+  expect(sheets.length).toBeGreaterThan(0);
+  let css = '';
+  for (const href of sheets) css += await (await page.request.get(new URL(href, server.url).href)).text();
+  // The 182 faces of Noto Sans SC were 60 kB of gzipped CSS in that stylesheet, ahead of every first paint.
+  expect(css).not.toContain('@font-face');
+  expect(gzipSync(css).length).toBeLessThan(16 * 1024);
+
+  await page.addInitScript(() => {
+    type TShift = { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRect; currentRect: DOMRect }[] };
+    const w = window as unknown as { shifts: string[] };
+    w.shifts = [];
+    const name = (n?: Node) =>
+      n instanceof Element
+        ? `${n.tagName.toLowerCase()}${n.getAttribute('data-testid') ? `[${n.getAttribute('data-testid')}]` : ''}`
+        : String(n?.nodeName);
+    const rect = (r: DOMRect) => `${r.x},${r.y} ${r.width}×${r.height}`;
+    new PerformanceObserver((list) => {
+      // A status word that changes (connecting → live) moves its own left edge; a jump moves things down or up.
+      for (const e of list.getEntries() as unknown as TShift[])
+        if (!e.hadRecentInput && e.sources.some((s) => s.previousRect.y !== s.currentRect.y))
+          w.shifts.push(
+            `${e.value.toFixed(5)}: ${e.sources.map((s) => `${name(s.node)} ${rect(s.previousRect)} → ${rect(s.currentRect)}`).join('; ')}`,
+          );
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}/`);
+  // Joined: the night's last point is a minute old, so the room is read and said to be stale.
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'stale');
+  // After hydration the page registers the faces (app/_fonts/cjk-fonts.tsx) and says so.
+  await expect(page.locator('html')).toHaveAttribute('data-cjk-fonts', 'ready');
+  const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.family.replaceAll('"', '') === 'Warroom CJK').length);
+  expect(faces).toBeGreaterThan(100);
+  // Nothing on the page jumped as it hydrated, went live and took the faces (a face that changed the
+  // height of a line would move everything below it).
+  await page.evaluate(() => document.fonts.ready);
+  expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts)).toEqual([]);
 });
 
 test('tapping an incident opens its timeline', async ({ page, context, server }) => {

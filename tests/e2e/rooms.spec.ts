@@ -153,6 +153,16 @@ function latinOnlyFontconfig(): string {
 }
 
 /**
+ * Waits until the page has registered the Chinese webfont's faces: they are
+ * fetched after the first paint (app/_fonts/cjk-fonts.tsx), and the page says
+ * so on <html data-cjk-fonts="ready">; then for the slices its text asked for.
+ */
+async function chineseFacesIn(page: Page): Promise<void> {
+  await page.locator('html[data-cjk-fonts="ready"]').waitFor({ state: 'attached' });
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/**
  * Whether two different Chinese characters draw different pixels in the
  * given font stack: with no font for them both are the same "tofu" box.
  */
@@ -251,6 +261,7 @@ test('a Chinese room renders Chinese on a browser with no CJK fonts (wall, phone
     await wall.goto(`${server.url}/wall/cn-night?key=${encodeURIComponent(display)}`);
     await expect(wall.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(wall.getByTestId('headline-users')).toHaveText('135万8765');
+    await chineseFacesIn(wall);
     const family = await wall.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(await glyphsDiffer(wall, family)).toBe(true);
     // The live counter keeps moving in Chinese: one more user changes the digits on the wall.
@@ -286,12 +297,14 @@ test('a Chinese room renders Chinese on a browser with no CJK fonts (wall, phone
     const phone = await ctx.newPage();
     await phone.goto(`${server.url}/`);
     await expect(phone.getByText('注册用户', { exact: true })).toBeVisible();
+    await chineseFacesIn(phone);
     expect(await glyphsDiffer(phone, await phone.evaluate(() => getComputedStyle(document.body).fontFamily))).toBe(true);
     await phone.screenshot({ path: 'docs/phone-zh-no-cjk-fonts.png' });
     const console_ = await ctx.newPage();
     await console_.setViewportSize({ width: 1280, height: 800 });
     await console_.goto(`${server.url}/rooms`);
     await expect(console_.getByTestId('room-cn-night')).toContainText('双十一之夜');
+    await chineseFacesIn(console_);
     expect(await glyphsDiffer(console_, await console_.evaluate(() => getComputedStyle(document.body).fontFamily))).toBe(true);
     await console_.screenshot({ path: 'docs/rooms-zh-no-cjk-fonts.png' });
     await ctx.close();
