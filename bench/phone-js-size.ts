@@ -59,7 +59,15 @@ async function main() {
     await context.addCookies(cookies.map((c) => ({ ...c, domain: host, path: '/' })));
     const page = await context.newPage();
     const pending: Promise<TScript | null>[] = [];
+    const sheets: Promise<{ url: string; gzip: number; faces: number } | null>[] = [];
     page.on('response', (res) => {
+      if (res.request().resourceType() === 'stylesheet')
+        sheets.push(
+          res
+            .text()
+            .then((css) => ({ url: new URL(res.url()).pathname, gzip: gzipSync(css).length, faces: css.split('@font-face').length - 1 }))
+            .catch(() => null),
+        );
       if (res.request().resourceType() !== 'script') return;
       pending.push(
         (async () => {
@@ -123,6 +131,13 @@ async function main() {
       first.filter((s) => floor.has(s.url)),
     );
     console.log("  (Next's floor: the build manifest's rootMainFiles, which every App Router page loads before any of its own code)");
+    // What holds the first paint besides the HTML: the stylesheets it links (the rest come later, as the Chinese faces do).
+    const linked = new Set([...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!.split('?')[0]!));
+    console.log('');
+    for (const sheet of (await Promise.all(sheets)).filter((x) => x !== null))
+      console.log(
+        `stylesheet ${linked.has(sheet.url) ? 'in the HTML (holds the first paint)' : 'loaded later (after hydration)  '}  gzip ${kB(sheet.gzip)}  ${sheet.faces} @font-face  ${sheet.url}`,
+      );
   } finally {
     await browser.close();
     await server.stop();

@@ -7,7 +7,7 @@ export interface TDay {
   /** from a heap snapshot (`--snapshots`): V8's heap without Blink's objects, the page's objects apart from compiled code */
   split?: { v8MB: number; objectsMB: number; codeMB: number };
   maxSockets: number;
-  socketsAtEnd?: number;
+  socketsAtReading?: number;
   unmarkedMs: number;
   blank: number;
   samples: number;
@@ -16,7 +16,7 @@ export interface TDay {
   events: string[];
   /** the wall's clock when the day's heap was read (on a live wall, so possibly hours past the day's end) */
   wallClock?: string;
-  stateAtEnd?: string;
+  stateAtReading?: string;
 }
 
 const pct = (xs: number[], q: number) => {
@@ -55,7 +55,7 @@ export function report(
   // The clock is read with the heap, once the wall is live again: on a day that ends in a cut that waits up to
   // the longest cut and 30 s more, hours of simulated time, so it can read well past midnight.
   console.log(
-    'day  read at (Berlin)     heap MB  DOM nodes  listeners  sockets max/end  unmarked s  back to LIVE p50/p99 s (n)  blank  events',
+    'day  read at (Berlin)     heap MB  DOM nodes  listeners  sockets max/read unmarked s  back to LIVE p50/p99 s (n)  blank  events',
   );
   for (const [i, d] of days.entries()) {
     const counts = d.events.reduce<Record<string, number>>((m, e) => {
@@ -64,7 +64,7 @@ export function report(
       return m;
     }, {});
     console.log(
-      `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtEnd ?? '?'} ${d.stateAtEnd ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${d.backToLive.length ? `${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)}` : '—'} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(
+      `${String(i + 1).padStart(3)}  ${(d.wallClock ?? '?').padEnd(19)} ${(d.heap?.heapMB.toFixed(2) ?? '?').padStart(7)}  ${String(d.heap?.nodes ?? '?').padStart(9)}  ${String(d.heap?.listeners ?? '?').padStart(9)}  ${`${d.maxSockets}/${d.socketsAtReading ?? '?'} ${d.stateAtReading ?? ''}`.padStart(15)}  ${(d.unmarkedMs / 1000).toFixed(1).padStart(10)}  ${`${d.backToLive.length ? `${(pct(d.backToLive, 0.5) / 1000).toFixed(1)}/${(pct(d.backToLive, 0.99) / 1000).toFixed(1)}` : '—'} (${d.backToLive.length}${d.notBack ? `, ${d.notBack} NOT BACK` : ''})`.padStart(26)}  ${String(d.blank).padStart(5)}  ${Object.entries(
         counts,
       )
         .map(([k, n]) => `${k}×${n}`)
@@ -91,7 +91,7 @@ export function report(
     samples: days.reduce((n, d) => n + d.samples, 0),
     reloads,
     maxSockets: Math.max(...days.map((d) => d.maxSockets)),
-    socketsAtEnd: days.map((d) => d.socketsAtEnd ?? -1),
+    socketsAtReading: days.map((d) => d.socketsAtReading ?? -1),
     final,
     unmarkedMaxMs: Math.max(...days.map((d) => d.unmarkedMs)),
     heapMB: days.map((d) => d.heap?.heapMB ?? null),

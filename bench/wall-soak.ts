@@ -409,6 +409,9 @@ async function main() {
         // more (a full week's first run read four days' ends offline with a 15 s wait).
         const liveBy = Date.now() + ((DROPS ? DROP_S : 0) + 30) * 1000;
         while (latest.state !== 'live' && Date.now() < liveBy) await sleep(100);
+        // The sockets and state the heap is read on (the faults go on: a minute later the wall may be reconnecting).
+        days[d]!.socketsAtReading = latest.sockets;
+        days[d]!.stateAtReading = latest.state ?? '?';
         days[d]!.heap = await within(heap(cdp), 20_000, 'a heap reading').catch(() => undefined);
         {
           const h = days[d]!.heap;
@@ -424,8 +427,6 @@ async function main() {
             `day ${d + 1} snapshot (${Date.now() - t0} ms): V8 ${split.v8MB.toFixed(3)} MB = objects ${split.objectsMB.toFixed(3)} + compiled code ${split.codeMB.toFixed(3)}`,
           );
         }
-        days[d]!.socketsAtEnd = latest.sockets;
-        days[d]!.stateAtEnd = latest.state ?? '?';
         days[d]!.wallClock =
           (await page
             .getByTestId('clock')
