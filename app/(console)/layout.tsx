@@ -1,36 +1,56 @@
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages } from 'next-intl/server';
-import { CONSOLE_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
+import { cookies } from 'next/headers';
+import { getLocale } from 'next-intl/server';
+import { SHELL_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { roleAtLeast } from '@/lib/roles';
 import { getRuntime } from '@/server/context';
+import type { TActor } from '@/server/services/access/actor';
+import { LAST_ROOM_COOKIE, resolveHomeRoom } from '@/server/services/rooms/resolve-home-room';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
+import { ClientWords } from './_lang/client-words';
 import { ConsoleNav } from './_nav/console-nav';
 import { EscalationBanner } from './incidents/_components/escalation-banner';
-import { currentMe } from './incidents/_components/session';
+import { currentUser } from './incidents/_components/session';
 
 /**
  * Every console page: one nav bar showing what the person's role allows, the
- * escalation banner once, and the person's language (next-intl) for every
- * word below. A page without a signed-in person still redirects to /login itself.
+ * escalation banner once, and the person's language (next-intl). The client
+ * gets the frame's words here; each section's layout (incidents, rooms,
+ * admin, help) adds the rest of the console's, so the phone's summary (`/`,
+ * whose words come from the server) carries only these.
+ * A page without a signed-in person still redirects to /login itself.
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const [me, locale, messages, defaultRoom] = await Promise.all([currentMe(), getLocale(), getMessages(), defaultRoomSlug()]);
-  const picked = Object.fromEntries(CONSOLE_CLIENT_NAMESPACES.filter((n) => n in messages).map((n) => [n, messages[n]]));
+  const [user, locale, defaultRoom] = await Promise.all([currentUser(), getLocale(), defaultRoomSlug()]);
+  const me = user && { name: user.name, role: user.role };
+  // `/` shows the room the person used last: the nav names that one there, not the install's default.
+  const homeRoom = user ? await homeRoomSlug(user, defaultRoom) : defaultRoom;
   return (
-    <NextIntlClientProvider locale={locale} messages={picked} timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}>
+    <ClientWords namespaces={SHELL_CLIENT_NAMESPACES}>
       <div lang={locale}>
         {me && (
           <ConsoleNav
-            me={{ name: me.name, role: me.role }}
+            me={me}
             can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
             defaultRoom={defaultRoom}
+            homeRoom={homeRoom}
           />
         )}
         {me && <EscalationBanner />}
         {children}
       </div>
-    </NextIntlClientProvider>
+    </ClientWords>
   );
+}
+
+/** The room `/` shows this person (server/services/rooms/resolve-home-room.ts), by the same cookie the page reads. */
+async function homeRoomSlug(actor: TActor, fallback: string): Promise<string> {
+  try {
+    const lastUsed = (await cookies()).get(LAST_ROOM_COOKIE)?.value;
+    const room = await resolveHomeRoom({ ctx: getRuntime(), actor, lastUsed: lastUsed ? decodeURIComponent(lastUsed) : null });
+    return room?.slug ?? fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /** The install's default room: what a page naming no room (/incidents) is about. */

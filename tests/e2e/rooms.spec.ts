@@ -123,10 +123,21 @@ test('a person with a Chinese browser reads the phone page in Chinese in an Engl
   // Its screenshot is in the README: the full browser, whose notification control reads as a phone's (fixtures.ts).
   const browser = await launchFullBrowser();
   try {
+    // An English room of its own with no numbers yet: the server is shared with other tests, which feed the default room.
+    await server.ctx.prisma.room.upsert({
+      where: { slug: 'quiet-en' },
+      create: { slug: 'quiet-en', name: 'Quiet night', locale: 'en', timeZone: 'UTC' },
+      update: {},
+    });
     const ctx = await browser.newContext({ ...PHONE, locale: 'zh-CN' });
     await signIn(ctx, server, 'lead', 'Li Lead');
+    // `/` opens the room last used (the console's cookie).
+    await ctx.addCookies([{ name: 'warroom-room', value: 'quiet-en', url: server.url }]);
     const page = await ctx.newPage();
     await page.goto(`${server.url}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quiet night');
+    // The nav bar's room is the page's room, not the install's default.
+    await expect(page.getByTestId('nav-room')).toHaveValue('quiet-en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByText('注册用户', { exact: true })).toBeVisible();
     await expect(page.getByText('当前在线', { exact: true })).toBeVisible();
@@ -134,10 +145,41 @@ test('a person with a Chinese browser reads the phone page in Chinese in an Engl
     // The room has no numbers yet: the empty trend box says so in the person's language, rather than a blank box.
     await expect(page.getByTestId('sparkline-waiting')).toHaveText('等待数据');
     await expect(page.getByTestId('sparkline')).toHaveAttribute('aria-label', /: 等待数据$/);
+    // The screenshot once the room is joined and the switcher has the rooms' names.
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+    await expect(page.getByTestId('nav-room').locator('option:checked')).toHaveText('Quiet night (quiet-en)');
     await page.screenshot({ path: 'docs/phone-zh-person-en-room.png', fullPage: true });
   } finally {
     await browser.close();
   }
+});
+
+test("on `/` the nav bar names the room the page shows, also when it is reached by a link from another room's page", async ({
+  browser,
+  server,
+}) => {
+  await server.ctx.prisma.room.upsert({
+    where: { slug: 'second-night' },
+    create: { slug: 'second-night', name: 'Second night', locale: 'en', timeZone: 'UTC' },
+    update: {},
+  });
+  const home = await server.ctx.prisma.room.findFirstOrThrow({ where: { isDefault: true } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await signIn(ctx, server, 'lead', 'Lee Lead');
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home.name);
+  await expect(page.getByTestId('nav-room')).toHaveValue(home.slug);
+  // Another room's page, then home by the nav bar's link: the nav bar stays mounted, the page is the room used last.
+  await page.goto(`${server.url}/rooms/second-night/probes`);
+  await expect(page.getByTestId('nav-room')).toHaveValue('second-night');
+  await page.getByRole('link', { name: 'Warroom', exact: true }).click();
+  await expect(page).toHaveURL(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second night');
+  await expect(page.getByTestId('nav-room')).toHaveValue('second-night');
+  // Its links go to that room too.
+  await expect(page.getByTestId('nav-wall')).toHaveAttribute('href', '/wall/second-night');
+  await ctx.close();
 });
 
 /** A fontconfig that knows Latin fonts only (DejaVu): what a fresh Linux kiosk has. */

@@ -28,11 +28,14 @@ export function ConsoleNav({
   me,
   can,
   defaultRoom,
+  homeRoom,
 }: {
   me: { name: string; role: TRole };
   can: { settings: boolean; admin: boolean };
   /** the install's default room: what a page naming no room is about */
   defaultRoom: string;
+  /** the room `/` shows this person (the one they used last), as the server read it */
+  homeRoom: string;
 }) {
   const t = useTranslations('nav');
   const tc = useTranslations('common');
@@ -40,13 +43,18 @@ export function ConsoleNav({
   const query = useSearchParams();
   const [open, setOpen] = useState(false);
   const named = namedRoom(path, query);
-  const room = named ?? defaultRoom;
+  // The room used last, kept here as well as in the cookie: the nav bar stays mounted across client navigation,
+  // so back on `/` it names the room the page now reads, not the one the server saw when the nav was drawn.
+  const [lastUsed, setLastUsed] = useState(homeRoom);
+  const room = named ?? (path === '/' ? lastUsed : defaultRoom);
   const r = encodeURIComponent(room);
   const inRoom = room === defaultRoom ? '' : `?room=${r}`;
   // `/` opens in the room last used (a year, this browser; nothing secret: a slug).
   useEffect(() => {
+    if (!named) return;
     // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Firefox and older Safari; the value is one encoded slug
-    if (named) document.cookie = `${LAST_ROOM_COOKIE}=${encodeURIComponent(named)}; path=/; max-age=31536000; samesite=lax`;
+    document.cookie = `${LAST_ROOM_COOKIE}=${encodeURIComponent(named)}; path=/; max-age=31536000; samesite=lax`;
+    setLastUsed(named);
   }, [named]);
   const items: { key: string; href: string; show: boolean }[] = [
     { key: 'home', href: '/', show: true },

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useSyncExternalStore } from 'react';
 import type { TIncidentDto } from '@/lib/api/incidents';
 import { useEscalationAlerts } from '@/lib/client/use-incidents-escalations';
-import { SeverityBadge } from './ui';
+import { SeverityBadge } from '@/app/_ui/severity-badge';
 
 /** The newest copy of an incident any live query of this tab holds (lists and details move on with every push). */
 function useCurrentIncident(pushed: TIncidentDto): TIncidentDto {
