@@ -1,4 +1,2 @@
-// The Chinese webfont's 182 faces, as a chunk of its own: loaded by cjk-fonts.tsx after the first paint.
+// The Chinese webfont's 182 faces, as a chunk of its own: imported by cjk-fonts.tsx after the first paint.
 import './cjk-font.generated.css';
-
-export const CJK_FACES = 'Warroom CJK';
