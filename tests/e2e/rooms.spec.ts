@@ -179,6 +179,18 @@ test("on `/` the nav bar names the room the page shows, also when it is reached 
   await expect(page.getByTestId('nav-room')).toHaveValue('second-night');
   // Its links go to that room too.
   await expect(page.getByTestId('nav-wall')).toHaveAttribute('href', '/wall/second-night');
+  // An archived room's page, then home: `/` passes the archived room over, and so does the nav bar.
+  await server.ctx.prisma.room.upsert({
+    where: { slug: 'old-night' },
+    create: { slug: 'old-night', name: 'Old night', locale: 'en', timeZone: 'UTC', archivedAt: new Date() },
+    update: {},
+  });
+  await page.goto(`${server.url}/rooms/old-night/probes`);
+  await expect(page.getByTestId('room-archived-banner')).toBeVisible();
+  await page.getByRole('link', { name: 'Warroom', exact: true }).click();
+  await expect(page).toHaveURL(`${server.url}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(home.name);
+  await expect(page.getByTestId('nav-room')).toHaveValue(home.slug);
   await ctx.close();
 });
 

@@ -46,7 +46,9 @@ export function ConsoleNav({
   // The room used last, kept here as well as in the cookie: the nav bar stays mounted across client navigation,
   // so back on `/` it names the room the page now reads, not the one the server saw when the nav was drawn.
   const [lastUsed, setLastUsed] = useState(homeRoom);
-  const room = named ?? (path === '/' ? lastUsed : defaultRoom);
+  // `/` passes over an archived room (resolve-home-room.ts), so its name here does too (the switcher's query).
+  const lastArchived = useRoomsQuery({ archived: true, live: false }).data?.rooms.find((x) => x.slug === lastUsed)?.archived;
+  const room = named ?? (path === '/' ? (lastArchived ? defaultRoom : lastUsed) : defaultRoom);
   const r = encodeURIComponent(room);
   const inRoom = room === defaultRoom ? '' : `?room=${r}`;
   // `/` opens in the room last used (a year, this browser; nothing secret: a slug).
