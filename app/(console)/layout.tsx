@@ -1,15 +1,12 @@
-import { cookies } from 'next/headers';
 import { getLocale } from 'next-intl/server';
 import { SHELL_CLIENT_NAMESPACES } from '@/lib/i18n/client-namespaces';
 import { roleAtLeast } from '@/lib/roles';
 import { getRuntime } from '@/server/context';
-import type { TActor } from '@/server/services/access/actor';
-import { LAST_ROOM_COOKIE, resolveHomeRoom } from '@/server/services/rooms/resolve-home-room';
 import { resolveRoom } from '@/server/services/rooms/resolve-room';
 import { ClientWords } from './_lang/client-words';
 import { ConsoleNav } from './_nav/console-nav';
 import { EscalationBanner } from './incidents/_components/escalation-banner';
-import { currentUser } from './incidents/_components/session';
+import { signedInHome } from '@/app/_home/initial-data';
 
 /**
  * Every console page: one nav bar showing what the person's role allows, the
@@ -20,10 +17,10 @@ import { currentUser } from './incidents/_components/session';
  * A page without a signed-in person still redirects to /login itself.
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const [user, locale, defaultRoom] = await Promise.all([currentUser(), getLocale(), defaultRoomSlug()]);
-  const me = user && { name: user.name, role: user.role };
+  const [home, locale, defaultRoom] = await Promise.all([signedInHome().catch(() => null), getLocale(), defaultRoomSlug()]);
+  const me = home && { name: home.actor.name, role: home.actor.role };
   // `/` shows the room the person used last: the nav names that one there, not the install's default.
-  const homeRoom = user ? await homeRoomSlug(user, defaultRoom) : defaultRoom;
+  const homeRoom = home?.room?.slug ?? defaultRoom;
   return (
     <ClientWords namespaces={SHELL_CLIENT_NAMESPACES}>
       <div lang={locale}>
@@ -40,17 +37,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       </div>
     </ClientWords>
   );
-}
-
-/** The room `/` shows this person (server/services/rooms/resolve-home-room.ts), by the same cookie the page reads. */
-async function homeRoomSlug(actor: TActor, fallback: string): Promise<string> {
-  try {
-    const lastUsed = (await cookies()).get(LAST_ROOM_COOKIE)?.value;
-    const room = await resolveHomeRoom({ ctx: getRuntime(), actor, lastUsed: lastUsed ? decodeURIComponent(lastUsed) : null });
-    return room?.slug ?? fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 /** The install's default room: what a page naming no room (/incidents) is about. */

@@ -1,4 +1,5 @@
 import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
 import { decimate } from '@/lib/decimate';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TIncidentDto } from '@/lib/api/incidents';
@@ -22,6 +23,21 @@ const FULL_RESOLUTION_MS = 65 * 60_000;
 const OLDER_POINTS = 160;
 
 /**
+ * The signed-in person and the room `/` shows them (the one they used last,
+ * else the default, else the first open one), read once per request: the
+ * console layout names it in the nav bar, and `/` reads its data. Null when
+ * nobody is signed in.
+ */
+export const signedInHome = cache(async () => {
+  const rt = getRuntime();
+  const actor = await authenticateRequest({ ctx: rt, headers: await headers() });
+  if (actor.kind !== 'user') return null;
+  const lastUsed = (await cookies()).get(LAST_ROOM_COOKIE)?.value;
+  const room = await resolveHomeRoom({ ctx: rt, actor, lastUsed: lastUsed ? decodeURIComponent(lastUsed) : null });
+  return { actor, room };
+});
+
+/**
  * What the summary shows, read on the server for the first paint: on a slow
  * phone connection the numbers arrive with the HTML instead of after the
  * JavaScript, the socket and a round trip. The client then joins the room
@@ -31,11 +47,9 @@ const OLDER_POINTS = 160;
 export async function loadHomeInitial(): Promise<THomeInitial | null> {
   try {
     const rt = getRuntime();
-    const actor = await authenticateRequest({ ctx: rt, headers: await headers() });
-    if (actor.kind !== 'user') return null;
-    const lastUsed = (await cookies()).get(LAST_ROOM_COOKIE)?.value;
-    const room = await resolveHomeRoom({ ctx: rt, actor, lastUsed: lastUsed ? decodeURIComponent(lastUsed) : null });
-    if (!room) return null;
+    const home = await signedInHome();
+    if (!home?.room) return null;
+    const { actor, room } = home;
     assertCan(actor, 'room:read', room.id);
     const [snapshot, incidents] = await Promise.all([
       getRoomSnapshot({ ctx: rt, room }),
