@@ -1,5 +1,7 @@
 import type { TRuntime } from '../context';
-import { createUser } from '../services/users/create-user';
+import { AppError } from '../errors';
+import { createFirstAdmin } from '../services/users/create-first-admin';
+import { needsSetup } from '../services/users/needs-setup';
 import { createAuthWiring, type TAuthWiring } from './create-auth';
 
 /**
@@ -17,13 +19,13 @@ export async function mountAuth(
   rt.setPassword = wiring.setPassword;
   rt.hashPassword = wiring.hashPassword;
   const { WARROOM_ADMIN_EMAIL: email, WARROOM_ADMIN_PASSWORD: password } = rt.config;
-  if (opts.firstAdmin && email && password && (await rt.prisma.user.count()) === 0) {
+  if (opts.firstAdmin && email && password && (await needsSetup({ ctx: rt }))) {
     try {
-      await createUser({ ctx: rt, input: { email: email.toLowerCase(), name: 'Admin', role: 'admin', password } });
+      await createFirstAdmin({ ctx: rt, input: { email: email.toLowerCase(), name: 'Admin', password } });
       console.log(`created the first admin, ${email}`);
     } catch (err) {
-      // Another process starting at the same moment may have created it first.
-      if ((await rt.prisma.user.count()) === 0) throw err;
+      // Another process starting at the same moment, or a visitor of /setup, was first: the install has its admin.
+      if (!(err instanceof AppError && err.code === 'conflict')) throw err;
     }
   }
   return wiring;

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../errors';
  * time: held by `owner` until `ms` from now, taken over by another process
  * only once it has expired (the holder died or stalled). True while held.
  */
-async function holdWorkerLease(ctx: TServiceContext, name: string, owner: string, ms: number): Promise<boolean> {
+export async function holdWorkerLease(ctx: TServiceContext, name: string, owner: string, ms: number): Promise<boolean> {
   const now = new Date();
   const until = new Date(now.getTime() + ms);
   const got = await ctx.prisma.workerLease.updateMany({
@@ -26,7 +26,7 @@ async function holdWorkerLease(ctx: TServiceContext, name: string, owner: string
 }
 
 /** Gives the lease up at once (a clean stop), so another process need not wait for it to expire. */
-async function releaseWorkerLease(ctx: TServiceContext, name: string, owner: string): Promise<void> {
+export async function releaseWorkerLease(ctx: TServiceContext, name: string, owner: string): Promise<void> {
   await ctx.prisma.workerLease.deleteMany({ where: { name, owner } }).catch(() => {});
 }
 

@@ -8,6 +8,8 @@ import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETUP } from '../../lib/api/setup';
+import { AppError } from '../../server/errors';
+import { createFirstAdmin } from '../../server/services/users/create-first-admin';
 import { createPasswordLink } from '../../server/services/users/create-password-link';
 import { PASSWORD_LINK_TTL_MS } from '../../server/services/users/password-link-store';
 import { CLI_ACTOR } from '../../scripts/cli/actor';
@@ -84,6 +86,27 @@ describe.each(DB_KINDS)('the first hour on %s', (kind) => {
       (await api(server, 'POST', '/api/v1/setup', { body: { email: 'late@test.warroom', name: 'Late', password: 'a long secret' } }))
         .status,
     ).toBe(409);
+  });
+
+  it('forty times over on an empty install, six at once from two processes (this one and the server) make exactly one admin', async () => {
+    for (let round = 0; round < 40; round++) {
+      await server.ctx.prisma.user.deleteMany({});
+      const input = (n: number) => ({ email: `race${round}-${n}@test.warroom`, name: `Race ${n}`, password: 'a long secret' });
+      const outcomes = await Promise.allSettled([
+        ...[0, 1, 2].map(async (n) => {
+          const r = await api(server, 'POST', '/api/v1/setup', { body: input(n) });
+          if (r.status !== 201) throw new Error(`http ${r.status}`);
+          return r.body.user.email as string;
+        }),
+        ...[3, 4, 5].map(async (n) => (await createFirstAdmin({ ctx: server.ctx, input: input(n) })).email),
+      ]);
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason] : []));
+      expect(won, `round ${round}`).toHaveLength(1);
+      for (const r of refused) expect(r instanceof AppError ? r.code : (r as Error).message).toMatch(/^(http 409|conflict)$/);
+      const users = await server.ctx.prisma.user.findMany({ select: { email: true, role: true } });
+      expect(users).toEqual([{ email: (won[0] as PromiseFulfilledResult<string>).value, role: 'admin' }]);
+    }
   });
 
   it('a person added without a password chooses one with a one-time link; a spent, wrong or expired link is refused', async () => {
