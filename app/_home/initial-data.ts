@@ -3,6 +3,12 @@ import { cache } from 'react';
 import { decimate } from '@/lib/decimate';
 import type { TRoomSnapshot } from '@/lib/events';
 import type { TIncidentDto } from '@/lib/api/incidents';
+import type { TCapacityAnswer } from '@/lib/api/capacity';
+import type { TChannelHealth } from '@/lib/api/notifications';
+import type { TProbeList } from '@/lib/client/use-probes';
+import { getCapacity } from '@/server/services/capacity/get-capacity';
+import { getChannelHealth } from '@/server/services/notify/channel-health';
+import { listProbes } from '@/server/services/signals/list-probes';
 import { getRuntime } from '@/server/context';
 import { assertCan } from '@/server/services/access/actor';
 import { authenticateRequest } from '@/server/services/access/authenticate-request';
@@ -15,6 +21,30 @@ export interface THomeInitial {
   room: string;
   snapshot: TRoomSnapshot;
   incidents: TIncidentDto[];
+  /**
+   * The room's probes, capacity headroom and failing channels, as their API
+   * answers them, so their sections are in the first paint too and the page
+   * reads each once (after joining the room) instead of twice. Null: not
+   * read here (refused, or it failed); the browser reads it as before.
+   */
+  probes: TProbeList | null;
+  capacity: TCapacityAnswer | null;
+  channelHealth: TChannelHealth | null;
+}
+
+/** What the API would have answered, as the browser would have parsed it (dates as ISO text). */
+function asAnswered<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** One of the page's side reads: its answer, or null (the browser reads it itself) when it fails. */
+async function sideRead<T>(what: string, read: () => Promise<T>): Promise<T | null> {
+  try {
+    return asAnswered(await read());
+  } catch (err) {
+    console.error(`home: ${what} not read on the server, the browser will read it:`, err instanceof Error ? err.message : err);
+    return null;
+  }
 }
 
 /** The last stretch stays at full resolution: growth per minute and per hour are computed from it. */
@@ -51,14 +81,21 @@ export async function loadHomeInitial(): Promise<THomeInitial | null> {
     if (!home?.room) return null;
     const { actor, room } = home;
     assertCan(actor, 'room:read', room.id);
-    const [snapshot, incidents] = await Promise.all([
+    const slug = room.slug;
+    const [snapshot, incidents, probes, capacity, channelHealth] = await Promise.all([
       getRoomSnapshot({ ctx: rt, room }),
-      listIncidents({ ctx: rt, actor, input: { status: 'open', room: room.slug } }),
+      listIncidents({ ctx: rt, actor, input: { status: 'open', room: slug } }),
+      sideRead('probes', () => listProbes({ ctx: rt, actor, slug })),
+      sideRead('capacity', () => getCapacity({ ctx: rt, actor, slug })),
+      sideRead('channel health', () => getChannelHealth({ ctx: rt, actor, slug })),
     ]);
     return {
-      room: room.slug,
+      room: slug,
       snapshot: { ...snapshot, history: snapshot.history.map((h) => ({ ...h, points: slim(h.points) })) },
       incidents,
+      probes,
+      capacity,
+      channelHealth,
     };
   } catch (err) {
     console.error('home: initial data failed, the browser will load it:', err instanceof Error ? err.message : err);

@@ -170,10 +170,28 @@ test('a probe down for 16 minutes says 16 min on the wall, the phone, the consol
   await expect(console_.getByTestId('probe-state-for').filter({ hasText: '16 min' })).toHaveText(' · down for 16 min');
   await context.close();
 
+  // The phone's HTML has it before any script runs (the server reads the probes with the numbers)…
+  const bare = await browser.newContext({ ...PHONE, javaScriptEnabled: false });
+  await signIn(bare, server, 'viewer');
+  const barePhone = await bare.newPage();
+  await barePhone.goto(`${server.url}/`);
+  await expect(barePhone.locator('[data-probe="orders-since"]').getByTestId('probe-down-for')).toContainText('down for 16 min');
+  await bare.close();
+
+  // …and the live page reads each side section once, after joining the room, not also as it starts.
   const phoneContext = await browser.newContext(PHONE);
   await signIn(phoneContext, server, 'viewer');
   const phone = await phoneContext.newPage();
+  const reads: string[] = [];
+  phone.on('request', (r) => {
+    const m = /\/api\/v1\/rooms\/launch\/(probes|capacity|channel-health)$/.exec(new URL(r.url()).pathname);
+    if (m) reads.push(m[1]!);
+  });
   await phone.goto(`${server.url}/`);
   await expect(phone.locator('[data-probe="orders-since"]').getByTestId('probe-down-for')).toContainText('down for 16 min');
+  await expect(phone.getByTestId('connection')).toHaveAttribute('data-state', /^(live|stale)$/);
+  await expect.poll(() => reads.length).toBeGreaterThanOrEqual(3);
+  await phone.waitForTimeout(1500);
+  expect(reads.sort()).toEqual(['capacity', 'channel-health', 'probes']);
   await phoneContext.close();
 });
