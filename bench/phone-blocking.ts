@@ -8,7 +8,7 @@
  * trace like this one; this is the measured thing, with less noise, for
  * telling two builds apart.
  *
- *   npx tsx bench/phone-blocking.ts [--runs 5] [--path /]
+ *   npx tsx bench/phone-blocking.ts [--runs 5] [--path /] [--why]
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
@@ -21,6 +21,8 @@ const arg = (name: string) => {
 const RUNS = Math.max(1, Math.min(20, Number(arg('--runs') ?? 5) || 5));
 const PATH = arg('--path') ?? '/';
 const LONG_MS = 50;
+/** `--why`: under each run, what ran inside each long task */
+const WHY = process.argv.includes('--why');
 
 interface TTraceEvent {
   name: string;
@@ -28,6 +30,42 @@ interface TTraceEvent {
   pid: number;
   ts: number;
   dur?: number;
+  tid?: number;
+  args?: { data?: { url?: string; functionName?: string; type?: string } };
+}
+
+/** What ran inside a task, by Chromium's own names (a script's evaluation, a call into it, layout), biggest first. */
+function inside(events: TTraceEvent[], task: TTraceEvent): string {
+  const end = task.ts + (task.dur ?? 0);
+  const by = new Map<string, number>();
+  for (const e of events) {
+    if (e === task || e.ph !== 'X' || e.tid !== task.tid || e.pid !== task.pid || e.ts < task.ts || e.ts >= end) continue;
+    if (
+      ![
+        'EvaluateScript',
+        'FunctionCall',
+        'TimerFire',
+        'FireAnimationFrame',
+        'EventDispatch',
+        'Layout',
+        'ParseHTML',
+        'v8.compileModule',
+        'ParseAuthorStyleSheet',
+        'UpdateLayoutTree',
+        'MajorGC',
+        'MinorGC',
+      ].includes(e.name)
+    )
+      continue;
+    const url = e.args?.data?.url?.split('/').pop();
+    const what = `${e.name}${url ? ` ${url}` : ''}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}${e.args?.data?.type ? ` ${e.args.data.type}` : ''}`;
+    by.set(what, (by.get(what) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...by]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([w, d]) => `${w} ${d.toFixed(0)} ms`)
+    .join('; ');
 }
 
 async function main() {
@@ -67,6 +105,9 @@ async function main() {
       console.log(
         `${PATH} run ${run}/${RUNS}: ${tasks.length} long tasks after the first paint (${ms.map((d) => d.toFixed(0)).join(', ')} ms), blocking ${sum.toFixed(0)} ms`,
       );
+      if (WHY)
+        for (const t of tasks)
+          console.log(`    ${((t.dur ?? 0) / 1000).toFixed(0)} ms at +${((t.ts - fcp.ts) / 1000).toFixed(0)} ms: ${inside(events, t)}`);
       await context.close();
     }
     const sorted = [...blocking].sort((a, b) => a - b);
