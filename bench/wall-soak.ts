@@ -132,21 +132,14 @@ function plan(): { at: number; ev: TEvent }[] {
   for (let i = 0; i < LOCKS; i++) others.push({ kind: 'lock' });
   // Drops of different lengths, the longest `--drop-s`.
   for (let i = 0; i < DROPS; i++) others.push({ kind: 'drop', seconds: Math.max(1, Math.round(DROP_S * (0.4 + (0.6 * (i + 1)) / DROPS))) });
-  // The first fault of each rarer kind comes first, on day 1 after its quiet start: the first time a
-  // kind of fault happens the page runs code it never ran (its error and reconnect paths), and V8
-  // compiles it then. Day 1 has then seen every kind of fault once, and day 7 ÷ day 1 measures what the
-  // week adds, not the day each kind first happened (with the first database restart on day 2 and the
-  // first cut on day 4, the whole rise fell on those days and the heap was flat after; README).
-  const firsts = others.filter((ev, i) => others.findIndex((x) => x.kind === ev.kind) === i);
-  const rest = others.filter((ev) => !firsts.includes(ev));
-  // The rest spread evenly through the week, the restarts between them.
+  // Spread the rarer faults evenly through the week, the restarts between them.
   const total = evs.length + others.length;
-  const out: TEvent[] = [...firsts];
+  const out: TEvent[] = [];
   let o = 0;
   let r = 0;
-  for (let i = firsts.length; i < total; i++) {
-    const wantOther = rest.length && o < rest.length && (i + 1) / total >= (o + 0.5) / rest.length;
-    if (wantOther || r >= evs.length) out.push(rest[o++]!);
+  for (let i = 0; i < total; i++) {
+    const wantOther = others.length && o < others.length && (i + 1) / total >= (o + 0.5) / others.length;
+    if (wantOther || r >= evs.length) out.push(others[o++]!);
     else out.push(evs[r++]!);
   }
   // Leave the first and last tenth of the week quiet (the baseline and the final reading).
