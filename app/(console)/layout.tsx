@@ -17,10 +17,14 @@ import { signedInHome } from '@/app/_home/initial-data';
  * A page without a signed-in person still redirects to /login itself.
  */
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const [home, locale, defaultRoom] = await Promise.all([signedInHome().catch(() => null), getLocale(), defaultRoomSlug()]);
+  const [home, locale, fallback] = await Promise.all([signedInHome().catch(() => null), getLocale(), defaultRoomOf()]);
+  const defaultRoom = fallback.slug;
   const me = home && { name: home.actor.name, role: home.actor.role };
   // `/` shows the room the person used last: the nav names that one there, not the install's default.
   const homeRoom = home?.room?.slug ?? defaultRoom;
+  // The names of the rooms the server already read, so the room switcher's first paint names them before its list arrives.
+  const roomNames: Record<string, string> = { [fallback.slug]: fallback.name };
+  if (home?.room) roomNames[home.room.slug] = home.room.name;
   return (
     <ClientWords namespaces={SHELL_CLIENT_NAMESPACES}>
       <div lang={locale}>
@@ -30,6 +34,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             can={{ settings: roleAtLeast(me.role, 'lead'), admin: me.role === 'admin' }}
             defaultRoom={defaultRoom}
             homeRoom={homeRoom}
+            roomNames={roomNames}
           />
         )}
         {me && <EscalationBanner />}
@@ -40,10 +45,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
 }
 
 /** The install's default room: what a page naming no room (/incidents) is about. */
-async function defaultRoomSlug(): Promise<string> {
+async function defaultRoomOf(): Promise<{ slug: string; name: string }> {
   try {
-    return (await resolveRoom({ ctx: getRuntime() })).slug;
+    const room = await resolveRoom({ ctx: getRuntime() });
+    return { slug: room.slug, name: room.name };
   } catch {
-    return 'launch';
+    return { slug: 'launch', name: 'launch' };
   }
 }

@@ -176,6 +176,8 @@ test('a probe down for 16 minutes says 16 min on the wall, the phone, the consol
   const barePhone = await bare.newPage();
   await barePhone.goto(`${server.url}/`);
   await expect(barePhone.locator('[data-probe="orders-since"]').getByTestId('probe-down-for')).toContainText('down for 16 min');
+  // The room switcher names the room before its list of rooms arrives (the server read the room already).
+  await expect(barePhone.getByTestId('nav-room').locator('option')).toHaveText(['Launch night (launch)']);
   await bare.close();
 
   // …and the live page reads each side section once, after joining the room, not also as it starts.

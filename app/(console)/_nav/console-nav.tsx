@@ -29,6 +29,7 @@ export function ConsoleNav({
   can,
   defaultRoom,
   homeRoom,
+  roomNames,
 }: {
   me: { name: string; role: TRole };
   can: { settings: boolean; admin: boolean };
@@ -36,6 +37,8 @@ export function ConsoleNav({
   defaultRoom: string;
   /** the room `/` shows this person (the one they used last), as the server read it */
   homeRoom: string;
+  /** names of rooms the server read already (slug → name): the switcher names them before its list arrives */
+  roomNames: Record<string, string>;
 }) {
   const t = useTranslations('nav');
   const tc = useTranslations('common');
@@ -91,7 +94,7 @@ export function ConsoleNav({
           <Link href="/" className="mr-2 flex min-h-11 items-center font-semibold">
             Warroom
           </Link>
-          <RoomSwitch room={room} defaultRoom={defaultRoom} />
+          <RoomSwitch room={room} defaultRoom={defaultRoom} roomNames={roomNames} />
           <button
             type="button"
             className="ml-auto flex min-h-11 min-w-11 items-center justify-center rounded-md border border-edge px-3 text-sm md:hidden"
@@ -156,14 +159,14 @@ function ArchivedBanner({ room }: { room: string }) {
  * The room switcher: every open room (and this one, if archived), by name.
  * Choosing one goes to the same kind of page in that room (lib/rooms/switch-path.ts).
  */
-function RoomSwitch({ room, defaultRoom }: { room: string; defaultRoom: string }) {
+function RoomSwitch({ room, defaultRoom, roomNames }: { room: string; defaultRoom: string; roomNames: Record<string, string> }) {
   const t = useTranslations('nav');
   const router = useRouter();
   const path = usePathname();
   const query = useSearchParams();
   const rooms = useRoomsQuery({ archived: true, live: false }).data?.rooms ?? [];
   const shown = rooms.filter((x) => !x.archived || x.slug === room);
-  if (!shown.some((x) => x.slug === room)) shown.unshift({ slug: room, name: room } as (typeof rooms)[number]);
+  if (!shown.some((x) => x.slug === room)) shown.unshift({ slug: room, name: roomNames[room] ?? room } as (typeof rooms)[number]);
   return (
     <label className="flex min-h-11 items-center gap-1 text-xs text-dim">
       <span className="sr-only md:not-sr-only">{t('switchRoom')}</span>
