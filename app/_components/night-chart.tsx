@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Chart, LineController, LineElement, PointElement, LinearScale, Filler, type ChartDataset } from 'chart.js';
 import annotationPlugin, { type AnnotationOptions } from 'chartjs-plugin-annotation';
 import { formatAxis, type TLocale } from '@/lib/format/number';
-import { formatTimeOfDay } from '@/lib/format/duration';
+import { formatTimeOfDay } from '@/lib/format/time';
 import type { TChartPoint } from '@/lib/series';
 import { timeTicks, zoneOffsetMs } from '@/lib/wall/time-ticks';
 import { robustRange } from '@/lib/wall/robust-range';

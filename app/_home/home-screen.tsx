@@ -56,10 +56,12 @@ export function HomeScreen({
     qc.setQueryData(queryKeys.incidentList(room, 'open'), initial.incidents);
     // The side sections' answers: their live queries then read each once, after the join, not also at mount.
     const slug = initial.snapshot.room.slug;
-    if (initial.probes && !qc.getQueryData(queryKeys.probes(slug))) qc.setQueryData(queryKeys.probes(slug), initial.probes);
-    if (initial.capacity && !qc.getQueryData(queryKeys.capacity(slug))) qc.setQueryData(queryKeys.capacity(slug), initial.capacity);
-    if (initial.channelHealth && !qc.getQueryData(queryKeys.channelHealth(slug)))
-      qc.setQueryData(queryKeys.channelHealth(slug), initial.channelHealth);
+    const sides = [
+      [queryKeys.probes(slug), initial.probes],
+      [queryKeys.capacity(slug), initial.capacity],
+      [queryKeys.channelHealth(slug), initial.channelHealth],
+    ] as const;
+    for (const [key, data] of sides) if (data && !qc.getQueryData(key)) qc.setQueryData(key, data);
     return true;
   });
   const { snapshot, error, access, connection, socket } = useRoomLive(room);

@@ -1,4 +1,4 @@
-import { formatTimeOfDay } from '@/lib/format/duration';
+import { formatTimeOfDay } from '@/lib/format/time';
 import { formatCompact, type TLocale } from '@/lib/format/number';
 import type { TMilestone } from '@/lib/api/common';
 import type { THomeLabels } from './labels';

@@ -21,26 +21,3 @@ export function formatDuration(ms: number, locale: TLocale): string {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${part(days, u.d)}${u.sep}${part(hours % 24, u.h)}` : part(days, u.d);
 }
-
-const TIME_OF_DAY = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * A time of day on the room's clock: "20:19" ("20:19:05" with seconds). The
- * formatter is made once per zone: toLocaleTimeString builds a new one on
- * every call, and the wall's clock and every incident row call this each second.
- */
-export function formatTimeOfDay(ms: number, timeZone: string, seconds = false): string {
-  const key = `${timeZone}|${seconds}`;
-  let f = TIME_OF_DAY.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour12: false,
-      hour: '2-digit',
-      minute: '2-digit',
-      ...(seconds ? { second: '2-digit' } : {}),
-    });
-    TIME_OF_DAY.set(key, f);
-  }
-  return f.format(ms);
-}

@@ -1,5 +1,6 @@
 import type { TChannelKind, TChannelProblem } from '../api/notifications';
-import { formatDuration, formatTimeOfDay } from './duration';
+import { formatDuration } from './duration';
+import { formatTimeOfDay } from './time';
 import type { TLocale } from './number';
 
 /** Each channel kind as people call it, in the room's language. */

@@ -4,7 +4,8 @@ import { crossedLive, etaMs, lastReached, nextMilestone } from './milestones';
 import { countUpValue, retarget, startCountUp } from './count-up';
 import { formatCountdown } from './countdown';
 import { staleness } from './stale';
-import { formatDuration, formatTimeOfDay } from '../format/duration';
+import { formatDuration } from '../format/duration';
+import { formatTimeOfDay } from '../format/time';
 
 const T0 = Date.UTC(2026, 10, 23, 20, 19);
 

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import type { TTestServer } from '../helpers/server';
 import { api } from '../helpers/server';
-import { formatTimeOfDay } from '../../lib/format/duration';
+import { formatTimeOfDay } from '../../lib/format/time';
 import { expect, signIn, test } from './fixtures';
 import { PHONE } from './phone-helpers';
 

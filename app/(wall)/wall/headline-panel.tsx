@@ -1,7 +1,8 @@
 'use client';
 
 import type { TMilestone } from '@/lib/api/common';
-import { formatDuration, formatTimeOfDay } from '@/lib/format/duration';
+import { formatDuration } from '@/lib/format/duration';
+import { formatTimeOfDay } from '@/lib/format/time';
 import { formatDelta, headlineParts, type TLocale } from '@/lib/format/number';
 import { staleAge } from '@/lib/format/state-words';
 import type { TChartPoint } from '@/lib/series';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TClientSocket } from '@/lib/client/socket';
-import { formatTimeOfDay } from '@/lib/format/duration';
+import { formatTimeOfDay } from '@/lib/format/time';
 import type { TLocale } from '@/lib/format/number';
 import { api } from '@/lib/client/api';
 import { queryKeys, useLiveQuery } from '@/lib/client/live-query';

@@ -1,4 +1,4 @@
-import { formatTimeOfDay } from '@/lib/format/duration';
+import { formatTimeOfDay } from '@/lib/format/time';
 
 /** The server's time of day, from the wall's one server-clock tick. */
 export function ServerClock({ now, timeZone }: { now: number | null; timeZone: string }) {

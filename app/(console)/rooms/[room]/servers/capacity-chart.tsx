@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement } from 'chart.js';
 import type { TCapacityAnswer } from '@/lib/api/capacity';
 import type { TCapacityWords } from '@/lib/capacity/view';
-import { formatTimeOfDay } from '@/lib/format/duration';
+import { formatTimeOfDay } from '@/lib/format/time';
 import { formatAxis, type TLocale } from '@/lib/format/number';
 import { fill } from '@/lib/i18n/fill';
 import { tokenColor, withAlpha } from '@/app/_components/chart-colors';
